@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { DomainError } from '../lib/errors.ts';
+import { adminRoutes } from './admin.ts';
+import { authRoutes, authenticateRequest } from './auth.ts';
+import { caseRoutes } from './cases.ts';
+import type { AppDeps } from './deps.ts';
+import { errorHandler } from './error-handler.ts';
+import { healthRoutes } from './health.ts';
+import { buildOpenApi } from './openapi.ts';
+import { toExpressHandler, type RouteDefinition } from './route.ts';
+
+export const routes: readonly RouteDefinition[] = [...healthRoutes, ...authRoutes, ...caseRoutes, ...adminRoutes];
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    const started = performance.now();
+    res.on('finish', () =>
+      deps.logger.info('request', {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        durationMs: Math.round(performance.now() - started),
+        userId: res.locals.userId,
+      }),
+    );
+    next();
+  });
+  app.use(express.json({ limit: '256kb' }));
+
+  const openApi = buildOpenApi(routes, { title: 'Linkage Ledger API', version: '0.1.0' });
+  app.get('/openapi.json', (_req, res) => void res.json(openApi));
+
+  const authenticate = authenticateRequest(deps);
+  for (const route of routes) app[route.method](route.path, toExpressHandler(route, deps, authenticate));
+
+  app.use((req, _res, next) => next(new DomainError('not_found', `no route for ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Client } from '@temporalio/client';
+import type { Config } from '../lib/config.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { Db } from '../lib/db.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { DevMailbox } from '../infra/dev-smtp.ts';
+
+export type AppDeps = {
+  config: Config;
+  prisma: Db;
+  temporal: Client;
+  logger: Logger;
+  clock: Clock;
+  /** Present only when this process runs the embedded development SMTP server. */
+  devMailbox?: DevMailbox;
+};

@@ -1,0 +1,44 @@
+import { once } from 'node:events';
+import { pathToFileURL } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { systemClock } from '../lib/clock.ts';
+import { loadConfig } from '../lib/config.ts';
+import { createPrisma } from '../lib/db.ts';
+import { applyMigrations } from '../lib/migrations.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createApp } from './app.ts';
+import type { AppDeps } from './deps.ts';
+import path from 'node:path';
+
+export async function listen(deps: AppDeps) {
+  const server = createApp(deps).listen(deps.config.http.port, deps.config.http.host);
+  await once(server, 'listening');
+  return server;
+}
+
+/** Production entry point: the API alone against an existing Temporal cluster and PostgreSQL. */
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { service: 'api' });
+  if (!config.database.url || !config.temporal.address) {
+    throw new Error('the API alone needs DATABASE_URL and TEMPORAL_ADDRESS; `npm start` runs everything locally');
+  }
+  await applyMigrations(config.database.url, path.join(config.projectRoot, 'prisma', 'migrations'), (m) => logger.info(m));
+  const prisma = createPrisma(config.database.url);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const server = await listen({ config, prisma, temporal, logger, clock: systemClock });
+  logger.info('api listening', { url: `http://${config.http.host}:${config.http.port}` });
+  const stop = () => {
+    server.close(() => void Promise.all([connection.close(), prisma.$disconnect()]).then(() => process.exit(0)));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

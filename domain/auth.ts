@@ -1,0 +1,41 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../lib/clock.ts';
+import type { Db } from '../lib/db.ts';
+import { DomainError } from '../lib/errors.ts';
+import type { Role } from '../workflows/definitions.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+
+export type AuthenticatedUser = { id: string; email: string; displayName: string; role: Role; orgUnitId: string };
+
+type AuthDeps = { prisma: Db; clock: Clock; tokenTtlMinutes: number };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong password.
+const decoyHash = hashPassword('decoy-password-for-timing');
+
+export async function login(deps: AuthDeps, email: string, password: string) {
+  const user = await deps.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !user.active || !valid) throw new DomainError('unauthenticated', 'wrong e-mail or password');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.tokenTtlMinutes * 60_000);
+  await deps.prisma.session.create({ data: { id: randomUUID(), tokenHash: hashToken(token), userId: user.id, expiresAt } });
+  return { token, expiresAt, user: toAuthenticatedUser(user) };
+}
+
+export async function authenticateToken(deps: Omit<AuthDeps, 'tokenTtlMinutes'>, token: string): Promise<AuthenticatedUser> {
+  const session = await deps.prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  if (!session || session.expiresAt <= deps.clock.now() || !session.user.active) {
+    throw new DomainError('unauthenticated', 'missing, expired or revoked token');
+  }
+  return toAuthenticatedUser(session.user);
+}
+
+export async function logout(deps: { prisma: Db }, token: string): Promise<void> {
+  await deps.prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+function toAuthenticatedUser(user: { id: string; email: string; displayName: string; role: Role; orgUnitId: string }): AuthenticatedUser {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId };
+}

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../lib/db.ts';
+import type { Role } from '../workflows/definitions.ts';
+import { hashPassword } from './passwords.ts';
+
+type UnitSeed = { code: string; name: string; kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit'; parent?: string; email: string };
+type UserSeed = { email: string; displayName: string; role: Role; unit: string };
+
+/** Stable ids, so demo data and tests can name units without a lookup. */
+export const seedId = (code: string) => {
+  const hex = createHash('sha256').update(`seed:${code}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+export const DEMO_UNITS: UnitSeed[] = [
+  { code: 'CITY', name: 'Municipal Party Committee Organization Department', kind: 'municipality', email: 'city-org@ledger.test' },
+  { code: 'DIST', name: 'District Organization Department', kind: 'district', parent: 'CITY', email: 'district-org@ledger.test' },
+  { code: 'ST-EAST', name: 'East Street Office', kind: 'street', parent: 'DIST', email: 'east-street@ledger.test' },
+  { code: 'ST-WEST', name: 'West Street Office', kind: 'street', parent: 'DIST', email: 'west-street@ledger.test' },
+  { code: 'PK-EDZ', name: 'Economic Development Zone', kind: 'park', parent: 'DIST', email: 'edz@ledger.test' },
+  { code: 'PK-RESORT', name: 'Provincial Tourism Resort', kind: 'park', parent: 'DIST', email: 'resort@ledger.test' },
+  { code: 'PK-RESERVE', name: 'Mountain Nature Reserve', kind: 'park', parent: 'DIST', email: 'reserve@ledger.test' },
+  { code: 'PK-ECO', name: 'Eco-industrial Park', kind: 'park', parent: 'DIST', email: 'eco-park@ledger.test' },
+  { code: 'DEPT-CIVIL', name: 'District Civil Affairs Bureau', kind: 'district_department', parent: 'DIST', email: 'civil-affairs@ledger.test' },
+  { code: 'GARRISON', name: 'Garrison Unit', kind: 'garrison_unit', parent: 'DIST', email: 'garrison@ledger.test' },
+  { code: 'DIST-NORTH', name: 'North District Organization Department', kind: 'district', parent: 'CITY', email: 'north-district@ledger.test' },
+  { code: 'ST-NORTH', name: 'North Street Office', kind: 'street', parent: 'DIST-NORTH', email: 'north-street@ledger.test' },
+];
+
+export const DEMO_USERS: UserSeed[] = [
+  { email: 'east@ledger.test', displayName: 'East Street clerk', role: 'street_staff', unit: 'ST-EAST' },
+  { email: 'west@ledger.test', displayName: 'West Street clerk', role: 'street_staff', unit: 'ST-WEST' },
+  { email: 'edz@ledger.test', displayName: 'Development Zone clerk', role: 'street_staff', unit: 'PK-EDZ' },
+  { email: 'north@ledger.test', displayName: 'North Street clerk', role: 'street_staff', unit: 'ST-NORTH' },
+  { email: 'district@ledger.test', displayName: 'District triage officer', role: 'district_officer', unit: 'DIST' },
+  { email: 'north-district@ledger.test', displayName: 'North District officer', role: 'district_officer', unit: 'DIST-NORTH' },
+  { email: 'city@ledger.test', displayName: 'Municipal liaison officer', role: 'municipal_liaison', unit: 'CITY' },
+  { email: 'admin@ledger.test', displayName: 'Administrator', role: 'admin', unit: 'CITY' },
+];
+
+/** Inserts the demo tree and users unless the database already has organisation units. */
+export async function seedDemoData(prisma: Db, password: string): Promise<{ seeded: boolean }> {
+  if ((await prisma.orgUnit.count()) > 0) return { seeded: false };
+  const passwordHash = await hashPassword(password);
+  await prisma.$transaction(async (tx) => {
+    for (const unit of DEMO_UNITS) {
+      await tx.orgUnit.create({
+        data: { id: seedId(unit.code), code: unit.code, name: unit.name, kind: unit.kind, email: unit.email, parentId: unit.parent ? seedId(unit.parent) : null },
+      });
+    }
+    await tx.user.createMany({
+      data: DEMO_USERS.map((u) => ({ id: seedId(`user:${u.email}`), email: u.email, displayName: u.displayName, role: u.role, orgUnitId: seedId(u.unit), passwordHash })),
+    });
+  });
+  return { seeded: true };
+}

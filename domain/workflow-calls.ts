@@ -1,0 +1,29 @@
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError } from '../lib/errors.ts';
+import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
+
+/** Runs an Update and turns the workflow's rejections into domain errors the API can map. */
+export async function runUpdate<R>(call: () => Promise<R>): Promise<R> {
+  try {
+    return await call();
+  } catch (error) {
+    throw translateWorkflowError(error);
+  }
+}
+
+export function translateWorkflowError(error: unknown): unknown {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const { type, message } = error.cause;
+    if (type === UPDATE_REJECTIONS.forbidden) return new DomainError('forbidden', message);
+    if (type === UPDATE_REJECTIONS.invalidState) return new DomainError('invalid_transition', message);
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new DomainError('invalid_transition', 'the case is no longer open for changes');
+  }
+  return error;
+}
+

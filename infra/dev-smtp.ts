@@ -1,0 +1,86 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type ReceivedMail = {
+  messageId: string | null;
+  from: string | null;
+  to: string[];
+  subject: string;
+  text: string;
+  receivedAt: string;
+};
+
+export type DevMailbox = {
+  messages(): ReceivedMail[];
+  /** Resolves with the first message matching, waiting for it to arrive if need be. */
+  waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+};
+
+export type DevSmtpServer = { port: number; url: string; mailbox: DevMailbox; close(): Promise<void> };
+
+/**
+ * A real SMTP server on loopback that keeps what it receives in memory: development's outbox and
+ * the tests' witness of what was actually sent over the wire.
+ */
+export async function startDevSmtpServer(port: number, keep = 1000): Promise<DevSmtpServer> {
+  const received: ReceivedMail[] = [];
+  const waiters = new Set<{ match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }>();
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const mail: ReceivedMail = {
+            messageId: parsed.messageId ?? null,
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+            to: session.envelope.rcptTo.map((r) => r.address).sort(),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            receivedAt: new Date().toISOString(),
+          };
+          received.push(mail);
+          if (received.length > keep) received.shift();
+          for (const waiter of waiters) {
+            if (waiter.match(mail)) {
+              waiters.delete(waiter);
+              waiter.resolve(mail);
+            }
+          }
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+
+  const mailbox: DevMailbox = {
+    messages: () => [...received],
+    waitFor(match, timeoutMs = 30_000) {
+      const found = received.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const waiter = { match, resolve: (m: ReceivedMail) => (clearTimeout(timer), resolve(m)) };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching mail within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
+    },
+  };
+  return {
+    port: boundPort,
+    url: `smtp://127.0.0.1:${boundPort}`,
+    mailbox,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

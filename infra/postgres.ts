@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A throw-away PostgreSQL cluster from the machine's Debian packages, for tests and benchmarks.
+ * Postgres refuses to run as root, so as root the cluster is owned by and run as `postgres`.
+ */
+export type LocalPostgres = { url: string; port: number; dataDir: string; stop(): void };
+
+export function findPostgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(path.join(root, v, 'bin', 'postgres')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  const newest = versions[0];
+  if (!newest) {
+    throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql; run `apt-get install -y postgresql`.');
+  }
+  return path.join(root, newest, 'bin');
+}
+
+export function startLocalPostgres(baseDir: string, port: number): LocalPostgres {
+  const bin = findPostgresBinDir();
+  const dataDir = path.join(baseDir, 'data');
+  const asRoot = process.getuid?.() === 0;
+  const run = (tool: string, args: string[]) => {
+    const command = asRoot ? 'runuser' : path.join(bin, tool);
+    const fullArgs = asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args;
+    const result = spawnSync(command, fullArgs, { encoding: 'utf8' });
+    return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
+  };
+
+  mkdirSync(baseDir, { recursive: true });
+  if (asRoot) chownToPostgres(baseDir);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    const init = run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C']);
+    if (!init.ok) throw new Error(`initdb failed:\n${init.output}`);
+  }
+  const portFile = path.join(baseDir, 'port');
+  const running = run('pg_ctl', ['-D', dataDir, 'status']).ok;
+  const runningPort = running && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : undefined;
+  if (running && runningPort !== port) run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+  if (!running || runningPort !== port) {
+    // Durability settings are off: these clusters hold only test data and are rebuilt at will.
+    const options = `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+    const start = run('pg_ctl', ['-D', dataDir, '-o', options, '-l', path.join(baseDir, 'postgres.log'), '-w', '-t', '60', 'start']);
+    if (!start.ok) throw new Error(`pg_ctl start failed:\n${start.output}`);
+    writeFileSync(portFile, String(port));
+  }
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    stop: () => void run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+  };
+}
+
+function chownToPostgres(dir: string) {
+  const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+  chownSync(dir, uid, gid);
+}

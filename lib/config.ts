@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the process environment. Everything else receives a parsed `Config`.
+ */
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url().optional());
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port.default(3000),
+  DATA_DIR: z.string().default('.data'),
+  CACHE_DIR: z.string().default('.cache'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+  DATABASE_URL: optionalUrl,
+  EMBEDDED_DB_PORT: port.default(5433),
+
+  TEMPORAL_ADDRESS: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_DEV_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
+  TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
+
+  SMTP_URL: optionalUrl,
+  EMBEDDED_SMTP_PORT: port.default(2525),
+  MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>'),
+
+  TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(8 * 60),
+  PUBLIC_BASE_URL: optionalUrl,
+
+  TEST_DATABASE_URL: optionalUrl,
+  CI: z
+    .string()
+    .optional()
+    .transform((v) => v !== undefined && v !== '' && v !== 'false' && v !== '0'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const raw = parsed.data;
+  const projectRoot = path.resolve(import.meta.dirname, '..');
+  const resolveDir = (dir: string) => (path.isAbsolute(dir) ? dir : path.join(projectRoot, dir));
+  return {
+    env: raw.NODE_ENV,
+    isCI: raw.CI,
+    projectRoot,
+    dataDir: resolveDir(raw.DATA_DIR),
+    cacheDir: resolveDir(raw.CACHE_DIR),
+    logLevel: raw.LOG_LEVEL,
+    http: { host: raw.HOST, port: raw.PORT, publicBaseUrl: raw.PUBLIC_BASE_URL },
+    database: { url: raw.DATABASE_URL, embeddedPort: raw.EMBEDDED_DB_PORT, testUrl: raw.TEST_DATABASE_URL },
+    temporal: {
+      address: raw.TEMPORAL_ADDRESS,
+      namespace: raw.TEMPORAL_NAMESPACE,
+      devPort: raw.TEMPORAL_DEV_PORT,
+      uiPort: raw.TEMPORAL_UI_PORT,
+      cliPath: raw.TEMPORAL_CLI_PATH,
+      cliVersion: raw.TEMPORAL_CLI_VERSION,
+      testServerVersion: raw.TEMPORAL_TEST_SERVER_VERSION,
+    },
+    mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
+    auth: { tokenTtlMinutes: raw.TOKEN_TTL_MINUTES },
+  };
+}
+
+/** Environment for child processes: the parent's plus overrides. */
+export function childProcessEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -1,0 +1,17 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.ts';
+
+export type Db = PrismaClient;
+export { Prisma } from '../generated/prisma/client.ts';
+
+export function createPrisma(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+  return new PrismaClient({ adapter });
+}
+
+/** True for Postgres unique-violation errors surfaced through Prisma or the pg driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === 'P2002' || code === '23505';
+}

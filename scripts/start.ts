@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { listen } from '../api/server.ts';
+import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
+import { startDevSmtpServer } from '../infra/dev-smtp.ts';
+import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
+import { startTemporalDevServer } from '../infra/temporal-dev-server.ts';
+import { resolveTemporalCli } from '../infra/temporal-cli.ts';
+import { systemClock } from '../lib/clock.ts';
+import { childProcessEnv, loadConfig } from '../lib/config.ts';
+import { createPrisma } from '../lib/db.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createMailer } from '../lib/mailer.ts';
+import { applyMigrations } from '../lib/migrations.ts';
+import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
+import { createCaseWorker } from '../worker.ts';
+
+/**
+ * `npm start`: the whole system on one machine. Whatever is not configured to live elsewhere
+ * (DATABASE_URL, TEMPORAL_ADDRESS, SMTP_URL) is started here, with its state under DATA_DIR.
+ */
+const DEMO_PASSWORD = 'ledger-demo';
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel, { service: 'start' });
+const say = (line: string) => console.log(`[linkage-ledger] ${line}`);
+const cleanups: Array<() => Promise<void> | void> = [];
+
+async function main() {
+  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: false });
+  say(`data directory: ${config.dataDir}`);
+
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pglite'), config.database.embeddedPort);
+    cleanups.push(() => embedded.close());
+    databaseUrl = embedded.url;
+    say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${config.database.embeddedPort}`);
+  }
+
+  let smtpUrl = config.mail.smtpUrl;
+  let devMailbox;
+  if (!smtpUrl) {
+    const smtp = await startDevSmtpServer(config.mail.embeddedPort);
+    cleanups.push(() => smtp.close());
+    smtpUrl = smtp.url;
+    devMailbox = smtp.mailbox;
+    say(`embedded SMTP server on ${smtp.url} (mail listed at GET /admin/mail)`);
+  }
+
+  let temporalAddress = config.temporal.address;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    const cli = resolveTemporalCli(
+      { configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' },
+      say,
+    );
+    if (!cli) throw new Error('No Temporal CLI: install Go (to build it), put `temporal` on PATH, or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
+    const server = await startTemporalDevServer({
+      cliPath: cli.path,
+      port: config.temporal.devPort,
+      uiPort: config.temporal.uiPort,
+      dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+      namespaces: [config.temporal.namespace],
+      logFile: path.join(config.dataDir, 'temporal.log'),
+    });
+    cleanups.push(() => server.stop());
+    temporalAddress = server.address;
+    temporalUi = server.uiUrl;
+    say(`Temporal dev server (${cli.source}: ${cli.path}) on ${server.address}`);
+  }
+
+  const migrated = await applyMigrations(databaseUrl, path.join(config.projectRoot, 'prisma', 'migrations'), say);
+  say(`database schema up to date (${migrated.applied.length} applied now, ${migrated.alreadyApplied.length} before)`);
+  // PGlite runs one session at a time; a single pooled connection keeps transactions from interleaving.
+  const prisma = createPrisma(databaseUrl, { maxConnections: config.database.url ? 10 : 1 });
+  cleanups.push(() => prisma.$disconnect());
+  const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD);
+  if (seeded) say('seeded the demo organisation tree and users');
+
+  const mailer = createMailer(smtpUrl, config.mail.from);
+  cleanups.push(() => mailer.close());
+  const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
+  cleanups.push(() => nativeConnection.close());
+  const worker = await createCaseWorker({
+    connection: nativeConnection,
+    namespace: config.temporal.namespace,
+    deps: { prisma, mailer, clock: systemClock },
+  });
+  const workerRun = worker.run();
+  cleanups.push(async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerRun;
+  });
+
+  const connection = await Connection.connect({ address: temporalAddress });
+  cleanups.push(() => connection.close());
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox });
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const api = `http://${config.http.host}:${config.http.port}`;
+  say(`API:        ${api}   (health: ${api}/health, OpenAPI: ${api}/openapi.json)`);
+  if (temporalUi) say(`Temporal UI: ${temporalUi}/namespaces/${config.temporal.namespace}/workflows`);
+  say(`demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} [${u.role}]`).join(', ')}`);
+  say('press Ctrl-C to stop');
+}
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping...');
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      logger.warn('cleanup step failed', { error });
+    }
+  }
+  say('stopped');
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+main().catch((error: unknown) => {
+  console.error(error);
+  void stop(1);
+});

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import pg from 'pg';
+import type {} from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { startLocalPostgres } from '../../infra/postgres.ts';
+import { startTemporalDevServer, type DevServer } from '../../infra/temporal-dev-server.ts';
+import { resolveTemporalCli } from '../../infra/temporal-cli.ts';
+import { ensureTestServer } from '../../infra/temporal-test-server.ts';
+import { childProcessEnv, loadConfig } from '../../lib/config.ts';
+import { applyMigrations } from '../../lib/migrations.ts';
+import { TEST_NAMESPACES } from './namespaces.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string;
+    templateDatabase: string;
+    temporalAddress: string;
+    testServerPath: string;
+  }
+}
+
+export const TEMPLATE_DATABASE = 'ledger_template';
+
+/**
+ * Starts the real servers once per run: a PostgreSQL cluster (Debian's packages) holding a migrated
+ * template database that each test file clones, and a Temporal dev server with one namespace per
+ * test file so suites never see each other's workflows.
+ */
+export default async function setup(project: TestProject) {
+  const config = loadConfig();
+  const log = (m: string) => console.log(`[test setup] ${m}`);
+  const stops: Array<() => Promise<void> | void> = [];
+
+  let postgresUrl = config.database.testUrl;
+  if (!postgresUrl) {
+    const local = startLocalPostgres(path.join(config.cacheDir, 'postgres-test'), 55432);
+    stops.push(() => local.stop());
+    postgresUrl = local.url;
+  }
+  await recreateTemplate(postgresUrl, path.join(config.projectRoot, 'prisma', 'migrations'));
+  log(`PostgreSQL at ${new URL(postgresUrl).host}, template database migrated`);
+
+  const cli = resolveTemporalCli(
+    { configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' },
+    log,
+  );
+  if (!cli) throw new Error('no Temporal CLI and no Go toolchain to build one; run `npm run setup:test`');
+  let server: DevServer | undefined;
+  try {
+    server = await startTemporalDevServer({
+      cliPath: cli.path,
+      port: 57233,
+      namespaces: TEST_NAMESPACES,
+      logFile: path.join(config.cacheDir, 'logs', 'temporal-test-dev-server.log'),
+    });
+  } catch (error) {
+    for (const stop of stops) await stop();
+    throw error;
+  }
+  stops.push(() => server.stop());
+  log(`Temporal dev server at ${server.address} (${TEST_NAMESPACES.length} namespaces)`);
+
+  const testServerPath = ensureTestServer(config.cacheDir, config.temporal.testServerVersion, log);
+
+  project.provide('postgresUrl', postgresUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('temporalAddress', server.address);
+  project.provide('testServerPath', testServerPath ?? '');
+
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+}
+
+async function recreateTemplate(adminUrl: string, migrationsDir: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    // Leftovers of an interrupted run: per-file databases are disposable.
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'test\\_%' OR datname = $1",
+      [TEMPLATE_DATABASE],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = new URL(adminUrl);
+  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  await applyMigrations(templateUrl.toString(), migrationsDir);
+}

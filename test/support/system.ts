@@ -1,0 +1,91 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import supertest from 'supertest';
+import { inject } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { startDevSmtpServer, type DevSmtpServer } from '../../infra/dev-smtp.ts';
+import { systemClock, type Clock } from '../../lib/clock.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { createLogger } from '../../lib/logger.ts';
+import { createMailer } from '../../lib/mailer.ts';
+import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import { createCaseWorker, WORKFLOWS_PATH } from '../../worker.ts';
+import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './database.ts';
+import { namespaceForTestFile } from './namespaces.ts';
+
+export type TestSystem = {
+  db: TestDatabase;
+  smtp: DevSmtpServer;
+  client: Client;
+  worker: Worker;
+  http: ReturnType<typeof supertest>;
+  namespace: string;
+  /** Logs in a seeded user and returns the Authorization header value. */
+  login(email: string): Promise<string>;
+  stop(): Promise<void>;
+};
+
+let bundle: Awaited<ReturnType<typeof bundleWorkflowCode>> | undefined;
+export async function workflowBundle() {
+  bundle ??= await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silentBundlerLogger });
+  return bundle;
+}
+const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
+
+/**
+ * The whole system for one integration test file: its own database, a real SMTP server, a worker
+ * and the Express app, on the shared Temporal dev server in the file's own namespace.
+ */
+export async function startTestSystem(testFile: string, options: { clock?: Clock } = {}): Promise<TestSystem> {
+  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
+  const namespace = namespaceForTestFile(testFile);
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const clock = options.clock ?? systemClock;
+  const db = await createTestDatabase();
+  const smtp = await startDevSmtpServer(0);
+  const mailer = createMailer(smtp.url, config.mail.from);
+  const address = inject('temporalAddress');
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await createCaseWorker({
+    connection: nativeConnection,
+    namespace,
+    deps: { prisma: db.prisma, mailer, clock },
+    workflowBundle: await workflowBundle(),
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace });
+  const app = createApp({ config, prisma: db.prisma, temporal: client, logger: createLogger('silent'), clock, devMailbox: smtp.mailbox });
+  const http = supertest(app);
+
+  return {
+    db,
+    smtp,
+    client,
+    worker,
+    http,
+    namespace,
+    async login(email) {
+      const res = await http.post('/auth/login').send({ email, password: DEMO_PASSWORD });
+      if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return `Bearer ${res.body.token}`;
+    },
+    async stop() {
+      await terminateOpenWorkflows(client);
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      mailer.close();
+      await smtp.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Leaves the namespace empty, so a later run never wakes this file's workflows against a dropped database. */
+async function terminateOpenWorkflows(client: Client) {
+  for await (const wf of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
+    await client.workflow.getHandle(wf.workflowId, wf.runId).terminate('test file finished').catch(() => {});
+  }
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from './activities/index.ts';
+import { systemClock } from './lib/clock.ts';
+import { loadConfig } from './lib/config.ts';
+import { createPrisma } from './lib/db.ts';
+import { createLogger } from './lib/logger.ts';
+import { createMailer } from './lib/mailer.ts';
+import { installTemporalRuntime } from './lib/temporal-runtime.ts';
+import { TASK_QUEUE } from './workflows/definitions.ts';
+
+export const WORKFLOWS_PATH = path.join(import.meta.dirname, 'workflows', 'index.ts');
+
+export type CaseWorkerOptions = {
+  connection: NativeConnection;
+  namespace: string;
+  deps: ActivityDeps;
+  /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+};
+
+export function createCaseWorker({ connection, namespace, deps, workflowBundle }: CaseWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue: TASK_QUEUE,
+    activities: createActivities(deps),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+  });
+}
+
+/** Production entry point: one worker process against an existing Temporal cluster and PostgreSQL. */
+async function main() {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel, { service: 'worker' });
+  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: true });
+  if (!config.database.url || !config.temporal.address || !config.mail.smtpUrl) {
+    throw new Error('the worker alone needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything locally');
+  }
+  const prisma = createPrisma(config.database.url);
+  const mailer = createMailer(config.mail.smtpUrl, config.mail.from);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await createCaseWorker({ connection, namespace: config.temporal.namespace, deps: { prisma, mailer, clock: systemClock } });
+  logger.info('worker polling', { taskQueue: TASK_QUEUE, namespace: config.temporal.namespace });
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await prisma.$disconnect();
+    mailer.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
