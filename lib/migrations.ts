@@ -106,6 +106,13 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
-    throw new MigrationError(`Migration ${migration.name} failed: ${(error as Error).message}`);
+    const message = (error as Error).message;
+    // Each migration runs in one transaction, so a failure leaves nothing half-applied; the attempt is
+    // still logged, marked rolled back, as `prisma migrate resolve --rolled-back` would leave it.
+    await client.query(
+      'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, rolled_back_at, started_at) VALUES ($1, $2, $3, $4, now(), now())',
+      [id, migration.checksum, migration.name, message],
+    );
+    throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${message}`);
   }
 }

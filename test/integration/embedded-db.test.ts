@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLedgerActivities } from '../../activities/ledger.ts';
+import { seedDemoData, seedId } from '../../domain/seed.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embedded-postgres.ts';
+import { systemClock } from '../../lib/clock.ts';
+import { createPrisma, type Db } from '../../lib/db.ts';
+import { applyMigrations } from '../../lib/migrations.ts';
+import { filing } from '../support/fixtures.ts';
+
+// Smoke suite for `npm start`'s default database: PGlite behind a socket, persisted in a directory.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
+const migrationsDir = path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
+const PORT = 55499;
+let embedded: EmbeddedPostgres;
+let prisma: Db;
+
+beforeAll(async () => {
+  embedded = await startEmbeddedPostgres(dataDir, PORT);
+  await applyMigrations(embedded.url, migrationsDir);
+  prisma = createPrisma(embedded.url, { maxConnections: 1 });
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await embedded?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('embedded PostgreSQL (PGlite)', () => {
+  it('takes the same migrations, seed and ledger projection as PostgreSQL', async () => {
+    expect((await seedDemoData(prisma, 'pw')).seeded).toBe(true);
+    expect((await seedDemoData(prisma, 'pw')).seeded).toBe(false);
+    const { projectCaseEvent } = createLedgerActivities({ prisma, clock: systemClock });
+    const caseId = '11111111-1111-4111-8111-111111111111';
+    const workflow = {
+      caseId,
+      filingUnitId: seedId('ST-EAST'),
+      filedBy: { userId: seedId('user:east@ledger.test'), role: 'street_staff' as const, orgUnitId: seedId('ST-EAST') },
+      idempotencyKey: 'pglite-key',
+      requestHash: 'hash',
+      filing: filing() as never,
+    };
+    const event = { sequence: 1, type: 'filed', actor: workflow.filedBy, fromStatus: null, toStatus: 'awaiting_submission' as const, comment: null, occurredAt: new Date().toISOString() };
+    await projectCaseEvent({ workflow, event });
+    await projectCaseEvent({ workflow, event });
+    expect(await prisma.case.count()).toBe(1);
+    expect(await prisma.caseEvent.count({ where: { caseId } })).toBe(1);
+  });
+
+  it('keeps its data across a restart and does not re-apply migrations', async () => {
+    await prisma.$disconnect();
+    await embedded.close();
+    embedded = await startEmbeddedPostgres(dataDir, PORT);
+    const again = await applyMigrations(embedded.url, migrationsDir);
+    expect(again.applied).toEqual([]);
+    prisma = createPrisma(embedded.url, { maxConnections: 1 });
+    expect(await prisma.case.count()).toBe(1);
+    expect(await prisma.orgUnit.count()).toBeGreaterThan(5);
+  });
+});
