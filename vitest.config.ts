@@ -4,12 +4,24 @@ export default defineConfig({
   test: {
     // Temporal's native bridge misbehaves in worker threads.
     pool: 'forks',
-    // The suites share one Temporal dev server and one PostgreSQL cluster on a 2-core machine.
+    // The integration suites share one Temporal dev server and one PostgreSQL cluster on 2 cores.
     fileParallelism: false,
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/replay/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { DomainError } from '../lib/errors.ts';
 import type { Role } from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../domain/auth.ts';

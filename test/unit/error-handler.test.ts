@@ -1,0 +1,41 @@
+import express from 'express';
+import supertest from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { errorHandler } from '../../api/error-handler.ts';
+import { DomainError, ERROR_STATUS, type ErrorCode } from '../../lib/errors.ts';
+import { createLogger } from '../../lib/logger.ts';
+
+function appThrowing(error: unknown, logs: string[] = []) {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.locals.requestId = 'req-1';
+    next();
+  });
+  app.get('/', () => {
+    throw error;
+  });
+  app.use(errorHandler(createLogger('error', {}, (line) => logs.push(line))));
+  return supertest(app);
+}
+
+describe('errorHandler', () => {
+  it.each(Object.entries(ERROR_STATUS) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', async (code, status) => {
+    const res = await appThrowing(new DomainError(code, `because ${code}`)).get('/');
+    expect(res.status).toBe(status);
+    expect(res.body.error).toEqual({ code, message: `because ${code}`, requestId: 'req-1' });
+  });
+
+  it('passes field details through', async () => {
+    const res = await appThrowing(new DomainError('validation_failed', 'invalid body', [{ path: 'body.title', message: 'too short' }])).get('/');
+    expect(res.body.error.fields).toEqual([{ path: 'body.title', message: 'too short' }]);
+  });
+
+  it('hides unexpected errors behind a 500 and logs them', async () => {
+    const logs: string[] = [];
+    const res = await appThrowing(new Error('password=secret in a stack'), logs).get('/');
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).not.toContain('secret');
+    expect(logs).toHaveLength(1);
+    expect(JSON.parse(logs[0] ?? '{}')).toMatchObject({ level: 'error', requestId: 'req-1' });
+  });
+});
