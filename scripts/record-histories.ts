@@ -5,6 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { NativeConnection } from '@temporalio/worker';
 import { seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
+import { freePort } from '../infra/free-port.ts';
 import { startLocalPostgres } from '../infra/postgres.ts';
 import { resolveTemporalCli } from '../infra/temporal-cli.ts';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.ts';
@@ -43,7 +44,7 @@ await seedDemoData(prisma, 'record');
 
 const cli = resolveTemporalCli({ configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' });
 if (!cli) throw new Error('no Temporal CLI available');
-const server = await startTemporalDevServer({ cliPath: cli.path, port: 57299, namespaces: ['default'], logFile: path.join(config.cacheDir, 'logs', 'record.log') });
+const server = await startTemporalDevServer({ cliPath: cli.path, port: await freePort(), namespaces: ['default'], logFile: path.join(config.cacheDir, 'logs', 'record.log') });
 const smtp = await startDevSmtpServer(0);
 const mailer = createMailer(smtp.url, config.mail.from);
 const nativeConnection = await NativeConnection.connect({ address: server.address });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerActivities } from '../../activities/ledger.ts';
 import { seedDemoData, seedId } from '../../domain/seed.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embedded-postgres.ts';
+import { freePort } from '../../infra/free-port.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { createPrisma, type Db } from '../../lib/db.ts';
 import { applyMigrations } from '../../lib/migrations.ts';
@@ -13,12 +14,13 @@ import { filing } from '../support/fixtures.ts';
 // Smoke suite for `npm start`'s default database: PGlite behind a socket, persisted in a directory.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pglite-'));
 const migrationsDir = path.join(import.meta.dirname, '..', '..', 'prisma', 'migrations');
-const PORT = 55499;
 let embedded: EmbeddedPostgres;
 let prisma: Db;
 
+let port: number;
 beforeAll(async () => {
-  embedded = await startEmbeddedPostgres(dataDir, PORT);
+  port = await freePort();
+  embedded = await startEmbeddedPostgres(dataDir, port);
   await applyMigrations(embedded.url, migrationsDir);
   prisma = createPrisma(embedded.url, { maxConnections: 1 });
 });
@@ -52,7 +54,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
   it('keeps its data across a restart and does not re-apply migrations', async () => {
     await prisma.$disconnect();
     await embedded.close();
-    embedded = await startEmbeddedPostgres(dataDir, PORT);
+    embedded = await startEmbeddedPostgres(dataDir, port);
     const again = await applyMigrations(embedded.url, migrationsDir);
     expect(again.applied).toEqual([]);
     prisma = createPrisma(embedded.url, { maxConnections: 1 });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../infra/free-port.ts';
 import { startLocalPostgres } from '../../infra/postgres.ts';
 import { startTemporalDevServer, type DevServer } from '../../infra/temporal-dev-server.ts';
 import { resolveTemporalCli } from '../../infra/temporal-cli.ts';
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
 
   let postgresUrl = config.database.testUrl;
   if (!postgresUrl) {
-    const local = startLocalPostgres(path.join(config.cacheDir, 'postgres-test'), 55432);
+    const local = startLocalPostgres(path.join(config.cacheDir, 'postgres-test'), await freePort());
     stops.push(() => local.stop());
     postgresUrl = local.url;
   }
@@ -49,7 +50,7 @@ export default async function setup(project: TestProject) {
   try {
     server = await startTemporalDevServer({
       cliPath: cli.path,
-      port: 57233,
+      port: await freePort(),
       namespaces: TEST_NAMESPACES,
       logFile: path.join(config.cacheDir, 'logs', 'temporal-test-dev-server.log'),
     });
