@@ -1,21 +1,51 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
-import type { CaseEventRecord, CaseWorkflowInput } from '../workflows/definitions.ts';
+import { loadCalendar } from '../domain/calendar.ts';
+import { type Prisma } from '../lib/db.ts';
+import { addWorkingDays } from '../lib/working-days.ts';
+import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './index.ts';
 
 export type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
+export type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
 
-export function createLedgerActivities({ prisma, clock }: Pick<ActivityDeps, 'prisma' | 'clock'>) {
+function rowFields(state: CaseProjection) {
+  const { filing } = state;
+  return {
+    kind: filing.kind,
+    urgent: filing.urgent,
+    title: filing.title,
+    description: filing.description,
+    category: filing.category,
+    location: filing.location,
+    foundOn: new Date(filing.foundOn),
+    triedLocally: filing.triedLocally,
+    helpNeeded: filing.helpNeeded,
+    reporterName: filing.reporter.name,
+    reporterContact: filing.reporter.contact ?? null,
+    reporterEmail: filing.reporter.email ?? null,
+    status: state.status,
+    responsibleLevel: state.responsibleLevel,
+    dueAt: state.dueAt ? new Date(state.dueAt) : null,
+    overdue: state.overdue,
+    calendarVersion: state.calendarVersion,
+    details: state.details as Prisma.InputJsonObject,
+    mergedIntoCaseId: state.details.mergedIntoCaseId ?? null,
+  };
+}
+
+export function createLedgerActivities({ prisma }: Pick<ActivityDeps, 'prisma' | 'clock'>) {
   return {
     /**
-     * Writes one workflow transition into the ledger: the event row and the case row's new state.
-     * Safe to run any number of times: the event is keyed by (case, sequence), and the case row only
-     * moves forward, so a retried or replayed projection changes nothing.
+     * Writes one workflow event into the ledger: the event row, and the case row as the workflow
+     * saw it. Safe to run any number of times: the event is keyed by (case, sequence), and the case
+     * row only moves forward, so a retried or replayed projection changes nothing.
      */
     async projectCaseEvent({ workflow, event }: ProjectCaseEventInput): Promise<{ number: number }> {
       const occurredAt = new Date(event.occurredAt);
+      const fields = rowFields(event.state);
+      const closedAt = event.state.status === 'closed' || event.state.status === 'rejected' ? occurredAt : null;
       return prisma.$transaction(async (tx) => {
-        const filing = workflow.filing;
         const row = await tx.case.upsert({
           where: { id: workflow.caseId },
           create: {
@@ -25,22 +55,10 @@ export function createLedgerActivities({ prisma, clock }: Pick<ActivityDeps, 'pr
             requestHash: workflow.requestHash,
             filingUnitId: workflow.filingUnitId,
             filedByUserId: workflow.filedBy.userId,
-            kind: filing.kind,
-            urgent: filing.urgent,
-            title: filing.title,
-            description: filing.description,
-            category: filing.category,
-            location: filing.location,
-            foundOn: new Date(filing.foundOn),
-            triedLocally: filing.triedLocally,
-            helpNeeded: filing.helpNeeded,
-            reporterName: filing.reporter.name,
-            reporterContact: filing.reporter.contact ?? null,
-            reporterEmail: filing.reporter.email ?? null,
-            status: event.toStatus,
+            ...fields,
             eventSequence: 0,
             filedAt: occurredAt,
-            updatedAt: clock.now(),
+            updatedAt: occurredAt,
           },
           update: {},
           select: { number: true, eventSequence: true },
@@ -63,21 +81,20 @@ export function createLedgerActivities({ prisma, clock }: Pick<ActivityDeps, 'pr
           ],
           skipDuplicates: true,
         });
-        const terminal = event.toStatus === 'closed' || event.toStatus === 'rejected' || event.toStatus === 'merged';
         const moved = await tx.case.updateMany({
           where: { id: workflow.caseId, eventSequence: { lt: event.sequence } },
-          data: {
-            status: event.toStatus,
-            eventSequence: event.sequence,
-            updatedAt: occurredAt,
-            ...(terminal ? { closedAt: occurredAt } : {}),
-          },
+          data: { ...fields, eventSequence: event.sequence, updatedAt: occurredAt, closedAt },
         });
-        if (moved.count !== 1) {
-          throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
-        }
+        if (moved.count !== 1) throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
         return { number: row.number };
       });
+    },
+
+    /** A deadline `workingDays` working days from `from`, on the given calendar version (the newest when null). */
+    async computeDeadline({ from, workingDays, calendarVersion, utcOffsetMinutes }: ComputeDeadlineInput) {
+      const calendar = await loadCalendar(prisma, calendarVersion);
+      const dueAt = addWorkingDays(new Date(from), workingDays, calendar.exceptions, utcOffsetMinutes);
+      return { dueAt: dueAt.toISOString(), calendarVersion: calendar.version };
     },
   };
 }

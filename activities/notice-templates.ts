@@ -1,4 +1,25 @@
-export type NoticeKind = 'case_filed' | 'case_submitted';
+import type { Level } from '../workflows/definitions.ts';
+
+/** Every e-mail the lifecycle sends: handovers down and up the tree, deadline reminders, closure. */
+export const NOTICE_KINDS = [
+  'case_filed',
+  'case_submitted',
+  'case_resubmitted',
+  'case_forwarded',
+  'case_returned',
+  'case_rejected',
+  'case_merged',
+  'case_resolved',
+  'case_reopened',
+  'case_closed',
+  'deadline_reminder_50',
+  'deadline_reminder_75',
+  'deadline_overdue',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Who receives a notice, by their place in the case: resolved to addresses by the activity. */
+export type Audience = 'filing_unit' | 'filer' | 'district' | 'municipality' | 'reporter' | 'responsible' | 'above_responsible';
 
 export type NoticeFacts = {
   number: number;
@@ -7,30 +28,90 @@ export type NoticeFacts = {
   status: string;
   filingUnitName: string;
   districtName: string;
+  level: Level;
+  dueAt: string | null;
+  resolution?: string;
+  reason?: string;
 };
 
-export type RenderedNotice = { subject: string; text: string; alsoToDistrict: boolean };
+export type RenderedNotice = { subject: string; text: string; audience: Audience[] };
+
+const LEVEL_NAMES: Record<Level, string> = { street: 'the filing unit', district: 'the district', municipal: 'municipal coordination' };
 
 export function renderNotice(kind: NoticeKind, facts: NoticeFacts): RenderedNotice {
-  const ref = `Case #${facts.number}`;
-  const urgentTag = facts.urgent ? '[URGENT] ' : '';
+  const ref = `${facts.urgent ? '[URGENT] ' : ''}Case #${facts.number}`;
+  const title = `"${facts.title}"`;
+  const due = facts.dueAt ? ` Due: ${facts.dueAt}.` : '';
   switch (kind) {
     case 'case_filed':
       return {
-        subject: `${urgentTag}${ref} filed: ${facts.title}`,
-        text: [
-          `${ref} "${facts.title}" was filed by ${facts.filingUnitName}.`,
-          facts.urgent
-            ? `It is urgent and went straight to ${facts.districtName} for triage.`
-            : `It waits in the unit's ledger for the next semi-annual submission (before June 26 or December 26).`,
-        ].join('\n'),
-        alsoToDistrict: facts.urgent,
+        subject: `${ref} filed: ${facts.title}`,
+        text: facts.urgent
+          ? `${title} was filed by ${facts.filingUnitName}. It is urgent and went straight to ${facts.districtName} for triage.${due}`
+          : `${title} was filed by ${facts.filingUnitName}. It waits in the unit's ledger for the next semi-annual submission (before June 26 or December 26).`,
+        audience: facts.urgent ? ['filing_unit', 'filer', 'district'] : ['filing_unit', 'filer'],
       };
     case 'case_submitted':
+    case 'case_resubmitted':
       return {
-        subject: `${ref} submitted to ${facts.districtName}: ${facts.title}`,
-        text: `${ref} "${facts.title}" from ${facts.filingUnitName} is now with ${facts.districtName} for triage.`,
-        alsoToDistrict: true,
+        subject: `${ref} ${kind === 'case_submitted' ? 'submitted' : 'resubmitted'} to ${facts.districtName}: ${facts.title}`,
+        text: `${title} from ${facts.filingUnitName} is now with ${facts.districtName} for triage.${due}`,
+        audience: ['district', 'filing_unit'],
+      };
+    case 'case_forwarded':
+      return {
+        subject: `${ref} forwarded for municipal coordination: ${facts.title}`,
+        text: `${facts.districtName} forwarded ${title} from ${facts.filingUnitName} to the municipal organization department.${due}`,
+        audience: ['municipality', 'district', 'filing_unit'],
+      };
+    case 'case_returned':
+      return {
+        subject: `${ref} returned for more information: ${facts.title}`,
+        text: `${facts.districtName} needs more information on ${title}: ${facts.reason ?? ''}\nEdit the case and resubmit it; the deadline is paused meanwhile.`,
+        audience: ['filing_unit', 'filer'],
+      };
+    case 'case_rejected':
+      return {
+        subject: `${ref} rejected: ${facts.title}`,
+        text: `${facts.districtName} rejected ${title}. Reason: ${facts.reason ?? ''}`,
+        audience: ['filing_unit', 'filer'],
+      };
+    case 'case_merged':
+      return {
+        subject: `${ref} merged into an open case: ${facts.title}`,
+        text: `${facts.districtName} merged ${title} into a case already open on the same problem; it will close with that case.`,
+        audience: ['filing_unit', 'filer'],
+      };
+    case 'case_resolved':
+      return {
+        subject: `${ref} result: ${facts.title}`,
+        text: `Result for ${title}: ${facts.resolution ?? ''}\nPlease pass it to the reporter and record their answer (satisfied or not).${due}`,
+        audience: ['district', 'filing_unit', 'filer', 'reporter'],
+      };
+    case 'case_reopened':
+      return {
+        subject: `${ref} reopened, the reporter is not satisfied: ${facts.title}`,
+        text: `The reporter is not satisfied with the result of ${title}: ${facts.reason ?? ''}\nIt is back with ${LEVEL_NAMES[facts.level]}.${due}`,
+        audience: ['responsible', 'filing_unit'],
+      };
+    case 'case_closed':
+      return {
+        subject: `${ref} closed: ${facts.title}`,
+        text: `${title} is closed.${facts.resolution ? ` Result: ${facts.resolution}` : ''}`,
+        audience: ['filing_unit', 'filer', 'district'],
+      };
+    case 'deadline_reminder_50':
+    case 'deadline_reminder_75':
+      return {
+        subject: `${ref} reminder: ${kind.endsWith('50') ? 'half' : 'three quarters'} of the time used: ${facts.title}`,
+        text: `${title} is with ${LEVEL_NAMES[facts.level]}.${due}`,
+        audience: ['responsible'],
+      };
+    case 'deadline_overdue':
+      return {
+        subject: `${ref} OVERDUE at ${LEVEL_NAMES[facts.level]}: ${facts.title}`,
+        text: `${title} passed its deadline at ${LEVEL_NAMES[facts.level]}.${due}`,
+        audience: ['responsible', 'above_responsible'],
       };
   }
 }

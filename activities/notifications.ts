@@ -1,9 +1,25 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { isUniqueViolation } from '../lib/db.ts';
+import type { CaseDetails, Level } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './index.ts';
-import { renderNotice, type NoticeKind } from './notice-templates.ts';
+import { renderNotice, type Audience, type NoticeKind } from './notice-templates.ts';
 
-export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; idempotencyKey: string };
+export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: Level; idempotencyKey: string };
+
+type Unit = { email: string | null; name: string; timeZone: string };
+
+export function formatInZone(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} (${timeZone})`;
+}
+
+function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined {
+  if (notice === 'case_returned') return details.questions;
+  if (notice === 'case_rejected') return details.rejectionReason;
+  if (notice === 'case_reopened') return details.feedback?.reason;
+  return undefined;
+}
 
 export function createNotificationActivities({ prisma, mailer, clock }: ActivityDeps) {
   return {
@@ -12,31 +28,44 @@ export function createNotificationActivities({ prisma, mailer, clock }: Activity
      * SMTP server accepted the message; the Message-ID is derived from the key, so in the narrow
      * window where a worker dies between the two, a receiver can still drop the repeat.
      */
-    async sendCaseNotice({ caseId, notice, idempotencyKey }: SendCaseNoticeInput): Promise<{ sent: boolean }> {
-      const already = await prisma.mailLog.findUnique({ where: { idempotencyKey } });
-      if (already) return { sent: false };
+    async sendCaseNotice({ caseId, notice, level, idempotencyKey }: SendCaseNoticeInput): Promise<{ sent: boolean }> {
+      if (await prisma.mailLog.findUnique({ where: { idempotencyKey } })) return { sent: false };
       const row = await prisma.case.findUnique({
         where: { id: caseId },
-        include: { filingUnit: { include: { parent: true } } },
+        include: { filingUnit: { include: { parent: { include: { parent: true } } } } },
       });
       if (!row) throw ApplicationFailure.nonRetryable(`case ${caseId} is not in the ledger`, 'CaseNotFound');
-      const filer = await prisma.user.findUnique({ where: { id: row.filedByUserId } });
+      const filer = await prisma.user.findUnique({ where: { id: row.filedByUserId }, select: { email: true } });
+      const district: Unit | null = row.filingUnit.parent;
+      const municipality: Unit | null = row.filingUnit.parent?.parent ?? null;
+      const details = row.details as CaseDetails;
       const mail = renderNotice(notice, {
         number: row.number,
         title: row.title,
         urgent: row.urgent,
         status: row.status,
         filingUnitName: row.filingUnit.name,
-        districtName: row.filingUnit.parent?.name ?? 'the district',
+        districtName: district?.name ?? 'the district',
+        level,
+        dueAt: row.dueAt ? formatInZone(row.dueAt, district?.timeZone ?? row.filingUnit.timeZone) : null,
+        resolution: details.resolution ? `${details.resolution.text}${details.resolution.referTo ? ` (turn to: ${details.resolution.referTo})` : ''}` : undefined,
+        reason: reasonFor(notice, details),
       });
-      const recipients = new Set<string>();
-      if (row.filingUnit.email) recipients.add(row.filingUnit.email);
-      if (filer?.email) recipients.add(filer.email);
-      if (mail.alsoToDistrict && row.filingUnit.parent?.email) recipients.add(row.filingUnit.parent.email);
-      if (recipients.size === 0) return { sent: false };
+      const unitAt: Record<Level, Unit | null> = { street: row.filingUnit, district, municipal: municipality };
+      const above: Record<Level, Unit | null> = { street: district, district: municipality, municipal: district };
+      const addresses: Record<Audience, Array<string | null | undefined>> = {
+        filing_unit: [row.filingUnit.email],
+        filer: [filer?.email],
+        district: [district?.email],
+        municipality: [municipality?.email],
+        reporter: [row.reporterEmail],
+        responsible: [unitAt[level]?.email],
+        above_responsible: [above[level]?.email],
+      };
+      const to = [...new Set(mail.audience.flatMap((a) => addresses[a]).filter((a): a is string => Boolean(a)))].sort();
+      if (to.length === 0) return { sent: false };
 
       const messageId = `<${idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@linkage-ledger>`;
-      const to = [...recipients].sort();
       await mailer.send({ to, subject: mail.subject, text: mail.text, messageId });
       try {
         await prisma.mailLog.create({ data: { idempotencyKey, recipients: to, subject: mail.subject, messageId, sentAt: clock.now() } });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_KINDS, CASE_STATUSES, ROLES } from '../workflows/definitions.ts';
+import { CASE_KINDS, CASE_STATUSES, LEVELS, ROLES } from '../workflows/definitions.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -30,27 +30,56 @@ export const idempotencyHeaders = z.object({
 
 export const caseIdParams = z.strictObject({ id: z.uuid() });
 
-export const submitCaseBody = z.strictObject({ comment: z.string().trim().max(2000).optional() });
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-export const caseView = z.object({
+export const listCasesQuery = z.strictObject({
+  unit: z.uuid().optional(),
+  status: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()))
+    .pipe(z.array(z.enum(CASE_STATUSES)).min(1))
+    .optional(),
+  kind: z.enum(CASE_KINDS).optional(),
+  urgent: booleanFlag.optional(),
+  overdue: booleanFlag.optional(),
+  filedFrom: z.iso.date().optional(),
+  filedTo: z.iso.date().optional(),
+  q: z.string().trim().min(2).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+export const caseSummary = z.object({
   id: z.uuid(),
   number: z.number().int(),
-  workflowId: z.string(),
   status: z.enum(CASE_STATUSES),
   kind: z.enum(CASE_KINDS),
   urgent: z.boolean(),
   title: z.string(),
-  description: z.string(),
   category: z.string(),
   location: z.string(),
+  filingUnit: unitRef,
+  responsibleLevel: z.enum(LEVELS),
+  dueAt: z.iso.datetime().nullable(),
+  overdue: z.boolean(),
+  filedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+});
+
+export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
+
+export const caseView = caseSummary.extend({
+  workflowId: z.string(),
+  description: z.string(),
   foundOn: z.iso.date(),
   triedLocally: z.string(),
   helpNeeded: z.string(),
   reporter: z.object({ name: z.string(), contact: z.string().nullable(), email: z.string().nullable() }),
-  filingUnit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
-  filedAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  closedAt: z.iso.datetime().nullable(),
+  calendarVersion: z.number().int().nullable(),
+  details: z.record(z.string(), z.unknown()),
   history: z.array(
     z.object({
       sequence: z.number().int(),
@@ -62,5 +91,14 @@ export const caseView = z.object({
       occurredAt: z.iso.datetime(),
     }),
   ),
+  attachments: z.array(
+    z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), createdAt: z.iso.datetime() }),
+  ),
   allowedActions: z.array(z.string()),
+});
+
+export const filedCaseView = caseView.extend({
+  possibleDuplicates: z.array(
+    z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), status: z.string(), filingUnitId: z.uuid(), score: z.number(), reasons: z.array(z.string()) }),
+  ),
 });

@@ -1,6 +1,8 @@
-import { fileCase, getCase, submitCaseToDistrict } from '../domain/cases.ts';
+import { listCases } from '../domain/case-queries.ts';
+import { fileCase, getCase } from '../domain/cases.ts';
+import { caseDepsOf } from './deps.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
-import { caseIdParams, caseView, fileCaseBody, idempotencyHeaders, submitCaseBody } from './cases.schemas.ts';
+import { caseIdParams, caseList, caseView, fileCaseBody, filedCaseView, idempotencyHeaders, listCasesQuery } from './cases.schemas.ts';
 import { defineRoute } from './route.ts';
 
 export const caseRoutes = [
@@ -8,47 +10,58 @@ export const caseRoutes = [
     method: 'post',
     path: '/cases',
     tag: 'cases',
-    summary: 'File a case for the caller’s own unit. Repeating the Idempotency-Key returns the same case.',
+    summary:
+      'File a case for the caller’s own unit. Urgent cases go to the district at once. Repeating the Idempotency-Key returns the same case. Open cases that look like the same problem come back in possibleDuplicates.',
     authenticated: true,
     roles: ['street_staff'],
     schemas: { body: fileCaseBody, headers: idempotencyHeaders },
     responses: {
-      201: { description: 'Filed', schema: caseView },
-      200: { description: 'Already filed with this Idempotency-Key', schema: caseView },
+      201: { description: 'Filed', schema: filedCaseView },
+      200: { description: 'Already filed with this Idempotency-Key', schema: filedCaseView },
       ...errorResponses,
       409: { description: 'The Idempotency-Key was used for a different case', schema: errorBody },
     },
     handler: async ({ body, headers, user, deps }) => {
-      const result = await fileCase(deps, user, body, headers['idempotency-key']);
-      return { status: result.created ? 201 : 200, body: result.case, headers: { Location: `/cases/${result.case.id}` } };
+      const result = await fileCase(caseDepsOf(deps), user, body, headers['idempotency-key']);
+      return {
+        status: result.created ? 201 : 200,
+        body: { ...result.case, possibleDuplicates: result.possibleDuplicates },
+        headers: { Location: `/cases/${result.case.id}` },
+      };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases',
+    tag: 'cases',
+    summary: 'The cases the caller may see, newest first, filtered; follow nextCursor for the next page.',
+    authenticated: true,
+    schemas: { query: listCasesQuery },
+    responses: { 200: { description: 'A page of cases', schema: caseList }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({
+      status: 200,
+      body: await listCases(deps.prisma, user, {
+        unitId: query.unit,
+        status: query.status,
+        kind: query.kind,
+        urgent: query.urgent,
+        overdue: query.overdue,
+        filedFrom: query.filedFrom,
+        filedTo: query.filedTo,
+        q: query.q,
+        limit: query.limit,
+        cursor: query.cursor,
+      }),
+    }),
   }),
   defineRoute({
     method: 'get',
     path: '/cases/:id',
     tag: 'cases',
-    summary: 'One case with its history and the actions the caller may take now.',
+    summary: 'One case with its history, attachments and the actions the caller may take now.',
     authenticated: true,
     schemas: { params: caseIdParams },
     responses: { 200: { description: 'The case', schema: caseView }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await getCase(deps, user, params.id) }),
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/cases/:id/submit',
-    tag: 'cases',
-    summary: 'Hand a regular case to the district now, ahead of the semi-annual submission.',
-    authenticated: true,
-    roles: ['street_staff'],
-    schemas: { params: caseIdParams, body: submitCaseBody },
-    responses: {
-      200: { description: 'Submitted', schema: caseView },
-      ...errorResponses,
-      409: { description: 'The case is not awaiting submission', schema: errorBody },
-    },
-    handler: async ({ params, body, user, deps }) => ({
-      status: 200,
-      body: await submitCaseToDistrict(deps, user, params.id, body.comment),
-    }),
   }),
 ];

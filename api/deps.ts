@@ -14,3 +14,6 @@ export type AppDeps = {
   /** Present only when this process runs the embedded development SMTP server. */
   devMailbox?: DevMailbox;
 };
+
+/** What the case domain functions need, from the app's dependencies. */
+export const caseDepsOf = (deps: AppDeps) => ({ prisma: deps.prisma, temporal: deps.temporal, policy: deps.config.deadlines });

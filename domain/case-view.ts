@@ -1,29 +1,43 @@
-import type { CaseEvent, Case, OrgUnit } from '../generated/prisma/client.ts';
+import type { Attachment, Case, CaseEvent, OrgUnit } from '../generated/prisma/client.ts';
+import type { CaseDetails } from '../workflows/definitions.ts';
+import { availableActions } from '../workflows/lifecycle.ts';
 import type { AuthenticatedUser } from './auth.ts';
 
-export type CaseRowWithEvents = Case & { filingUnit: OrgUnit; events: CaseEvent[] };
+export type CaseRowWithEvents = Case & { filingUnit: OrgUnit; events: CaseEvent[]; attachments?: Attachment[] };
 
-/** What the API shows of a case: the ledger row, its history, and what the caller can do next. */
-export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
+/** A ledger row as lists show it. */
+export function toCaseSummary(row: Case & { filingUnit: OrgUnit }) {
   return {
     id: row.id,
     number: row.number,
-    workflowId: row.workflowId,
     status: row.status,
     kind: row.kind,
     urgent: row.urgent,
     title: row.title,
-    description: row.description,
     category: row.category,
     location: row.location,
+    filingUnit: { id: row.filingUnit.id, code: row.filingUnit.code, name: row.filingUnit.name },
+    responsibleLevel: row.responsibleLevel,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    overdue: row.overdue,
+    filedAt: row.filedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+  };
+}
+
+/** What the API shows of one case: the ledger row, its history, and what the caller can do next. */
+export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
+  return {
+    ...toCaseSummary(row),
+    workflowId: row.workflowId,
+    description: row.description,
     foundOn: row.foundOn.toISOString().slice(0, 10),
     triedLocally: row.triedLocally,
     helpNeeded: row.helpNeeded,
     reporter: { name: row.reporterName, contact: row.reporterContact, email: row.reporterEmail },
-    filingUnit: { id: row.filingUnit.id, code: row.filingUnit.code, name: row.filingUnit.name },
-    filedAt: row.filedAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    closedAt: row.closedAt?.toISOString() ?? null,
+    calendarVersion: row.calendarVersion,
+    details: row.details as CaseDetails,
     history: row.events.map((e) => ({
       sequence: e.sequence,
       type: e.type,
@@ -33,15 +47,17 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
       comment: e.comment,
       occurredAt: e.occurredAt.toISOString(),
     })),
-    allowedActions: allowedActions(row, user),
+    attachments: (row.attachments ?? []).map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
+      sha256: a.sha256,
+      createdAt: a.createdAt.toISOString(),
+    })),
+    // Visibility already limits street staff to their own unit, districts to theirs, the city to what was forwarded.
+    allowedActions: availableActions(row.status, user.role),
   };
 }
 
 export type CaseView = ReturnType<typeof toCaseView>;
-
-function allowedActions(row: Case, user: AuthenticatedUser): string[] {
-  if (user.role === 'street_staff' && row.filingUnitId === user.orgUnitId && row.status === 'awaiting_submission') {
-    return ['submit'];
-  }
-  return [];
-}

@@ -4,19 +4,24 @@ import { DomainError, notFound } from '../lib/errors.ts';
 import type { caseWorkflow } from '../workflows/case-workflow.ts';
 import {
   TASK_QUEUE,
+  caseActionUpdates,
   caseRecordedUpdate,
-  submitToDistrictUpdate,
   workflowIdForCase,
+  type ActionCommands,
+  type ActionName,
   type CaseFiling,
   type CaseWorkflowInput,
+  type DeadlinePolicy,
 } from '../workflows/definitions.ts';
+import { ACTIONS, TERMINAL_STATUSES } from '../workflows/lifecycle.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { deriveCaseId, hashRequest } from './case-identity.ts';
 import { toCaseView, type CaseRowWithEvents } from './case-view.ts';
+import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
 import { runUpdate } from './workflow-calls.ts';
 
-export type CaseDeps = { prisma: Db; temporal: Client };
+export type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy };
 
 const FILING_UNIT_KINDS = new Set(['street', 'park', 'district_department', 'garrison_unit']);
 
@@ -35,10 +40,11 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   const existing = await deps.prisma.case.findUnique({ where: { id: caseId }, select: { requestHash: true } });
   if (existing) {
     assertSameRequest(existing.requestHash, requestHash);
-    return { created: false, case: await getCase(deps, user, caseId) };
+    return { created: false, case: await getCase(deps, user, caseId), possibleDuplicates: [] };
   }
 
-  const input: CaseWorkflowInput = { caseId, filingUnitId: unit.id, filedBy: actorOf(user), idempotencyKey, requestHash, filing };
+  const possibleDuplicates = await suggestDuplicates(deps.prisma, { unitId: unit.id, districtId: unit.parentId, filing });
+  const input: CaseWorkflowInput = { caseId, filingUnitId: unit.id, filedBy: actorOf(user), idempotencyKey, requestHash, filing, policy: deps.policy };
   const workflowId = workflowIdForCase(caseId);
   try {
     await deps.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
@@ -54,27 +60,44 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   }
   const snapshot = await runUpdate(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(caseRecordedUpdate));
   assertSameRequest(snapshot.requestHash, requestHash);
-  return { created: true, case: await getCase(deps, user, caseId) };
+  return { created: true, case: await getCase(deps, user, caseId), possibleDuplicates: possibleDuplicates.filter((d) => d.id !== caseId) };
+}
+
+export async function loadVisibleCase(prisma: Db, user: AuthenticatedUser, caseId: string): Promise<CaseRowWithEvents> {
+  const row = await prisma.case.findFirst({
+    where: { AND: [{ id: caseId }, visibleCaseFilter(user)] },
+    include: { filingUnit: true, events: { orderBy: { sequence: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' } } },
+  });
+  if (!row) throw notFound('case');
+  return row;
 }
 
 export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
-  const row: CaseRowWithEvents | null = await deps.prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, visibleCaseFilter(user)] },
-    include: { filingUnit: true, events: { orderBy: { sequence: 'asc' } } },
-  });
-  if (!row) throw notFound('case');
-  return toCaseView(row, user);
+  return toCaseView(await loadVisibleCase(deps.prisma, user, caseId), user);
 }
 
-export async function submitCaseToDistrict(deps: CaseDeps, user: AuthenticatedUser, caseId: string, comment?: string) {
-  requireRole(user, ['street_staff']);
-  await getCase(deps, user, caseId);
+/**
+ * One human step on a case. Scope (the case is the caller's to see) and role are checked here;
+ * the workflow's Update validator checks role and state again against its own, authoritative state.
+ */
+export async function performCaseAction<A extends ActionName>(deps: CaseDeps, user: AuthenticatedUser, caseId: string, action: A, command: ActionCommands[A]) {
+  requireRole(user, ACTIONS[action].roles);
+  const row = await loadVisibleCase(deps.prisma, user, caseId);
+  if (action === 'merge') await assertMergeTarget(deps.prisma, user, row, (command as ActionCommands['merge']).primaryCaseId);
+  const update = caseActionUpdates[action] as (typeof caseActionUpdates)['submit'];
   await runUpdate(() =>
-    deps.temporal.workflow
-      .getHandle(workflowIdForCase(caseId))
-      .executeUpdate(submitToDistrictUpdate, { args: [{ actor: actorOf(user), comment }] }),
+    deps.temporal.workflow.getHandle(workflowIdForCase(caseId)).executeUpdate(update, { args: [{ ...(command as ActionCommands['submit']), actor: actorOf(user) }] }),
   );
   return getCase(deps, user, caseId);
+}
+
+async function assertMergeTarget(prisma: Db, user: AuthenticatedUser, duplicate: CaseRowWithEvents, primaryCaseId: string) {
+  if (primaryCaseId === duplicate.id) throw new DomainError('validation_failed', 'a case cannot be merged into itself', [{ path: 'body.primaryCaseId', message: 'must be another case' }]);
+  const primary = await prisma.case.findFirst({ where: { AND: [{ id: primaryCaseId }, visibleCaseFilter(user)] }, select: { status: true } });
+  if (!primary) throw new DomainError('validation_failed', 'no such case to merge into', [{ path: 'body.primaryCaseId', message: 'not found in your district' }]);
+  if (TERMINAL_STATUSES.includes(primary.status) || primary.status === 'merged') {
+    throw new DomainError('conflict', `case ${primaryCaseId} is ${primary.status}; merge into an open case`);
+  }
 }
 
 function actorOf(user: AuthenticatedUser) {

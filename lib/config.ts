@@ -36,6 +36,14 @@ const envSchema = z.object({
   EMBEDDED_SMTP_PORT: port.default(2525),
   MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>'),
 
+  DEADLINE_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(10),
+  DEADLINE_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(20),
+  DEADLINE_URGENT_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(1),
+  DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+  FEEDBACK_DAYS: z.coerce.number().int().min(1).max(365).default(10),
+  DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+
   TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(8 * 60),
   PUBLIC_BASE_URL: optionalUrl,
 
@@ -77,6 +85,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
     auth: { tokenTtlMinutes: raw.TOKEN_TTL_MINUTES },
+    deadlines: {
+      districtDays: raw.DEADLINE_DISTRICT_DAYS,
+      municipalDays: raw.DEADLINE_MUNICIPAL_DAYS,
+      urgentDistrictDays: raw.DEADLINE_URGENT_DISTRICT_DAYS,
+      urgentMunicipalDays: raw.DEADLINE_URGENT_MUNICIPAL_DAYS,
+      feedbackDays: raw.FEEDBACK_DAYS,
+      utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+    },
+    attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES, dir: path.join(resolveDir(raw.DATA_DIR), 'attachments') },
   };
 }
 

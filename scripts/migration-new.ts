@@ -1,26 +1,34 @@
 import path from 'node:path';
-import { loadConfig } from '../lib/config.ts';
-import { createMigration } from '../lib/schema-engine.ts';
+import pg from 'pg';
 import { startLocalPostgres } from '../infra/postgres.ts';
+import { loadConfig } from '../lib/config.ts';
+import { applyMigrations } from '../lib/migrations.ts';
+import { createMigration } from '../lib/schema-engine.ts';
 
-// Usage: npm run migration:new -- <name>. Diffs prisma/migrations against schema.prisma in a
-// scratch database (a local PostgreSQL cluster unless DATABASE_URL is given) and writes the next one.
+// Usage: npm run migration:new -- <name>. Like `prisma migrate dev --create-only`: applies the
+// committed migrations to a scratch database (on a local PostgreSQL cluster, or on the server of
+// DATABASE_URL, which needs CREATEDB), diffs it against schema.prisma and writes the next migration.
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: npm run migration:new -- <name_in_snake_case>');
   process.exit(2);
 }
 const config = loadConfig();
+const migrationsDir = path.join(config.projectRoot, 'prisma', 'migrations');
 const local = config.database.url ? undefined : startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), 55431);
-const url = config.database.url ?? local!.url;
+const adminUrl = config.database.url ?? local!.url;
+const scratch = `migration_scratch_${Date.now()}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
 try {
-  const created = await createMigration(
-    path.join(config.projectRoot, 'prisma', 'schema.prisma'),
-    path.join(config.projectRoot, 'prisma', 'migrations'),
-    url,
-    name,
-  );
+  await admin.query(`CREATE DATABASE "${scratch}"`);
+  const scratchUrl = new URL(adminUrl);
+  scratchUrl.pathname = `/${scratch}`;
+  await applyMigrations(scratchUrl.toString(), migrationsDir);
+  const created = await createMigration(path.join(config.projectRoot, 'prisma', 'schema.prisma'), migrationsDir, scratchUrl.toString(), name);
   console.log(created ? `wrote prisma/migrations/${created.name}/migration.sql` : 'schema.prisma matches the migrations; nothing to write');
 } finally {
+  await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+  await admin.end();
   local?.stop();
 }

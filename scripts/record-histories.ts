@@ -58,7 +58,7 @@ try {
       (await prisma.user.findMany()).map((u) => [u.email, { id: u.id, email: u.email, displayName: u.displayName, role: u.role, orgUnitId: u.orgUnitId }]),
     );
     for (const scenario of SCENARIOS.filter((s) => only.size === 0 || only.has(s.name))) {
-      const caseId = await scenario.run({ prisma, temporal, users });
+      const caseId = await scenario.run({ prisma, temporal, policy: config.deadlines, users });
       const history = await temporal.workflow.getHandle(workflowIdForCase(caseId)).fetchHistory();
       writeFileSync(path.join(outDir, `${scenario.name}.json`), historyToJSON(history));
       console.log(`recorded ${scenario.name} (${history.events?.length ?? 0} events)`);

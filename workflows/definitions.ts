@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /** The one task queue every case workflow and its activities run on. */
 export const TASK_QUEUE = 'linkage-ledger';
@@ -38,6 +38,18 @@ export type CaseFiling = {
   reporter: { name: string; contact?: string; email?: string };
 };
 
+/** Working days each level has, fixed into the workflow when the case is filed. */
+export type DeadlinePolicy = {
+  districtDays: number;
+  municipalDays: number;
+  urgentDistrictDays: number;
+  urgentMunicipalDays: number;
+  /** After the result reaches the street: working days to record the reporter's answer before the case closes. */
+  feedbackDays: number;
+  /** The district's UTC offset, for counting working days by its local dates. */
+  utcOffsetMinutes: number;
+};
+
 export type CaseWorkflowInput = {
   caseId: string;
   filingUnitId: string;
@@ -45,6 +57,35 @@ export type CaseWorkflowInput = {
   idempotencyKey: string;
   requestHash: string;
   filing: CaseFiling;
+  policy: DeadlinePolicy;
+};
+
+export const LEVELS = ['street', 'district', 'municipal'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** Everything the ledger row shows besides the filing itself. */
+export type CaseDetails = {
+  districtSummary?: string;
+  coordinatingBody?: string;
+  resolution?: { level: Level; text: string; solved: boolean; referTo?: string };
+  rejectionReason?: string;
+  questions?: string;
+  feedback?: { satisfied: boolean; reason?: string };
+  mergedIntoCaseId?: string;
+  duplicateCaseIds?: string[];
+  closedBecause?: 'reporter_satisfied' | 'no_answer' | 'primary_closed';
+  reopenCount?: number;
+};
+
+/** The projected state of the case after one event: the ledger row is overwritten with it. */
+export type CaseProjection = {
+  status: CaseStatus;
+  responsibleLevel: Level;
+  dueAt: string | null;
+  overdue: boolean;
+  calendarVersion: number | null;
+  filing: CaseFiling;
+  details: CaseDetails;
 };
 
 export type CaseEventRecord = {
@@ -55,6 +96,7 @@ export type CaseEventRecord = {
   toStatus: CaseStatus;
   comment: string | null;
   occurredAt: string;
+  state: CaseProjection;
 };
 
 export type CaseSnapshot = {
@@ -62,6 +104,9 @@ export type CaseSnapshot = {
   status: CaseStatus;
   urgent: boolean;
   requestHash: string;
+  responsibleLevel: Level;
+  dueAt: string | null;
+  overdue: boolean;
   /** Highest event sequence already written to the ledger. */
   projectedSequence: number;
   lastSequence: number;
@@ -75,12 +120,52 @@ export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
 /** Resolves once the filing is in the ledger, so the API can answer with the stored row. */
 export const caseRecordedUpdate = defineUpdate<CaseSnapshot>('caseRecorded');
 
-export type SubmitToDistrictCommand = { actor: Actor; comment?: string };
-/** Street staff hand a regular case to the district ahead of the semi-annual cycle. */
-export const submitToDistrictUpdate = defineUpdate<CaseSnapshot, [SubmitToDistrictCommand]>('submitToDistrict');
+export type FilingEdits = Partial<Pick<CaseFiling, 'title' | 'description' | 'category' | 'location' | 'triedLocally' | 'helpNeeded'>>;
+
+/** The payload of each human step, besides who takes it. */
+export type ActionCommands = {
+  submit: { comment?: string };
+  resubmit: { comment?: string; edits?: FilingEdits };
+  forward: { summary: string };
+  solve: { resolution: string };
+  return: { questions: string };
+  merge: { primaryCaseId: string; comment?: string };
+  reject: { reason: string };
+  assign: { coordinatingBody: string; comment?: string };
+  note: { note: string };
+  resolve: { resolution: string };
+  declareUnsolvable: { reason: string; referTo: string };
+  feedback: { satisfied: boolean; reason?: string };
+};
+export type ActionName = keyof ActionCommands;
+export type ActionRequest<A extends ActionName> = ActionCommands[A] & { actor: Actor };
+
+const actionUpdate = <A extends ActionName>(name: A) => defineUpdate<CaseSnapshot, [ActionRequest<A>]>(name);
+
+/** One Update per human step; each has a validator in the workflow. */
+export const caseActionUpdates = {
+  submit: actionUpdate('submit'),
+  resubmit: actionUpdate('resubmit'),
+  forward: actionUpdate('forward'),
+  solve: actionUpdate('solve'),
+  return: actionUpdate('return'),
+  merge: actionUpdate('merge'),
+  reject: actionUpdate('reject'),
+  assign: actionUpdate('assign'),
+  note: actionUpdate('note'),
+  resolve: actionUpdate('resolve'),
+  declareUnsolvable: actionUpdate('declareUnsolvable'),
+  feedback: actionUpdate('feedback'),
+} satisfies { [A in ActionName]: ReturnType<typeof actionUpdate<A>> };
+
+/** A duplicate tells its primary it now follows it (fire-and-forget). */
+export const duplicateAttachedSignal = defineSignal<[{ caseId: string }]>('duplicateAttached');
+/** The primary tells each duplicate that it closed, and how. */
+export const primaryClosedSignal = defineSignal<[{ primaryCaseId: string; status: CaseStatus; resolution?: string }]>('primaryClosed');
 
 /** Failure types an Update rejects with; the API maps each to an HTTP status. */
 export const UPDATE_REJECTIONS = {
   forbidden: 'ForbiddenTransition',
   invalidState: 'InvalidTransition',
+  invalidInput: 'InvalidCommand',
 } as const;

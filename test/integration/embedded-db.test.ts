@@ -7,6 +7,7 @@ import { seedDemoData, seedId } from '../../domain/seed.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embedded-postgres.ts';
 import { freePort } from '../../infra/free-port.ts';
 import { systemClock } from '../../lib/clock.ts';
+import { loadConfig } from '../../lib/config.ts';
 import { createPrisma, type Db } from '../../lib/db.ts';
 import { applyMigrations } from '../../lib/migrations.ts';
 import { filing } from '../support/fixtures.ts';
@@ -43,8 +44,10 @@ describe('embedded PostgreSQL (PGlite)', () => {
       idempotencyKey: 'pglite-key',
       requestHash: 'hash',
       filing: filing() as never,
+      policy: loadConfig({}).deadlines,
     };
-    const event = { sequence: 1, type: 'filed', actor: workflow.filedBy, fromStatus: null, toStatus: 'awaiting_submission' as const, comment: null, occurredAt: new Date().toISOString() };
+    const state = { status: 'awaiting_submission' as const, responsibleLevel: 'street' as const, dueAt: null, overdue: false, calendarVersion: null, filing: workflow.filing, details: {} };
+    const event = { sequence: 1, type: 'filed', actor: workflow.filedBy, fromStatus: null, toStatus: 'awaiting_submission' as const, comment: null, occurredAt: new Date().toISOString(), state };
     await projectCaseEvent({ workflow, event });
     await projectCaseEvent({ workflow, event });
     expect(await prisma.case.count()).toBe(1);

@@ -1,14 +1,14 @@
 import type { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../domain/auth.ts';
-import { fileCase, submitCaseToDistrict } from '../../domain/cases.ts';
+import { fileCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
-import type { CaseFiling } from '../../workflows/definitions.ts';
+import type { CaseFiling, DeadlinePolicy } from '../../workflows/definitions.ts';
 
 /**
  * Each scenario drives one path of a case through the real domain functions and returns the case id
  * whose workflow history is recorded under test/replay/histories/<name>.json.
  */
-export type ScenarioDeps = { prisma: Db; temporal: Client; users: Record<string, AuthenticatedUser> };
+export type ScenarioDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; users: Record<string, AuthenticatedUser> };
 export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
 
 const baseFiling: CaseFiling = {
@@ -43,7 +43,7 @@ export const SCENARIOS: Scenario[] = [
     async run(deps) {
       const east = user(deps, 'east@ledger.test');
       const { case: filed } = await fileCase(deps, east, baseFiling, 'replay-regular');
-      await submitCaseToDistrict(deps, east, filed.id, 'ready for the district');
+      await performCaseAction(deps, east, filed.id, 'submit', { comment: 'ready for the district' });
       return filed.id;
     },
   },

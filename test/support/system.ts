@@ -3,6 +3,7 @@ import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/w
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { reconcile } from '../../domain/reconcile.ts';
 import { startDevSmtpServer, type DevSmtpServer } from '../../infra/dev-smtp.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
@@ -20,6 +21,8 @@ export type TestSystem = {
   worker: Worker;
   http: ReturnType<typeof supertest>;
   namespace: string;
+  /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
+  assertReconciled(): Promise<void>;
   /** Logs in a seeded user and returns the Authorization header value. */
   login(email: string): Promise<string>;
   stop(): Promise<void>;
@@ -65,6 +68,10 @@ export async function startTestSystem(testFile: string, options: { clock?: Clock
     worker,
     http,
     namespace,
+    async assertReconciled() {
+      const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0 });
+      if (report.problems.length > 0) throw new Error(`ledger and workflows disagree: ${JSON.stringify(report.problems)}`);
+    },
     async login(email) {
       const res = await http.post('/auth/login').send({ email, password: DEMO_PASSWORD });
       if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
