@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { DomainError } from '../lib/errors.ts';
 import { adminRoutes } from './admin.ts';
 import { authRoutes, authenticateRequest } from './auth.ts';
+import { calendarRoutes } from './calendar.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
 import type { AppDeps } from './deps.ts';
@@ -11,7 +12,7 @@ import { healthRoutes } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
 import { toExpressHandler, type RouteDefinition } from './route.ts';
 
-export const routes: readonly RouteDefinition[] = [...healthRoutes, ...authRoutes, ...caseRoutes, ...caseActionRoutes, ...adminRoutes];
+export const routes: readonly RouteDefinition[] = [...healthRoutes, ...authRoutes, ...caseRoutes, ...caseActionRoutes, ...calendarRoutes, ...adminRoutes];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 

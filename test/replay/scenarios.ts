@@ -1,20 +1,28 @@
 import type { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../domain/auth.ts';
-import { fileCase, performCaseAction } from '../../domain/cases.ts';
+import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
 import type { CaseFiling, DeadlinePolicy } from '../../workflows/definitions.ts';
 
 /**
- * Each scenario drives one path of a case through the real domain functions and returns the case id
+ * Each scenario drives one path of a case through the real domain functions and returns the case
  * whose workflow history is recorded under test/replay/histories/<name>.json.
  */
-export type ScenarioDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; users: Record<string, AuthenticatedUser> };
+export type ScenarioDeps = {
+  prisma: Db;
+  temporal: Client;
+  policy: DeadlinePolicy;
+  users: Record<string, AuthenticatedUser>;
+  /** Lets server time pass (the recorder runs on the time-skipping test server). */
+  advance(ms: number): Promise<void>;
+};
 export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
 
-const baseFiling: CaseFiling = {
+const DAY = 86_400_000;
+const filing = (title: string, urgent = true): CaseFiling => ({
   kind: 'hard_problem',
-  urgent: false,
-  title: 'Street lights out on Elm Road',
+  urgent,
+  title,
   description: 'Six street lights have been dark for a month.',
   category: 'infrastructure',
   location: 'Elm Road 1-40',
@@ -22,29 +30,94 @@ const baseFiling: CaseFiling = {
   triedLocally: 'Called the utility company twice.',
   helpNeeded: 'Municipal coordination with the utility.',
   reporter: { name: 'Li Wei', email: 'li.wei@example.test' },
-};
+});
 
-const user = (deps: ScenarioDeps, email: string) => {
+const as = (deps: ScenarioDeps, email: string) => {
   const found = deps.users[email];
   if (!found) throw new Error(`no seeded user ${email}`);
   return found;
 };
+const file = async (deps: ScenarioDeps, title: string, urgent = true) =>
+  (await fileCase(deps, as(deps, urgent ? 'east@ledger.test' : 'west@ledger.test'), filing(title, urgent), `replay-${title}`)).case.id;
+const waitUntil = async (check: () => Promise<boolean>) => {
+  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
+};
 
 export const SCENARIOS: Scenario[] = [
+  { name: 'urgent-filing', run: (deps) => file(deps, 'urgent filing') },
   {
-    name: 'urgent-filing',
+    name: 'regular-forwarded-resolved-satisfied',
     async run(deps) {
-      const { case: filed } = await fileCase(deps, user(deps, 'east@ledger.test'), { ...baseFiling, urgent: true }, 'replay-urgent');
-      return filed.id;
+      const id = await file(deps, 'regular full path', false);
+      const west = as(deps, 'west@ledger.test');
+      const district = as(deps, 'district@ledger.test');
+      const city = as(deps, 'city@ledger.test');
+      await performCaseAction(deps, west, id, 'submit', { comment: 'ready' });
+      await performCaseAction(deps, district, id, 'forward', { summary: 'needs the city' });
+      await performCaseAction(deps, city, id, 'assign', { coordinatingBody: 'Water Bureau' });
+      await performCaseAction(deps, city, id, 'note', { note: 'pump ordered' });
+      await performCaseAction(deps, city, id, 'resolve', { resolution: 'pump installed' });
+      await performCaseAction(deps, west, id, 'feedback', { satisfied: true });
+      return id;
     },
   },
   {
-    name: 'regular-filing-submitted',
+    name: 'district-solved-reopened-unsolvable',
     async run(deps) {
-      const east = user(deps, 'east@ledger.test');
-      const { case: filed } = await fileCase(deps, east, baseFiling, 'replay-regular');
-      await performCaseAction(deps, east, filed.id, 'submit', { comment: 'ready for the district' });
-      return filed.id;
+      const id = await file(deps, 'reopened path');
+      const district = as(deps, 'district@ledger.test');
+      await performCaseAction(deps, district, id, 'solve', { resolution: 'fixed locally' });
+      await performCaseAction(deps, as(deps, 'east@ledger.test'), id, 'feedback', { satisfied: false, reason: 'still broken' });
+      await performCaseAction(deps, district, id, 'forward', { summary: 'city please' });
+      await performCaseAction(deps, as(deps, 'city@ledger.test'), id, 'declareUnsolvable', { reason: 'court matter', referTo: 'court' });
+      return id;
+    },
+  },
+  {
+    name: 'returned-resubmitted-rejected',
+    async run(deps) {
+      const id = await file(deps, 'returned path');
+      const district = as(deps, 'district@ledger.test');
+      await performCaseAction(deps, district, id, 'return', { questions: 'where exactly?' });
+      await deps.advance(3 * DAY);
+      await performCaseAction(deps, as(deps, 'east@ledger.test'), id, 'resubmit', { edits: { location: 'Elm Road 12' } });
+      await performCaseAction(deps, district, id, 'reject', { reason: 'private property' });
+      return id;
+    },
+  },
+  {
+    name: 'merged-duplicate-closes-with-primary',
+    async run(deps) {
+      const primary = await file(deps, 'merge primary');
+      const duplicate = await file(deps, 'merge duplicate');
+      const district = as(deps, 'district@ledger.test');
+      const east = as(deps, 'east@ledger.test');
+      await performCaseAction(deps, district, duplicate, 'merge', { primaryCaseId: primary });
+      await waitUntil(async () => ((await getCase(deps, district, primary)).details.duplicateCaseIds ?? []).length > 0);
+      await performCaseAction(deps, district, primary, 'solve', { resolution: 'done' });
+      await performCaseAction(deps, east, primary, 'feedback', { satisfied: true });
+      await waitUntil(async () => (await getCase(deps, district, duplicate)).status === 'closed');
+      return duplicate;
+    },
+  },
+  {
+    name: 'deadline-reminders-overdue',
+    async run(deps) {
+      const id = await file(deps, 'deadline path');
+      await deps.advance(deps.policy.urgentDistrictDays * 3 * DAY);
+      await waitUntil(async () => (await getCase(deps, as(deps, 'district@ledger.test'), id)).overdue);
+      return id;
+    },
+  },
+  {
+    name: 'feedback-timeout-closes',
+    async run(deps) {
+      const id = await file(deps, 'feedback timeout path');
+      const district = as(deps, 'district@ledger.test');
+      await performCaseAction(deps, district, id, 'solve', { resolution: 'done' });
+      await deps.advance(deps.policy.feedbackDays * 3 * DAY);
+      await waitUntil(async () => (await getCase(deps, district, id)).status === 'closed');
+      return id;
     },
   },
 ];

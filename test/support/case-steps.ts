@@ -6,7 +6,15 @@ import type { TestSystem } from './system.ts';
 export async function fileAs(sys: TestSystem, token: string, overrides: Record<string, unknown> = {}) {
   const res = await sys.http.post('/cases').set('Authorization', token).set('Idempotency-Key', newKey()).send(filing(overrides));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; number: number; status: string; possibleDuplicates: Array<{ id: string; reasons: string[] }> };
+  return res.body as {
+    id: string;
+    number: number;
+    status: string;
+    filedAt: string;
+    dueAt: string;
+    calendarVersion: number | null;
+    possibleDuplicates: Array<{ id: string; reasons: string[] }>;
+  };
 }
 
 /** Takes one lifecycle step over HTTP and returns the response. */

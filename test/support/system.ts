@@ -10,6 +10,7 @@ import { loadConfig } from '../../lib/config.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { createMailer } from '../../lib/mailer.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import type { DeadlinePolicy } from '../../workflows/definitions.ts';
 import { createCaseWorker, WORKFLOWS_PATH } from '../../worker.ts';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './database.ts';
 import { namespaceForTestFile } from './namespaces.ts';
@@ -39,25 +40,34 @@ const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, erro
  * The whole system for one integration test file: its own database, a real SMTP server, a worker
  * and the Express app, on the shared Temporal dev server in the file's own namespace.
  */
-export async function startTestSystem(testFile: string, options: { clock?: Clock } = {}): Promise<TestSystem> {
+export type TestSystemOptions = {
+  clock?: Clock;
+  deadlines?: Partial<DeadlinePolicy>;
+  /** Another Temporal server (the time-skipping one) instead of the shared dev server. */
+  temporal?: { client: Client; nativeConnection: NativeConnection };
+};
+
+export async function startTestSystem(testFile: string, options: TestSystemOptions = {}): Promise<TestSystem> {
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
   const namespace = namespaceForTestFile(testFile);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config = { ...base, deadlines: { ...base.deadlines, ...options.deadlines } };
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();
   const smtp = await startDevSmtpServer(0);
   const mailer = createMailer(smtp.url, config.mail.from);
+  const shared = options.temporal === undefined;
   const address = inject('temporalAddress');
-  const nativeConnection = await NativeConnection.connect({ address });
+  const nativeConnection = options.temporal?.nativeConnection ?? (await NativeConnection.connect({ address }));
+  const connection = shared ? await Connection.connect({ address }) : undefined;
+  const client = options.temporal?.client ?? new Client({ connection, namespace });
   const worker = await createCaseWorker({
     connection: nativeConnection,
-    namespace,
+    namespace: client.options.namespace,
     deps: { prisma: db.prisma, mailer, clock },
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, namespace });
   const app = createApp({ config, prisma: db.prisma, temporal: client, logger: createLogger('silent'), clock, devMailbox: smtp.mailbox });
   const http = supertest(app);
 
@@ -78,11 +88,13 @@ export async function startTestSystem(testFile: string, options: { clock?: Clock
       return `Bearer ${res.body.token}`;
     },
     async stop() {
-      await terminateOpenWorkflows(client);
+      if (shared) await terminateOpenWorkflows(client);
       worker.shutdown();
       await running;
-      await nativeConnection.close();
-      await connection.close();
+      if (shared) {
+        await nativeConnection.close();
+        await connection?.close();
+      }
       mailer.close();
       await smtp.close();
       await db.drop();

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+export const calendarDay = z.strictObject({
+  date: z.iso.date(),
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+
+export const saveCalendarBody = z.strictObject({
+  note: z.string().trim().max(500).optional(),
+  days: z
+    .array(
+      calendarDay.refine((d) => d.kind === 'holiday' || isWeekend(d.date), {
+        message: 'a make-up working day must fall on a Saturday or Sunday',
+        path: ['kind'],
+      }),
+    )
+    .max(2000)
+    .refine((days) => new Set(days.map((d) => d.date)).size === days.length, 'each date may appear once'),
+});
+
+export const calendarView = z.object({
+  version: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: z.iso.datetime().nullable(),
+  days: z.array(z.object({ date: z.iso.date(), kind: z.enum(['holiday', 'workday']), name: z.string().nullable() })),
+});
