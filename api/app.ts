@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { DomainError } from '../lib/errors.ts';
 import { adminRoutes } from './admin.ts';
+import { attachmentRoutes } from './attachments.ts';
 import { authRoutes, authenticateRequest } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
 import { caseActionRoutes } from './case-actions.ts';
@@ -12,7 +13,7 @@ import { healthRoutes } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
 import { toExpressHandler, type RouteDefinition } from './route.ts';
 
-export const routes: readonly RouteDefinition[] = [...healthRoutes, ...authRoutes, ...caseRoutes, ...caseActionRoutes, ...calendarRoutes, ...adminRoutes];
+export const routes: readonly RouteDefinition[] = [...healthRoutes, ...authRoutes, ...caseRoutes, ...caseActionRoutes, ...attachmentRoutes, ...calendarRoutes, ...adminRoutes];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -40,12 +41,17 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(express.json({ limit: '256kb' }));
+  const rawFile = express.raw({ type: () => true, limit: deps.config.attachments.maxBytes });
 
   const openApi = buildOpenApi(routes, { title: 'Linkage Ledger API', version: '0.1.0' });
   app.get('/openapi.json', (_req, res) => void res.json(openApi));
 
   const authenticate = authenticateRequest(deps);
-  for (const route of routes) app[route.method](route.path, toExpressHandler(route, deps, authenticate));
+  for (const route of routes) {
+    const handler = toExpressHandler(route, deps, authenticate);
+    if (route.rawBody) app[route.method](route.path, rawFile, handler);
+    else app[route.method](route.path, handler);
+  }
 
   app.use((req, _res, next) => next(new DomainError('not_found', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

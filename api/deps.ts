@@ -4,6 +4,7 @@ import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { DevMailbox } from '../infra/dev-smtp.ts';
+import type { BlobStorage } from '../lib/storage.ts';
 
 export type AppDeps = {
   config: Config;
@@ -11,6 +12,7 @@ export type AppDeps = {
   temporal: Client;
   logger: Logger;
   clock: Clock;
+  storage: BlobStorage;
   /** Present only when this process runs the embedded development SMTP server. */
   devMailbox?: DevMailbox;
 };

@@ -38,6 +38,8 @@ export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boo
   /** true: needs a bearer token; roles further narrows who may call it (the domain checks scope). */
   authenticated: A;
   roles?: readonly Role[];
+  /** The body is the raw file (up to ATTACHMENT_MAX_BYTES), not JSON. */
+  rawBody?: boolean;
   schemas: S;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handler: (ctx: RouteContext<S, A>) => Promise<RouteResult>;
@@ -71,15 +73,17 @@ export function toExpressHandler(route: RouteDefinition, deps: AppDeps, authenti
       const ctx = {
         params: route.schemas.params ? parseOrThrow(route.schemas.params, req.params, 'params') : undefined,
         query: route.schemas.query ? parseOrThrow(route.schemas.query, req.query, 'query') : undefined,
-        body: route.schemas.body ? parseOrThrow(route.schemas.body, req.body ?? {}, 'body') : undefined,
         headers: route.schemas.headers ? parseOrThrow(route.schemas.headers, req.headers, 'headers') : undefined,
+        body: route.schemas.body ? parseOrThrow(route.schemas.body, req.body ?? {}, 'body') : undefined,
         user,
         deps,
         requestId: String(res.locals.requestId),
       } as RouteContext<RouteSchemas, boolean>;
       const result = await route.handler(ctx);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
-      res.status(result.status).json(result.body);
+      if (Buffer.isBuffer(result.body)) res.status(result.status).send(result.body);
+      else if (result.body === undefined) res.status(result.status).end();
+      else res.status(result.status).json(result.body);
     } catch (error) {
       next(error);
     }

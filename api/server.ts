@@ -6,6 +6,7 @@ import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { applyMigrations } from '../lib/migrations.ts';
 import { createLogger } from '../lib/logger.ts';
+import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
 import path from 'node:path';
@@ -27,7 +28,8 @@ async function main() {
   const prisma = createPrisma(config.database.url);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const server = await listen({ config, prisma, temporal, logger, clock: systemClock });
+  const storage = createLocalDirectoryStorage(config.attachments.dir);
+  const server = await listen({ config, prisma, temporal, logger, clock: systemClock, storage });
   logger.info('api listening', { url: `http://${config.http.host}:${config.http.port}` });
   const stop = () => {
     server.close(() => void Promise.all([connection.close(), prisma.$disconnect()]).then(() => process.exit(0)));

@@ -13,6 +13,7 @@ import { createPrisma } from '../lib/db.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createMailer } from '../lib/mailer.ts';
 import { applyMigrations } from '../lib/migrations.ts';
+import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
 import { createCaseWorker } from '../worker.ts';
 
@@ -97,7 +98,8 @@ async function main() {
   const connection = await Connection.connect({ address: temporalAddress });
   cleanups.push(() => connection.close());
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox });
+  const storage = createLocalDirectoryStorage(config.attachments.dir);
+  const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox, storage });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const api = `http://${config.http.host}:${config.http.port}`;

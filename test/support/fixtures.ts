@@ -15,3 +15,9 @@ export const filing = (overrides: Record<string, unknown> = {}) => ({
 });
 
 export const newKey = () => `key-${randomUUID()}`;
+
+/** The smallest valid PNG: a 1x1 transparent pixel. */
+export const PNG_BYTES = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);

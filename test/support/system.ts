@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/worker';
 import supertest from 'supertest';
@@ -9,6 +12,7 @@ import { systemClock, type Clock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { createMailer } from '../../lib/mailer.ts';
+import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import type { DeadlinePolicy } from '../../workflows/definitions.ts';
 import { createCaseWorker, WORKFLOWS_PATH } from '../../worker.ts';
@@ -68,7 +72,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
-  const app = createApp({ config, prisma: db.prisma, temporal: client, logger: createLogger('silent'), clock, devMailbox: smtp.mailbox });
+  const app = createApp({ config, prisma: db.prisma, temporal: client, logger: createLogger('silent'), clock, devMailbox: smtp.mailbox, storage: createLocalDirectoryStorage(mkdtempSync(path.join(tmpdir(), 'attachments-'))) });
   const http = supertest(app);
 
   return {

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const uploadHeaders = z.object({
+  'content-type': z.string({ error: 'send the file with its Content-Type' }).transform((v) => (v.split(';')[0] ?? '').trim().toLowerCase()),
+  'x-file-name': z
+    .string({ error: 'name the file in the X-File-Name header' })
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\\u0000-\u001f]+$/, 'a plain file name, without folders'),
+});
+
+export const uploadBody = z.instanceof(Buffer, { error: 'send the file as the request body' }).refine((b) => b.length > 0, 'the file is empty');
+
+export const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+
+export const attachmentView = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.iso.datetime(),
+});

@@ -1,0 +1,67 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Db } from '../lib/db.ts';
+import { DomainError, notFound } from '../lib/errors.ts';
+import type { BlobStorage } from '../lib/storage.ts';
+import type { AuthenticatedUser } from './auth.ts';
+import { loadVisibleCase } from './cases.ts';
+import { requireRole } from './scope.ts';
+
+export const ATTACHMENT_TYPES = {
+  'image/png': { extension: 'png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  'image/jpeg': { extension: 'jpg', magic: [0xff, 0xd8, 0xff] },
+  'application/pdf': { extension: 'pdf', magic: [0x25, 0x50, 0x44, 0x46] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extension: 'docx', magic: [0x50, 0x4b, 0x03, 0x04] },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extension: 'xlsx', magic: [0x50, 0x4b, 0x03, 0x04] },
+  'text/plain': { extension: 'txt', magic: [] },
+} as const;
+export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+export const MAX_ATTACHMENTS_PER_CASE = 20;
+const isAttachmentType = (type: string): type is AttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
+
+type AttachmentDeps = { prisma: Db; storage: BlobStorage };
+
+/** Adds a photo or document to a case the caller can see. The bytes must match the declared type. */
+export async function addAttachment(
+  deps: AttachmentDeps,
+  user: AuthenticatedUser,
+  caseId: string,
+  file: { fileName: string; contentType: string; data: Buffer },
+) {
+  requireRole(user, ['street_staff', 'district_officer', 'municipal_liaison']);
+  const row = await loadVisibleCase(deps.prisma, user, caseId);
+  if (!isAttachmentType(file.contentType)) {
+    throw new DomainError('unsupported_media_type', `attachments may be ${Object.keys(ATTACHMENT_TYPES).join(', ')}; not ${file.contentType || 'untyped'}`);
+  }
+  const { magic } = ATTACHMENT_TYPES[file.contentType];
+  if (!magic.every((byte, i) => file.data[i] === byte)) {
+    throw new DomainError('unsupported_media_type', `the file's content is not ${file.contentType}`);
+  }
+  if ((row.attachments?.length ?? 0) >= MAX_ATTACHMENTS_PER_CASE) {
+    throw new DomainError('conflict', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
+  }
+  const id = randomUUID();
+  const storageKey = `${caseId}/${id}`;
+  await deps.storage.put(storageKey, file.data);
+  const attachment = await deps.prisma.attachment.create({
+    data: {
+      id,
+      caseId,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      sizeBytes: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      storageKey,
+      uploadedByUserId: user.id,
+    },
+  });
+  return { id, fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, createdAt: attachment.createdAt.toISOString() };
+}
+
+export async function readAttachment(deps: AttachmentDeps, user: AuthenticatedUser, caseId: string, attachmentId: string) {
+  await loadVisibleCase(deps.prisma, user, caseId);
+  const attachment = await deps.prisma.attachment.findFirst({ where: { id: attachmentId, caseId } });
+  if (!attachment) throw notFound('attachment');
+  const data = await deps.storage.get(attachment.storageKey);
+  if (!data) throw new DomainError('internal', `attachment ${attachmentId} is missing from storage`);
+  return { data, fileName: attachment.fileName, contentType: attachment.contentType };
+}

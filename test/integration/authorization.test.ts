@@ -1,0 +1,108 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../api/app.ts';
+import type { Role } from '../../workflows/definitions.ts';
+import { fileAs } from '../support/case-steps.ts';
+import { PNG_BYTES } from '../support/fixtures.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+let sys: TestSystem;
+let caseId: string;
+let historyLength: number;
+let attachmentId: string;
+
+/** A valid body for each case route, so that only scope and role can stop the call. */
+const VALID_BODIES: Record<string, Record<string, unknown>> = {
+  submit: {},
+  resubmit: {},
+  forward: { summary: 'x' },
+  solve: { resolution: 'x' },
+  return: { questions: 'x' },
+  merge: { primaryCaseId: '00000000-0000-4000-8000-000000000000' },
+  reject: { reason: 'x' },
+  assign: { coordinatingBody: 'x' },
+  notes: { note: 'x' },
+  resolve: { resolution: 'x' },
+  'declare-unsolvable': { reason: 'x', referTo: 'y' },
+  feedback: { satisfied: true },
+  attachments: {},
+};
+
+/** Users who must not reach East Street's case, whatever their role. */
+const OUTSIDERS: Array<{ email: string; role: Role }> = [
+  { email: 'west@ledger.test', role: 'street_staff' },
+  { email: 'north@ledger.test', role: 'street_staff' },
+  { email: 'north-district@ledger.test', role: 'district_officer' },
+  { email: 'city@ledger.test', role: 'municipal_liaison' },
+];
+
+const caseRoutes = routes.filter((r) => r.path.startsWith('/cases/:id'));
+
+/** The request an in-scope caller with the right role would make to this route. */
+function requestFor(route: (typeof routes)[number]) {
+  const path = route.path.replace(':id', caseId).replace(':attachmentId', attachmentId);
+  if (route.method === 'get') return sys.http.get(path);
+  if (route.rawBody) return sys.http.post(path).set('Content-Type', 'image/png').set('X-File-Name', 'x.png').send(PNG_BYTES);
+  return sys.http.post(path).send(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {});
+}
+
+beforeAll(async () => {
+  sys = await startTestSystem(import.meta.filename);
+  const east = await sys.login('east@ledger.test');
+  const filed = await fileAs(sys, east, { urgent: true, title: 'Authorization matrix case' });
+  caseId = filed.id;
+  const upload = await sys.http.post(`/cases/${caseId}/attachments`).set('Authorization', east).set('Content-Type', 'image/png').set('X-File-Name', 'matrix.png').send(PNG_BYTES);
+  attachmentId = upload.body.id;
+  historyLength = (await sys.db.prisma.caseEvent.count({ where: { caseId } }));
+});
+afterEach(() => sys.assertReconciled());
+afterAll(() => sys?.stop());
+
+describe('authorization matrix: every case endpoint x every outsider', () => {
+  it('covers every case route', () => {
+    expect(caseRoutes.length).toBeGreaterThanOrEqual(15);
+    for (const route of caseRoutes.filter((r) => r.method === 'post')) {
+      expect(Object.keys(VALID_BODIES), route.path).toContain(route.path.split('/').at(-1));
+    }
+  });
+
+  for (const outsider of OUTSIDERS) {
+    it(`${outsider.email} (${outsider.role}) gets 403 or 404 and no data from any endpoint`, async () => {
+      const token = await sys.login(outsider.email);
+      for (const route of caseRoutes) {
+        const res = await requestFor(route).set('Authorization', token);
+        const expected = route.roles && !route.roles.includes(outsider.role) ? 403 : 404;
+        expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: expected });
+        expect(Object.keys(res.body)).toEqual(['error']);
+        expect(res.headers['content-type']).toContain('application/json');
+        expect(JSON.stringify(res.body)).not.toContain('Authorization matrix case');
+      }
+      const list = await sys.http.get('/cases').query({ q: 'Authorization matrix' }).set('Authorization', token);
+      expect(list.status).toBe(200);
+      expect(list.body.items).toEqual([]);
+      expect(await sys.db.prisma.caseEvent.count({ where: { caseId } })).toBe(historyLength);
+    });
+  }
+
+  it('the owning unit and its district may read it; nobody may do what their role does not allow', async () => {
+    for (const email of ['east@ledger.test', 'district@ledger.test', 'admin@ledger.test']) {
+      expect((await sys.http.get(`/cases/${caseId}`).set('Authorization', await sys.login(email))).status).toBe(200);
+    }
+    const admin = await sys.login('admin@ledger.test');
+    for (const route of caseRoutes.filter((r) => r.method === 'post' && r.roles)) {
+      const res = await requestFor(route).set('Authorization', admin);
+      expect({ path: route.path, status: res.status }).toEqual({ path: route.path, status: 403 });
+    }
+  });
+
+  it('rejects fields a caller may not set on every step, before anything else happens', async () => {
+    const district = await sys.login('district@ledger.test');
+    for (const route of caseRoutes.filter((r) => r.method === 'post' && !r.rawBody)) {
+      const path = route.path.replace(':id', caseId);
+      const body = { ...(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {}), status: 'closed', filingUnitId: caseId, actor: { role: 'admin' } };
+      const res = await sys.http.post(path).set('Authorization', district).send(body);
+      expect([400, 403]).toContain(res.status);
+      if (res.status === 400) expect(JSON.stringify(res.body.error.fields)).toContain('status');
+    }
+    expect(await sys.db.prisma.caseEvent.count({ where: { caseId } })).toBe(historyLength);
+  });
+});
