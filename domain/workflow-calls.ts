@@ -1,6 +1,7 @@
 import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
@@ -20,6 +21,11 @@ export function translateWorkflowError(error: unknown): unknown {
     const { type, message } = error.cause;
     if (type === UPDATE_REJECTIONS.forbidden) return new DomainError('forbidden', message);
     if (type === UPDATE_REJECTIONS.invalidState) return new DomainError('invalid_transition', message);
+    if (type === UPDATE_REJECTIONS.invalidInput) return new DomainError('validation_failed', message);
+  }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    // No worker answered in time (all busy or restarting): nothing was decided; the caller may retry.
+    return new DomainError('service_unavailable', 'the case is busy; nothing was changed, try again in a few seconds');
   }
   if (error instanceof WorkflowNotFoundError) {
     return new DomainError('invalid_transition', 'the case is no longer open for changes');

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   getExternalWorkflowHandle,
+  log,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -31,8 +32,8 @@ import {
 import { TERMINAL_STATUSES, assertActionAllowed } from './lifecycle.ts';
 
 const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
-const ledger = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' } });
-const mail = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' } });
+const ledger = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' } });
+const mail = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' } });
 
 type Job =
   | { kind: 'deadline'; level: Level; workingDays: number }
@@ -60,6 +61,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   let lastSequence = 0;
   let projectedSequence = 0;
   const jobs: Job[] = [];
+  // Notices go out beside the ledger pipeline, so a slow or dead mail attempt never holds up a transition.
+  let noticesInFlight = 0;
 
   const levelDays = (l: Level) =>
     l === 'municipal' ? (filing.urgent ? policy.urgentMunicipalDays : policy.municipalDays) : filing.urgent ? policy.urgentDistrictDays : policy.districtDays;
@@ -214,7 +217,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       record('closed_without_answer', 'closed', null, null, ['case_closed']);
     }
   }
-  await condition(allHandlersFinished);
+  await condition(() => noticesInFlight === 0 && allHandlersFinished());
   return snapshot();
 
   async function run(job: Job) {
@@ -241,9 +244,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
         projectedSequence = job.event.sequence;
         return;
       }
-      case 'notice':
-        await mail.sendCaseNotice({ caseId: input.caseId, notice: job.notice, level: job.level, idempotencyKey: `${workflowInfo().workflowId}:${job.sequence}:${job.notice}` });
+      case 'notice': {
+        noticesInFlight += 1;
+        const idempotencyKey = `${workflowInfo().workflowId}:${job.sequence}:${job.notice}`;
+        void mail
+          .sendCaseNotice({ caseId: input.caseId, notice: job.notice, level: job.level, idempotencyKey })
+          .catch((error: unknown) => log.error('notice could not be sent', { idempotencyKey, error }))
+          .finally(() => (noticesInFlight -= 1));
         return;
+      }
       case 'attachToPrimary':
         await getExternalWorkflowHandle(workflowIdForCase(job.primaryCaseId)).signal(duplicateAttachedSignal, { caseId: input.caseId });
         return;

@@ -23,7 +23,7 @@ export type TestSystem = {
   db: TestDatabase;
   smtp: DevSmtpServer;
   client: Client;
-  worker: Worker;
+  worker: Worker | undefined;
   http: ReturnType<typeof supertest>;
   namespace: string;
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
@@ -49,6 +49,8 @@ export type TestSystemOptions = {
   deadlines?: Partial<DeadlinePolicy>;
   /** Another Temporal server (the time-skipping one) instead of the shared dev server. */
   temporal?: { client: Client; nativeConnection: NativeConnection };
+  /** false: no worker in this process (the test runs its own, e.g. as a child process to kill). */
+  worker?: boolean;
 };
 
 export async function startTestSystem(testFile: string, options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -65,13 +67,16 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   const nativeConnection = options.temporal?.nativeConnection ?? (await NativeConnection.connect({ address }));
   const connection = shared ? await Connection.connect({ address }) : undefined;
   const client = options.temporal?.client ?? new Client({ connection, namespace });
-  const worker = await createCaseWorker({
-    connection: nativeConnection,
-    namespace: client.options.namespace,
-    deps: { prisma: db.prisma, mailer, clock },
-    workflowBundle: await workflowBundle(),
-  });
-  const running = worker.run();
+  const worker =
+    options.worker === false
+      ? undefined
+      : await createCaseWorker({
+          connection: nativeConnection,
+          namespace: client.options.namespace,
+          deps: { prisma: db.prisma, mailer, clock },
+          workflowBundle: await workflowBundle(),
+        });
+  const running = worker?.run();
   const app = createApp({ config, prisma: db.prisma, temporal: client, logger: createLogger('silent'), clock, devMailbox: smtp.mailbox, storage: createLocalDirectoryStorage(mkdtempSync(path.join(tmpdir(), 'attachments-'))) });
   const http = supertest(app);
 
@@ -93,7 +98,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     },
     async stop() {
       if (shared) await terminateOpenWorkflows(client);
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       if (shared) {
         await nativeConnection.close();
