@@ -44,12 +44,11 @@ export function renderNotice(kind: NoticeKind, facts: NoticeFacts): RenderedNoti
   const due = facts.dueAt ? ` Due: ${facts.dueAt}.` : '';
   switch (kind) {
     case 'case_filed':
+      // Sent for urgent filings, which go to the district at once; a regular one waits in the unit's ledger.
       return {
         subject: `${ref} filed: ${facts.title}`,
-        text: facts.urgent
-          ? `${title} was filed by ${facts.filingUnitName}. It is urgent and went straight to ${facts.districtName} for triage.${due}`
-          : `${title} was filed by ${facts.filingUnitName}. It waits in the unit's ledger for the next semi-annual submission (before June 26 or December 26).`,
-        audience: facts.urgent ? ['filing_unit', 'filer', 'district'] : ['filing_unit', 'filer'],
+        text: `${title} was filed by ${facts.filingUnitName}. It is urgent and went straight to ${facts.districtName} for triage.${due}`,
+        audience: ['filing_unit', 'filer', 'district'],
       };
     case 'case_submitted':
     case 'case_resubmitted':

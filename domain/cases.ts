@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { caseWorkflow } from '../workflows/case-workflow.ts';
@@ -43,24 +43,30 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
     return { created: false, case: await getCase(deps, user, caseId), possibleDuplicates: [] };
   }
 
-  const possibleDuplicates = await suggestDuplicates(deps.prisma, { unitId: unit.id, districtId: unit.parentId, filing });
+  const duplicates = suggestDuplicates(deps.prisma, { unitId: unit.id, districtId: unit.parentId, filing });
+  // Waited for below, after the workflow call it runs beside; kept from rejecting unobserved meanwhile.
+  duplicates.catch(() => {});
   const input: CaseWorkflowInput = { caseId, filingUnitId: unit.id, filedBy: actorOf(user), idempotencyKey, requestHash, filing, policy: deps.policy };
   const workflowId = workflowIdForCase(caseId);
+  // One round trip starts the workflow (or joins the running one) and waits for the ledger row.
+  const startOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+    taskQueue: TASK_QUEUE,
+    workflowId,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+  let snapshot;
   try {
-    await deps.temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
-      taskQueue: TASK_QUEUE,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    snapshot = await runUpdate(() => deps.temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation: startOperation }));
   } catch (error) {
-    // A closed workflow with this id: the case exists, and the ledger row tells the rest.
+    // A closed workflow with this id: the case exists, and its ledger row tells the rest.
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    snapshot = await runUpdate(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(caseRecordedUpdate));
   }
-  const snapshot = await runUpdate(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(caseRecordedUpdate));
   assertSameRequest(snapshot.requestHash, requestHash);
-  return { created: true, case: await getCase(deps, user, caseId), possibleDuplicates: possibleDuplicates.filter((d) => d.id !== caseId) };
+  const possibleDuplicates = (await duplicates).filter((d) => d.id !== caseId);
+  return { created: true, case: await getCase(deps, user, caseId), possibleDuplicates };
 }
 
 export async function loadVisibleCase(prisma: Db, user: AuthenticatedUser, caseId: string): Promise<CaseRowWithEvents> {

@@ -5,6 +5,7 @@ import {
   getExternalWorkflowHandle,
   log,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -32,7 +33,9 @@ import {
 import { TERMINAL_STATUSES, assertActionAllowed } from './lifecycle.ts';
 
 const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
-const ledger = proxyActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' } });
+// Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
+// worker that holds the workflow, without a round trip through the server for each one.
+const ledger = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', localRetryThreshold: '10 seconds', retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' } });
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' } });
 
 type Job =
@@ -190,8 +193,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     record('closed_with_primary', 'closed', null, resolution ?? `case ${primaryCaseId} closed`, ['case_closed']);
   });
 
+  // A regular case stays in its unit's own ledger until submitted: no handover, so no mail yet.
   if (level === 'district') enterLevel('district');
-  record('filed', status, input.filedBy, null, ['case_filed']);
+  record('filed', status, input.filedBy, null, filing.urgent ? ['case_filed'] : []);
 
   for (;;) {
     const wakeAt = earliest(nextMilestone(clock)?.at, status === 'awaiting_feedback' ? feedbackDueAt : undefined);

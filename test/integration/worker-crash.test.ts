@@ -94,7 +94,7 @@ describe('a worker killed with SIGKILL mid-transition', () => {
     }
     expect(await sys.db.prisma.case.count({ where: { title: { startsWith: 'Crash test case' }, status: 'closed' } })).toBe(12);
 
-    // Every notice (filed, result, closed) is logged once and reached the SMTP server under its own
+    // Every notice (urgent filing, result, closed) is logged once and reached the SMTP server under its own
     // Message-ID; a repeat after a crash between SMTP and the log would carry the same Message-ID.
     await expect.poll(() => sys.db.prisma.mailLog.count(), { timeout: 30_000 }).toBe(12 * 3);
     const logged = new Set((await sys.db.prisma.mailLog.findMany()).map((m) => m.messageId));

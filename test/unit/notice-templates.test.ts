@@ -13,17 +13,15 @@ const facts: NoticeFacts = {
 };
 
 describe('renderNotice', () => {
-  it('tells a regular filing that it waits for the semi-annual submission, to the unit and filer only', () => {
-    const notice = renderNotice('case_filed', facts);
-    expect(notice.subject).toBe('Case #7 filed: Footbridge');
-    expect(notice.text).toContain('June 26 or December 26');
-    expect(notice.audience).toEqual(['filing_unit', 'filer']);
-  });
-
-  it('marks urgent filings and copies the district', () => {
+  it('announces an urgent filing to the unit, the filer and the district', () => {
     const notice = renderNotice('case_filed', { ...facts, urgent: true });
     expect(notice.subject).toBe('[URGENT] Case #7 filed: Footbridge');
-    expect(notice.audience).toContain('district');
+    expect(notice.text).toContain('went straight to District OD');
+    expect(notice.audience).toEqual(['filing_unit', 'filer', 'district']);
+  });
+
+  it('asks the unit to submit a regular case before the semi-annual deadline when submitted', () => {
+    expect(renderNotice('case_submitted', facts)).toMatchObject({ subject: 'Case #7 submitted to District OD: Footbridge', audience: ['district', 'filing_unit'] });
   });
 
   it('sends results down to the district, the unit, the filer and the reporter', () => {

@@ -1,0 +1,179 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { createApp } from '../api/app.ts';
+import { seedDemoData } from '../domain/seed.ts';
+import { startDevSmtpServer } from '../infra/dev-smtp.ts';
+import { freePort } from '../infra/free-port.ts';
+import { findPostgresBinDir, startLocalPostgres } from '../infra/postgres.ts';
+import { resolveTemporalCli } from '../infra/temporal-cli.ts';
+import { startTemporalDevServer } from '../infra/temporal-dev-server.ts';
+import { systemClock } from '../lib/clock.ts';
+import { childProcessEnv, loadConfig } from '../lib/config.ts';
+import { createPrisma } from '../lib/db.ts';
+import { createLogger } from '../lib/logger.ts';
+import { applyMigrations } from '../lib/migrations.ts';
+import { createLocalDirectoryStorage } from '../lib/storage.ts';
+import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
+import { percentile, runConcurrently } from './stats.ts';
+
+/**
+ * `npm run bench [-- --cases N --concurrency C]`: against one Temporal dev server and one PostgreSQL
+ * started here, measures (1) cases filed per second over HTTP against bare workflow.start of a no-op
+ * workflow, and (2) p50/p99 of a triage call idle and while filings run. Prints the figures and the
+ * machine, and writes them to bench/results/latest.json.
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const TOTAL = arg('cases', 400);
+const CONCURRENCY = arg('concurrency', 16);
+const TRIAGE_SAMPLES = arg('triage', 100);
+
+const config = loadConfig({ ...childProcessEnv(), LOG_LEVEL: 'silent' });
+installTemporalRuntime({ logLevel: 'error', handleSignals: false });
+const say = (m: string) => console.log(`[bench] ${m}`);
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+
+try {
+  const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-bench'), await freePort());
+  cleanups.push(() => postgres.stop());
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE bench');
+  await admin.end();
+  const dbUrl = postgres.url.replace(/\/postgres$/, '/bench');
+  await applyMigrations(dbUrl, path.join(config.projectRoot, 'prisma', 'migrations'));
+  const prisma = createPrisma(dbUrl, { maxConnections: 20 });
+  cleanups.push(() => prisma.$disconnect());
+  await seedDemoData(prisma, 'bench');
+
+  const cli = resolveTemporalCli({ configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' }, say);
+  if (!cli) throw new Error('no Temporal CLI');
+  const temporalServer = await startTemporalDevServer({
+    cliPath: cli.path,
+    port: await freePort(),
+    namespaces: ['bench'],
+    dbFile: path.join(config.cacheDir, 'bench-temporal', `${Date.now()}.sqlite`),
+    logFile: path.join(config.cacheDir, 'logs', 'bench-temporal.log'),
+  });
+  cleanups.push(() => temporalServer.stop());
+  const smtp = await startDevSmtpServer(0, 10);
+  cleanups.push(() => smtp.close());
+  // As in production, the worker is its own process (worker.ts), beside the API's.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
+    cwd: config.projectRoot,
+    env: childProcessEnv({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'bench', SMTP_URL: smtp.url, LOG_LEVEL: 'warn' }),
+    stdio: 'inherit',
+  });
+  cleanups.push(async () => {
+    worker.kill('SIGTERM');
+    await once(worker, 'exit');
+  });
+  const connection = await Connection.connect({ address: temporalServer.address });
+  cleanups.push(() => connection.close());
+  const client = new Client({ connection, namespace: 'bench' });
+  const app = createApp({ config, prisma, temporal: client, logger: createLogger('silent'), clock: systemClock, storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'bench-attachments')) });
+  const http = app.listen(0, '127.0.0.1');
+  await once(http, 'listening');
+  cleanups.push(() => new Promise((r) => http.close(r)));
+  const address = http.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const login = async (email: string) => {
+    const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench' }) });
+    return `Bearer ${((await res.json()) as { token: string }).token}`;
+  };
+  const east = await login('east@ledger.test');
+  const district = await login('district@ledger.test');
+  const filingBody = (i: number, urgent: boolean) =>
+    JSON.stringify({
+      kind: 'hard_problem',
+      urgent,
+      title: `Benchmark case ${i}`,
+      description: 'Benchmark',
+      category: `bench-${i % 50}`,
+      location: `Bench Road ${i}`,
+      foundOn: '2026-11-01',
+      triedLocally: 'nothing',
+      helpNeeded: 'everything',
+      reporter: { name: 'Bench' },
+    });
+  let filed = 0;
+  const fileOne = async (urgent = false) => {
+    const i = filed++;
+    const res = await fetch(`${base}/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: east, 'idempotency-key': `bench-${Date.now()}-${i}` },
+      body: filingBody(i, urgent),
+    });
+    if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { id: string }).id;
+  };
+
+  say(`warming up`);
+  await runConcurrently(40, 8, async () => void (await fileOne()));
+  await runConcurrently(40, 8, async (i) => void (await client.workflow.start('benchNoop', { taskQueue: 'bench-noop', workflowId: `warm-${i}-${Date.now()}` })));
+
+  say(`bare workflow.start of a no-op workflow: ${TOTAL} at concurrency ${CONCURRENCY}`);
+  const bare = await runConcurrently(TOTAL, CONCURRENCY, async (i) => void (await client.workflow.start('benchNoop', { taskQueue: 'bench-noop', workflowId: `noop-${i}-${Date.now()}` })));
+  say(`cases filed over HTTP (start + first ledger write + reply): ${TOTAL} at concurrency ${CONCURRENCY}`);
+  const viaHttp = await runConcurrently(TOTAL, CONCURRENCY, async () => void (await fileOne()));
+
+  const triageTargets: string[] = [];
+  for (let i = 0; i < TRIAGE_SAMPLES * 2; i++) triageTargets.push(await fileOne(true));
+  const forward = async (id: string) => {
+    const res = await fetch(`${base}/cases/${id}/forward`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: district }, body: JSON.stringify({ summary: 'bench' }) });
+    if (res.status !== 200) throw new Error(`forward failed: ${res.status} ${await res.text()}`);
+  };
+  say(`triage (forward) latency, idle: ${TRIAGE_SAMPLES} calls one at a time`);
+  const idle = await runConcurrently(TRIAGE_SAMPLES, 1, (i) => forward(triageTargets[i]!));
+  say(`triage (forward) latency under a filing load at concurrency ${CONCURRENCY}`);
+  let loading = true;
+  const load = runConcurrently(100_000, CONCURRENCY, async () => {
+    if (loading) await fileOne();
+  });
+  const underLoad = await runConcurrently(TRIAGE_SAMPLES, 1, (i) => forward(triageTargets[TRIAGE_SAMPLES + i]!));
+  loading = false;
+  await load;
+
+  const bareRate = TOTAL / bare.seconds;
+  const httpRate = TOTAL / viaHttp.seconds;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      temporal: execFileSync(cli.path, ['--version'], { encoding: 'utf8' }).trim(),
+      postgres: execFileSync(path.join(findPostgresBinDir(), 'postgres'), ['--version'], { encoding: 'utf8' }).trim(),
+    },
+    settings: { cases: TOTAL, concurrency: CONCURRENCY, triageSamples: TRIAGE_SAMPLES, temporalStore: 'dev server, SQLite (WAL)' },
+    filing: {
+      bareStartPerSecond: round(bareRate),
+      httpFilingPerSecond: round(httpRate),
+      ratio: Math.round((httpRate / bareRate) * 100) / 100,
+      httpP50Ms: round(percentile(viaHttp.latencies, 50)),
+      httpP99Ms: round(percentile(viaHttp.latencies, 99)),
+    },
+    triage: {
+      idleP50Ms: round(percentile(idle.latencies, 50)),
+      idleP99Ms: round(percentile(idle.latencies, 99)),
+      loadedP50Ms: round(percentile(underLoad.latencies, 50)),
+      loadedP99Ms: round(percentile(underLoad.latencies, 99)),
+    },
+  };
+  console.log(JSON.stringify(results, null, 2));
+  mkdirSync(path.join(config.projectRoot, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(config.projectRoot, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+} finally {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../lib/working-days.ts';
+
+const none = { holidays: new Set<string>(), workdays: new Set<string>() };
+const CST = 480; // UTC+8
+
+describe('working days', () => {
+  it('skips weekends', () => {
+    // Friday 2026-11-27 10:00 in China is 02:00 UTC.
+    const friday = new Date('2026-11-27T02:00:00Z');
+    expect(addWorkingDays(friday, 1, none, CST).toISOString()).toBe('2026-11-30T02:00:00.000Z');
+    expect(addWorkingDays(friday, 5, none, CST).toISOString()).toBe('2026-12-04T02:00:00.000Z');
+    expect(addWorkingDays(friday, 0, none, CST)).toEqual(friday);
+  });
+
+  it('uses the district’s local date, not UTC’s', () => {
+    // Friday 23:30 UTC is already Saturday 07:30 in China: the next working day is Monday.
+    const lateFriday = new Date('2026-11-27T23:30:00Z');
+    expect(addWorkingDays(lateFriday, 1, none, CST).toISOString()).toBe('2026-11-29T23:30:00.000Z');
+  });
+
+  it('skips public holidays and counts make-up working days', () => {
+    const calendar = { holidays: new Set(['2026-09-30', '2026-10-01', '2026-10-02']), workdays: new Set(['2026-10-10']) };
+    expect(isWorkingDay('2026-10-01', calendar)).toBe(false);
+    expect(isWorkingDay('2026-10-10', calendar)).toBe(true);
+    expect(isWorkingDay('2026-10-11', calendar)).toBe(false);
+    // Tuesday 2026-09-29: next working days are Mon 10-05 ... Fri 10-09, then Saturday 10-10 (make-up).
+    const tuesday = new Date('2026-09-29T01:00:00Z');
+    expect(addWorkingDays(tuesday, 1, calendar, CST).toISOString()).toBe('2026-10-05T01:00:00.000Z');
+    expect(addWorkingDays(tuesday, 6, calendar, CST).toISOString()).toBe('2026-10-10T01:00:00.000Z');
+  });
+
+  it('counts working days between two moments', () => {
+    expect(workingDaysBetween(new Date('2026-11-27T02:00:00Z'), new Date('2026-12-04T02:00:00Z'), none, CST)).toBe(5);
+    expect(workingDaysBetween(new Date('2026-11-28T02:00:00Z'), new Date('2026-11-29T02:00:00Z'), none, CST)).toBe(0);
+  });
+
+  it('refuses nonsense', () => {
+    expect(() => addWorkingDays(new Date(), -1, none, CST)).toThrow(RangeError);
+    expect(() => addWorkingDays(new Date(), 1.5, none, CST)).toThrow(RangeError);
+  });
+});
