@@ -9,7 +9,15 @@ export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: L
 type Unit = { email: string | null; name: string; timeZone: string };
 
 export function formatInZone(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} (${timeZone})`;
 }
@@ -48,7 +56,9 @@ export function createNotificationActivities({ prisma, mailer, clock }: Activity
         districtName: district?.name ?? 'the district',
         level,
         dueAt: row.dueAt ? formatInZone(row.dueAt, district?.timeZone ?? row.filingUnit.timeZone) : null,
-        resolution: details.resolution ? `${details.resolution.text}${details.resolution.referTo ? ` (turn to: ${details.resolution.referTo})` : ''}` : undefined,
+        resolution: details.resolution
+          ? `${details.resolution.text}${details.resolution.referTo ? ` (turn to: ${details.resolution.referTo})` : ''}`
+          : undefined,
         reason: reasonFor(notice, details),
       });
       const unitAt: Record<Level, Unit | null> = { street: row.filingUnit, district, municipal: municipality };

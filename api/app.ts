@@ -13,7 +13,15 @@ import { healthRoutes } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
 import { toExpressHandler, type RouteDefinition } from './route.ts';
 
-export const routes: readonly RouteDefinition[] = [...healthRoutes, ...authRoutes, ...caseRoutes, ...caseActionRoutes, ...attachmentRoutes, ...calendarRoutes, ...adminRoutes];
+export const routes: readonly RouteDefinition[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...caseRoutes,
+  ...caseActionRoutes,
+  ...attachmentRoutes,
+  ...calendarRoutes,
+  ...adminRoutes,
+];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 

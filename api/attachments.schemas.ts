@@ -7,10 +7,15 @@ export const uploadHeaders = z.object({
     .trim()
     .min(1)
     .max(200)
-    .refine((name) => !/[/\\]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20), 'a plain file name, without folders or control characters'),
+    .refine(
+      (name) => !/[/\\]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20),
+      'a plain file name, without folders or control characters',
+    ),
 });
 
-export const uploadBody = z.instanceof(Buffer, { error: 'send the file as the request body' }).refine((b) => b.length > 0, 'the file is empty');
+export const uploadBody = z
+  .instanceof(Buffer, { error: 'send the file as the request body' })
+  .refine((b) => b.length > 0, 'the file is empty');
 
 export const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 

@@ -23,7 +23,11 @@ export const attachmentRoutes = [
     },
     handler: async ({ params, headers, body, user, deps }) => ({
       status: 201,
-      body: await addAttachment(deps, user, params.id, { fileName: headers['x-file-name'], contentType: headers['content-type'], data: body }),
+      body: await addAttachment(deps, user, params.id, {
+        fileName: headers['x-file-name'],
+        contentType: headers['content-type'],
+        data: body,
+      }),
     }),
   }),
   defineRoute({

@@ -14,7 +14,10 @@ export const calendarRoutes = [
     schemas: {},
     responses: { 200: { description: 'The calendar', schema: calendarView }, ...errorResponses },
     handler: async ({ deps }) => {
-      const latest = await deps.prisma.calendarVersion.findFirst({ orderBy: { version: 'desc' }, include: { days: { orderBy: { date: 'asc' } } } });
+      const latest = await deps.prisma.calendarVersion.findFirst({
+        orderBy: { version: 'desc' },
+        include: { days: { orderBy: { date: 'asc' } } },
+      });
       return {
         status: 200,
         body: {

@@ -33,7 +33,10 @@ export const actionBodies = {
 
 export const ACTION_ROUTES: { [A in ActionName]: { path: string; summary: string } } = {
   submit: { path: 'submit', summary: 'Street staff hand a regular case to the district now, ahead of the semi-annual submission.' },
-  resubmit: { path: 'resubmit', summary: 'Street staff answer the district’s questions (optionally editing the case) and send it back; the deadline resumes.' },
+  resubmit: {
+    path: 'resubmit',
+    summary: 'Street staff answer the district’s questions (optionally editing the case) and send it back; the deadline resumes.',
+  },
   forward: { path: 'forward', summary: 'The district forwards the case for municipal coordination, with its summary.' },
   solve: { path: 'solve', summary: 'The district solves the case itself; the result goes down to the reporter.' },
   return: { path: 'return', summary: 'The district returns the case to the street for more information; its deadline pauses.' },
@@ -42,6 +45,12 @@ export const ACTION_ROUTES: { [A in ActionName]: { path: string; summary: string
   assign: { path: 'assign', summary: 'The municipal liaison names the body coordinating the case.' },
   note: { path: 'notes', summary: 'The municipal liaison records progress.' },
   resolve: { path: 'resolve', summary: 'The municipal liaison records what was done; the result goes down to the reporter.' },
-  declareUnsolvable: { path: 'declare-unsolvable', summary: 'The municipal liaison declares the case cannot be solved, why, and whom to turn to.' },
-  feedback: { path: 'feedback', summary: 'Street staff record the reporter’s answer: satisfied closes the case, not satisfied reopens it where it was resolved.' },
+  declareUnsolvable: {
+    path: 'declare-unsolvable',
+    summary: 'The municipal liaison declares the case cannot be solved, why, and whom to turn to.',
+  },
+  feedback: {
+    path: 'feedback',
+    summary: 'Street staff record the reporter’s answer: satisfied closes the case, not satisfied reopens it where it was resolved.',
+  },
 };

@@ -92,13 +92,28 @@ export const caseView = caseSummary.extend({
     }),
   ),
   attachments: z.array(
-    z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string(), createdAt: z.iso.datetime() }),
+    z.object({
+      id: z.uuid(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      createdAt: z.iso.datetime(),
+    }),
   ),
   allowedActions: z.array(z.string()),
 });
 
 export const filedCaseView = caseView.extend({
   possibleDuplicates: z.array(
-    z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), status: z.string(), filingUnitId: z.uuid(), score: z.number(), reasons: z.array(z.string()) }),
+    z.object({
+      id: z.uuid(),
+      number: z.number().int(),
+      title: z.string(),
+      status: z.string(),
+      filingUnitId: z.uuid(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+    }),
   ),
 });

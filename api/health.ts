@@ -19,7 +19,10 @@ export const healthRoutes = [
     summary: 'Whether Temporal and the database answer.',
     authenticated: false,
     schemas: {},
-    responses: { 200: { description: 'All components answer', schema: healthView }, 503: { description: 'Something is down', schema: healthView } },
+    responses: {
+      200: { description: 'All components answer', schema: healthView },
+      503: { description: 'Something is down', schema: healthView },
+    },
     handler: async ({ deps }) => {
       const [temporal, database] = await Promise.all([
         probe(() => deps.temporal.connection.workflowService.getSystemInfo({})),

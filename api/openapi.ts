@@ -27,7 +27,10 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, r]) => [
           status,
-          { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: toSchema(r.schema, 'output') } } } : {}) },
+          {
+            description: r.description,
+            ...(r.schema ? { content: { 'application/json': { schema: toSchema(r.schema, 'output') } } } : {}),
+          },
         ]),
       ),
     };

@@ -62,7 +62,11 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
   );
 }
 
-export function toExpressHandler(route: RouteDefinition, deps: AppDeps, authenticate: (req: Request) => Promise<AuthenticatedUser>): RequestHandler {
+export function toExpressHandler(
+  route: RouteDefinition,
+  deps: AppDeps,
+  authenticate: (req: Request) => Promise<AuthenticatedUser>,
+): RequestHandler {
   return async (req: Request, res: Response, next) => {
     try {
       const user = route.authenticated ? await authenticate(req) : undefined;

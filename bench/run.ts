@@ -54,7 +54,15 @@ try {
   cleanups.push(() => prisma.$disconnect());
   await seedDemoData(prisma, 'bench');
 
-  const cli = resolveTemporalCli({ configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' }, say);
+  const cli = resolveTemporalCli(
+    {
+      configuredPath: config.temporal.cliPath,
+      cacheDir: config.cacheDir,
+      version: config.temporal.cliVersion,
+      searchPath: childProcessEnv().PATH ?? '',
+    },
+    say,
+  );
   if (!cli) throw new Error('no Temporal CLI');
   const temporalServer = await startTemporalDevServer({
     cliPath: cli.path,
@@ -69,7 +77,13 @@ try {
   // As in production, the worker is its own process (worker.ts), beside the API's.
   const worker = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
     cwd: config.projectRoot,
-    env: childProcessEnv({ DATABASE_URL: dbUrl, TEMPORAL_ADDRESS: temporalServer.address, TEMPORAL_NAMESPACE: 'bench', SMTP_URL: smtp.url, LOG_LEVEL: 'warn' }),
+    env: childProcessEnv({
+      DATABASE_URL: dbUrl,
+      TEMPORAL_ADDRESS: temporalServer.address,
+      TEMPORAL_NAMESPACE: 'bench',
+      SMTP_URL: smtp.url,
+      LOG_LEVEL: 'warn',
+    }),
     stdio: 'inherit',
   });
   cleanups.push(async () => {
@@ -79,7 +93,14 @@ try {
   const connection = await Connection.connect({ address: temporalServer.address });
   cleanups.push(() => connection.close());
   const client = new Client({ connection, namespace: 'bench' });
-  const app = createApp({ config, prisma, temporal: client, logger: createLogger('silent'), clock: systemClock, storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'bench-attachments')) });
+  const app = createApp({
+    config,
+    prisma,
+    temporal: client,
+    logger: createLogger('silent'),
+    clock: systemClock,
+    storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'bench-attachments')),
+  });
   const http = app.listen(0, '127.0.0.1');
   await once(http, 'listening');
   cleanups.push(() => new Promise((r) => http.close(r)));
@@ -87,7 +108,11 @@ try {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   const login = async (email: string) => {
-    const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench' }) });
+    const res = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'bench' }),
+    });
     return `Bearer ${((await res.json()) as { token: string }).token}`;
   };
   const east = await login('east@ledger.test');
@@ -119,17 +144,29 @@ try {
 
   say(`warming up`);
   await runConcurrently(40, 8, async () => void (await fileOne()));
-  await runConcurrently(40, 8, async (i) => void (await client.workflow.start('benchNoop', { taskQueue: 'bench-noop', workflowId: `warm-${i}-${Date.now()}` })));
+  await runConcurrently(
+    40,
+    8,
+    async (i) => void (await client.workflow.start('benchNoop', { taskQueue: 'bench-noop', workflowId: `warm-${i}-${Date.now()}` })),
+  );
 
   say(`bare workflow.start of a no-op workflow: ${TOTAL} at concurrency ${CONCURRENCY}`);
-  const bare = await runConcurrently(TOTAL, CONCURRENCY, async (i) => void (await client.workflow.start('benchNoop', { taskQueue: 'bench-noop', workflowId: `noop-${i}-${Date.now()}` })));
+  const bare = await runConcurrently(
+    TOTAL,
+    CONCURRENCY,
+    async (i) => void (await client.workflow.start('benchNoop', { taskQueue: 'bench-noop', workflowId: `noop-${i}-${Date.now()}` })),
+  );
   say(`cases filed over HTTP (start + first ledger write + reply): ${TOTAL} at concurrency ${CONCURRENCY}`);
   const viaHttp = await runConcurrently(TOTAL, CONCURRENCY, async () => void (await fileOne()));
 
   const triageTargets: string[] = [];
   for (let i = 0; i < TRIAGE_SAMPLES * 2; i++) triageTargets.push(await fileOne(true));
   const forward = async (id: string) => {
-    const res = await fetch(`${base}/cases/${id}/forward`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: district }, body: JSON.stringify({ summary: 'bench' }) });
+    const res = await fetch(`${base}/cases/${id}/forward`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: district },
+      body: JSON.stringify({ summary: 'bench' }),
+    });
     if (res.status !== 200) throw new Error(`forward failed: ${res.status} ${await res.text()}`);
   };
   say(`triage (forward) latency, idle: ${TRIAGE_SAMPLES} calls one at a time`);

@@ -30,7 +30,10 @@ export async function addAttachment(
   requireRole(user, ['street_staff', 'district_officer', 'municipal_liaison']);
   const row = await loadVisibleCase(deps.prisma, user, caseId);
   if (!isAttachmentType(file.contentType)) {
-    throw new DomainError('unsupported_media_type', `attachments may be ${Object.keys(ATTACHMENT_TYPES).join(', ')}; not ${file.contentType || 'untyped'}`);
+    throw new DomainError(
+      'unsupported_media_type',
+      `attachments may be ${Object.keys(ATTACHMENT_TYPES).join(', ')}; not ${file.contentType || 'untyped'}`,
+    );
   }
   const { magic } = ATTACHMENT_TYPES[file.contentType];
   if (!magic.every((byte, i) => file.data[i] === byte)) {
@@ -54,7 +57,14 @@ export async function addAttachment(
       uploadedByUserId: user.id,
     },
   });
-  return { id, fileName: attachment.fileName, contentType: attachment.contentType, sizeBytes: attachment.sizeBytes, sha256: attachment.sha256, createdAt: attachment.createdAt.toISOString() };
+  return {
+    id,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    sizeBytes: attachment.sizeBytes,
+    sha256: attachment.sha256,
+    createdAt: attachment.createdAt.toISOString(),
+  };
 }
 
 export async function readAttachment(deps: AttachmentDeps, user: AuthenticatedUser, caseId: string, attachmentId: string) {

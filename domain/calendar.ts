@@ -25,7 +25,9 @@ export async function saveCalendarVersion(prisma: Db, days: CalendarDayInput[], 
     const latest = await tx.calendarVersion.findFirst({ orderBy: { version: 'desc' }, select: { version: true } });
     const version = (latest?.version ?? 0) + 1;
     await tx.calendarVersion.create({ data: { version, note: note ?? null, createdByUserId: userId } });
-    await tx.calendarDay.createMany({ data: days.map((d) => ({ version, date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name ?? null })) });
+    await tx.calendarDay.createMany({
+      data: days.map((d) => ({ version, date: new Date(`${d.date}T00:00:00Z`), kind: d.kind, name: d.name ?? null })),
+    });
     return version;
   });
 }

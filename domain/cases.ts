@@ -46,7 +46,15 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   const duplicates = suggestDuplicates(deps.prisma, { unitId: unit.id, districtId: unit.parentId, filing });
   // Waited for below, after the workflow call it runs beside; kept from rejecting unobserved meanwhile.
   duplicates.catch(() => {});
-  const input: CaseWorkflowInput = { caseId, filingUnitId: unit.id, filedBy: actorOf(user), idempotencyKey, requestHash, filing, policy: deps.policy };
+  const input: CaseWorkflowInput = {
+    caseId,
+    filingUnitId: unit.id,
+    filedBy: actorOf(user),
+    idempotencyKey,
+    requestHash,
+    filing,
+    policy: deps.policy,
+  };
   const workflowId = workflowIdForCase(caseId);
   // One round trip starts the workflow (or joins the running one) and waits for the ledger row.
   const startOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
@@ -58,7 +66,9 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   });
   let snapshot;
   try {
-    snapshot = await runUpdate(() => deps.temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation: startOperation }));
+    snapshot = await runUpdate(() =>
+      deps.temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation: startOperation }),
+    );
   } catch (error) {
     // A closed workflow with this id: the case exists, and its ledger row tells the rest.
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -86,21 +96,38 @@ export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: Authenticate
  * One human step on a case. Scope (the case is the caller's to see) and role are checked here;
  * the workflow's Update validator checks role and state again against its own, authoritative state.
  */
-export async function performCaseAction<A extends ActionName>(deps: CaseDeps, user: AuthenticatedUser, caseId: string, action: A, command: ActionCommands[A]) {
+export async function performCaseAction<A extends ActionName>(
+  deps: CaseDeps,
+  user: AuthenticatedUser,
+  caseId: string,
+  action: A,
+  command: ActionCommands[A],
+) {
   requireRole(user, ACTIONS[action].roles);
   const row = await loadVisibleCase(deps.prisma, user, caseId);
   if (action === 'merge') await assertMergeTarget(deps.prisma, user, row, (command as ActionCommands['merge']).primaryCaseId);
   const update = caseActionUpdates[action] as (typeof caseActionUpdates)['submit'];
   await runUpdate(() =>
-    deps.temporal.workflow.getHandle(workflowIdForCase(caseId)).executeUpdate(update, { args: [{ ...(command as ActionCommands['submit']), actor: actorOf(user) }] }),
+    deps.temporal.workflow
+      .getHandle(workflowIdForCase(caseId))
+      .executeUpdate(update, { args: [{ ...(command as ActionCommands['submit']), actor: actorOf(user) }] }),
   );
   return getCase(deps, user, caseId);
 }
 
 async function assertMergeTarget(prisma: Db, user: AuthenticatedUser, duplicate: CaseRowWithEvents, primaryCaseId: string) {
-  if (primaryCaseId === duplicate.id) throw new DomainError('validation_failed', 'a case cannot be merged into itself', [{ path: 'body.primaryCaseId', message: 'must be another case' }]);
-  const primary = await prisma.case.findFirst({ where: { AND: [{ id: primaryCaseId }, visibleCaseFilter(user)] }, select: { status: true } });
-  if (!primary) throw new DomainError('validation_failed', 'no such case to merge into', [{ path: 'body.primaryCaseId', message: 'not found in your district' }]);
+  if (primaryCaseId === duplicate.id)
+    throw new DomainError('validation_failed', 'a case cannot be merged into itself', [
+      { path: 'body.primaryCaseId', message: 'must be another case' },
+    ]);
+  const primary = await prisma.case.findFirst({
+    where: { AND: [{ id: primaryCaseId }, visibleCaseFilter(user)] },
+    select: { status: true },
+  });
+  if (!primary)
+    throw new DomainError('validation_failed', 'no such case to merge into', [
+      { path: 'body.primaryCaseId', message: 'not found in your district' },
+    ]);
   if (TERMINAL_STATUSES.includes(primary.status) || primary.status === 'merged') {
     throw new DomainError('conflict', `case ${primaryCaseId} is ${primary.status}; merge into an open case`);
   }

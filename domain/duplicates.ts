@@ -1,7 +1,15 @@
 import type { Db } from '../lib/db.ts';
 import type { CaseFiling } from '../workflows/definitions.ts';
 
-export type DuplicateSuggestion = { id: string; number: number; title: string; status: string; filingUnitId: string; score: number; reasons: string[] };
+export type DuplicateSuggestion = {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  filingUnitId: string;
+  score: number;
+  reasons: string[];
+};
 
 const OPEN = ['awaiting_submission', 'district_review', 'returned_for_info', 'municipal_coordination', 'awaiting_feedback'] as const;
 
@@ -25,7 +33,10 @@ export function similarity(a: Set<string>, b: Set<string>): number {
  * Open cases of the same district that look like the same problem: same category, and a similar
  * title or the same place. A hint for the filer and the district, never a block.
  */
-export async function suggestDuplicates(prisma: Db, options: { unitId: string; districtId: string | null; filing: CaseFiling }): Promise<DuplicateSuggestion[]> {
+export async function suggestDuplicates(
+  prisma: Db,
+  options: { unitId: string; districtId: string | null; filing: CaseFiling },
+): Promise<DuplicateSuggestion[]> {
   const candidates = await prisma.case.findMany({
     where: {
       status: { in: [...OPEN] },
@@ -47,7 +58,15 @@ export async function suggestDuplicates(prisma: Db, options: { unitId: string; d
         ...(placeScore >= 0.5 ? ['same place'] : []),
         ...(c.filingUnitId === options.unitId ? ['same unit'] : []),
       ];
-      return { id: c.id, number: c.number, title: c.title, status: c.status, filingUnitId: c.filingUnitId, score: Math.round(Math.max(titleScore, placeScore) * 100) / 100, reasons };
+      return {
+        id: c.id,
+        number: c.number,
+        title: c.title,
+        status: c.status,
+        filingUnitId: c.filingUnitId,
+        score: Math.round(Math.max(titleScore, placeScore) * 100) / 100,
+        reasons,
+      };
     })
     .filter((c) => c.reasons.includes('similar title') || c.reasons.includes('same place'))
     .sort((a, b) => b.score - a.score)

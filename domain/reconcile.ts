@@ -19,7 +19,9 @@ export async function reconcile(
   options: { graceMs?: number; onProgress?: (checked: number) => void } = {},
 ): Promise<ReconcileReport> {
   const graceMs = options.graceMs ?? 60_000;
-  const rows = new Map((await deps.prisma.case.findMany({ select: { id: true, workflowId: true, status: true } })).map((r) => [r.workflowId, r]));
+  const rows = new Map(
+    (await deps.prisma.case.findMany({ select: { id: true, workflowId: true, status: true } })).map((r) => [r.workflowId, r]),
+  );
   const problems: ReconcileProblem[] = [];
   const seen = new Set<string>();
   let workflowsChecked = 0;
@@ -29,7 +31,8 @@ export async function reconcile(
     seen.add(wf.workflowId);
     const row = rows.get(wf.workflowId);
     if (!row) {
-      if (Date.now() - wf.startTime.getTime() > graceMs) problems.push({ kind: 'workflow_without_row', workflowId: wf.workflowId, startedAt: wf.startTime.toISOString() });
+      if (Date.now() - wf.startTime.getTime() > graceMs)
+        problems.push({ kind: 'workflow_without_row', workflowId: wf.workflowId, startedAt: wf.startTime.toISOString() });
       continue;
     }
     if (wf.status.name !== 'RUNNING') continue;

@@ -3,7 +3,13 @@ import type { Db } from '../lib/db.ts';
 import type { Role } from '../workflows/definitions.ts';
 import { hashPassword } from './passwords.ts';
 
-type UnitSeed = { code: string; name: string; kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit'; parent?: string; email: string };
+type UnitSeed = {
+  code: string;
+  name: string;
+  kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit';
+  parent?: string;
+  email: string;
+};
 type UserSeed = { email: string; displayName: string; role: Role; unit: string };
 
 /** Stable ids, so demo data and tests can name units without a lookup. */
@@ -21,9 +27,21 @@ export const DEMO_UNITS: UnitSeed[] = [
   { code: 'PK-RESORT', name: 'Provincial Tourism Resort', kind: 'park', parent: 'DIST', email: 'resort@ledger.test' },
   { code: 'PK-RESERVE', name: 'Mountain Nature Reserve', kind: 'park', parent: 'DIST', email: 'reserve@ledger.test' },
   { code: 'PK-ECO', name: 'Eco-industrial Park', kind: 'park', parent: 'DIST', email: 'eco-park@ledger.test' },
-  { code: 'DEPT-CIVIL', name: 'District Civil Affairs Bureau', kind: 'district_department', parent: 'DIST', email: 'civil-affairs@ledger.test' },
+  {
+    code: 'DEPT-CIVIL',
+    name: 'District Civil Affairs Bureau',
+    kind: 'district_department',
+    parent: 'DIST',
+    email: 'civil-affairs@ledger.test',
+  },
   { code: 'GARRISON', name: 'Garrison Unit', kind: 'garrison_unit', parent: 'DIST', email: 'garrison@ledger.test' },
-  { code: 'DIST-NORTH', name: 'North District Organization Department', kind: 'district', parent: 'CITY', email: 'north-district@ledger.test' },
+  {
+    code: 'DIST-NORTH',
+    name: 'North District Organization Department',
+    kind: 'district',
+    parent: 'CITY',
+    email: 'north-district@ledger.test',
+  },
   { code: 'ST-NORTH', name: 'North Street Office', kind: 'street', parent: 'DIST-NORTH', email: 'north-street@ledger.test' },
 ];
 
@@ -45,11 +63,25 @@ export async function seedDemoData(prisma: Db, password: string): Promise<{ seed
   await prisma.$transaction(async (tx) => {
     for (const unit of DEMO_UNITS) {
       await tx.orgUnit.create({
-        data: { id: seedId(unit.code), code: unit.code, name: unit.name, kind: unit.kind, email: unit.email, parentId: unit.parent ? seedId(unit.parent) : null },
+        data: {
+          id: seedId(unit.code),
+          code: unit.code,
+          name: unit.name,
+          kind: unit.kind,
+          email: unit.email,
+          parentId: unit.parent ? seedId(unit.parent) : null,
+        },
       });
     }
     await tx.user.createMany({
-      data: DEMO_USERS.map((u) => ({ id: seedId(`user:${u.email}`), email: u.email, displayName: u.displayName, role: u.role, orgUnitId: seedId(u.unit), passwordHash })),
+      data: DEMO_USERS.map((u) => ({
+        id: seedId(`user:${u.email}`),
+        email: u.email,
+        displayName: u.displayName,
+        role: u.role,
+        orgUnitId: seedId(u.unit),
+        passwordHash,
+      })),
     });
   });
   return { seeded: true };

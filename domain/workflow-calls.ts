@@ -1,8 +1,4 @@
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
@@ -32,4 +28,3 @@ export function translateWorkflowError(error: unknown): unknown {
   }
   return error;
 }
-

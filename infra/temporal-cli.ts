@@ -60,12 +60,7 @@ function buildWithGo(go: string, version: string, binDir: string, log: (message:
   const bareVersion = version.replace(/^v/, '');
   const result = spawnSync(
     go,
-    [
-      'install',
-      '-ldflags',
-      `-X ${CLI_MODULE}/temporalcli.Version=${bareVersion}`,
-      `${CLI_MODULE}/cmd/temporal@${version}`,
-    ],
+    ['install', '-ldflags', `-X ${CLI_MODULE}/temporalcli.Version=${bareVersion}`, `${CLI_MODULE}/cmd/temporal@${version}`],
     { stdio: 'inherit', env: childProcessEnv({ GOBIN: binDir, GOFLAGS: '-buildvcs=false' }) },
   );
   if (result.status !== 0) throw new Error(`go install of the Temporal CLI ${version} failed (exit ${result.status})`);

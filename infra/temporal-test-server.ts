@@ -22,9 +22,13 @@ export function ensureTestServer(cacheDir: string, version: string, log: (m: str
     writeFileSync(path.join(home, 'pom.xml'), pom(version));
     log(`Fetching Temporal test server ${version} and its dependencies from Maven Central...`);
     const started = Date.now();
-    const result = spawnSync(mvn, ['-B', '-q', '-f', path.join(home, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`], {
-      stdio: 'inherit',
-    });
+    const result = spawnSync(
+      mvn,
+      ['-B', '-q', '-f', path.join(home, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`],
+      {
+        stdio: 'inherit',
+      },
+    );
     if (result.status !== 0) throw new Error(`mvn dependency:copy-dependencies failed (exit ${result.status})`);
     log(`Temporal test server ${version} ready in ${Math.round((Date.now() - started) / 1000)} s`);
   }

@@ -24,7 +24,11 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl,
   EMBEDDED_DB_PORT: port.default(5433),
 
-  TEMPORAL_ADDRESS: z.string().trim().optional().transform((v) => (v === '' ? undefined : v)),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
@@ -42,9 +46,17 @@ const envSchema = z.object({
   DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(3),
   FEEDBACK_DAYS: z.coerce.number().int().min(1).max(365).default(10),
   DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
 
-  TOKEN_TTL_MINUTES: z.coerce.number().int().positive().default(8 * 60),
+  TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(8 * 60),
   PUBLIC_BASE_URL: optionalUrl,
 
   TEST_DATABASE_URL: optionalUrl,

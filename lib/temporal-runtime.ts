@@ -10,7 +10,8 @@ let installed = false;
 export function installTemporalRuntime(options: { logLevel: string; handleSignals: boolean }) {
   if (installed) return;
   installed = true;
-  const level: LogLevel = options.logLevel === 'debug' ? 'DEBUG' : options.logLevel === 'error' || options.logLevel === 'silent' ? 'ERROR' : 'WARN';
+  const level: LogLevel =
+    options.logLevel === 'debug' ? 'DEBUG' : options.logLevel === 'error' || options.logLevel === 'silent' ? 'ERROR' : 'WARN';
   Runtime.install({
     logger: new DefaultLogger(level),
     ...(options.handleSignals ? {} : { shutdownSignals: [] }),

@@ -19,7 +19,8 @@ export function isWorkingDay(date: string, calendar: CalendarExceptions): boolea
  * `workingDays`-th working day after from's local date.
  */
 export function addWorkingDays(from: Date, workingDays: number, calendar: CalendarExceptions, utcOffsetMinutes: number): Date {
-  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`workingDays must be a whole number >= 0, got ${workingDays}`);
+  if (!Number.isInteger(workingDays) || workingDays < 0)
+    throw new RangeError(`workingDays must be a whole number >= 0, got ${workingDays}`);
   const offset = utcOffsetMinutes * 60_000;
   let local = from.getTime() + offset;
   let remaining = workingDays;

@@ -25,7 +25,12 @@ try {
   const scratchUrl = new URL(adminUrl);
   scratchUrl.pathname = `/${scratch}`;
   await applyMigrations(scratchUrl.toString(), migrationsDir);
-  const created = await createMigration(path.join(config.projectRoot, 'prisma', 'schema.prisma'), migrationsDir, scratchUrl.toString(), name);
+  const created = await createMigration(
+    path.join(config.projectRoot, 'prisma', 'schema.prisma'),
+    migrationsDir,
+    scratchUrl.toString(),
+    name,
+  );
   console.log(created ? `wrote prisma/migrations/${created.name}/migration.sql` : 'schema.prisma matches the migrations; nothing to write');
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);

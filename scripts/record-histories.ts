@@ -41,15 +41,24 @@ const prisma = createPrisma(url.toString());
 await seedDemoData(prisma, 'record');
 
 const testServer = ensureTestServer(config.cacheDir, config.temporal.testServerVersion);
-const env = await TestWorkflowEnvironment.createTimeSkipping(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {});
+const env = await TestWorkflowEnvironment.createTimeSkipping(
+  testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
+);
 const smtp = await startDevSmtpServer(0);
 const mailer = createMailer(smtp.url, config.mail.from);
-const worker = await createCaseWorker({ connection: env.nativeConnection, namespace: 'default', deps: { prisma, mailer, clock: systemClock } });
+const worker = await createCaseWorker({
+  connection: env.nativeConnection,
+  namespace: 'default',
+  deps: { prisma, mailer, clock: systemClock },
+});
 
 try {
   await worker.runUntil(async () => {
     const users = Object.fromEntries(
-      (await prisma.user.findMany()).map((u) => [u.email, { id: u.id, email: u.email, displayName: u.displayName, role: u.role, orgUnitId: u.orgUnitId }]),
+      (await prisma.user.findMany()).map((u) => [
+        u.email,
+        { id: u.id, email: u.email, displayName: u.displayName, role: u.role, orgUnitId: u.orgUnitId },
+      ]),
     );
     for (const scenario of SCENARIOS.filter((s) => only.size === 0 || only.has(s.name))) {
       const caseId = await scenario.run({ prisma, temporal: env.client, policy: config.deadlines, users, advance: (ms) => env.sleep(ms) });

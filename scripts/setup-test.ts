@@ -14,7 +14,12 @@ const started = Date.now();
 try {
   say(`PostgreSQL server binaries: ${config.database.testUrl ? 'not needed (TEST_DATABASE_URL is set)' : findPostgresBinDir()}`);
   const cli = resolveTemporalCli(
-    { configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' },
+    {
+      configuredPath: config.temporal.cliPath,
+      cacheDir: config.cacheDir,
+      version: config.temporal.cliVersion,
+      searchPath: childProcessEnv().PATH ?? '',
+    },
     say,
   );
   if (!cli) throw new Error('no Temporal CLI: install Go >= 1.25 (it builds one), put `temporal` on PATH, or set TEMPORAL_CLI_PATH');

@@ -54,10 +54,16 @@ async function main() {
   let temporalUi: string | undefined;
   if (!temporalAddress) {
     const cli = resolveTemporalCli(
-      { configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' },
+      {
+        configuredPath: config.temporal.cliPath,
+        cacheDir: config.cacheDir,
+        version: config.temporal.cliVersion,
+        searchPath: childProcessEnv().PATH ?? '',
+      },
       say,
     );
-    if (!cli) throw new Error('No Temporal CLI: install Go (to build it), put `temporal` on PATH, or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
+    if (!cli)
+      throw new Error('No Temporal CLI: install Go (to build it), put `temporal` on PATH, or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
     const server = await startTemporalDevServer({
       cliPath: cli.path,
       port: config.temporal.devPort,

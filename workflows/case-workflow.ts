@@ -35,8 +35,15 @@ import { TERMINAL_STATUSES, assertActionAllowed } from './lifecycle.ts';
 const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
 // Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
 // worker that holds the workflow, without a round trip through the server for each one.
-const ledger = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', localRetryThreshold: '10 seconds', retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' } });
-const mail = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' } });
+const ledger = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
 
 type Job =
   | { kind: 'deadline'; level: Level; workingDays: number }
@@ -68,8 +75,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   let noticesInFlight = 0;
 
   const levelDays = (l: Level) =>
-    l === 'municipal' ? (filing.urgent ? policy.urgentMunicipalDays : policy.municipalDays) : filing.urgent ? policy.urgentDistrictDays : policy.districtDays;
-  const activeDueAt = () => (clock && clock.pausedAt === undefined ? clock.dueAt : status === 'awaiting_feedback' ? feedbackDueAt : undefined);
+    l === 'municipal'
+      ? filing.urgent
+        ? policy.urgentMunicipalDays
+        : policy.municipalDays
+      : filing.urgent
+        ? policy.urgentDistrictDays
+        : policy.districtDays;
+  const activeDueAt = () =>
+    clock && clock.pausedAt === undefined ? clock.dueAt : status === 'awaiting_feedback' ? feedbackDueAt : undefined;
   const snapshot = (): CaseSnapshot => {
     const due = activeDueAt();
     return {
@@ -89,7 +103,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     lastSequence += 1;
     const from = status;
     status = to;
-    jobs.push({ kind: 'project', event: { sequence: lastSequence, type, actor, fromStatus: lastSequence === 1 ? null : from, toStatus: to, comment, occurredAt: new Date().toISOString() } });
+    jobs.push({
+      kind: 'project',
+      event: {
+        sequence: lastSequence,
+        type,
+        actor,
+        fromStatus: lastSequence === 1 ? null : from,
+        toStatus: to,
+        comment,
+        occurredAt: new Date().toISOString(),
+      },
+    });
     for (const notice of notices) jobs.push({ kind: 'notice', notice, sequence: lastSequence, level });
     if (TERMINAL_STATUSES.includes(to)) jobs.push({ kind: 'closeDuplicates' });
     return lastSequence;
@@ -106,7 +131,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   };
 
   const steps: { [A in ActionName]: (request: ActionRequest<A>) => number } = {
-    submit: ({ actor, comment }) => (enterLevel('district'), record('submitted_to_district', 'district_review', actor, comment ?? null, ['case_submitted'])),
+    submit: ({ actor, comment }) => (
+      enterLevel('district'),
+      record('submitted_to_district', 'district_review', actor, comment ?? null, ['case_submitted'])
+    ),
     resubmit: ({ actor, comment, edits }) => {
       Object.assign(filing, edits ?? {});
       level = 'district';
@@ -165,7 +193,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       const reopenAt: Level = details.resolution?.level === 'municipal' ? 'municipal' : 'district';
       details.reopenCount = (details.reopenCount ?? 0) + 1;
       enterLevel(reopenAt);
-      return record('reopened', reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review', actor, reason ?? null, ['case_reopened']);
+      return record('reopened', reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review', actor, reason ?? null, [
+        'case_reopened',
+      ]);
     },
   };
 
@@ -176,12 +206,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   setHandler(caseSnapshotQuery, snapshot);
   setHandler(caseRecordedUpdate, () => untilProjected(1));
   for (const action of Object.keys(steps) as ActionName[]) {
-    setHandler(caseActionUpdates[action], (request: ActionRequest<typeof action>) => untilProjected((steps[action] as (r: typeof request) => number)(request)), {
-      validator: (request: ActionRequest<typeof action>) => {
-        assertActionAllowed(action, status, request.actor.role);
-        validateCommand(action, request, input.caseId);
+    setHandler(
+      caseActionUpdates[action],
+      (request: ActionRequest<typeof action>) => untilProjected((steps[action] as (r: typeof request) => number)(request)),
+      {
+        validator: (request: ActionRequest<typeof action>) => {
+          assertActionAllowed(action, status, request.actor.role);
+          validateCommand(action, request, input.caseId);
+        },
       },
-    });
+    );
   }
   setHandler(duplicateAttachedSignal, ({ caseId }) => {
     details.duplicateCaseIds = [...(details.duplicateCaseIds ?? []), caseId];
@@ -230,7 +264,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       case 'feedbackDeadline': {
         const now = Date.now();
         const workingDays = job.kind === 'deadline' ? job.workingDays : policy.feedbackDays;
-        const due = await ledger.computeDeadline({ from: new Date(now).toISOString(), workingDays, calendarVersion, utcOffsetMinutes: policy.utcOffsetMinutes });
+        const due = await ledger.computeDeadline({
+          from: new Date(now).toISOString(),
+          workingDays,
+          calendarVersion,
+          utcOffsetMinutes: policy.utcOffsetMinutes,
+        });
         calendarVersion = due.calendarVersion;
         if (job.kind === 'deadline') clock = startClock(job.level, now, Date.parse(due.dueAt));
         else feedbackDueAt = Date.parse(due.dueAt);
@@ -242,7 +281,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
           workflow: input,
           event: {
             ...job.event,
-            state: { status, responsibleLevel: level, dueAt: due === undefined ? null : new Date(due).toISOString(), overdue: isOverdue(clock), calendarVersion, filing, details },
+            state: {
+              status,
+              responsibleLevel: level,
+              dueAt: due === undefined ? null : new Date(due).toISOString(),
+              overdue: isOverdue(clock),
+              calendarVersion,
+              filing,
+              details,
+            },
           },
         });
         projectedSequence = job.event.sequence;
@@ -284,7 +331,8 @@ function earliest(...moments: Array<number | undefined>): number | undefined {
 
 function validateCommand<A extends ActionName>(action: A, request: ActionRequest<A>, caseId: string) {
   const invalid = (message: string) => ApplicationFailure.nonRetryable(message, UPDATE_REJECTIONS.invalidInput);
-  if (action === 'merge' && (request as ActionRequest<'merge'>).primaryCaseId === caseId) throw invalid('a case cannot be merged into itself');
+  if (action === 'merge' && (request as ActionRequest<'merge'>).primaryCaseId === caseId)
+    throw invalid('a case cannot be merged into itself');
   if (action === 'feedback') {
     const { satisfied, reason } = request as ActionRequest<'feedback'>;
     if (!satisfied && !reason?.trim()) throw invalid('say why the reporter is not satisfied');

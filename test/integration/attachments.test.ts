@@ -16,7 +16,12 @@ afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());
 
 const upload = (token: string, contentType: string, name: string, data: Buffer | string) =>
-  sys.http.post(`/cases/${caseId}/attachments`).set('Authorization', token).set('Content-Type', contentType).set('X-File-Name', name).send(data);
+  sys.http
+    .post(`/cases/${caseId}/attachments`)
+    .set('Authorization', token)
+    .set('Content-Type', contentType)
+    .set('X-File-Name', name)
+    .send(data);
 
 describe('attachments', () => {
   it('stores a photo, lists it on the case and serves the same bytes back', async () => {
@@ -27,11 +32,15 @@ describe('attachments', () => {
     expect(view.body.attachments).toEqual([expect.objectContaining({ id: res.body.id, sha256: res.body.sha256 })]);
 
     const district = await sys.login('district@ledger.test');
-    const download = await sys.http.get(`/cases/${caseId}/attachments/${res.body.id}`).set('Authorization', district).buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const download = await sys.http
+      .get(`/cases/${caseId}/attachments/${res.body.id}`)
+      .set('Authorization', district)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('image/png');
     expect(download.headers['content-disposition']).toContain("filename*=UTF-8''pothole%201.png");
@@ -50,7 +59,11 @@ describe('attachments', () => {
   });
 
   it('requires a plain file name and a non-empty body', async () => {
-    const noName = await sys.http.post(`/cases/${caseId}/attachments`).set('Authorization', east).set('Content-Type', 'image/png').send(PNG_BYTES);
+    const noName = await sys.http
+      .post(`/cases/${caseId}/attachments`)
+      .set('Authorization', east)
+      .set('Content-Type', 'image/png')
+      .send(PNG_BYTES);
     expect(noName.status).toBe(400);
     expect(noName.body.error.fields[0].path).toBe('headers.x-file-name');
     const sneaky = await upload(east, 'image/png', '../../etc/passwd', PNG_BYTES);

@@ -50,9 +50,14 @@ beforeAll(async () => {
   const east = await sys.login('east@ledger.test');
   const filed = await fileAs(sys, east, { urgent: true, title: 'Authorization matrix case' });
   caseId = filed.id;
-  const upload = await sys.http.post(`/cases/${caseId}/attachments`).set('Authorization', east).set('Content-Type', 'image/png').set('X-File-Name', 'matrix.png').send(PNG_BYTES);
+  const upload = await sys.http
+    .post(`/cases/${caseId}/attachments`)
+    .set('Authorization', east)
+    .set('Content-Type', 'image/png')
+    .set('X-File-Name', 'matrix.png')
+    .send(PNG_BYTES);
   attachmentId = upload.body.id;
-  historyLength = (await sys.db.prisma.caseEvent.count({ where: { caseId } }));
+  historyLength = await sys.db.prisma.caseEvent.count({ where: { caseId } });
 });
 afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());
@@ -71,7 +76,10 @@ describe('authorization matrix: every case endpoint x every outsider', () => {
       for (const route of caseRoutes) {
         const res = await requestFor(route).set('Authorization', token);
         const expected = route.roles && !route.roles.includes(outsider.role) ? 403 : 404;
-        expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({ route: `${route.method} ${route.path}`, status: expected });
+        expect({ route: `${route.method} ${route.path}`, status: res.status }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: expected,
+        });
         expect(Object.keys(res.body)).toEqual(['error']);
         expect(res.headers['content-type']).toContain('application/json');
         expect(JSON.stringify(res.body)).not.toContain('Authorization matrix case');
@@ -98,7 +106,12 @@ describe('authorization matrix: every case endpoint x every outsider', () => {
     const district = await sys.login('district@ledger.test');
     for (const route of caseRoutes.filter((r) => r.method === 'post' && !r.rawBody)) {
       const path = route.path.replace(':id', caseId);
-      const body = { ...(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {}), status: 'closed', filingUnitId: caseId, actor: { role: 'admin' } };
+      const body = {
+        ...(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {}),
+        status: 'closed',
+        filingUnitId: caseId,
+        actor: { role: 'admin' },
+      };
       const res = await sys.http.post(path).set('Authorization', district).send(body);
       expect([400, 403]).toContain(res.status);
       if (res.status === 400) expect(JSON.stringify(res.body.error.fields)).toContain('status');

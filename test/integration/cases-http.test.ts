@@ -43,7 +43,11 @@ describe('filing a case over HTTP', () => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
 
-    const other = await sys.http.post('/cases').set('Authorization', east).set('Idempotency-Key', key).send(filing({ title: 'Another problem' }));
+    const other = await sys.http
+      .post('/cases')
+      .set('Authorization', east)
+      .set('Idempotency-Key', key)
+      .send(filing({ title: 'Another problem' }));
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('idempotency_key_reused');
   });
@@ -65,7 +69,11 @@ describe('filing a case over HTTP', () => {
   });
 
   it('sends the filing notice through the real SMTP server exactly once', async () => {
-    const res = await sys.http.post('/cases').set('Authorization', east).set('Idempotency-Key', newKey()).send(filing({ urgent: true, title: 'Collapsed footbridge' }));
+    const res = await sys.http
+      .post('/cases')
+      .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
+      .send(filing({ urgent: true, title: 'Collapsed footbridge' }));
     expect(res.status).toBe(201);
     expect(res.body.status).toBe('district_review');
     const mail = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('Collapsed footbridge'));
@@ -112,7 +120,12 @@ describe('bad input gets a clear 4xx', () => {
   });
 
   it('rejects malformed JSON with 400 and an unknown case id format with 400', async () => {
-    const broken = await sys.http.post('/cases').set('Authorization', east).set('Idempotency-Key', newKey()).set('Content-Type', 'application/json').send('{"kind":');
+    const broken = await sys.http
+      .post('/cases')
+      .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
+      .set('Content-Type', 'application/json')
+      .send('{"kind":');
     expect(broken.status).toBe(400);
     expect(broken.body.error.code).toBe('invalid_json');
     const badId = await sys.http.get('/cases/not-a-uuid').set('Authorization', east);
@@ -158,7 +171,10 @@ describe('authentication and scope', () => {
       expect({ email, status: res.status }).toEqual({ email, status });
       if (status === 404) expect(res.body).not.toHaveProperty('title');
     }
-    const westSubmit = await sys.http.post(`${path}/submit`).set('Authorization', await sys.login('west@ledger.test')).send({});
+    const westSubmit = await sys.http
+      .post(`${path}/submit`)
+      .set('Authorization', await sys.login('west@ledger.test'))
+      .send({});
     expect(westSubmit.status).toBe(404);
   });
 
@@ -177,7 +193,10 @@ describe('authentication and scope', () => {
     const token = await sys.login('west@ledger.test');
     const probe = () => sys.http.get('/cases/00000000-0000-4000-8000-000000000000').set('Authorization', token);
     expect((await probe()).status).toBe(404);
-    await sys.db.prisma.session.updateMany({ where: { user: { email: 'west@ledger.test' } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await sys.db.prisma.session.updateMany({
+      where: { user: { email: 'west@ledger.test' } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await probe()).status).toBe(401);
   });
 });
@@ -197,7 +216,9 @@ describe('operations endpoints', () => {
       expect.arrayContaining(['kind', 'title', 'foundOn', 'reporter']),
     );
     expect(post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
-    expect(post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header', required: true })]));
+    expect(post.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header', required: true })]),
+    );
     expect(res.body.paths['/cases/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path' });
   });
 

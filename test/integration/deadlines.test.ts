@@ -16,8 +16,13 @@ const POLICY = { urgentDistrictDays: 4, urgentMunicipalDays: 6, feedbackDays: 5,
 beforeAll(async () => {
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
   const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {});
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection }, deadlines: POLICY });
+  env = await TestWorkflowEnvironment.createTimeSkipping(
+    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
+  );
+  sys = await startTestSystem(import.meta.filename, {
+    temporal: { client: env.client, nativeConnection: env.nativeConnection },
+    deadlines: POLICY,
+  });
   east = await sys.login('east@ledger.test');
   district = await sys.login('district@ledger.test');
   admin = await sys.login('admin@ledger.test');
@@ -28,8 +33,10 @@ afterAll(async () => {
 });
 
 const getCase = async (id: string) => (await sys.http.get(`/cases/${id}`).set('Authorization', district)).body;
-const mailsFor = (number: number, fragment: string) => sys.smtp.mailbox.messages().filter((m) => m.subject.includes(`Case #${number} `) && m.subject.includes(fragment));
-const eventTypes = async (id: string) => (await sys.db.prisma.caseEvent.findMany({ where: { caseId: id }, orderBy: { sequence: 'asc' } })).map((e) => e.type);
+const mailsFor = (number: number, fragment: string) =>
+  sys.smtp.mailbox.messages().filter((m) => m.subject.includes(`Case #${number} `) && m.subject.includes(fragment));
+const eventTypes = async (id: string) =>
+  (await sys.db.prisma.caseEvent.findMany({ where: { caseId: id }, orderBy: { sequence: 'asc' } })).map((e) => e.type);
 
 describe('deadlines, on the time-skipping test server', () => {
   it('reminds at 50 % and 75 % of the time and escalates at the deadline, each once', async () => {
@@ -42,7 +49,9 @@ describe('deadlines, on the time-skipping test server', () => {
     expect(await eventTypes(filed.id)).toEqual(['filed']);
 
     await env.sleep(total * 0.15);
-    const half = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} `) && m.subject.includes('half of the time used'));
+    const half = await sys.smtp.mailbox.waitFor(
+      (m) => m.subject.includes(`Case #${filed.number} `) && m.subject.includes('half of the time used'),
+    );
     expect(half.to).toEqual(['district-org@ledger.test']);
     await env.sleep(total * 0.25);
     await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} `) && m.subject.includes('three quarters'));
@@ -90,7 +99,12 @@ describe('deadlines, on the time-skipping test server', () => {
     await expect.poll(async () => (await getCase(filed.id)).status, { timeout: 15_000 }).toBe('closed');
     const closed = await getCase(filed.id);
     expect(closed.details.closedBecause).toBe('no_answer');
-    expect(closed.history.at(-1)).toMatchObject({ type: 'closed_without_answer', fromStatus: 'awaiting_feedback', toStatus: 'closed', actorRole: null });
+    expect(closed.history.at(-1)).toMatchObject({
+      type: 'closed_without_answer',
+      fromStatus: 'awaiting_feedback',
+      toStatus: 'closed',
+      actorRole: null,
+    });
     await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} closed`));
   });
 
@@ -109,7 +123,10 @@ describe('deadlines, on the time-skipping test server', () => {
       .send({ note: 'test holidays', days: holidays.map((date) => ({ date, kind: 'holiday', name: 'Test holiday' })) });
     expect(v1.status).toBe(201);
     expect((await sys.http.put('/calendar').set('Authorization', district).send({ days: [] })).status).toBe(403);
-    const badDay = await sys.http.put('/calendar').set('Authorization', admin).send({ days: [{ date: holidays[0], kind: 'workday' }] });
+    const badDay = await sys.http
+      .put('/calendar')
+      .set('Authorization', admin)
+      .send({ days: [{ date: holidays[0], kind: 'workday' }] });
     expect(badDay.status).toBe(400);
 
     const filed = await fileAs(sys, east, { urgent: true, title: 'Deadline: calendar check' });

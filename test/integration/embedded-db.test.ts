@@ -46,8 +46,25 @@ describe('embedded PostgreSQL (PGlite)', () => {
       filing: filing() as never,
       policy: loadConfig({}).deadlines,
     };
-    const state = { status: 'awaiting_submission' as const, responsibleLevel: 'street' as const, dueAt: null, overdue: false, calendarVersion: null, filing: workflow.filing, details: {} };
-    const event = { sequence: 1, type: 'filed', actor: workflow.filedBy, fromStatus: null, toStatus: 'awaiting_submission' as const, comment: null, occurredAt: new Date().toISOString(), state };
+    const state = {
+      status: 'awaiting_submission' as const,
+      responsibleLevel: 'street' as const,
+      dueAt: null,
+      overdue: false,
+      calendarVersion: null,
+      filing: workflow.filing,
+      details: {},
+    };
+    const event = {
+      sequence: 1,
+      type: 'filed',
+      actor: workflow.filedBy,
+      fromStatus: null,
+      toStatus: 'awaiting_submission' as const,
+      comment: null,
+      occurredAt: new Date().toISOString(),
+      state,
+    };
     await projectCaseEvent({ workflow, event });
     await projectCaseEvent({ workflow, event });
     expect(await prisma.case.count()).toBe(1);

@@ -20,7 +20,10 @@ const workflowStatus = async (caseId: string) => (await sys.client.workflow.getH
 
 describe('street -> district -> municipal -> back to the reporter', () => {
   it('closes when the reporter is satisfied with the municipal result, mailing each handover', async () => {
-    const filed = await fileAs(sys, east, { title: 'Flooded underpass on Canal Street', reporter: { name: 'Zhang Min', email: 'zhang@example.test' } });
+    const filed = await fileAs(sys, east, {
+      title: 'Flooded underpass on Canal Street',
+      reporter: { name: 'Zhang Min', email: 'zhang@example.test' },
+    });
     expect(filed.status).toBe('awaiting_submission');
     const submitted = await stepOk(sys, east, filed.id, 'submit');
     expect(submitted).toMatchObject({ status: 'district_review', responsibleLevel: 'district', overdue: false });
@@ -32,7 +35,9 @@ describe('street -> district -> municipal -> back to the reporter', () => {
     const forwarded = await stepOk(sys, district, filed.id, 'forward', { summary: 'Needs the city water bureau.' });
     expect(forwarded).toMatchObject({ status: 'municipal_coordination', responsibleLevel: 'municipal' });
     expect(Date.parse(forwarded.dueAt)).toBeGreaterThan(Date.parse(submitted.dueAt));
-    await sys.smtp.mailbox.waitFor((m) => m.subject.includes('forwarded for municipal coordination') && m.to.includes('city-org@ledger.test'));
+    await sys.smtp.mailbox.waitFor(
+      (m) => m.subject.includes('forwarded for municipal coordination') && m.to.includes('city-org@ledger.test'),
+    );
 
     const cityView = await sys.http.get(`/cases/${filed.id}`).set('Authorization', city);
     expect(cityView.status).toBe(200);
@@ -40,7 +45,11 @@ describe('street -> district -> municipal -> back to the reporter', () => {
     await stepOk(sys, city, filed.id, 'assign', { coordinatingBody: 'Municipal Water Bureau' });
     await stepOk(sys, city, filed.id, 'notes', { note: 'Pump ordered.' });
     const resolved = await stepOk(sys, city, filed.id, 'resolve', { resolution: 'Drainage pump installed.' });
-    expect(resolved).toMatchObject({ status: 'awaiting_feedback', responsibleLevel: 'street', details: { coordinatingBody: 'Municipal Water Bureau' } });
+    expect(resolved).toMatchObject({
+      status: 'awaiting_feedback',
+      responsibleLevel: 'street',
+      details: { coordinatingBody: 'Municipal Water Bureau' },
+    });
     const result = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} result`));
     expect(result.to).toEqual(['district-org@ledger.test', 'east-street@ledger.test', 'east@ledger.test', 'zhang@example.test']);
     expect(result.text).toContain('Drainage pump installed.');
@@ -74,13 +83,23 @@ describe('street -> district -> municipal -> back to the reporter', () => {
     await stepOk(sys, city, filed.id, 'resolve', { resolution: 'New equipment installed.' });
     const again = await stepOk(sys, east, filed.id, 'feedback', { satisfied: false, reason: 'Still wobbly.' });
     expect(again).toMatchObject({ status: 'municipal_coordination', details: { reopenCount: 2 } });
-    expect(historyTypes(again)).toEqual(['filed', 'solved_at_district', 'reopened', 'forwarded_to_municipal', 'resolved_by_municipal', 'reopened']);
+    expect(historyTypes(again)).toEqual([
+      'filed',
+      'solved_at_district',
+      'reopened',
+      'forwarded_to_municipal',
+      'resolved_by_municipal',
+      'reopened',
+    ]);
   });
 
   it('lets the city declare a case unsolvable, saying whom to turn to', async () => {
     const filed = await fileAs(sys, east, { urgent: true, title: 'Private land dispute' });
     await stepOk(sys, district, filed.id, 'forward', { summary: 'Outside district powers.' });
-    const declared = await stepOk(sys, city, filed.id, 'declare-unsolvable', { reason: 'A court matter.', referTo: 'District People’s Court' });
+    const declared = await stepOk(sys, city, filed.id, 'declare-unsolvable', {
+      reason: 'A court matter.',
+      referTo: 'District People’s Court',
+    });
     expect(declared).toMatchObject({
       status: 'awaiting_feedback',
       details: { resolution: { level: 'municipal', solved: false, referTo: 'District People’s Court' } },
@@ -93,7 +112,12 @@ describe('district triage', () => {
     const filed = await fileAs(sys, east, { urgent: true, title: 'Noise from a building site' });
     const before = (await sys.http.get(`/cases/${filed.id}`).set('Authorization', east)).body;
     const returned = await stepOk(sys, district, filed.id, 'return', { questions: 'Which site, and at what hours?' });
-    expect(returned).toMatchObject({ status: 'returned_for_info', responsibleLevel: 'street', dueAt: null, details: { questions: 'Which site, and at what hours?' } });
+    expect(returned).toMatchObject({
+      status: 'returned_for_info',
+      responsibleLevel: 'street',
+      dueAt: null,
+      details: { questions: 'Which site, and at what hours?' },
+    });
     const mail = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} returned`));
     expect(mail.text).toContain('Which site, and at what hours?');
     expect(returned.allowedActions).toEqual([]);
@@ -103,15 +127,24 @@ describe('district triage', () => {
       comment: 'Answered.',
       edits: { location: 'Lot 7, Harbour Road', description: 'Piling from 22:00 to 02:00 every night.' },
     });
-    expect(resubmitted).toMatchObject({ status: 'district_review', location: 'Lot 7, Harbour Road', description: 'Piling from 22:00 to 02:00 every night.' });
+    expect(resubmitted).toMatchObject({
+      status: 'district_review',
+      location: 'Lot 7, Harbour Road',
+      description: 'Piling from 22:00 to 02:00 every night.',
+    });
     // The deadline moved by the time the case spent with the street.
     expect(Date.parse(resubmitted.dueAt)).toBeGreaterThanOrEqual(Date.parse(before.dueAt));
   });
 
   it('rejects with a reason the filer can read, and the case is closed for good', async () => {
     const filed = await fileAs(sys, east, { urgent: true, title: 'Request for a new stadium' });
-    const rejected = await stepOk(sys, district, filed.id, 'reject', { reason: 'Not a public-service problem; apply for planning instead.' });
-    expect(rejected).toMatchObject({ status: 'rejected', details: { rejectionReason: 'Not a public-service problem; apply for planning instead.' } });
+    const rejected = await stepOk(sys, district, filed.id, 'reject', {
+      reason: 'Not a public-service problem; apply for planning instead.',
+    });
+    expect(rejected).toMatchObject({
+      status: 'rejected',
+      details: { rejectionReason: 'Not a public-service problem; apply for planning instead.' },
+    });
     const filerView = await sys.http.get(`/cases/${filed.id}`).set('Authorization', east);
     expect(filerView.body.details.rejectionReason).toContain('apply for planning');
     await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} rejected`) && m.to.includes('east@ledger.test'));
@@ -184,10 +217,11 @@ describe('GET /cases', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: { items: Array<{ id: string; filingUnit: { code: string } }>; nextCursor: string | null } } = await sys.http
-        .get('/cases')
-        .query({ q: 'Paging test', limit: 2, ...(cursor ? { cursor } : {}) })
-        .set('Authorization', west);
+      const res: { status: number; body: { items: Array<{ id: string; filingUnit: { code: string } }>; nextCursor: string | null } } =
+        await sys.http
+          .get('/cases')
+          .query({ q: 'Paging test', limit: 2, ...(cursor ? { cursor } : {}) })
+          .set('Authorization', west);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...res.body.items.map((c) => c.id));
@@ -197,13 +231,25 @@ describe('GET /cases', () => {
 
     const eastView = await sys.http.get('/cases').query({ q: 'Paging test' }).set('Authorization', east);
     expect(eastView.body.items).toEqual([]);
-    const districtView = await sys.http.get('/cases').query({ q: 'Paging test', status: 'awaiting_submission', kind: 'hard_problem', urgent: 'false' }).set('Authorization', district);
+    const districtView = await sys.http
+      .get('/cases')
+      .query({ q: 'Paging test', status: 'awaiting_submission', kind: 'hard_problem', urgent: 'false' })
+      .set('Authorization', district);
     expect(districtView.body.items).toHaveLength(5);
-    expect((await sys.http.get('/cases').query({ q: 'Paging test', status: 'closed' }).set('Authorization', district)).body.items).toHaveLength(0);
-    expect((await sys.http.get('/cases').query({ q: 'Paging test', overdue: 'true' }).set('Authorization', district)).body.items).toHaveLength(0);
+    expect(
+      (await sys.http.get('/cases').query({ q: 'Paging test', status: 'closed' }).set('Authorization', district)).body.items,
+    ).toHaveLength(0);
+    expect(
+      (await sys.http.get('/cases').query({ q: 'Paging test', overdue: 'true' }).set('Authorization', district)).body.items,
+    ).toHaveLength(0);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await sys.http.get('/cases').query({ q: 'Paging test', filedFrom: today, filedTo: today }).set('Authorization', district)).body.items).toHaveLength(5);
-    expect((await sys.http.get('/cases').query({ q: 'Paging test', filedTo: '2020-01-01' }).set('Authorization', district)).body.items).toHaveLength(0);
+    expect(
+      (await sys.http.get('/cases').query({ q: 'Paging test', filedFrom: today, filedTo: today }).set('Authorization', district)).body
+        .items,
+    ).toHaveLength(5);
+    expect(
+      (await sys.http.get('/cases').query({ q: 'Paging test', filedTo: '2020-01-01' }).set('Authorization', district)).body.items,
+    ).toHaveLength(0);
   });
 
   it('rejects unknown filters and bad values with field paths', async () => {

@@ -57,7 +57,9 @@ describe('the migration runner', () => {
     mkdirSync(path.join(dir, '29991231000000_add_note'));
     writeFileSync(path.join(dir, '29991231000000_add_note', 'migration.sql'), 'ALTER TABLE "cases" ADD COLUMN "note" TEXT;');
     expect((await applyMigrations(db.url, dir)).applied).toEqual(['29991231000000_add_note']);
-    expect(await query(db.url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND column_name = 'note'`)).toHaveLength(1);
+    expect(
+      await query(db.url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'cases' AND column_name = 'note'`),
+    ).toHaveLength(1);
 
     writeFileSync(path.join(dir, '29991231000000_add_note', 'migration.sql'), 'ALTER TABLE "cases" ADD COLUMN "other" TEXT;');
     await expect(applyMigrations(db.url, dir)).rejects.toThrow(/was changed after it was applied/);

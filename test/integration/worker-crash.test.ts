@@ -50,58 +50,65 @@ afterAll(async () => {
 });
 
 describe('a worker killed with SIGKILL mid-transition', () => {
-  it('loses nothing: every case completes, with no duplicate ledger rows and one mail-log row per notice', { timeout: 180_000 }, async () => {
-    const t0 = Date.now();
-    const log = (m: string) => console.log(`[crash test +${Date.now() - t0} ms] ${m}`);
-    const first = await startWorkerProcess();
-    log('worker 1 up');
-    const east = await sys.login('east@ledger.test');
-    const district = await sys.login('district@ledger.test');
-    const cases = [];
-    for (let i = 0; i < 12; i++) cases.push(await fileAs(sys, east, { urgent: true, title: `Crash test case ${i}` }));
+  it(
+    'loses nothing: every case completes, with no duplicate ledger rows and one mail-log row per notice',
+    { timeout: 180_000 },
+    async () => {
+      const t0 = Date.now();
+      const log = (m: string) => console.log(`[crash test +${Date.now() - t0} ms] ${m}`);
+      const first = await startWorkerProcess();
+      log('worker 1 up');
+      const east = await sys.login('east@ledger.test');
+      const district = await sys.login('district@ledger.test');
+      const cases = [];
+      for (let i = 0; i < 12; i++) cases.push(await fileAs(sys, east, { urgent: true, title: `Crash test case ${i}` }));
 
-    log('filed');
-    const solving = cases.map((c) => step(sys, district, c.id, 'solve', { resolution: `Fixed ${c.number}` }).then((r) => r));
-    await new Promise((r) => setTimeout(r, 150));
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
-    log('worker 1 killed');
-    await startWorkerProcess();
-    log('worker 2 up');
+      log('filed');
+      const solving = cases.map((c) => step(sys, district, c.id, 'solve', { resolution: `Fixed ${c.number}` }).then((r) => r));
+      await new Promise((r) => setTimeout(r, 150));
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      log('worker 1 killed');
+      await startWorkerProcess();
+      log('worker 2 up');
 
-    const outcomes = await Promise.all(solving);
-    log(`solve answered: ${outcomes.map((o) => o.status).join(',')}`);
-    for (const [i, res] of outcomes.entries()) {
-      // A step whose update no worker took before the crash is answered 503 (nothing changed); a retry must go through.
-      expect([200, 503]).toContain(res.status);
-      if (res.status === 503) {
-        let retry = await step(sys, district, cases[i]!.id, 'solve', { resolution: `Fixed ${cases[i]!.number}` });
-        for (let n = 0; n < 5 && retry.status === 503; n++) retry = await step(sys, district, cases[i]!.id, 'solve', { resolution: `Fixed ${cases[i]!.number}` });
-        expect(retry.status).toBe(200);
+      const outcomes = await Promise.all(solving);
+      log(`solve answered: ${outcomes.map((o) => o.status).join(',')}`);
+      for (const [i, res] of outcomes.entries()) {
+        // A step whose update no worker took before the crash is answered 503 (nothing changed); a retry must go through.
+        expect([200, 503]).toContain(res.status);
+        if (res.status === 503) {
+          let retry = await step(sys, district, cases[i]!.id, 'solve', { resolution: `Fixed ${cases[i]!.number}` });
+          for (let n = 0; n < 5 && retry.status === 503; n++)
+            retry = await step(sys, district, cases[i]!.id, 'solve', { resolution: `Fixed ${cases[i]!.number}` });
+          expect(retry.status).toBe(200);
+        }
       }
-    }
-    for (const c of cases) expect((await step(sys, east, c.id, 'feedback', { satisfied: true })).status).toBe(200);
-    log('feedback recorded');
+      for (const c of cases) expect((await step(sys, east, c.id, 'feedback', { satisfied: true })).status).toBe(200);
+      log('feedback recorded');
 
-    for (const c of cases) {
-      await expect.poll(async () => (await sys.client.workflow.getHandle(`case-${c.id}`).describe()).status.name, { timeout: 90_000 }).toBe('COMPLETED');
-      const events = await sys.db.prisma.caseEvent.findMany({ where: { caseId: c.id }, orderBy: { sequence: 'asc' } });
-      expect(events.map((e) => [e.sequence, e.type])).toEqual([
-        [1, 'filed'],
-        [2, 'solved_at_district'],
-        [3, 'reporter_satisfied'],
-      ]);
-    }
-    expect(await sys.db.prisma.case.count({ where: { title: { startsWith: 'Crash test case' }, status: 'closed' } })).toBe(12);
+      for (const c of cases) {
+        await expect
+          .poll(async () => (await sys.client.workflow.getHandle(`case-${c.id}`).describe()).status.name, { timeout: 90_000 })
+          .toBe('COMPLETED');
+        const events = await sys.db.prisma.caseEvent.findMany({ where: { caseId: c.id }, orderBy: { sequence: 'asc' } });
+        expect(events.map((e) => [e.sequence, e.type])).toEqual([
+          [1, 'filed'],
+          [2, 'solved_at_district'],
+          [3, 'reporter_satisfied'],
+        ]);
+      }
+      expect(await sys.db.prisma.case.count({ where: { title: { startsWith: 'Crash test case' }, status: 'closed' } })).toBe(12);
 
-    // Every notice (urgent filing, result, closed) is logged once and reached the SMTP server under its own
-    // Message-ID; a repeat after a crash between SMTP and the log would carry the same Message-ID.
-    await expect.poll(() => sys.db.prisma.mailLog.count(), { timeout: 30_000 }).toBe(12 * 3);
-    const logged = new Set((await sys.db.prisma.mailLog.findMany()).map((m) => m.messageId));
-    await expect.poll(() => new Set(sys.smtp.mailbox.messages().map((m) => m.messageId)).size, { timeout: 30_000 }).toBe(logged.size);
-    const received = sys.smtp.mailbox.messages().map((m) => m.messageId);
-    expect(new Set(received)).toEqual(logged);
-    expect(received.length - logged.size).toBeLessThanOrEqual(1);
-    await sys.assertReconciled();
-  });
+      // Every notice (urgent filing, result, closed) is logged once and reached the SMTP server under its own
+      // Message-ID; a repeat after a crash between SMTP and the log would carry the same Message-ID.
+      await expect.poll(() => sys.db.prisma.mailLog.count(), { timeout: 30_000 }).toBe(12 * 3);
+      const logged = new Set((await sys.db.prisma.mailLog.findMany()).map((m) => m.messageId));
+      await expect.poll(() => new Set(sys.smtp.mailbox.messages().map((m) => m.messageId)).size, { timeout: 30_000 }).toBe(logged.size);
+      const received = sys.smtp.mailbox.messages().map((m) => m.messageId);
+      expect(new Set(received)).toEqual(logged);
+      expect(received.length - logged.size).toBeLessThanOrEqual(1);
+      await sys.assertReconciled();
+    },
+  );
 });

@@ -8,7 +8,9 @@ import { workflowBundle } from '../support/system.ts';
 import { SCENARIOS } from './scenarios.ts';
 
 const historiesDir = path.join(import.meta.dirname, 'histories');
-const files = readdirSync(historiesDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(historiesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('recorded workflow histories replay on the current workflow code', () => {
   it('has a recorded history for every scenario', () => {
@@ -24,6 +26,7 @@ describe('recorded workflow histories replay on the current workflow code', () =
     const results = [];
     for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) results.push(result);
     expect(results).toHaveLength(files.length);
-    for (const result of results) expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
+    for (const result of results)
+      expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });
   });
 });

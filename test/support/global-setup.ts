@@ -42,7 +42,12 @@ export default async function setup(project: TestProject) {
   log(`PostgreSQL at ${new URL(postgresUrl).host}, template database migrated`);
 
   const cli = resolveTemporalCli(
-    { configuredPath: config.temporal.cliPath, cacheDir: config.cacheDir, version: config.temporal.cliVersion, searchPath: childProcessEnv().PATH ?? '' },
+    {
+      configuredPath: config.temporal.cliPath,
+      cacheDir: config.cacheDir,
+      version: config.temporal.cliVersion,
+      searchPath: childProcessEnv().PATH ?? '',
+    },
     log,
   );
   if (!cli) throw new Error('no Temporal CLI and no Go toolchain to build one; run `npm run setup:test`');

@@ -77,7 +77,15 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
           workflowBundle: await workflowBundle(),
         });
   const running = worker?.run();
-  const app = createApp({ config, prisma: db.prisma, temporal: client, logger: createLogger('silent'), clock, devMailbox: smtp.mailbox, storage: createLocalDirectoryStorage(mkdtempSync(path.join(tmpdir(), 'attachments-'))) });
+  const app = createApp({
+    config,
+    prisma: db.prisma,
+    temporal: client,
+    logger: createLogger('silent'),
+    clock,
+    devMailbox: smtp.mailbox,
+    storage: createLocalDirectoryStorage(mkdtempSync(path.join(tmpdir(), 'attachments-'))),
+  });
   const http = supertest(app);
 
   return {
@@ -114,6 +122,9 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
 /** Leaves the namespace empty, so a later run never wakes this file's workflows against a dropped database. */
 async function terminateOpenWorkflows(client: Client) {
   for await (const wf of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
-    await client.workflow.getHandle(wf.workflowId, wf.runId).terminate('test file finished').catch(() => {});
+    await client.workflow
+      .getHandle(wf.workflowId, wf.runId)
+      .terminate('test file finished')
+      .catch(() => {});
   }
 }

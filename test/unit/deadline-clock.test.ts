@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, milestoneTime, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones } from '../../workflows/deadline-clock.ts';
+import {
+  isOverdue,
+  milestoneTime,
+  nextMilestone,
+  pauseClock,
+  resumeClock,
+  startClock,
+  takeDueMilestones,
+} from '../../workflows/deadline-clock.ts';
 
 const H = 3_600_000;
 

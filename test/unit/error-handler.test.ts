@@ -26,7 +26,9 @@ describe('errorHandler', () => {
   });
 
   it('passes field details through', async () => {
-    const res = await appThrowing(new DomainError('validation_failed', 'invalid body', [{ path: 'body.title', message: 'too short' }])).get('/');
+    const res = await appThrowing(new DomainError('validation_failed', 'invalid body', [{ path: 'body.title', message: 'too short' }])).get(
+      '/',
+    );
     expect(res.body.error.fields).toEqual([{ path: 'body.title', message: 'too short' }]);
   });
 

@@ -21,7 +21,10 @@ describe('renderNotice', () => {
   });
 
   it('asks the unit to submit a regular case before the semi-annual deadline when submitted', () => {
-    expect(renderNotice('case_submitted', facts)).toMatchObject({ subject: 'Case #7 submitted to District OD: Footbridge', audience: ['district', 'filing_unit'] });
+    expect(renderNotice('case_submitted', facts)).toMatchObject({
+      subject: 'Case #7 submitted to District OD: Footbridge',
+      audience: ['district', 'filing_unit'],
+    });
   });
 
   it('sends results down to the district, the unit, the filer and the reporter', () => {

@@ -20,8 +20,8 @@ describe('OpenAPI document', () => {
   });
 
   it('describes strict request bodies', () => {
-    const body = (doc.paths['/auth/login']?.post as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } }).requestBody
-      .content['application/json']?.schema;
+    const body = (doc.paths['/auth/login']?.post as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } })
+      .requestBody.content['application/json']?.schema;
     expect(body).toMatchObject({ type: 'object', additionalProperties: false, required: ['email', 'password'] });
   });
 });

@@ -21,9 +21,9 @@ describe('resolveTemporalCli', () => {
       path: configured,
       source: 'configured',
     });
-    expect(() => resolveTemporalCli({ configuredPath: '/nonexistent/temporal', cacheDir: cacheDir(), version: 'v1.5.1', searchPath: '' })).toThrow(
-      /does not exist/,
-    );
+    expect(() =>
+      resolveTemporalCli({ configuredPath: '/nonexistent/temporal', cacheDir: cacheDir(), version: 'v1.5.1', searchPath: '' }),
+    ).toThrow(/does not exist/);
   });
 
   it('then a temporal on PATH, then the project cache', () => {
@@ -33,7 +33,10 @@ describe('resolveTemporalCli', () => {
     const binDir = mkdtempSync(path.join(tmpdir(), 'bin-'));
     const onPath = fakeExecutable(binDir, 'temporal');
     expect(resolveTemporalCli({ cacheDir: cache, version: 'v1.5.1', searchPath: binDir })).toEqual({ path: onPath, source: 'path' });
-    expect(resolveTemporalCli({ cacheDir: cache, version: 'v1.5.1', searchPath: '/nonexistent' })).toEqual({ path: cached, source: 'cache' });
+    expect(resolveTemporalCli({ cacheDir: cache, version: 'v1.5.1', searchPath: '/nonexistent' })).toEqual({
+      path: cached,
+      source: 'cache',
+    });
   });
 
   it('gives up (so the SDK may download) when there is nothing and no Go to build with', () => {
