@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentView } from './attachments.schemas.ts';
 import { CASE_KINDS, CASE_STATUSES, LEVELS, ROLES } from '../workflows/definitions.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -91,16 +92,7 @@ export const caseView = caseSummary.extend({
       occurredAt: z.iso.datetime(),
     }),
   ),
-  attachments: z.array(
-    z.object({
-      id: z.uuid(),
-      fileName: z.string(),
-      contentType: z.string(),
-      sizeBytes: z.number().int(),
-      sha256: z.string(),
-      createdAt: z.iso.datetime(),
-    }),
-  ),
+  attachments: z.array(attachmentView),
   allowedActions: z.array(z.string()),
 });
 

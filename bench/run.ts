@@ -10,7 +10,7 @@ import { seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { freePort } from '../infra/free-port.ts';
 import { findPostgresBinDir, startLocalPostgres } from '../infra/postgres.ts';
-import { resolveTemporalCli } from '../infra/temporal-cli.ts';
+import { requireTemporalCli } from '../infra/temporal-cli.ts';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.ts';
 import { systemClock } from '../lib/clock.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';
@@ -54,16 +54,7 @@ try {
   cleanups.push(() => prisma.$disconnect());
   await seedDemoData(prisma, 'bench');
 
-  const cli = resolveTemporalCli(
-    {
-      configuredPath: config.temporal.cliPath,
-      cacheDir: config.cacheDir,
-      version: config.temporal.cliVersion,
-      searchPath: childProcessEnv().PATH ?? '',
-    },
-    say,
-  );
-  if (!cli) throw new Error('no Temporal CLI');
+  const cli = requireTemporalCli(config, say);
   const temporalServer = await startTemporalDevServer({
     cliPath: cli.path,
     port: await freePort(),

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { childProcessEnv } from '../lib/config.ts';
+import { childProcessEnv, type Config } from '../lib/config.ts';
 
 /**
  * Finds or builds the official Temporal CLI (dev server + Web UI). Temporal's own downloader cannot
@@ -65,4 +65,23 @@ function buildWithGo(go: string, version: string, binDir: string, log: (message:
   );
   if (result.status !== 0) throw new Error(`go install of the Temporal CLI ${version} failed (exit ${result.status})`);
   log(`Temporal CLI ${version} built in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** The CLI as the configuration asks for it, or the reason there is none. */
+export function requireTemporalCli(config: Config, log: (message: string) => void = console.log): TemporalCli {
+  const cli = resolveTemporalCli(
+    {
+      configuredPath: config.temporal.cliPath,
+      cacheDir: config.cacheDir,
+      version: config.temporal.cliVersion,
+      searchPath: childProcessEnv().PATH ?? '',
+    },
+    log,
+  );
+  if (!cli) {
+    throw new Error(
+      'no Temporal CLI: install Go >= 1.25 (it builds one), put `temporal` on PATH, or set TEMPORAL_CLI_PATH (or TEMPORAL_ADDRESS to use a running server)',
+    );
+  }
+  return cli;
 }

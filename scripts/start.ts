@@ -6,9 +6,9 @@ import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { startTemporalDevServer } from '../infra/temporal-dev-server.ts';
-import { resolveTemporalCli } from '../infra/temporal-cli.ts';
+import { requireTemporalCli } from '../infra/temporal-cli.ts';
 import { systemClock } from '../lib/clock.ts';
-import { childProcessEnv, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createMailer } from '../lib/mailer.ts';
@@ -53,17 +53,7 @@ async function main() {
   let temporalAddress = config.temporal.address;
   let temporalUi: string | undefined;
   if (!temporalAddress) {
-    const cli = resolveTemporalCli(
-      {
-        configuredPath: config.temporal.cliPath,
-        cacheDir: config.cacheDir,
-        version: config.temporal.cliVersion,
-        searchPath: childProcessEnv().PATH ?? '',
-      },
-      say,
-    );
-    if (!cli)
-      throw new Error('No Temporal CLI: install Go (to build it), put `temporal` on PATH, or set TEMPORAL_CLI_PATH / TEMPORAL_ADDRESS');
+    const cli = requireTemporalCli(config, say);
     const server = await startTemporalDevServer({
       cliPath: cli.path,
       port: config.temporal.devPort,

@@ -3,6 +3,7 @@ import type { AuthenticatedUser } from '../../domain/auth.ts';
 import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
 import type { CaseFiling, DeadlinePolicy } from '../../workflows/definitions.ts';
+import { filing as fixtureFiling } from '../support/fixtures.ts';
 
 /**
  * Each scenario drives one path of a case through the real domain functions and returns the case
@@ -19,18 +20,7 @@ export type ScenarioDeps = {
 export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
 
 const DAY = 86_400_000;
-const filing = (title: string, urgent = true): CaseFiling => ({
-  kind: 'hard_problem',
-  urgent,
-  title,
-  description: 'Six street lights have been dark for a month.',
-  category: 'infrastructure',
-  location: 'Elm Road 1-40',
-  foundOn: '2026-11-01',
-  triedLocally: 'Called the utility company twice.',
-  helpNeeded: 'Municipal coordination with the utility.',
-  reporter: { name: 'Li Wei', email: 'li.wei@example.test' },
-});
+const filing = (title: string, urgent = true) => fixtureFiling({ title, urgent }) as CaseFiling;
 
 const as = (deps: ScenarioDeps, email: string) => {
   const found = deps.users[email];

@@ -5,9 +5,9 @@ import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/free-port.ts';
 import { startLocalPostgres } from '../../infra/postgres.ts';
 import { startTemporalDevServer, type DevServer } from '../../infra/temporal-dev-server.ts';
-import { resolveTemporalCli } from '../../infra/temporal-cli.ts';
+import { requireTemporalCli } from '../../infra/temporal-cli.ts';
 import { ensureTestServer } from '../../infra/temporal-test-server.ts';
-import { childProcessEnv, loadConfig } from '../../lib/config.ts';
+import { loadConfig } from '../../lib/config.ts';
 import { applyMigrations } from '../../lib/migrations.ts';
 import { TEST_NAMESPACES } from './namespaces.ts';
 
@@ -41,16 +41,7 @@ export default async function setup(project: TestProject) {
   await recreateTemplate(postgresUrl, path.join(config.projectRoot, 'prisma', 'migrations'));
   log(`PostgreSQL at ${new URL(postgresUrl).host}, template database migrated`);
 
-  const cli = resolveTemporalCli(
-    {
-      configuredPath: config.temporal.cliPath,
-      cacheDir: config.cacheDir,
-      version: config.temporal.cliVersion,
-      searchPath: childProcessEnv().PATH ?? '',
-    },
-    log,
-  );
-  if (!cli) throw new Error('no Temporal CLI and no Go toolchain to build one; run `npm run setup:test`');
+  const cli = requireTemporalCli(config, log);
   let server: DevServer | undefined;
   try {
     server = await startTemporalDevServer({
