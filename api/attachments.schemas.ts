@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { plainText } from './text.schemas.ts';
 
 export const uploadHeaders = z.object({
   'content-type': z.string({ error: 'send the file with its Content-Type' }).transform((v) => (v.split(';')[0] ?? '').trim().toLowerCase()),
-  'x-file-name': z
-    .string({ error: 'name the file in the X-File-Name header' })
-    .trim()
-    .min(1)
-    .max(200)
-    .refine(
-      (name) => !/[/\\]/.test(name) && [...name].every((ch) => ch.charCodeAt(0) >= 0x20),
-      'a plain file name, without folders or control characters',
-    ),
+  'x-file-name': plainText(200).refine((name) => !/[/\\]/.test(name), 'a plain file name, without folders'),
 });
 
 export const uploadBody = z

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { plainText } from './text.schemas.ts';
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
 export const calendarDay = z.strictObject({
   date: z.iso.date(),
   kind: z.enum(['holiday', 'workday']),
-  name: z.string().trim().min(1).max(100).optional(),
+  name: plainText(100).optional(),
 });
 
 export const saveCalendarBody = z.strictObject({
-  note: z.string().trim().max(500).optional(),
+  note: plainText(500, 0).optional(),
   days: z
     .array(
       calendarDay.refine((d) => d.kind === 'holiday' || isWeekend(d.date), {

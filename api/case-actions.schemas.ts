@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { ActionName } from '../workflows/definitions.ts';
+import { plainText } from './text.schemas.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(max);
 const optionalComment = text(2000).optional();
 
 const filingEdits = z.strictObject({
-  title: z.string().trim().min(3).max(200).optional(),
+  title: plainText(200, 3).optional(),
   description: text(5000).optional(),
   category: text(100).optional(),
   location: text(300).optional(),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { attachmentView } from './attachments.schemas.ts';
+import { plainText } from './text.schemas.ts';
 import { CASE_KINDS, CASE_STATUSES, LEVELS, ROLES } from '../workflows/definitions.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(max);
 
 export const fileCaseBody = z.strictObject({
   kind: z.enum(CASE_KINDS),
   urgent: z.boolean().default(false),
-  title: z.string().trim().min(3).max(200),
+  title: plainText(200, 3),
   description: text(5000),
   category: text(100),
   location: text(300),
@@ -45,7 +46,7 @@ export const listCasesQuery = z.strictObject({
   overdue: booleanFlag.optional(),
   filedFrom: z.iso.date().optional(),
   filedTo: z.iso.date().optional(),
-  q: z.string().trim().min(2).max(200).optional(),
+  q: plainText(200, 2).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });

@@ -27,5 +27,16 @@ function classify(error: unknown): { code: ErrorCode; message: string; fields?: 
     case 'charset.unsupported':
       return { code: 'unsupported_media_type', message: parserError.message };
   }
+  if (isUnavailable(error))
+    return { code: 'service_unavailable', message: 'the database or Temporal is not reachable right now; try again shortly' };
   return { code: 'internal', message: 'internal error; quote the request id when reporting it' };
+}
+
+/** Lost or refused connections to PostgreSQL or Temporal: the request may succeed if retried. */
+function isUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && ['P1001', 'P1002', 'P1017', 'ECONNREFUSED', 'ECONNRESET', '57P01', '57P03'].includes(code)) return true;
+  return (
+    typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|Can't reach database server|14 UNAVAILABLE/.test(message)
+  );
 }

@@ -23,7 +23,14 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('bas
 function decodeCursor(raw: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof value.filedAt === 'string' && typeof value.id === 'string' && !Number.isNaN(Date.parse(value.filedAt))) return value;
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    if (
+      typeof value.filedAt === 'string' &&
+      typeof value.id === 'string' &&
+      uuid.test(value.id) &&
+      !Number.isNaN(Date.parse(value.filedAt))
+    )
+      return value;
   } catch {
     // fall through
   }

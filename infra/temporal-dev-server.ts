@@ -1,7 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import type { Config } from '../lib/config.ts';
+import { resolveTemporalCli } from './temporal-cli.ts';
+import { childProcessEnv } from '../lib/config.ts';
 
 export type DevServerOptions = {
   cliPath: string;
@@ -14,7 +17,52 @@ export type DevServerOptions = {
   logFile: string;
 };
 
-export type DevServer = { address: string; uiUrl?: string; process: ChildProcess; stop(): Promise<void> };
+export type DevServer = { address: string; uiUrl?: string; source: string; stop(): Promise<void> };
+
+/**
+ * The dev server from the CLI the configuration names or the project builds; on a machine with
+ * neither Go nor a CLI (but with internet), the SDK downloads one instead.
+ */
+export async function startConfiguredDevServer(
+  config: Config,
+  options: Omit<DevServerOptions, 'cliPath'>,
+  log: (m: string) => void,
+): Promise<DevServer> {
+  const cli = resolveTemporalCli(
+    {
+      configuredPath: config.temporal.cliPath,
+      cacheDir: config.cacheDir,
+      version: config.temporal.cliVersion,
+      searchPath: childProcessEnv().PATH ?? '',
+    },
+    log,
+  );
+  if (cli) return startTemporalDevServer({ ...options, cliPath: cli.path });
+  log('no Temporal CLI and no Go toolchain: asking the Temporal SDK to download the CLI');
+  return startDownloadedDevServer(options);
+}
+
+async function startDownloadedDevServer(options: Omit<DevServerOptions, 'cliPath'>): Promise<DevServer> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const [namespace, ...more] = options.namespaces;
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'cached-download' },
+      ip: '127.0.0.1',
+      port: options.port,
+      namespace,
+      ...(options.uiPort === undefined ? {} : { ui: true, uiPort: options.uiPort }),
+      ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
+      extraArgs: more.flatMap((ns) => ['--namespace', ns]),
+    },
+  });
+  return {
+    address: env.address,
+    uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
+    source: 'downloaded by the Temporal SDK',
+    stop: () => env.teardown(),
+  };
+}
 
 export async function startTemporalDevServer(options: DevServerOptions): Promise<DevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'warn'];
@@ -38,7 +86,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   return {
     address,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
-    process: child,
+    source: options.cliPath,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

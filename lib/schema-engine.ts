@@ -11,11 +11,13 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
  * Prisma's CLI would download. The wasm is the one shipped inside the `prisma` package (the exact
  * engine of this Prisma release); the JS glue comes from @prisma/schema-engine-wasm.
  *
- * Two defects of @prisma/adapter-pg 7.10.1 are worked around here; re-check both on upgrade:
+ * Three defects of @prisma/adapter-pg 7.10.1 are worked around here; re-check them on upgrade:
  *  - it cannot map PostgreSQL's internal "char" type (OID 18) used by pg_catalog, so introspection
  *    fails; results are relabelled as text (OID 25), which pg already returns them as;
  *  - connectToShadowDb() lets the connection string's database win over the shadow database's
- *    name, so the "shadow" would be the main database; the shadow is opened by its own URL instead.
+ *    name, so the "shadow" would be the main database; the shadow is opened by its own URL instead;
+ *  - executeScript() splits a migration on every ';', breaking function bodies (the append-only
+ *    trigger); the script is sent whole instead.
  */
 const require = createRequire(import.meta.url);
 const WASM_PATH = path.join(path.dirname(require.resolve('prisma/package.json')), 'build', 'schema_engine_bg.wasm');
@@ -66,6 +68,15 @@ function relabelCharColumns<T extends { query: (...args: any[]) => any; __charRe
 function patchAdapter(adapter: any) {
   const pool = adapter.client;
   relabelCharColumns(pool);
+  // Sent whole: PostgreSQL runs a multi-statement script in one simple query, semicolons in
+  // function bodies included.
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
   if (!pool.__connectPatched) {
     const connect = pool.connect.bind(pool);
     pool.connect = (...args: any[]) => (args.length ? connect(...args) : connect().then(relabelCharColumns));

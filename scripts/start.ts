@@ -5,8 +5,7 @@ import { listen } from '../api/server.ts';
 import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
-import { startTemporalDevServer } from '../infra/temporal-dev-server.ts';
-import { requireTemporalCli } from '../infra/temporal-cli.ts';
+import { startConfiguredDevServer } from '../infra/temporal-dev-server.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
@@ -53,19 +52,21 @@ async function main() {
   let temporalAddress = config.temporal.address;
   let temporalUi: string | undefined;
   if (!temporalAddress) {
-    const cli = requireTemporalCli(config, say);
-    const server = await startTemporalDevServer({
-      cliPath: cli.path,
-      port: config.temporal.devPort,
-      uiPort: config.temporal.uiPort,
-      dbFile: path.join(config.dataDir, 'temporal.sqlite'),
-      namespaces: [config.temporal.namespace],
-      logFile: path.join(config.dataDir, 'temporal.log'),
-    });
+    const server = await startConfiguredDevServer(
+      config,
+      {
+        port: config.temporal.devPort,
+        uiPort: config.temporal.uiPort,
+        dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+        namespaces: [config.temporal.namespace],
+        logFile: path.join(config.dataDir, 'temporal.log'),
+      },
+      say,
+    );
     cleanups.push(() => server.stop());
     temporalAddress = server.address;
     temporalUi = server.uiUrl;
-    say(`Temporal dev server (${cli.source}: ${cli.path}) on ${server.address}`);
+    say(`Temporal dev server (${server.source}) on ${server.address}`);
   }
 
   const migrated = await applyMigrations(databaseUrl, path.join(config.projectRoot, 'prisma', 'migrations'), say);

@@ -13,6 +13,7 @@ import type { Activities } from '../activities/index.ts';
 import type { NoticeKind } from '../activities/notice-templates.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
 import {
+  ROLES,
   UPDATE_REJECTIONS,
   caseActionUpdates,
   caseRecordedUpdate,
@@ -30,7 +31,7 @@ import {
   type CaseWorkflowInput,
   type Level,
 } from './definitions.ts';
-import { TERMINAL_STATUSES, assertActionAllowed } from './lifecycle.ts';
+import { TERMINAL_STATUSES, assertActionAllowed, availableActions } from './lifecycle.ts';
 
 const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
 // Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
@@ -94,6 +95,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       responsibleLevel: level,
       dueAt: due === undefined ? null : new Date(due).toISOString(),
       overdue: isOverdue(clock),
+      nextActions: Object.fromEntries(
+        ROLES.map((role) => [role, availableActions(status, role)] as const).filter(([, actions]) => actions.length > 0),
+      ),
       projectedSequence,
       lastSequence,
     };

@@ -107,6 +107,8 @@ export type CaseSnapshot = {
   responsibleLevel: Level;
   dueAt: string | null;
   overdue: boolean;
+  /** What each role may do next (scope aside: that is the API's to check). */
+  nextActions: Partial<Record<Role, ActionName[]>>;
   /** Highest event sequence already written to the ledger. */
   projectedSequence: number;
   lastSequence: number;

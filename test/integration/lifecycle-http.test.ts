@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { caseSnapshotQuery } from '../../workflows/definitions.ts';
 import { fileAs, historyTypes, step, stepOk } from '../support/case-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -33,6 +34,12 @@ describe('street -> district -> municipal -> back to the reporter', () => {
     // The city sees nothing until the district forwards it.
     expect((await sys.http.get(`/cases/${filed.id}`).set('Authorization', city)).status).toBe(404);
     const forwarded = await stepOk(sys, district, filed.id, 'forward', { summary: 'Needs the city water bureau.' });
+    const where = await sys.client.workflow.getHandle(`case-${filed.id}`).query(caseSnapshotQuery);
+    expect(where).toMatchObject({
+      status: 'municipal_coordination',
+      responsibleLevel: 'municipal',
+      nextActions: { municipal_liaison: ['assign', 'note', 'resolve', 'declareUnsolvable'] },
+    });
     expect(forwarded).toMatchObject({ status: 'municipal_coordination', responsibleLevel: 'municipal' });
     expect(Date.parse(forwarded.dueAt)).toBeGreaterThan(Date.parse(submitted.dueAt));
     await sys.smtp.mailbox.waitFor(

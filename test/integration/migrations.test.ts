@@ -44,6 +44,30 @@ describe('the committed migrations', () => {
   });
 });
 
+describe('the audit trail', () => {
+  it('refuses to change or delete case events', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const client = new pg.Client({ connectionString: fresh.url });
+      await client.connect();
+      try {
+        await client.query(`INSERT INTO cases (id, workflow_id, idempotency_key, request_hash, filing_unit_id, filed_by_user_id, kind, urgent, title, description, category, location, found_on, tried_locally, help_needed, reporter_name, status, filed_at, updated_at)
+          SELECT '22222222-2222-4222-8222-222222222222', 'wf', 'k', 'h', id, id, 'hard_problem', false, 't', 'd', 'c', 'l', '2026-01-01', 'x', 'y', 'r', 'awaiting_submission', now(), now() FROM org_units LIMIT 1`);
+        await client.query(
+          `INSERT INTO case_events (id, case_id, sequence, type, to_status, occurred_at) VALUES ('33333333-3333-4333-8333-333333333333', '22222222-2222-4222-8222-222222222222', 1, 'filed', 'awaiting_submission', now())`,
+        );
+        await expect(client.query(`UPDATE case_events SET comment = 'rewritten'`)).rejects.toThrow(/append-only: UPDATE refused/);
+        await expect(client.query(`DELETE FROM case_events`)).rejects.toThrow(/append-only: DELETE refused/);
+        expect((await client.query('SELECT count(*)::int AS n FROM case_events')).rows[0].n).toBe(1);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
 describe('the migration runner', () => {
   it('applies nothing twice', async () => {
     const result = await applyMigrations(db.url, migrationsDir);

@@ -4,8 +4,7 @@ import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/free-port.ts';
 import { startLocalPostgres } from '../../infra/postgres.ts';
-import { startTemporalDevServer, type DevServer } from '../../infra/temporal-dev-server.ts';
-import { requireTemporalCli } from '../../infra/temporal-cli.ts';
+import { startConfiguredDevServer, type DevServer } from '../../infra/temporal-dev-server.ts';
 import { ensureTestServer } from '../../infra/temporal-test-server.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { applyMigrations } from '../../lib/migrations.ts';
@@ -41,15 +40,13 @@ export default async function setup(project: TestProject) {
   await recreateTemplate(postgresUrl, path.join(config.projectRoot, 'prisma', 'migrations'));
   log(`PostgreSQL at ${new URL(postgresUrl).host}, template database migrated`);
 
-  const cli = requireTemporalCli(config, log);
-  let server: DevServer | undefined;
+  let server: DevServer;
   try {
-    server = await startTemporalDevServer({
-      cliPath: cli.path,
-      port: await freePort(),
-      namespaces: TEST_NAMESPACES,
-      logFile: path.join(config.cacheDir, 'logs', 'temporal-test-dev-server.log'),
-    });
+    server = await startConfiguredDevServer(
+      config,
+      { port: await freePort(), namespaces: TEST_NAMESPACES, logFile: path.join(config.cacheDir, 'logs', 'temporal-test-dev-server.log') },
+      log,
+    );
   } catch (error) {
     for (const stop of stops) await stop();
     throw error;

@@ -32,6 +32,14 @@ describe('errorHandler', () => {
     expect(res.body.error.fields).toEqual([{ path: 'body.title', message: 'too short' }]);
   });
 
+  it('answers 503 when the database or Temporal connection is lost', async () => {
+    const lost = await appThrowing(Object.assign(new Error('Connection terminated unexpectedly'), {})).get('/');
+    expect(lost.status).toBe(503);
+    expect(lost.body.error.code).toBe('service_unavailable');
+    const refused = await appThrowing(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).get('/');
+    expect(refused.status).toBe(503);
+  });
+
   it('hides unexpected errors behind a 500 and logs them', async () => {
     const logs: string[] = [];
     const res = await appThrowing(new Error('password=secret in a stack'), logs).get('/');
