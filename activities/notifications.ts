@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { isUniqueViolation } from '../lib/db.ts';
+import { formatInZone } from '../lib/time.ts';
 import type { CaseDetails, Level } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './index.ts';
 import { renderNotice, type Audience, type NoticeKind } from './notice-templates.ts';
@@ -8,19 +9,6 @@ export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: L
 
 type Unit = { email: string | null; name: string; timeZone: string };
 
-export function formatInZone(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} (${timeZone})`;
-}
 
 function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined {
   if (notice === 'case_returned') return details.questions;
