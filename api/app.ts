@@ -7,6 +7,7 @@ import { authRoutes, authenticateRequest } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
+import { exportRoutes } from './exports.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -19,6 +20,7 @@ export const routes: readonly RouteDefinition[] = [
   ...caseRoutes,
   ...caseActionRoutes,
   ...attachmentRoutes,
+  ...exportRoutes,
   ...calendarRoutes,
   ...adminRoutes,
 ];

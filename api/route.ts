@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { type z } from 'zod';
 import { DomainError } from '../lib/errors.ts';
@@ -28,7 +29,13 @@ export type RouteContext<S extends RouteSchemas, A extends boolean> = {
   requestId: string;
 };
 
-export type RouteResult = { status: number; body: unknown; headers?: Record<string, string> };
+export type RouteResult = {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Writes a large body itself, with back-pressure, instead of `body`. */
+  stream?: (out: Writable) => Promise<void>;
+};
 
 export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boolean = boolean> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -85,6 +92,17 @@ export function toExpressHandler(
       } as RouteContext<RouteSchemas, boolean>;
       const result = await route.handler(ctx);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
+      if (result.stream) {
+        res.status(result.status);
+        try {
+          await result.stream(res);
+          res.end();
+        } catch (error) {
+          // Headers are gone: all that is left is to cut the connection, so the client sees a broken file.
+          res.destroy(error as Error);
+        }
+        return;
+      }
       if (Buffer.isBuffer(result.body)) res.status(result.status).send(result.body);
       else if (result.body === undefined) res.status(result.status).end();
       else res.status(result.status).json(result.body);

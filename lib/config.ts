@@ -45,6 +45,17 @@ const envSchema = z.object({
   DEADLINE_URGENT_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(1),
   DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(3),
   FEEDBACK_DAYS: z.coerce.number().int().min(1).max(365).default(10),
+  DISTRICT_TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'an IANA time zone such as Asia/Shanghai'),
   DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -84,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: resolveDir(raw.DATA_DIR),
     cacheDir: resolveDir(raw.CACHE_DIR),
     logLevel: raw.LOG_LEVEL,
+    timeZone: raw.DISTRICT_TIME_ZONE,
     http: { host: raw.HOST, port: raw.PORT, publicBaseUrl: raw.PUBLIC_BASE_URL },
     database: { url: raw.DATABASE_URL, embeddedPort: raw.EMBEDDED_DB_PORT, testUrl: raw.TEST_DATABASE_URL },
     temporal: {

@@ -1,0 +1,101 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ANNEX3_COLUMNS } from '../../domain/annex3.ts';
+import { fileAs, stepOk } from '../support/case-steps.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+let sys: TestSystem;
+let east: string, district: string, city: string;
+const numbers: Record<string, number> = {};
+
+const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: unknown) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+const download = (token: string, query: Record<string, string>) => sys.http.get('/exports/annex3').query(query).set('Authorization', token).buffer(true).parse(binary as never);
+
+async function readCsv(body: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = await workbook.csv.read(Readable.from([body.toString('utf8').replace(/^\uFEFF/, '')]));
+  return sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+}
+async function readXlsx(body: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  return sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+}
+
+beforeAll(async () => {
+  sys = await startTestSystem(import.meta.filename);
+  east = await sys.login('east@ledger.test');
+  district = await sys.login('district@ledger.test');
+  city = await sys.login('city@ledger.test');
+  const open = await fileAs(sys, east, { title: 'Export: waiting in the ledger' });
+  const resolved = await fileAs(sys, east, { urgent: true, title: 'Export: resolved, "quoted", with, commas' });
+  await stepOk(sys, district, resolved.id, 'forward', { summary: 'Needs the city.' });
+  await stepOk(sys, city, resolved.id, 'assign', { coordinatingBody: 'Water Bureau' });
+  await stepOk(sys, city, resolved.id, 'resolve', { resolution: 'Pump installed.\nSecond line.' });
+  await stepOk(sys, east, resolved.id, 'feedback', { satisfied: true });
+  const formula = await fileAs(sys, await sys.login('west@ledger.test'), { title: '=HYPERLINK("http://evil")' });
+  Object.assign(numbers, { open: open.number, resolved: resolved.number, formula: formula.number });
+});
+afterEach(() => sys.assertReconciled());
+afterAll(() => sys?.stop());
+
+describe('Annex 3 export', () => {
+  it('writes CSV with Chinese headers that reads back to the ledger, one row per visible case', async () => {
+    const res = await download(district, { format: 'csv', lang: 'zh' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="linkage-ledger-.*\.csv"/);
+    const [header, ...rows] = await readCsv(res.body as Buffer);
+    expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.zh));
+    expect(rows).toHaveLength(await sys.db.prisma.case.count());
+    const resolved = rows.find((r) => r[0] === String(numbers.resolved))!;
+    const column = (zh: string) => ANNEX3_COLUMNS.findIndex((c) => c.zh === zh);
+    expect(resolved[column('项目或问题名称')]).toBe('Export: resolved, "quoted", with, commas');
+    expect(resolved[column('当前状态')]).toBe('已办结');
+    expect(resolved[column('市级协调单位')]).toBe('Water Bureau');
+    expect(resolved[column('办理结果')]).toBe('Pump installed.\nSecond line.');
+    expect(resolved[column('反馈意见')]).toBe('满意');
+    expect(resolved[column('是否紧急')]).toBe('是');
+    // Times are in the district's zone (UTC+8), not UTC.
+    const row = await sys.db.prisma.case.findFirstOrThrow({ where: { number: numbers.resolved } });
+    const local = new Date(row.filedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(resolved[column('填报时间')]).toBe(local);
+  });
+
+  it('neutralises text a spreadsheet would run as a formula', async () => {
+    const res = await download(district, { format: 'csv', lang: 'en' });
+    const rows = await readCsv(res.body as Buffer);
+    const formula = rows.find((r) => r[0] === String(numbers.formula))!;
+    expect(formula[ANNEX3_COLUMNS.findIndex((c) => c.en === 'Project or problem')]).toBe(`'=HYPERLINK("http://evil")`);
+  });
+
+  it('writes XLSX with English headers that reads back the same, and filters by unit and status', async () => {
+    const res = await download(district, { format: 'xlsx', lang: 'en', unit: (await sys.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'ST-EAST' } })).id });
+    expect(res.status).toBe(200);
+    const [header, ...rows] = await readXlsx(res.body as Buffer);
+    expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.en));
+    expect(rows.map((r) => Number(r[0])).sort()).toEqual([numbers.open, numbers.resolved].sort());
+    expect(rows.find((r) => Number(r[0]) === numbers.open)![ANNEX3_COLUMNS.findIndex((c) => c.en === 'Status')]).toBe('Awaiting submission');
+
+    const closedOnly = await readCsv((await download(district, { format: 'csv', lang: 'en', status: 'closed' })).body as Buffer);
+    expect(closedOnly.slice(1).map((r) => Number(r[0]))).toEqual([numbers.resolved]);
+  });
+
+  it('exports only what the caller may see, by cycle, and refuses bad parameters', async () => {
+    const eastRows = (await readCsv((await download(east, { format: 'csv' })).body as Buffer)).slice(1);
+    expect(eastRows.map((r) => Number(r[0])).sort()).toEqual([numbers.open, numbers.resolved].sort());
+    const cityRows = (await readCsv((await download(city, { format: 'csv' })).body as Buffer)).slice(1);
+    expect(cityRows.map((r) => Number(r[0]))).toEqual([numbers.resolved]);
+    const past = (await readCsv((await download(district, { format: 'csv', cycle: '2020-H1' })).body as Buffer)).slice(1);
+    expect(past).toEqual([]);
+    const bad = await sys.http.get('/exports/annex3').query({ format: 'pdf', cycle: '2026-H3' }).set('Authorization', district);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query.cycle', 'query.format']);
+  });
+});

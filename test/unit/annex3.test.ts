@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { cycleRange } from '../../domain/annex3.ts';
+import { csvField } from '../../lib/tabular-writers.ts';
+
+describe('Annex 3 helpers', () => {
+  it('quotes CSV fields only when needed, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField(42)).toBe('42');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('turns would-be formulas into text', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+86 123')).toBe("'+86 123");
+    expect(csvField('-5')).toBe("'-5");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('maps a half-year to the submission window, in the district’s time zone', () => {
+    expect(cycleRange('2026-H1', 480)).toEqual({ from: new Date('2025-12-25T16:00:00Z'), to: new Date('2026-06-25T16:00:00Z') });
+    expect(cycleRange('2026-H2', 480)).toEqual({ from: new Date('2026-06-25T16:00:00Z'), to: new Date('2026-12-25T16:00:00Z') });
+    expect(() => cycleRange('2026-H3', 480)).toThrow(RangeError);
+  });
+});
