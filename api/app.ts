@@ -8,6 +8,7 @@ import { calendarRoutes } from './calendar.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
 import { exportRoutes } from './exports.ts';
+import { statisticsRoutes } from './statistics.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -21,6 +22,7 @@ export const routes: readonly RouteDefinition[] = [
   ...caseActionRoutes,
   ...attachmentRoutes,
   ...exportRoutes,
+  ...statisticsRoutes,
   ...calendarRoutes,
   ...adminRoutes,
 ];

@@ -1,8 +1,4 @@
-export function percentile(sortedMs: number[], p: number): number {
-  if (sortedMs.length === 0) return NaN;
-  const index = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
-  return sortedMs[index] ?? NaN;
-}
+export { percentile } from '../lib/percentile.ts';
 
 /** Runs `task` `total` times with `concurrency` in flight; returns per-call latencies and the wall time. */
 export async function runConcurrently(total: number, concurrency: number, task: (i: number) => Promise<void>) {

@@ -25,3 +25,13 @@ describe('Annex 3 helpers', () => {
     expect(() => cycleRange('2026-H3', 480)).toThrow(RangeError);
   });
 });
+
+describe('half-year of a moment', () => {
+  it('counts from December 26 toward the next year', async () => {
+    const { cycleOf, placeKey } = await import('../../domain/statistics.ts');
+    expect(cycleOf(new Date('2026-06-25T15:59:00Z'), 480)).toBe('2026-H1');
+    expect(cycleOf(new Date('2026-06-25T16:00:00Z'), 480)).toBe('2026-H2');
+    expect(cycleOf(new Date('2026-12-25T16:00:00Z'), 480)).toBe('2027-H1');
+    expect(placeKey('Elm Road 1-40')).toBe(placeKey('elm road, 10-80'));
+  });
+});

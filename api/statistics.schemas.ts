@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+export const statisticsQuery = z.strictObject({
+  unit: z.uuid().optional(),
+  district: z.uuid().optional(),
+  cycle: z
+    .string()
+    .regex(/^\d{4}-H[12]$/, 'a half-year such as 2026-H2')
+    .optional(),
+  filedFrom: z.iso.date().optional(),
+  filedTo: z.iso.date().optional(),
+});
+
+const figures = z.object({
+  unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  filed: z.number().int(),
+  open: z.number().int(),
+  forwarded: z.number().int(),
+  solvedAtDistrict: z.number().int(),
+  solvedAtMunicipal: z.number().int(),
+  unsolvable: z.number().int(),
+  rejected: z.number().int(),
+  merged: z.number().int(),
+  overdue: z.number().int(),
+  resolutionWorkingDays: z.object({ resolved: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() }),
+  satisfaction: z.object({ answers: z.number().int(), satisfied: z.number().int(), rate: z.number().nullable() }),
+});
+
+export const statisticsView = z.object({
+  filter: z.record(z.string(), z.unknown()),
+  calendarVersion: z.number().int(),
+  total: figures,
+  units: z.array(figures),
+  repeatedProblems: z.array(
+    z.object({ category: z.string(), place: z.string(), cases: z.number().int(), units: z.number().int(), cycles: z.array(z.string()), caseIds: z.array(z.uuid()) }),
+  ),
+});

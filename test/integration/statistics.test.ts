@@ -1,0 +1,81 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cycleOf } from '../../domain/statistics.ts';
+import { fileAs, stepOk } from '../support/case-steps.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+let sys: TestSystem;
+let district: string;
+const ids: Record<string, string> = {};
+
+// A small ledger whose figures are worked out by hand below.
+beforeAll(async () => {
+  sys = await startTestSystem(import.meta.filename);
+  const east = await sys.login('east@ledger.test');
+  const west = await sys.login('west@ledger.test');
+  district = await sys.login('district@ledger.test');
+  const city = await sys.login('city@ledger.test');
+
+  // East: A solved by the district, reporter satisfied; B resolved by the city, reporter not satisfied (reopened); C waiting.
+  ids.a = (await fileAs(sys, east, { urgent: true, title: 'Stats A', category: 'streetlights', location: 'Elm Road 1-40' })).id;
+  await stepOk(sys, district, ids.a, 'solve', { resolution: 'Lamps replaced.' });
+  await stepOk(sys, east, ids.a, 'feedback', { satisfied: true });
+  ids.b = (await fileAs(sys, east, { urgent: true, title: 'Stats B', category: 'drainage', location: 'Canal Street' })).id;
+  await stepOk(sys, district, ids.b, 'forward', { summary: 'City.' });
+  await stepOk(sys, city, ids.b, 'resolve', { resolution: 'Pump installed.' });
+  await stepOk(sys, east, ids.b, 'feedback', { satisfied: false, reason: 'Still floods.' });
+  ids.c = (await fileAs(sys, east, { title: 'Stats C', category: 'noise', location: 'Harbour Road' })).id;
+
+  // West: D rejected (same problem and place as A: a repeat across units); E declared unsolvable by the city.
+  ids.d = (await fileAs(sys, west, { urgent: true, title: 'Stats D', category: 'Streetlights', location: 'elm road 10-80' })).id;
+  await stepOk(sys, district, ids.d, 'reject', { reason: 'Already reported by East Street.' });
+  ids.e = (await fileAs(sys, west, { urgent: true, title: 'Stats E', category: 'land', location: 'Hill Farm' })).id;
+  await stepOk(sys, district, ids.e, 'forward', { summary: 'City.' });
+  await stepOk(sys, city, ids.e, 'declare-unsolvable', { reason: 'A court matter.', referTo: 'Court' });
+});
+afterEach(() => sys.assertReconciled());
+afterAll(() => sys?.stop());
+
+describe('GET /statistics', () => {
+  it('matches the figures worked out by hand', async () => {
+    const res = await sys.http.get('/statistics').set('Authorization', district);
+    expect(res.status).toBe(200);
+    const byCode = Object.fromEntries(res.body.units.map((u: { unit: { code: string } }) => [u.unit.code, u]));
+    expect(byCode['ST-EAST']).toMatchObject({
+      filed: 3,
+      open: 2,
+      forwarded: 1,
+      solvedAtDistrict: 1,
+      solvedAtMunicipal: 0,
+      unsolvable: 0,
+      rejected: 0,
+      overdue: 0,
+      resolutionWorkingDays: { resolved: 2, median: 0, p90: 0 },
+      satisfaction: { answers: 2, satisfied: 1, rate: 0.5 },
+    });
+    expect(byCode['ST-WEST']).toMatchObject({
+      filed: 2,
+      open: 1,
+      forwarded: 1,
+      solvedAtDistrict: 0,
+      unsolvable: 1,
+      rejected: 1,
+      resolutionWorkingDays: { resolved: 1 },
+      satisfaction: { answers: 0, satisfied: 0, rate: null },
+    });
+    expect(res.body.total).toMatchObject({ filed: 5, open: 3, forwarded: 2, solvedAtDistrict: 1, unsolvable: 1, rejected: 1 });
+    expect(res.body.repeatedProblems).toEqual([
+      { category: 'streetlights', place: 'elm road', cases: 2, units: 2, cycles: [cycleOf(new Date(), 480)], caseIds: [ids.a, ids.d] },
+    ]);
+  });
+
+  it('stays within the caller’s scope and validates its filters', async () => {
+    const east = await sys.http.get('/statistics').set('Authorization', await sys.login('east@ledger.test'));
+    expect(east.body.units.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(['ST-EAST']);
+    const city = await sys.http.get('/statistics').set('Authorization', await sys.login('city@ledger.test'));
+    expect(city.body.total.filed).toBe(2);
+    const past = await sys.http.get('/statistics').query({ cycle: '2020-H2' }).set('Authorization', district);
+    expect(past.body.total.filed).toBe(0);
+    const bad = await sys.http.get('/statistics').query({ cycle: 'last year', unit: 'x' }).set('Authorization', district);
+    expect(bad.status).toBe(400);
+  });
+});
