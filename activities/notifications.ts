@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { isUniqueViolation } from '../lib/db.ts';
 import { formatInZone } from '../lib/time.ts';
 import type { CaseDetails, Level } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './index.ts';
+import { sendOnce } from './mail-once.ts';
 import { renderNotice, type Audience, type NoticeKind } from './notice-templates.ts';
 
 export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: Level; idempotencyKey: string };
@@ -19,11 +19,7 @@ function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined
 
 export function createNotificationActivities({ prisma, mailer, clock }: ActivityDeps) {
   return {
-    /**
-     * Sends one notice about a case, once per idempotency key. The mail log row is written after the
-     * SMTP server accepted the message; the Message-ID is derived from the key, so in the narrow
-     * window where a worker dies between the two, a receiver can still drop the repeat.
-     */
+    /** Sends one notice about a case, once per idempotency key (see sendOnce). */
     async sendCaseNotice({ caseId, notice, level, idempotencyKey }: SendCaseNoticeInput): Promise<{ sent: boolean }> {
       if (await prisma.mailLog.findUnique({ where: { idempotencyKey } })) return { sent: false };
       const row = await prisma.case.findUnique({
@@ -60,17 +56,8 @@ export function createNotificationActivities({ prisma, mailer, clock }: Activity
         responsible: [unitAt[level]?.email],
         above_responsible: [above[level]?.email],
       };
-      const to = [...new Set(mail.audience.flatMap((a) => addresses[a]).filter((a): a is string => Boolean(a)))].sort();
-      if (to.length === 0) return { sent: false };
-
-      const messageId = `<${idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@linkage-ledger>`;
-      await mailer.send({ to, subject: mail.subject, text: mail.text, messageId });
-      try {
-        await prisma.mailLog.create({ data: { idempotencyKey, recipients: to, subject: mail.subject, messageId, sentAt: clock.now() } });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-      return { sent: true };
+      const to = mail.audience.flatMap((a) => addresses[a]).filter((a): a is string => Boolean(a));
+      return sendOnce({ prisma, mailer, clock }, idempotencyKey, { to, subject: mail.subject, text: mail.text });
     },
   };
 }

@@ -7,6 +7,7 @@ import { authRoutes, authenticateRequest } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
+import { cycleRoutes } from './cycles.ts';
 import { exportRoutes } from './exports.ts';
 import { statisticsRoutes } from './statistics.ts';
 import type { AppDeps } from './deps.ts';
@@ -23,6 +24,7 @@ export const routes: readonly RouteDefinition[] = [
   ...attachmentRoutes,
   ...exportRoutes,
   ...statisticsRoutes,
+  ...cycleRoutes,
   ...calendarRoutes,
   ...adminRoutes,
 ];

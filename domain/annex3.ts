@@ -73,18 +73,8 @@ export const annex3Header = (lang: Annex3Language) => ANNEX3_COLUMNS.map((c) => 
 
 export type Annex3Filter = { unitId?: string; districtId?: string; cycle?: string; status?: CaseStatus[]; filedFrom?: string; filedTo?: string };
 
-/**
- * A half-year cycle's cases: H1 of a year runs from December 26 of the year before to June 25, H2
- * from June 26 to December 25, matching the semi-annual submission deadlines.
- */
-export function cycleRange(cycle: string, utcOffsetMinutes: number): { from: Date; to: Date } {
-  const match = /^(\d{4})-H([12])$/.exec(cycle);
-  if (!match) throw new RangeError(`cycle must look like 2026-H1, got ${cycle}`);
-  const year = Number(match[1]);
-  const [start, end] = match[2] === '1' ? [`${year - 1}-12-26`, `${year}-06-26`] : [`${year}-06-26`, `${year}-12-26`];
-  const offset = utcOffsetMinutes * 60_000;
-  return { from: new Date(Date.parse(`${start}T00:00:00Z`) - offset), to: new Date(Date.parse(`${end}T00:00:00Z`) - offset) };
-}
+export { halfYearWindow as cycleRange } from '../lib/half-years.ts';
+import { halfYearWindow as cycleRange } from '../lib/half-years.ts';
 
 export function annex3Where(user: AuthenticatedUser, filter: Annex3Filter, utcOffsetMinutes: number): Prisma.CaseWhereInput {
   const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];

@@ -3,11 +3,19 @@ import { percentile } from '../lib/percentile.ts';
 import { workingDaysBetween } from '../lib/working-days.ts';
 import type { CaseDetails } from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from './auth.ts';
-import { cycleRange } from './annex3.ts';
+import { halfYearOf as cycleOf, halfYearWindow as cycleRange } from '../lib/half-years.ts';
 import { loadCalendar } from './calendar.ts';
 import { visibleCaseFilter } from './scope.ts';
 
-export type StatisticsFilter = { unitId?: string; districtId?: string; cycle?: string; filedFrom?: string; filedTo?: string };
+export type StatisticsFilter = {
+  unitId?: string;
+  districtId?: string;
+  cycle?: string;
+  filedFrom?: string;
+  filedTo?: string;
+  /** Cases counted whatever the period (a cycle's ledgers carry cases filed before it). */
+  alsoCaseIds?: string[];
+};
 
 type Counts = {
   filed: number;
@@ -43,12 +51,14 @@ export async function caseStatistics(prisma: Db, user: AuthenticatedUser, filter
   const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];
   if (filter.unitId) conditions.push({ filingUnitId: filter.unitId });
   if (filter.districtId) conditions.push({ filingUnit: { parentId: filter.districtId } });
+  const period: Prisma.CaseWhereInput[] = [];
   if (filter.cycle) {
     const { from, to } = cycleRange(filter.cycle, utcOffsetMinutes);
-    conditions.push({ filedAt: { gte: from, lt: to } });
+    period.push({ filedAt: { gte: from, lt: to } });
   }
-  if (filter.filedFrom) conditions.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
-  if (filter.filedTo) conditions.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
+  if (filter.filedFrom) period.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
+  if (filter.filedTo) period.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
+  if (period.length) conditions.push(filter.alsoCaseIds?.length ? { OR: [{ AND: period }, { id: { in: filter.alsoCaseIds } }] } : { AND: period });
   const where = { AND: conditions };
 
   const [cases, events, calendar] = await Promise.all([
@@ -131,11 +141,4 @@ export function repeatedProblems(
     .sort((a, b) => b.cases - a.cases);
 }
 
-/** The half-year a moment falls in: from December 26 it counts toward the next year's H1. */
-export function cycleOf(moment: Date, utcOffsetMinutes: number): string {
-  const local = new Date(moment.getTime() + utcOffsetMinutes * 60_000);
-  const year = local.getUTCFullYear();
-  const monthDay = local.toISOString().slice(5, 10);
-  if (monthDay >= '12-26') return `${year + 1}-H1`;
-  return monthDay >= '06-26' ? `${year}-H2` : `${year}-H1`;
-}
+export { halfYearOf as cycleOf } from '../lib/half-years.ts';

@@ -24,7 +24,7 @@ export function translateWorkflowError(error: unknown): unknown {
     return new DomainError('service_unavailable', 'the case is busy; nothing was changed, try again in a few seconds');
   }
   if (error instanceof WorkflowNotFoundError) {
-    return new DomainError('invalid_transition', 'the case is no longer open for changes');
+    return new DomainError('invalid_transition', 'not open for changes: it is closed, or was never opened');
   }
   return error;
 }

@@ -45,3 +45,20 @@ export function workingDaysBetween(from: Date, to: Date, calendar: CalendarExcep
   }
   return count;
 }
+
+/**
+ * 09:00 local on the `workingDays`-th working day before the deadline's local date: when a
+ * "7 working days left" reminder goes out.
+ */
+export function workingDaysBefore(deadline: Date, workingDays: number, calendar: CalendarExceptions, utcOffsetMinutes: number, hour = 9): Date {
+  const offset = utcOffsetMinutes * 60_000;
+  let day = Math.floor((deadline.getTime() + offset) / DAY_MS) * DAY_MS;
+  let counted = 0;
+  let guard = 0;
+  while (counted < workingDays) {
+    day -= DAY_MS;
+    if (isWorkingDay(new Date(day).toISOString().slice(0, 10), calendar)) counted += 1;
+    if (++guard > 3660) throw new RangeError('no working days in ten years of calendar');
+  }
+  return new Date(day + hour * 3_600_000 - offset);
+}

@@ -19,6 +19,8 @@ import {
   caseRecordedUpdate,
   caseSnapshotQuery,
   duplicateAttachedSignal,
+  forwardedInBatchSignal,
+  ledgerSubmittedSignal,
   primaryClosedSignal,
   workflowIdForCase,
   type ActionName,
@@ -224,6 +226,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   setHandler(duplicateAttachedSignal, ({ caseId }) => {
     details.duplicateCaseIds = [...(details.duplicateCaseIds ?? []), caseId];
     record('duplicate_attached', status, null, caseId);
+  });
+  setHandler(ledgerSubmittedSignal, ({ actor, cycle }) => {
+    if (status !== 'awaiting_submission') return;
+    details.cycle = cycle;
+    enterLevel('district');
+    record('submitted_with_ledger', 'district_review', actor, `ledger ${cycle}`);
+  });
+  setHandler(forwardedInBatchSignal, ({ actor, cycle, summary }) => {
+    if (status !== 'district_review') return;
+    details.districtSummary = summary;
+    enterLevel('municipal');
+    record('forwarded_to_municipal', 'municipal_coordination', actor, `batch ${cycle}: ${summary}`);
   });
   setHandler(primaryClosedSignal, ({ primaryCaseId, resolution }) => {
     if (status !== 'merged') return;

@@ -74,6 +74,8 @@ export type CaseDetails = {
   mergedIntoCaseId?: string;
   duplicateCaseIds?: string[];
   closedBecause?: 'reporter_satisfied' | 'no_answer' | 'primary_closed';
+  /** The half-year whose ledger carried the case to the district. */
+  cycle?: string;
   reopenCount?: number;
 };
 
@@ -171,3 +173,39 @@ export const UPDATE_REJECTIONS = {
   invalidState: 'InvalidTransition',
   invalidInput: 'InvalidCommand',
 } as const;
+
+// ---- The semi-annual ledger cycle -------------------------------------------------------------
+
+export type CycleWorkflowInput = {
+  /** The half-year, e.g. 2026-H2. */
+  cycle: string;
+  districtId: string;
+  opensAt: string;
+  deadlineAt: string;
+  /** Reminders this many working days before the deadline, to units that have not submitted. */
+  reminderWorkingDays: number[];
+  /** Hold the batch to the city until a district officer has read and approved the summary. */
+  reviewFirst: boolean;
+  /** Chase late units daily for this many days after the deadline. */
+  chaseDays: number;
+  utcOffsetMinutes: number;
+};
+
+export type CyclePhase = 'open' | 'awaiting_review' | 'chasing' | 'closed';
+export type CycleSnapshot = { cycle: string; districtId: string; phase: CyclePhase; submittedUnitIds: string[]; lateUnitIds: string[]; forwardedCaseIds: string[] };
+
+export const workflowIdForCycle = (cycle: string, districtId: string) => `cycle-${cycle}-${districtId}`;
+export const cycleRowId = (cycle: string, districtId: string) => `${cycle}:${districtId}`;
+
+export const cycleSnapshotQuery = defineQuery<CycleSnapshot>('cycleSnapshot');
+/** A filing unit submits its ledger: its pending regular cases go to the district. */
+export const submitLedgerUpdate = defineUpdate<{ caseIds: string[]; late: boolean }, [{ actor: Actor }]>('submitLedger');
+/** A district officer approves (and annotates) the summary; the batch then goes to the city. */
+export const approveSummaryUpdate = defineUpdate<CycleSnapshot, [{ actor: Actor; note?: string }]>('approveSummary');
+
+/** To a case: it went to the district with its unit's ledger. */
+export const ledgerSubmittedSignal = defineSignal<[{ actor: Actor; cycle: string }]>('ledgerSubmitted');
+/** To a case: the district forwarded it to the city with the cycle's batch. */
+export const forwardedInBatchSignal = defineSignal<[{ actor: Actor | null; cycle: string; summary: string }]>('forwardedInBatch');
+
+export type OpenCyclesInput = { cycle?: string };

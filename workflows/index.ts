@@ -1,1 +1,2 @@
 export { caseWorkflow } from './case-workflow.ts';
+export { districtCycleWorkflow, openCyclesWorkflow } from './cycle-workflow.ts';

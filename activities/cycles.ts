@@ -1,0 +1,142 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import { loadCalendar } from '../domain/calendar.ts';
+import { caseStatistics } from '../domain/statistics.ts';
+import { workingDaysBefore } from '../lib/working-days.ts';
+import { cycleRowId, type Actor, type CyclePhase } from '../workflows/definitions.ts';
+import type { ActivityDeps } from './index.ts';
+import { sendOnce } from './mail-once.ts';
+
+const FILING_KINDS = ['street', 'park', 'district_department', 'garrison_unit'] as const;
+
+export type CycleRef = { cycle: string; districtId: string };
+export type CycleNotice =
+  | { kind: 'reminder'; unitIds: string[]; workingDaysLeft: number }
+  | { kind: 'late'; unitIds: string[]; day: number }
+  | { kind: 'ledger_submitted'; unitId: string; caseCount: number; late: boolean }
+  | { kind: 'batch_forwarded'; caseCount: number };
+
+export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
+  const unitsOf = (districtId: string) => prisma.orgUnit.findMany({ where: { parentId: districtId, kind: { in: [...FILING_KINDS] } }, orderBy: { code: 'asc' } });
+
+  return {
+    /** Opens a district's cycle row (once) and says which units owe a ledger and which already sent one. */
+    async openDistrictCycle(input: CycleRef & { workflowId: string; opensAt: string; deadlineAt: string }) {
+      const id = cycleRowId(input.cycle, input.districtId);
+      const district = await prisma.orgUnit.findUnique({ where: { id: input.districtId } });
+      if (!district || district.kind !== 'district') throw ApplicationFailure.nonRetryable(`no district ${input.districtId}`, 'InvalidInput');
+      const row = await prisma.reportingCycle.upsert({
+        where: { id },
+        create: { id, cycle: input.cycle, districtId: input.districtId, workflowId: input.workflowId, opensAt: new Date(input.opensAt), deadlineAt: new Date(input.deadlineAt) },
+        update: {},
+        include: { submissions: { select: { unitId: true } } },
+      });
+      return { unitIds: (await unitsOf(input.districtId)).map((u) => u.id), submittedUnitIds: row.submissions.map((s) => s.unitId) };
+    },
+
+    /** When the reminders go out: 09:00 local, the given numbers of working days before the deadline. */
+    async cycleReminderTimes(input: { deadlineAt: string; reminderWorkingDays: number[]; utcOffsetMinutes: number }) {
+      const calendar = await loadCalendar(prisma, null);
+      return input.reminderWorkingDays.map((days) => ({
+        workingDaysLeft: days,
+        at: workingDaysBefore(new Date(input.deadlineAt), days, calendar.exceptions, input.utcOffsetMinutes).toISOString(),
+      }));
+    },
+
+    /** Records a unit's submission with the regular cases it still held; the same answer when repeated. */
+    async recordLedgerSubmission(input: CycleRef & { actor: Actor; late: boolean }) {
+      const cycleRow = cycleRowId(input.cycle, input.districtId);
+      return prisma.$transaction(async (tx) => {
+        const existing = await tx.cycleSubmission.findUnique({ where: { cycleRowId_unitId: { cycleRowId: cycleRow, unitId: input.actor.orgUnitId } } });
+        if (existing) return { caseIds: existing.caseIds, late: existing.late };
+        const pending = await tx.case.findMany({
+          where: { filingUnitId: input.actor.orgUnitId, status: 'awaiting_submission', urgent: false },
+          select: { id: true },
+          orderBy: { number: 'asc' },
+        });
+        const caseIds = pending.map((c) => c.id);
+        await tx.cycleSubmission.create({
+          data: { cycleRowId: cycleRow, unitId: input.actor.orgUnitId, submittedByUserId: input.actor.userId, submittedAt: clock.now(), caseIds, late: input.late },
+        });
+        return { caseIds, late: input.late };
+      });
+    },
+
+    /**
+     * Freezes the cycle at its deadline and combs it: the statistics of the district's cases of the
+     * half-year, who submitted on time, late or not at all, and the batch for the city (cases the
+     * ledgers brought that are still with the district).
+     */
+    async summarizeCycle(input: CycleRef & { lateUnitIds: string[]; utcOffsetMinutes: number; reviewFirst: boolean }) {
+      const id = cycleRowId(input.cycle, input.districtId);
+      const [submissions, units] = await Promise.all([prisma.cycleSubmission.findMany({ where: { cycleRowId: id } }), unitsOf(input.districtId)]);
+      const ledgerCaseIds = submissions.filter((s) => !s.late).flatMap((s) => s.caseIds);
+      const batch = await prisma.case.findMany({ where: { id: { in: ledgerCaseIds }, status: 'district_review' }, select: { id: true, number: true }, orderBy: { number: 'asc' } });
+      const operator = { id: 'system', email: 'system', displayName: 'cycle', role: 'admin' as const, orgUnitId: input.districtId };
+      const statistics = await caseStatistics(
+        prisma,
+        operator,
+        { districtId: input.districtId, cycle: input.cycle, alsoCaseIds: submissions.flatMap((s) => s.caseIds) },
+        input.utcOffsetMinutes,
+      );
+      const name = (unitId: string) => units.find((u) => u.id === unitId)?.name ?? unitId;
+      const summary = {
+        cycle: input.cycle,
+        computedAt: clock.now().toISOString(),
+        submittedOnTime: submissions.filter((s) => !s.late).map((s) => ({ unit: name(s.unitId), cases: s.caseIds.length })),
+        notSubmitted: input.lateUnitIds.map(name),
+        batchForCity: batch.map((c) => c.number),
+        statistics: { total: statistics.total, units: statistics.units, repeatedProblems: statistics.repeatedProblems },
+      };
+      await prisma.reportingCycle.update({
+        where: { id },
+        data: { summary, lateUnitIds: input.lateUnitIds, phase: input.reviewFirst ? 'awaiting_review' : 'chasing' },
+      });
+      return { batchCaseIds: batch.map((c) => c.id), text: `${input.cycle}: ${batch.length} case(s) forwarded together after the district's summary` };
+    },
+
+    async recordCyclePhase(input: CycleRef & { phase: CyclePhase; forwardedIds?: string[]; reviewNote?: string }) {
+      await prisma.reportingCycle.update({
+        where: { id: cycleRowId(input.cycle, input.districtId) },
+        data: { phase: input.phase, ...(input.forwardedIds ? { forwardedIds: input.forwardedIds } : {}), ...(input.reviewNote !== undefined ? { reviewNote: input.reviewNote } : {}) },
+      });
+    },
+
+    async listDistricts() {
+      return (await prisma.orgUnit.findMany({ where: { kind: 'district' }, select: { id: true }, orderBy: { code: 'asc' } })).map((d) => d.id);
+    },
+
+    /** One cycle mail: reminders and chasing to the units concerned, submissions and the batch to the district and city. */
+    async sendCycleNotice(input: CycleRef & { notice: CycleNotice; idempotencyKey: string }) {
+      const district = await prisma.orgUnit.findUnique({ where: { id: input.districtId }, include: { parent: true } });
+      const n = input.notice;
+      const unitEmails = async (ids: string[]) => (await prisma.orgUnit.findMany({ where: { id: { in: ids } }, select: { email: true } })).map((u) => u.email).filter((e): e is string => Boolean(e));
+      const deadline = input.cycle.endsWith('H1') ? 'June 26' : 'December 26';
+      switch (n.kind) {
+        case 'reminder':
+          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
+            to: await unitEmails(n.unitIds),
+            subject: `Linkage ledger ${input.cycle}: ${n.workingDaysLeft} working day(s) left to submit`,
+            text: `Your unit has not yet submitted its linkage ledger for ${input.cycle}. Submit it before ${deadline}.`,
+          });
+        case 'late':
+          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
+            to: [...(await unitEmails(n.unitIds)), ...(district?.email ? [district.email] : [])],
+            subject: `Linkage ledger ${input.cycle}: OVERDUE (day ${n.day})`,
+            text: `The linkage ledger for ${input.cycle} was due before ${deadline} and has not been submitted. Submit it now.`,
+          });
+        case 'ledger_submitted':
+          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
+            to: [...(district?.email ? [district.email] : []), ...(await unitEmails([n.unitId]))],
+            subject: `Linkage ledger ${input.cycle} submitted${n.late ? ' late' : ''}: ${n.caseCount} case(s)`,
+            text: `A unit submitted its linkage ledger for ${input.cycle} with ${n.caseCount} case(s).`,
+          });
+        case 'batch_forwarded':
+          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
+            to: [district?.parent?.email, district?.email].filter((e): e is string => Boolean(e)),
+            subject: `Linkage ledger ${input.cycle}: ${n.caseCount} case(s) forwarded for municipal coordination`,
+            text: `${district?.name ?? 'The district'} combed the ledgers of ${input.cycle} and forwards ${n.caseCount} case(s) together.`,
+          });
+      }
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { seedId } from '../../domain/seed.ts';
+import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
+import { fileAs, stepOk } from '../support/case-steps.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+// One district's half-year on the time-skipping test server: weeks pass in milliseconds.
+let env: TestWorkflowEnvironment;
+let sys: TestSystem;
+const DAY = 86_400_000;
+const CYCLE = '2099-H1';
+const DIST = seedId('DIST');
+
+beforeAll(async () => {
+  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
+  const testServer = inject('testServerPath');
+  env = await TestWorkflowEnvironment.createTimeSkipping(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {});
+  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
+});
+afterAll(async () => {
+  await sys?.stop();
+  await env?.teardown();
+});
+
+const mails = (fragment: string) => sys.smtp.mailbox.messages().filter((m) => m.subject.includes(fragment));
+
+describe('the semi-annual ledger cycle', () => {
+  it('reminds, takes submissions, freezes, summarises, forwards the batch after review, and chases late units', async () => {
+    const [east, west, edz, district] = [
+      await sys.login('east@ledger.test'),
+      await sys.login('west@ledger.test'),
+      await sys.login('edz@ledger.test'),
+      await sys.login('district@ledger.test'),
+    ];
+    const e1 = await fileAs(sys, east, { title: 'Cycle: east one' });
+    const e2 = await fileAs(sys, east, { title: 'Cycle: east two' });
+    const w1 = await fileAs(sys, west, { title: 'Cycle: west one' });
+    const urgent = await fileAs(sys, east, { urgent: true, title: 'Cycle: urgent never waits' });
+    expect(urgent.status).toBe('district_review');
+
+    const now = await env.currentTimeMs();
+    const deadline = new Date(now + 30 * DAY);
+    const handle = await env.client.workflow.start('districtCycleWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: workflowIdForCycle(CYCLE, DIST),
+      args: [{ cycle: CYCLE, districtId: DIST, opensAt: new Date(now).toISOString(), deadlineAt: deadline.toISOString(), reminderWorkingDays: [7, 3, 1], reviewFirst: true, chaseDays: 3, utcOffsetMinutes: 480 }],
+    });
+    await expect.poll(async () => (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).status).toBe(200);
+
+    const pending = await sys.http.get(`/cycles/${CYCLE}/pending`).set('Authorization', east);
+    expect(pending.body.cases.map((c: { id: string }) => c.id)).toEqual([e1.id, e2.id]);
+    const submitted = await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', east);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ caseIds: [e1.id, e2.id], late: false });
+    expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', east)).status).toBe(409);
+    await expect.poll(async () => (await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body.status).toBe('district_review');
+    expect((await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body.history.at(-1)).toMatchObject({ type: 'submitted_with_ledger' });
+    await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`${CYCLE} submitted: 2 case(s)`));
+    // The district handles one of East's cases itself before the deadline; it stays out of the batch.
+    await stepOk(sys, district, e2.id, 'solve', { resolution: 'Done locally.' });
+
+    // Seven working days before the deadline: every unit that has not submitted is reminded; East is not.
+    await env.sleep(deadline.getTime() - 12 * DAY - now);
+    await env.sleep(4 * DAY);
+    const seven = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('7 working day(s) left'));
+    expect(seven.to).toContain('west-street@ledger.test');
+    expect(seven.to).not.toContain('east-street@ledger.test');
+    expect(seven.to).toHaveLength(7);
+
+    expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', west)).body.caseIds).toEqual([w1.id]);
+    await env.sleep(5 * DAY);
+    const three = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('3 working day(s) left'));
+    expect(three.to).toHaveLength(6);
+    expect(three.to).not.toContain('west-street@ledger.test');
+
+    // The deadline: frozen, summarised, held for the district's review.
+    await env.sleep(deadline.getTime() - (await env.currentTimeMs()) + 60_000);
+    await expect.poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle(CYCLE, DIST)).query(cycleSnapshotQuery)).phase).toBe('awaiting_review');
+    const frozen = (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', district)).body;
+    expect(frozen.phase).toBe('awaiting_review');
+    expect(frozen.lateUnitIds).toHaveLength(6);
+    expect(frozen.summary.notSubmitted).toContain('Economic Development Zone');
+    expect(frozen.summary.batchForCity).toEqual([e1.number, w1.number]);
+    expect(frozen.summary.statistics.total).toMatchObject({ filed: 3, solvedAtDistrict: 1 });
+    expect((await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).body.summary).toBeNull();
+
+    const approved = await sys.http.post(`/cycles/${CYCLE}/summary/approve`).set('Authorization', district).send({ note: 'Both need the water bureau.' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.forwardedCaseIds).toEqual([e1.id, w1.id]);
+    await expect.poll(async () => (await sys.http.get(`/cases/${w1.id}`).set('Authorization', west)).body.status).toBe('municipal_coordination');
+    const forwarded = (await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body;
+    expect(forwarded.details.districtSummary).toBe('Both need the water bureau.');
+    await sys.smtp.mailbox.waitFor((m) => m.subject.includes('2 case(s) forwarded for municipal coordination') && m.to.includes('city-org@ledger.test'));
+    expect((await sys.http.post(`/cycles/${CYCLE}/summary/approve`).set('Authorization', district).send({})).status).toBe(409);
+
+    // Late units are chased daily; a late submission is recorded as late and stops the chase for that unit.
+    await env.sleep(DAY);
+    const chased = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('OVERDUE (day 1)'));
+    expect(chased.to).toContain('edz@ledger.test');
+    const late = await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', edz);
+    expect(late.body).toMatchObject({ caseIds: [], late: true });
+    await env.sleep(DAY);
+    const dayTwo = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('OVERDUE (day 2)'));
+    expect(dayTwo.to).not.toContain('edz@ledger.test');
+    await env.sleep(2 * DAY);
+    const result = await handle.result();
+    expect(result.phase).toBe('closed');
+    expect(mails('7 working day(s) left')).toHaveLength(1);
+  });
+
+  it('opening a half-year twice starts each district’s cycle once', async () => {
+    const admin = await sys.login('admin@ledger.test');
+    const first = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
+    expect(first.status).toBe(202);
+    await expect.poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name).toBeTruthy();
+    const second = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
+    expect(second.status).toBe(202);
+    const opener = await env.client.workflow.getHandle('open-cycles-2098-H2').result();
+    expect(opener.cycle).toBe('2098-H2');
+    expect([...opener.started].sort()).toEqual([DIST, seedId('DIST-NORTH')].sort());
+    expect((await sys.http.post('/cycles/2098-H2/open').set('Authorization', await sys.login('district@ledger.test'))).status).toBe(403);
+  });
+});

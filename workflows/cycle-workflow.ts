@@ -1,0 +1,156 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Activities } from '../activities/index.ts';
+import { halfYearOf, halfYearWindow } from '../lib/half-years.ts';
+import {
+  UPDATE_REJECTIONS,
+  approveSummaryUpdate,
+  cycleSnapshotQuery,
+  forwardedInBatchSignal,
+  ledgerSubmittedSignal,
+  submitLedgerUpdate,
+  workflowIdForCase,
+  workflowIdForCycle,
+  type Actor,
+  type CyclePhase,
+  type CycleSnapshot,
+  type CycleWorkflowInput,
+} from './definitions.ts';
+
+const cycles = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
+});
+
+export type CycleSettings = Pick<CycleWorkflowInput, 'reminderWorkingDays' | 'reviewFirst' | 'chaseDays' | 'utcOffsetMinutes'>;
+
+/**
+ * Started by the half-yearly Temporal Schedule (or by hand for a past half-year): one district cycle
+ * per district. Child ids name the half-year and district, so running it again starts nothing twice.
+ */
+export async function openCyclesWorkflow(input: { cycle?: string; settings: CycleSettings }): Promise<{ cycle: string; started: string[] }> {
+  const cycle = input.cycle ?? halfYearOf(new Date(), input.settings.utcOffsetMinutes);
+  const { to: deadline } = halfYearWindow(cycle, input.settings.utcOffsetMinutes);
+  const started: string[] = [];
+  for (const districtId of await cycles.listDistricts()) {
+    try {
+      await startChild(districtCycleWorkflow, {
+        workflowId: workflowIdForCycle(cycle, districtId),
+        args: [{ ...input.settings, cycle, districtId, opensAt: new Date().toISOString(), deadlineAt: deadline.toISOString() }],
+        parentClosePolicy: 'ABANDON',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      started.push(districtId);
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+  return { cycle, started };
+}
+
+/**
+ * One district's half-year: reminders to units that have not submitted, their submissions (each
+ * carries the unit's pending regular cases to the district), the freeze and summary at the deadline,
+ * the batch to the city (after the district's review if configured), then daily chasing of late units.
+ */
+export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<CycleSnapshot> {
+  const { cycle, districtId } = input;
+  const workflowId = workflowInfo().workflowId;
+  const deadline = Date.parse(input.deadlineAt);
+  const opened = await cycles.openDistrictCycle({ cycle, districtId, workflowId, opensAt: input.opensAt, deadlineAt: input.deadlineAt });
+  const submitted = new Set(opened.submittedUnitIds);
+  const missing = () => opened.unitIds.filter((u) => !submitted.has(u));
+  let phase: CyclePhase = 'open';
+  let lateUnitIds: string[] = [];
+  let forwardedCaseIds: string[] = [];
+  let approval: { actor: Actor; note?: string } | undefined;
+  const snapshot = (): CycleSnapshot => ({ cycle, districtId, phase, submittedUnitIds: [...submitted], lateUnitIds, forwardedCaseIds });
+
+  setHandler(cycleSnapshotQuery, snapshot);
+  setHandler(
+    submitLedgerUpdate,
+    async ({ actor }) => {
+      submitted.add(actor.orgUnitId);
+      const late = Date.now() >= deadline;
+      const { caseIds } = await cycles.recordLedgerSubmission({ cycle, districtId, actor, late });
+      for (const caseId of caseIds) await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(ledgerSubmittedSignal, { actor, cycle });
+      await cycles.sendCycleNotice({
+        cycle,
+        districtId,
+        notice: { kind: 'ledger_submitted', unitId: actor.orgUnitId, caseCount: caseIds.length, late },
+        idempotencyKey: `${workflowId}:submitted:${actor.orgUnitId}`,
+      });
+      return { caseIds, late };
+    },
+    {
+      validator: ({ actor }) => {
+        if (actor.role !== 'street_staff') throw ApplicationFailure.nonRetryable('only street staff submit a unit’s ledger', UPDATE_REJECTIONS.forbidden);
+        if (!opened.unitIds.includes(actor.orgUnitId)) throw ApplicationFailure.nonRetryable('your unit does not report to this district', UPDATE_REJECTIONS.forbidden);
+        if (submitted.has(actor.orgUnitId)) throw ApplicationFailure.nonRetryable(`your unit already submitted its ledger for ${cycle}`, UPDATE_REJECTIONS.invalidState);
+      },
+    },
+  );
+  setHandler(
+    approveSummaryUpdate,
+    async ({ actor, note }) => {
+      approval = { actor, note };
+      await condition(() => phase !== 'awaiting_review');
+      return snapshot();
+    },
+    {
+      validator: ({ actor }) => {
+        if (actor.role !== 'district_officer' || actor.orgUnitId !== districtId) {
+          throw ApplicationFailure.nonRetryable('only this district’s officers approve its summary', UPDATE_REJECTIONS.forbidden);
+        }
+        if (phase !== 'awaiting_review') throw ApplicationFailure.nonRetryable(`the summary is not awaiting review (${phase})`, UPDATE_REJECTIONS.invalidState);
+      },
+    },
+  );
+
+  for (const reminder of await cycles.cycleReminderTimes({ deadlineAt: input.deadlineAt, reminderWorkingDays: input.reminderWorkingDays, utcOffsetMinutes: input.utcOffsetMinutes })) {
+    const at = Date.parse(reminder.at);
+    if (at <= Date.now()) continue;
+    if (await condition(() => missing().length === 0, at - Date.now())) break;
+    await cycles.sendCycleNotice({
+      cycle,
+      districtId,
+      notice: { kind: 'reminder', unitIds: missing(), workingDaysLeft: reminder.workingDaysLeft },
+      idempotencyKey: `${workflowId}:reminder:${reminder.workingDaysLeft}`,
+    });
+  }
+  if (deadline > Date.now()) await condition(() => false, deadline - Date.now());
+
+  lateUnitIds = missing();
+  const summary = await cycles.summarizeCycle({ cycle, districtId, lateUnitIds, utcOffsetMinutes: input.utcOffsetMinutes, reviewFirst: input.reviewFirst });
+  if (input.reviewFirst) {
+    phase = 'awaiting_review';
+    await condition(() => approval !== undefined);
+  }
+  for (const caseId of summary.batchCaseIds) {
+    await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(forwardedInBatchSignal, { actor: approval?.actor ?? null, cycle, summary: approval?.note ?? summary.text });
+  }
+  forwardedCaseIds = summary.batchCaseIds;
+  phase = 'chasing';
+  await cycles.recordCyclePhase({ cycle, districtId, phase, forwardedIds: forwardedCaseIds, reviewNote: approval?.note });
+  if (forwardedCaseIds.length > 0) {
+    await cycles.sendCycleNotice({ cycle, districtId, notice: { kind: 'batch_forwarded', caseCount: forwardedCaseIds.length }, idempotencyKey: `${workflowId}:batch` });
+  }
+
+  for (let day = 1; day <= input.chaseDays && missing().length > 0; day++) {
+    if (await condition(() => missing().length === 0, '1 day')) break;
+    await cycles.sendCycleNotice({ cycle, districtId, notice: { kind: 'late', unitIds: missing(), day }, idempotencyKey: `${workflowId}:late:${day}` });
+  }
+  phase = 'closed';
+  await cycles.recordCyclePhase({ cycle, districtId, phase });
+  await condition(allHandlersFinished);
+  return snapshot();
+}
