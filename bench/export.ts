@@ -64,7 +64,12 @@ try {
     const file = path.join(outDir, `annex3.${format}`);
     const out = createWriteStream(file);
     let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    let peakExternal = 0;
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakExternal = Math.max(peakExternal, usage.external + usage.arrayBuffers);
+    }, 100);
     const t = Date.now();
     const rows = annex3Rows(prisma, where, 'zh', config.timeZone, 5000);
     let rssAtFifth = 0;
@@ -83,6 +88,7 @@ try {
       rowsPerSecond: Math.round(written / seconds),
       rssAt20PercentMiB: Math.round(rssAtFifth / 2 ** 20),
       peakRssMiB: Math.round(peakRss / 2 ** 20),
+      peakBuffersMiB: Math.round(peakExternal / 2 ** 20),
       heapLimitMiB: Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20),
       fileMiB: Math.round(statSync(file).size / 2 ** 20),
     };

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { Readable, type Writable } from 'node:stream';
+import archiver from 'archiver';
 
 export type Cell = string | number;
 export type Progress = (rowsWritten: number) => void;
@@ -38,25 +38,83 @@ export async function writeCsv(header: string[], rows: AsyncIterable<Cell[]>, ou
   return count;
 }
 
-/** XLSX written as a stream (no shared strings, rows committed as they come), so memory stays flat. */
+/** Text as XML 1.0 allows it: escaped, without the control characters it forbids. */
+function xmlText(value: string): string {
+  return [...value]
+    .filter((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      return code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x20 && code !== 0xfffe && code !== 0xffff);
+    })
+    .join('')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A, B, ... Z, AA, AB, ...: the column part of a cell reference. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function xlsxRow(index: number, cells: Cell[], style?: number): string {
+  const s = style === undefined ? '' : ` s="${style}"`;
+  const body = cells
+    .map((cell, column) => {
+      const ref = `${columnName(column)}${index}`;
+      return typeof cell === 'number'
+        ? `<c r="${ref}"${s}><v>${cell}</v></c>`
+        : `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlText(cell)}</t></is></c>`;
+    })
+    .join('');
+  return `<row r="${index}">${body}</row>`;
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+function xlsxParts(sheetName: string): Record<string, string> {
+  return {
+    '[Content_Types].xml': `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+    '_rels/.rels': `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${xmlText(sheetName).replace(/"/g, '&quot;')}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
+    'xl/styles.xml': `${XML_HEAD}<styleSheet xmlns="${MAIN_NS}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>`,
+  };
+}
+
+/**
+ * XLSX written as a true stream: the sheet's XML is generated row by row and pulled through the zip
+ * compressor as fast as the output takes it, so memory stays flat whatever the row count (a
+ * spreadsheet library's streaming writer was measured holding the whole sheet in buffers).
+ */
 export async function writeXlsx(header: string[], rows: AsyncIterable<Cell[]>, out: Writable, sheetName: string, onProgress?: Progress): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const headerRow = sheet.addRow(header);
-  headerRow.font = { bold: true };
-  headerRow.commit();
   let count = 0;
-  for await (const row of rows) {
-    sheet.addRow(row).commit();
-    count += 1;
-    if (count % 10_000 === 0) {
-      onProgress?.(count);
-      // Let the zip stream drain between batches.
-      await new Promise((resolve) => setImmediate(resolve));
+  async function* sheetXml() {
+    yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;
+    yield xlsxRow(1, header, 1);
+    let chunk = '';
+    for await (const row of rows) {
+      count += 1;
+      chunk += xlsxRow(count + 1, row);
+      if (count % 200 === 0) {
+        yield chunk;
+        chunk = '';
+      }
+      if (count % 10_000 === 0) onProgress?.(count);
     }
+    yield `${chunk}</sheetData></worksheet>`;
   }
-  sheet.commit();
-  await workbook.commit();
+  const archive = archiver('zip', { zlib: { level: 6 } });
+  const failed = new Promise<never>((_, reject) => archive.once('error', reject));
+  archive.pipe(out, { end: false });
+  for (const [name, xml] of Object.entries(xlsxParts(sheetName))) archive.append(xml, { name });
+  archive.append(Readable.from(sheetXml()), { name: 'xl/worksheets/sheet1.xml' });
+  await Promise.race([archive.finalize(), failed]);
+  if (!archive.readableEnded) await Promise.race([once(archive, 'end'), failed]);
   onProgress?.(count);
   return count;
 }

@@ -35,3 +35,10 @@ describe('half-year of a moment', () => {
     expect(placeKey('Elm Road 1-40')).toBe(placeKey('elm road, 10-80'));
   });
 });
+
+describe('XLSX cell references', () => {
+  it('names columns as spreadsheets do', async () => {
+    const { columnName } = await import('../../lib/tabular-writers.ts');
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnName)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+});
