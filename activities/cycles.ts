@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { loadCalendar } from '../domain/calendar.ts';
 import { caseStatistics } from '../domain/statistics.ts';
+import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { workingDaysBefore } from '../lib/working-days.ts';
 import { cycleRowId, type Actor, type CyclePhase } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './index.ts';
@@ -16,17 +17,26 @@ export type CycleNotice =
   | { kind: 'batch_forwarded'; caseCount: number };
 
 export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
-  const unitsOf = (districtId: string) => prisma.orgUnit.findMany({ where: { parentId: districtId, kind: { in: [...FILING_KINDS] } }, orderBy: { code: 'asc' } });
+  const unitsOf = (districtId: string) =>
+    prisma.orgUnit.findMany({ where: { parentId: districtId, kind: { in: [...FILING_KINDS] } }, orderBy: { code: 'asc' } });
 
   return {
     /** Opens a district's cycle row (once) and says which units owe a ledger and which already sent one. */
     async openDistrictCycle(input: CycleRef & { workflowId: string; opensAt: string; deadlineAt: string }) {
       const id = cycleRowId(input.cycle, input.districtId);
       const district = await prisma.orgUnit.findUnique({ where: { id: input.districtId } });
-      if (!district || district.kind !== 'district') throw ApplicationFailure.nonRetryable(`no district ${input.districtId}`, 'InvalidInput');
+      if (!district || district.kind !== 'district')
+        throw ApplicationFailure.nonRetryable(`no district ${input.districtId}`, 'InvalidInput');
       const row = await prisma.reportingCycle.upsert({
         where: { id },
-        create: { id, cycle: input.cycle, districtId: input.districtId, workflowId: input.workflowId, opensAt: new Date(input.opensAt), deadlineAt: new Date(input.deadlineAt) },
+        create: {
+          id,
+          cycle: input.cycle,
+          districtId: input.districtId,
+          workflowId: input.workflowId,
+          opensAt: new Date(input.opensAt),
+          deadlineAt: new Date(input.deadlineAt),
+        },
         update: {},
         include: { submissions: { select: { unitId: true } } },
       });
@@ -46,7 +56,9 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
     async recordLedgerSubmission(input: CycleRef & { actor: Actor; late: boolean }) {
       const cycleRow = cycleRowId(input.cycle, input.districtId);
       return prisma.$transaction(async (tx) => {
-        const existing = await tx.cycleSubmission.findUnique({ where: { cycleRowId_unitId: { cycleRowId: cycleRow, unitId: input.actor.orgUnitId } } });
+        const existing = await tx.cycleSubmission.findUnique({
+          where: { cycleRowId_unitId: { cycleRowId: cycleRow, unitId: input.actor.orgUnitId } },
+        });
         if (existing) return { caseIds: existing.caseIds, late: existing.late };
         const pending = await tx.case.findMany({
           where: { filingUnitId: input.actor.orgUnitId, status: 'awaiting_submission', urgent: false },
@@ -55,7 +67,14 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
         });
         const caseIds = pending.map((c) => c.id);
         await tx.cycleSubmission.create({
-          data: { cycleRowId: cycleRow, unitId: input.actor.orgUnitId, submittedByUserId: input.actor.userId, submittedAt: clock.now(), caseIds, late: input.late },
+          data: {
+            cycleRowId: cycleRow,
+            unitId: input.actor.orgUnitId,
+            submittedByUserId: input.actor.userId,
+            submittedAt: clock.now(),
+            caseIds,
+            late: input.late,
+          },
         });
         return { caseIds, late: input.late };
       });
@@ -66,17 +85,27 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
      * half-year, who submitted on time, late or not at all, and the batch for the city (cases the
      * ledgers brought that are still with the district).
      */
-    async summarizeCycle(input: CycleRef & { lateUnitIds: string[]; utcOffsetMinutes: number; reviewFirst: boolean }) {
+    async summarizeCycle(
+      input: CycleRef & { lateUnitIds: string[]; utcOffsetMinutes: number; reviewFirst: boolean; deadlines: HalfYearDeadlines },
+    ) {
       const id = cycleRowId(input.cycle, input.districtId);
-      const [submissions, units] = await Promise.all([prisma.cycleSubmission.findMany({ where: { cycleRowId: id } }), unitsOf(input.districtId)]);
+      const [submissions, units] = await Promise.all([
+        prisma.cycleSubmission.findMany({ where: { cycleRowId: id } }),
+        unitsOf(input.districtId),
+      ]);
       const ledgerCaseIds = submissions.filter((s) => !s.late).flatMap((s) => s.caseIds);
-      const batch = await prisma.case.findMany({ where: { id: { in: ledgerCaseIds }, status: 'district_review' }, select: { id: true, number: true }, orderBy: { number: 'asc' } });
+      const batch = await prisma.case.findMany({
+        where: { id: { in: ledgerCaseIds }, status: 'district_review' },
+        select: { id: true, number: true },
+        orderBy: { number: 'asc' },
+      });
       const operator = { id: 'system', email: 'system', displayName: 'cycle', role: 'admin' as const, orgUnitId: input.districtId };
       const statistics = await caseStatistics(
         prisma,
         operator,
         { districtId: input.districtId, cycle: input.cycle, alsoCaseIds: submissions.flatMap((s) => s.caseIds) },
         input.utcOffsetMinutes,
+        input.deadlines,
       );
       const name = (unitId: string) => units.find((u) => u.id === unitId)?.name ?? unitId;
       const summary = {
@@ -85,31 +114,48 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
         submittedOnTime: submissions.filter((s) => !s.late).map((s) => ({ unit: name(s.unitId), cases: s.caseIds.length })),
         notSubmitted: input.lateUnitIds.map(name),
         batchForCity: batch.map((c) => c.number),
-        statistics: { total: statistics.total, units: statistics.units, repeatedProblems: statistics.repeatedProblems },
+        statistics: {
+          total: statistics.total,
+          units: statistics.units,
+          breakdown: statistics.breakdown,
+          repeatedProblems: statistics.repeatedProblems,
+        },
       };
       await prisma.reportingCycle.update({
         where: { id },
         data: { summary, lateUnitIds: input.lateUnitIds, phase: input.reviewFirst ? 'awaiting_review' : 'chasing' },
       });
-      return { batchCaseIds: batch.map((c) => c.id), text: `${input.cycle}: ${batch.length} case(s) forwarded together after the district's summary` };
+      return {
+        batchCaseIds: batch.map((c) => c.id),
+        text: `${input.cycle}: ${batch.length} case(s) forwarded together after the district's summary`,
+      };
     },
 
     async recordCyclePhase(input: CycleRef & { phase: CyclePhase; forwardedIds?: string[]; reviewNote?: string }) {
       await prisma.reportingCycle.update({
         where: { id: cycleRowId(input.cycle, input.districtId) },
-        data: { phase: input.phase, ...(input.forwardedIds ? { forwardedIds: input.forwardedIds } : {}), ...(input.reviewNote !== undefined ? { reviewNote: input.reviewNote } : {}) },
+        data: {
+          phase: input.phase,
+          ...(input.forwardedIds ? { forwardedIds: input.forwardedIds } : {}),
+          ...(input.reviewNote !== undefined ? { reviewNote: input.reviewNote } : {}),
+        },
       });
     },
 
     async listDistricts() {
-      return (await prisma.orgUnit.findMany({ where: { kind: 'district' }, select: { id: true }, orderBy: { code: 'asc' } })).map((d) => d.id);
+      return (await prisma.orgUnit.findMany({ where: { kind: 'district' }, select: { id: true }, orderBy: { code: 'asc' } })).map(
+        (d) => d.id,
+      );
     },
 
     /** One cycle mail: reminders and chasing to the units concerned, submissions and the batch to the district and city. */
     async sendCycleNotice(input: CycleRef & { notice: CycleNotice; idempotencyKey: string }) {
       const district = await prisma.orgUnit.findUnique({ where: { id: input.districtId }, include: { parent: true } });
       const n = input.notice;
-      const unitEmails = async (ids: string[]) => (await prisma.orgUnit.findMany({ where: { id: { in: ids } }, select: { email: true } })).map((u) => u.email).filter((e): e is string => Boolean(e));
+      const unitEmails = async (ids: string[]) =>
+        (await prisma.orgUnit.findMany({ where: { id: { in: ids } }, select: { email: true } }))
+          .map((u) => u.email)
+          .filter((e): e is string => Boolean(e));
       const deadline = input.cycle.endsWith('H1') ? 'June 26' : 'December 26';
       switch (n.kind) {
         case 'reminder':

@@ -18,7 +18,9 @@ export async function sendOnce(
   const to = [...new Set(mail.to)].sort();
   await deps.mailer.send({ to, subject: mail.subject, text: mail.text, messageId });
   try {
-    await deps.prisma.mailLog.create({ data: { idempotencyKey, recipients: to, subject: mail.subject, messageId, sentAt: deps.clock.now() } });
+    await deps.prisma.mailLog.create({
+      data: { idempotencyKey, recipients: to, subject: mail.subject, messageId, sentAt: deps.clock.now() },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

@@ -9,7 +9,6 @@ export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: L
 
 type Unit = { email: string | null; name: string; timeZone: string };
 
-
 function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined {
   if (notice === 'case_returned') return details.questions;
   if (notice === 'case_rejected') return details.rejectionReason;

@@ -8,7 +8,8 @@ export const cycleRoutes = [
     method: 'post',
     path: '/cycles/:cycle/open',
     tag: 'cycles',
-    summary: 'Open a half-year’s ledger cycles now (the Schedule does it on the opening date); for a past half-year this is a backfill. Idempotent.',
+    summary:
+      'Open a half-year’s ledger cycles now (the Schedule does it on the opening date); for a past half-year this is a backfill. Idempotent.',
     authenticated: true,
     roles: ['admin'],
     schemas: { params: cycleParams },
@@ -48,7 +49,11 @@ export const cycleRoutes = [
     authenticated: true,
     roles: ['street_staff'],
     schemas: { params: cycleParams },
-    responses: { 200: { description: 'Submitted' }, ...errorResponses, 409: { description: 'Already submitted, or no such cycle open', schema: errorBody } },
+    responses: {
+      200: { description: 'Submitted' },
+      ...errorResponses,
+      409: { description: 'Already submitted, or no such cycle open', schema: errorBody },
+    },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await submitLedger(deps, user, params.cycle) }),
   }),
   defineRoute({

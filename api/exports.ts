@@ -20,8 +20,16 @@ export const exportRoutes = [
       const { utcOffsetMinutes } = deps.config.deadlines;
       const where = annex3Where(
         user,
-        { unitId: query.unit, districtId: query.district, cycle: query.cycle, status: query.status, filedFrom: query.filedFrom, filedTo: query.filedTo },
+        {
+          unitId: query.unit,
+          districtId: query.district,
+          cycle: query.cycle,
+          status: query.status,
+          filedFrom: query.filedFrom,
+          filedTo: query.filedTo,
+        },
         utcOffsetMinutes,
+        deps.config.cycles.deadlines,
       );
       const rows = annex3Rows(deps.prisma, where, query.lang, deps.config.timeZone);
       const header = annex3Header(query.lang);

@@ -31,7 +31,20 @@ export const statisticsView = z.object({
   calendarVersion: z.number().int(),
   total: figures,
   units: z.array(figures),
+  breakdown: z.object({
+    byKind: z.record(z.string(), z.number().int()),
+    byCategory: z.record(z.string(), z.number().int()),
+    byStatus: z.record(z.string(), z.number().int()),
+    byHalfYear: z.record(z.string(), z.number().int()),
+  }),
   repeatedProblems: z.array(
-    z.object({ category: z.string(), place: z.string(), cases: z.number().int(), units: z.number().int(), cycles: z.array(z.string()), caseIds: z.array(z.uuid()) }),
+    z.object({
+      category: z.string(),
+      place: z.string(),
+      cases: z.number().int(),
+      units: z.number().int(),
+      cycles: z.array(z.string()),
+      caseIds: z.array(z.uuid()),
+    }),
   ),
 });

@@ -20,6 +20,7 @@ export const statisticsRoutes = [
         user,
         { unitId: query.unit, districtId: query.district, cycle: query.cycle, filedFrom: query.filedFrom, filedTo: query.filedTo },
         deps.config.deadlines.utcOffsetMinutes,
+        deps.config.cycles.deadlines,
       ),
     }),
   }),

@@ -77,7 +77,10 @@ try {
       if (!rssAtFifth && n >= ROWS / 5) rssAtFifth = process.memoryUsage().rss;
       if (n % 100_000 === 0 || n === ROWS) process.stderr.write(`  ${format}: ${n.toLocaleString('en')} rows\n`);
     };
-    const written = format === 'csv' ? await writeCsv(annex3Header('zh'), rows, out, progress) : await writeXlsx(annex3Header('zh'), rows, out, 'Annex 3', progress);
+    const written =
+      format === 'csv'
+        ? await writeCsv(annex3Header('zh'), rows, out, progress)
+        : await writeXlsx(annex3Header('zh'), rows, out, 'Annex 3', progress);
     out.end();
     await new Promise<void>((resolve) => out.once('close', () => resolve()));
     clearInterval(sampler);
@@ -95,7 +98,11 @@ try {
     say(`${format}: ${JSON.stringify(results[format])}`);
   }
   await prisma.$disconnect();
-  const report = { date: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version }, results };
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version },
+    results,
+  };
   console.log(JSON.stringify(report, null, 2));
   mkdirSync(path.join(config.projectRoot, 'bench', 'results'), { recursive: true });
   writeFileSync(path.join(config.projectRoot, 'bench', 'results', 'export-latest.json'), JSON.stringify(report, null, 2) + '\n');

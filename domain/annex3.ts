@@ -22,7 +22,10 @@ const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
   rejected: { zh: '不予受理', en: 'Rejected' },
   merged: { zh: '已合并', en: 'Merged' },
 };
-const KIND_LABELS = { unclaimed_project: { zh: '无人认领公益项目', en: 'Unclaimed public-service project' }, hard_problem: { zh: '难题', en: 'Hard problem' } };
+const KIND_LABELS = {
+  unclaimed_project: { zh: '无人认领公益项目', en: 'Unclaimed public-service project' },
+  hard_problem: { zh: '难题', en: 'Hard problem' },
+};
 const YES_NO = { zh: ['是', '否'], en: ['Yes', 'No'] };
 
 type Column = { zh: string; en: string; value: (row: Row, lang: Annex3Language, timeZone: string) => string | number };
@@ -71,18 +74,29 @@ export const ANNEX3_COLUMNS: Column[] = [
 
 export const annex3Header = (lang: Annex3Language) => ANNEX3_COLUMNS.map((c) => c[lang]);
 
-export type Annex3Filter = { unitId?: string; districtId?: string; cycle?: string; status?: CaseStatus[]; filedFrom?: string; filedTo?: string };
+export type Annex3Filter = {
+  unitId?: string;
+  districtId?: string;
+  cycle?: string;
+  status?: CaseStatus[];
+  filedFrom?: string;
+  filedTo?: string;
+};
 
-export { halfYearWindow as cycleRange } from '../lib/half-years.ts';
-import { halfYearWindow as cycleRange } from '../lib/half-years.ts';
+import { halfYearWindow, type HalfYearDeadlines } from '../lib/half-years.ts';
 
-export function annex3Where(user: AuthenticatedUser, filter: Annex3Filter, utcOffsetMinutes: number): Prisma.CaseWhereInput {
+export function annex3Where(
+  user: AuthenticatedUser,
+  filter: Annex3Filter,
+  utcOffsetMinutes: number,
+  deadlines?: HalfYearDeadlines,
+): Prisma.CaseWhereInput {
   const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];
   if (filter.unitId) conditions.push({ filingUnitId: filter.unitId });
   if (filter.districtId) conditions.push({ filingUnit: { parentId: filter.districtId } });
   if (filter.status?.length) conditions.push({ status: { in: filter.status } });
   if (filter.cycle) {
-    const { from, to } = cycleRange(filter.cycle, utcOffsetMinutes);
+    const { from, to } = halfYearWindow(filter.cycle, utcOffsetMinutes, deadlines);
     conditions.push({ filedAt: { gte: from, lt: to } });
   }
   if (filter.filedFrom) conditions.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });

@@ -3,7 +3,14 @@ import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { CycleSettings, openCyclesWorkflow } from '../workflows/cycle-workflow.ts';
-import { TASK_QUEUE, approveSummaryUpdate, cycleRowId, cycleSnapshotQuery, submitLedgerUpdate, workflowIdForCycle } from '../workflows/definitions.ts';
+import {
+  TASK_QUEUE,
+  approveSummaryUpdate,
+  cycleRowId,
+  cycleSnapshotQuery,
+  submitLedgerUpdate,
+  workflowIdForCycle,
+} from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { requireRole } from './scope.ts';
 import { runUpdate } from './workflow-calls.ts';
@@ -13,7 +20,8 @@ type CycleDeps = { prisma: Db; temporal: Client };
 async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> {
   if (user.role === 'district_officer') return user.orgUnitId;
   const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true, kind: true } });
-  if (!unit?.parentId || unit.kind === 'district' || unit.kind === 'municipality') throw new DomainError('forbidden', 'only filing units and their district take part in a ledger cycle');
+  if (!unit?.parentId || unit.kind === 'district' || unit.kind === 'municipality')
+    throw new DomainError('forbidden', 'only filing units and their district take part in a ledger cycle');
   return unit.parentId;
 }
 
@@ -37,7 +45,10 @@ export async function openCycles(deps: CycleDeps & { settings: CycleSettings }, 
 
 export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
   const districtId = await districtOf(deps.prisma, user);
-  const row = await deps.prisma.reportingCycle.findUnique({ where: { id: cycleRowId(cycle, districtId) }, include: { submissions: { orderBy: { submittedAt: 'asc' } } } });
+  const row = await deps.prisma.reportingCycle.findUnique({
+    where: { id: cycleRowId(cycle, districtId) },
+    include: { submissions: { orderBy: { submittedAt: 'asc' } } },
+  });
   if (!row) throw notFound(`ledger cycle ${cycle}`);
   return {
     cycle: row.cycle,
@@ -45,7 +56,12 @@ export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: 
     phase: row.phase,
     opensAt: row.opensAt.toISOString(),
     deadlineAt: row.deadlineAt.toISOString(),
-    submissions: row.submissions.map((s) => ({ unitId: s.unitId, submittedAt: s.submittedAt.toISOString(), caseCount: s.caseIds.length, late: s.late })),
+    submissions: row.submissions.map((s) => ({
+      unitId: s.unitId,
+      submittedAt: s.submittedAt.toISOString(),
+      caseCount: s.caseIds.length,
+      late: s.late,
+    })),
     lateUnitIds: row.lateUnitIds,
     summary: user.role === 'street_staff' ? null : row.summary,
     reviewNote: row.reviewNote,
@@ -68,29 +84,57 @@ export async function submitLedger(deps: CycleDeps, user: AuthenticatedUser, cyc
   requireRole(user, ['street_staff']);
   const districtId = await districtOf(deps.prisma, user);
   const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, districtId));
-  const result = await runUpdate(() => handle.executeUpdate(submitLedgerUpdate, { args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId } }] }));
+  const result = await runUpdate(() =>
+    handle.executeUpdate(submitLedgerUpdate, { args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId } }] }),
+  );
   return { cycle, ...result };
 }
 
 export async function approveSummary(deps: CycleDeps, user: AuthenticatedUser, cycle: string, note: string | undefined) {
   requireRole(user, ['district_officer']);
   const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, user.orgUnitId));
-  await runUpdate(() => handle.executeUpdate(approveSummaryUpdate, { args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, note }] }));
+  await runUpdate(() =>
+    handle.executeUpdate(approveSummaryUpdate, {
+      args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, note }],
+    }),
+  );
   return { ...(await handle.query(cycleSnapshotQuery)) };
 }
 
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 
 /** The two half-yearly Temporal Schedules that open the cycles (created once; left as they are after). */
 export async function ensureCycleSchedules(client: Client, config: Pick<Config, 'cycles' | 'timeZone'>) {
   const created: string[] = [];
-  for (const [half, opens] of [['h1', config.cycles.opensH1], ['h2', config.cycles.opensH2]] as const) {
+  for (const [half, opens] of [
+    ['h1', config.cycles.opensH1],
+    ['h2', config.cycles.opensH2],
+  ] as const) {
     const [month, day] = opens.split('-').map(Number) as [number, number];
     try {
       await client.schedule.create({
         scheduleId: `ledger-cycle-${half}`,
         spec: { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour: 9 }], timezone: config.timeZone },
-        action: { type: 'startWorkflow', workflowType: 'openCyclesWorkflow', taskQueue: TASK_QUEUE, workflowId: `open-cycles-${half}`, args: [{ settings: config.cycles.settings }] },
+        action: {
+          type: 'startWorkflow',
+          workflowType: 'openCyclesWorkflow',
+          taskQueue: TASK_QUEUE,
+          workflowId: `open-cycles-${half}`,
+          args: [{ settings: config.cycles.settings }],
+        },
       });
       created.push(`ledger-cycle-${half}`);
     } catch (error) {

@@ -3,7 +3,7 @@ import { percentile } from '../lib/percentile.ts';
 import { workingDaysBetween } from '../lib/working-days.ts';
 import type { CaseDetails } from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from './auth.ts';
-import { halfYearOf as cycleOf, halfYearWindow as cycleRange } from '../lib/half-years.ts';
+import { halfYearOf, halfYearWindow, type HalfYearDeadlines } from '../lib/half-years.ts';
 import { loadCalendar } from './calendar.ts';
 import { visibleCaseFilter } from './scope.ts';
 
@@ -47,32 +47,58 @@ export const placeKey = (location: string) =>
  * solved at each level, the working days to a result (median, 90th percentile), how many went
  * overdue, the reporters' satisfaction, and problems that repeat across units or half-years.
  */
-export async function caseStatistics(prisma: Db, user: AuthenticatedUser, filter: StatisticsFilter, utcOffsetMinutes: number) {
+export async function caseStatistics(
+  prisma: Db,
+  user: AuthenticatedUser,
+  filter: StatisticsFilter,
+  utcOffsetMinutes: number,
+  deadlines?: HalfYearDeadlines,
+) {
   const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];
   if (filter.unitId) conditions.push({ filingUnitId: filter.unitId });
   if (filter.districtId) conditions.push({ filingUnit: { parentId: filter.districtId } });
   const period: Prisma.CaseWhereInput[] = [];
   if (filter.cycle) {
-    const { from, to } = cycleRange(filter.cycle, utcOffsetMinutes);
+    const { from, to } = halfYearWindow(filter.cycle, utcOffsetMinutes, deadlines);
     period.push({ filedAt: { gte: from, lt: to } });
   }
   if (filter.filedFrom) period.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
   if (filter.filedTo) period.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
-  if (period.length) conditions.push(filter.alsoCaseIds?.length ? { OR: [{ AND: period }, { id: { in: filter.alsoCaseIds } }] } : { AND: period });
+  if (period.length)
+    conditions.push(filter.alsoCaseIds?.length ? { OR: [{ AND: period }, { id: { in: filter.alsoCaseIds } }] } : { AND: period });
   const where = { AND: conditions };
 
   const [cases, events, calendar] = await Promise.all([
     prisma.case.findMany({
       where,
-      select: { id: true, status: true, details: true, filedAt: true, category: true, location: true, filingUnit: { select: { id: true, code: true, name: true } } },
+      select: {
+        id: true,
+        status: true,
+        kind: true,
+        details: true,
+        filedAt: true,
+        category: true,
+        location: true,
+        filingUnit: { select: { id: true, code: true, name: true } },
+      },
     }),
-    prisma.caseEvent.findMany({ where: { case: where, type: { in: COUNTED_EVENTS } }, select: { caseId: true, type: true, occurredAt: true }, orderBy: { sequence: 'asc' } }),
+    prisma.caseEvent.findMany({
+      where: { case: where, type: { in: COUNTED_EVENTS } },
+      select: { caseId: true, type: true, occurredAt: true },
+      orderBy: { sequence: 'asc' },
+    }),
     loadCalendar(prisma, null),
   ]);
   const eventsByCase = new Map<string, typeof events>();
   for (const e of events) eventsByCase.set(e.caseId, [...(eventsByCase.get(e.caseId) ?? []), e]);
 
-  type Acc = { unit: { id: string; code: string; name: string }; counts: Omit<Counts, 'resolutionWorkingDays' | 'satisfaction'>; days: number[]; answers: number; satisfied: number };
+  type Acc = {
+    unit: { id: string; code: string; name: string };
+    counts: Omit<Counts, 'resolutionWorkingDays' | 'satisfaction'>;
+    days: number[];
+    answers: number;
+    satisfied: number;
+  };
   const units = new Map<string, Acc>();
   const total: Acc = { unit: { id: '', code: 'ALL', name: 'All units' }, counts: emptyCounts(), days: [], answers: 0, satisfied: 0 };
   for (const c of cases) {
@@ -103,16 +129,36 @@ export async function caseStatistics(prisma: Db, user: AuthenticatedUser, filter
     return {
       unit: acc.unit,
       ...acc.counts,
-      resolutionWorkingDays: { resolved: days.length, median: days.length ? percentile(days, 50) : null, p90: days.length ? percentile(days, 90) : null },
-      satisfaction: { answers: acc.answers, satisfied: acc.satisfied, rate: acc.answers ? Math.round((acc.satisfied / acc.answers) * 1000) / 1000 : null },
+      resolutionWorkingDays: {
+        resolved: days.length,
+        median: days.length ? percentile(days, 50) : null,
+        p90: days.length ? percentile(days, 90) : null,
+      },
+      satisfaction: {
+        answers: acc.answers,
+        satisfied: acc.satisfied,
+        rate: acc.answers ? Math.round((acc.satisfied / acc.answers) * 1000) / 1000 : null,
+      },
     };
   };
+  const countBy = (key: (c: (typeof cases)[number]) => string) =>
+    Object.fromEntries(
+      [...cases.reduce((m, c) => m.set(key(c), (m.get(key(c)) ?? 0) + 1), new Map<string, number>())].sort(([a], [b]) =>
+        a.localeCompare(b),
+      ),
+    );
   return {
     filter,
     calendarVersion: calendar.version,
     total: finish(total),
     units: [...units.values()].sort((a, b) => a.unit.code.localeCompare(b.unit.code)).map(finish),
-    repeatedProblems: repeatedProblems(cases, utcOffsetMinutes),
+    breakdown: {
+      byKind: countBy((c) => c.kind),
+      byCategory: countBy((c) => c.category.trim().toLowerCase()),
+      byStatus: countBy((c) => c.status),
+      byHalfYear: countBy((c) => halfYearOf(c.filedAt, utcOffsetMinutes, deadlines)),
+    },
+    repeatedProblems: repeatedProblems(cases, utcOffsetMinutes, deadlines),
   };
 }
 
@@ -124,6 +170,7 @@ function emptyCounts() {
 export function repeatedProblems(
   cases: Array<{ id: string; category: string; location: string; filedAt: Date; filingUnit: { id: string } }>,
   utcOffsetMinutes: number,
+  deadlines?: HalfYearDeadlines,
 ) {
   const groups = new Map<string, { category: string; place: string; caseIds: string[]; units: Set<string>; cycles: Set<string> }>();
   for (const c of cases) {
@@ -132,13 +179,18 @@ export function repeatedProblems(
     const group = groups.get(key) ?? { category: c.category.trim(), place, caseIds: [], units: new Set(), cycles: new Set() };
     group.caseIds.push(c.id);
     group.units.add(c.filingUnit.id);
-    group.cycles.add(cycleOf(c.filedAt, utcOffsetMinutes));
+    group.cycles.add(halfYearOf(c.filedAt, utcOffsetMinutes, deadlines));
     groups.set(key, group);
   }
   return [...groups.values()]
     .filter((g) => g.units.size > 1 || g.cycles.size > 1)
-    .map((g) => ({ category: g.category, place: g.place, cases: g.caseIds.length, units: g.units.size, cycles: [...g.cycles].sort(), caseIds: g.caseIds }))
+    .map((g) => ({
+      category: g.category,
+      place: g.place,
+      cases: g.caseIds.length,
+      units: g.units.size,
+      cycles: [...g.cycles].sort(),
+      caseIds: g.caseIds,
+    }))
     .sort((a, b) => b.cases - a.cases);
 }
-
-export { halfYearOf as cycleOf } from '../lib/half-years.ts';

@@ -57,8 +57,22 @@ const envSchema = z.object({
       }
     }, 'an IANA time zone such as Asia/Shanghai'),
   DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
-  CYCLE_OPENS_H1: z.string().regex(/^\d{2}-\d{2}$/).default('06-01'),
-  CYCLE_OPENS_H2: z.string().regex(/^\d{2}-\d{2}$/).default('12-01'),
+  CYCLE_DEADLINE_H1: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .default('06-26'),
+  CYCLE_DEADLINE_H2: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .default('12-26'),
+  CYCLE_OPENS_H1: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .default('06-01'),
+  CYCLE_OPENS_H2: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .default('12-01'),
   CYCLE_REVIEW_FIRST: z
     .enum(['true', 'false'])
     .default('false')
@@ -127,7 +141,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cycles: {
       opensH1: raw.CYCLE_OPENS_H1,
       opensH2: raw.CYCLE_OPENS_H2,
-      settings: { reminderWorkingDays: [7, 3, 1], reviewFirst: raw.CYCLE_REVIEW_FIRST, chaseDays: raw.CYCLE_CHASE_DAYS, utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES },
+      deadlines: { h1: raw.CYCLE_DEADLINE_H1, h2: raw.CYCLE_DEADLINE_H2 },
+      settings: {
+        reminderWorkingDays: [7, 3, 1],
+        reviewFirst: raw.CYCLE_REVIEW_FIRST,
+        chaseDays: raw.CYCLE_CHASE_DAYS,
+        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+        deadlines: { h1: raw.CYCLE_DEADLINE_H1, h2: raw.CYCLE_DEADLINE_H2 },
+      },
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES, dir: path.join(resolveDir(raw.DATA_DIR), 'attachments') },
   };

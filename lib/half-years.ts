@@ -1,22 +1,32 @@
 /**
  * The notice's half-years: a unit's ledger is due before June 26 (H1) and before December 26 (H2).
- * H1 of a year covers December 26 of the year before to June 25; H2 June 26 to December 25.
+ * H1 of a year covers December 26 of the year before to June 25; H2 June 26 to December 25
+ * (with other configured deadlines, the windows move with them).
  * Pure date arithmetic (no I/O): used by workflows and by queries alike.
  */
-export function halfYearWindow(cycle: string, utcOffsetMinutes: number): { from: Date; to: Date } {
+export type HalfYearDeadlines = { h1: string; h2: string };
+/** The notice's dates (MM-DD); configurable because a district may set its own. */
+export const NOTICE_DEADLINES: HalfYearDeadlines = { h1: '06-26', h2: '12-26' };
+
+export function halfYearWindow(
+  cycle: string,
+  utcOffsetMinutes: number,
+  deadlines: HalfYearDeadlines = NOTICE_DEADLINES,
+): { from: Date; to: Date } {
   const match = /^(\d{4})-H([12])$/.exec(cycle);
   if (!match) throw new RangeError(`cycle must look like 2026-H1, got ${cycle}`);
   const year = Number(match[1]);
-  const [start, end] = match[2] === '1' ? [`${year - 1}-12-26`, `${year}-06-26`] : [`${year}-06-26`, `${year}-12-26`];
+  const [start, end] =
+    match[2] === '1' ? [`${year - 1}-${deadlines.h2}`, `${year}-${deadlines.h1}`] : [`${year}-${deadlines.h1}`, `${year}-${deadlines.h2}`];
   const offset = utcOffsetMinutes * 60_000;
   return { from: new Date(Date.parse(`${start}T00:00:00Z`) - offset), to: new Date(Date.parse(`${end}T00:00:00Z`) - offset) };
 }
 
 /** The half-year a moment falls in: from December 26 it counts toward the next year's H1. */
-export function halfYearOf(moment: Date, utcOffsetMinutes: number): string {
+export function halfYearOf(moment: Date, utcOffsetMinutes: number, deadlines: HalfYearDeadlines = NOTICE_DEADLINES): string {
   const local = new Date(moment.getTime() + utcOffsetMinutes * 60_000);
   const year = local.getUTCFullYear();
   const monthDay = local.toISOString().slice(5, 10);
-  if (monthDay >= '12-26') return `${year + 1}-H1`;
-  return monthDay >= '06-26' ? `${year}-H2` : `${year}-H1`;
+  if (monthDay >= deadlines.h2) return `${year + 1}-H1`;
+  return monthDay >= deadlines.h1 ? `${year}-H2` : `${year}-H1`;
 }

@@ -91,7 +91,13 @@ function xlsxParts(sheetName: string): Record<string, string> {
  * compressor as fast as the output takes it, so memory stays flat whatever the row count (a
  * spreadsheet library's streaming writer was measured holding the whole sheet in buffers).
  */
-export async function writeXlsx(header: string[], rows: AsyncIterable<Cell[]>, out: Writable, sheetName: string, onProgress?: Progress): Promise<number> {
+export async function writeXlsx(
+  header: string[],
+  rows: AsyncIterable<Cell[]>,
+  out: Writable,
+  sheetName: string,
+  onProgress?: Progress,
+): Promise<number> {
   let count = 0;
   async function* sheetXml() {
     yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;

@@ -50,7 +50,13 @@ export function workingDaysBetween(from: Date, to: Date, calendar: CalendarExcep
  * 09:00 local on the `workingDays`-th working day before the deadline's local date: when a
  * "7 working days left" reminder goes out.
  */
-export function workingDaysBefore(deadline: Date, workingDays: number, calendar: CalendarExceptions, utcOffsetMinutes: number, hour = 9): Date {
+export function workingDaysBefore(
+  deadline: Date,
+  workingDays: number,
+  calendar: CalendarExceptions,
+  utcOffsetMinutes: number,
+  hour = 9,
+): Date {
   const offset = utcOffsetMinutes * 60_000;
   let day = Math.floor((deadline.getTime() + offset) / DAY_MS) * DAY_MS;
   let counted = 0;

@@ -26,11 +26,17 @@ if (values.format !== 'csv' && values.format !== 'xlsx') fail('--format is csv o
 if (values.lang !== 'zh' && values.lang !== 'en') fail('--lang is zh or en');
 
 const config = loadConfig();
-const databaseUrl = config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`;
+const databaseUrl =
+  config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`;
 const prisma = createPrisma(databaseUrl, { maxConnections: 1 });
 const operator = { id: 'cli', email: 'cli', displayName: 'operator', role: 'admin' as const, orgUnitId: 'cli' };
 try {
-  const where = annex3Where(operator, { cycle: values.cycle, unitId: values.unit, districtId: values.district }, config.deadlines.utcOffsetMinutes);
+  const where = annex3Where(
+    operator,
+    { cycle: values.cycle, unitId: values.unit, districtId: values.district },
+    config.deadlines.utcOffsetMinutes,
+    config.cycles.deadlines,
+  );
   const total = await prisma.case.count({ where });
   const lang = values.lang as Annex3Language;
   const started = Date.now();
@@ -43,7 +49,8 @@ try {
   const out = createWriteStream(values.out!);
   const rows = annex3Rows(prisma, where, lang, config.timeZone);
   const header = annex3Header(lang);
-  const written = values.format === 'csv' ? await writeCsv(header, rows, out, progress) : await writeXlsx(header, rows, out, 'Annex 3', progress);
+  const written =
+    values.format === 'csv' ? await writeCsv(header, rows, out, progress) : await writeXlsx(header, rows, out, 'Annex 3', progress);
   out.end();
   await new Promise<void>((resolve) => out.once('close', () => resolve()));
   process.stderr.write(`\nwrote ${written} rows to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

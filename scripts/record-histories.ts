@@ -14,7 +14,6 @@ import { createMailer } from '../lib/mailer.ts';
 import { applyMigrations } from '../lib/migrations.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
 import { SCENARIOS } from '../test/replay/scenarios.ts';
-import { workflowIdForCase } from '../workflows/definitions.ts';
 import { createCaseWorker } from '../worker.ts';
 
 /**
@@ -61,8 +60,15 @@ try {
       ]),
     );
     for (const scenario of SCENARIOS.filter((s) => only.size === 0 || only.has(s.name))) {
-      const caseId = await scenario.run({ prisma, temporal: env.client, policy: config.deadlines, users, advance: (ms) => env.sleep(ms) });
-      const history = await env.client.workflow.getHandle(workflowIdForCase(caseId)).fetchHistory();
+      const workflowId = await scenario.run({
+        prisma,
+        temporal: env.client,
+        policy: config.deadlines,
+        users,
+        advance: (ms) => env.sleep(ms),
+        now: () => env.currentTimeMs(),
+      });
+      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
       writeFileSync(path.join(outDir, `${scenario.name}.json`), historyToJSON(history));
       console.log(`recorded ${scenario.name} (${history.events?.length ?? 0} events)`);
     }

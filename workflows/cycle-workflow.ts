@@ -31,21 +31,28 @@ const cycles = proxyActivities<Activities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
 });
 
-export type CycleSettings = Pick<CycleWorkflowInput, 'reminderWorkingDays' | 'reviewFirst' | 'chaseDays' | 'utcOffsetMinutes'>;
+export type CycleSettings = Pick<
+  CycleWorkflowInput,
+  'reminderWorkingDays' | 'reviewFirst' | 'chaseDays' | 'utcOffsetMinutes' | 'deadlines'
+>;
 
 /**
  * Started by the half-yearly Temporal Schedule (or by hand for a past half-year): one district cycle
  * per district. Child ids name the half-year and district, so running it again starts nothing twice.
  */
-export async function openCyclesWorkflow(input: { cycle?: string; settings: CycleSettings }): Promise<{ cycle: string; started: string[] }> {
-  const cycle = input.cycle ?? halfYearOf(new Date(), input.settings.utcOffsetMinutes);
-  const { to: deadline } = halfYearWindow(cycle, input.settings.utcOffsetMinutes);
+export async function openCyclesWorkflow(input: {
+  cycle?: string;
+  settings: CycleSettings;
+}): Promise<{ cycle: string; started: string[] }> {
+  const { settings } = input;
+  const cycle = input.cycle ?? halfYearOf(new Date(), settings.utcOffsetMinutes, settings.deadlines);
+  const { to: deadline } = halfYearWindow(cycle, settings.utcOffsetMinutes, settings.deadlines);
   const started: string[] = [];
   for (const districtId of await cycles.listDistricts()) {
     try {
       await startChild(districtCycleWorkflow, {
         workflowId: workflowIdForCycle(cycle, districtId),
-        args: [{ ...input.settings, cycle, districtId, opensAt: new Date().toISOString(), deadlineAt: deadline.toISOString() }],
+        args: [{ ...settings, cycle, districtId, opensAt: new Date().toISOString(), deadlineAt: deadline.toISOString() }],
         parentClosePolicy: 'ABANDON',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
@@ -82,7 +89,8 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
       submitted.add(actor.orgUnitId);
       const late = Date.now() >= deadline;
       const { caseIds } = await cycles.recordLedgerSubmission({ cycle, districtId, actor, late });
-      for (const caseId of caseIds) await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(ledgerSubmittedSignal, { actor, cycle });
+      for (const caseId of caseIds)
+        await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(ledgerSubmittedSignal, { actor, cycle });
       await cycles.sendCycleNotice({
         cycle,
         districtId,
@@ -93,9 +101,12 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     },
     {
       validator: ({ actor }) => {
-        if (actor.role !== 'street_staff') throw ApplicationFailure.nonRetryable('only street staff submit a unit’s ledger', UPDATE_REJECTIONS.forbidden);
-        if (!opened.unitIds.includes(actor.orgUnitId)) throw ApplicationFailure.nonRetryable('your unit does not report to this district', UPDATE_REJECTIONS.forbidden);
-        if (submitted.has(actor.orgUnitId)) throw ApplicationFailure.nonRetryable(`your unit already submitted its ledger for ${cycle}`, UPDATE_REJECTIONS.invalidState);
+        if (actor.role !== 'street_staff')
+          throw ApplicationFailure.nonRetryable('only street staff submit a unit’s ledger', UPDATE_REJECTIONS.forbidden);
+        if (!opened.unitIds.includes(actor.orgUnitId))
+          throw ApplicationFailure.nonRetryable('your unit does not report to this district', UPDATE_REJECTIONS.forbidden);
+        if (submitted.has(actor.orgUnitId))
+          throw ApplicationFailure.nonRetryable(`your unit already submitted its ledger for ${cycle}`, UPDATE_REJECTIONS.invalidState);
       },
     },
   );
@@ -111,12 +122,17 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
         if (actor.role !== 'district_officer' || actor.orgUnitId !== districtId) {
           throw ApplicationFailure.nonRetryable('only this district’s officers approve its summary', UPDATE_REJECTIONS.forbidden);
         }
-        if (phase !== 'awaiting_review') throw ApplicationFailure.nonRetryable(`the summary is not awaiting review (${phase})`, UPDATE_REJECTIONS.invalidState);
+        if (phase !== 'awaiting_review')
+          throw ApplicationFailure.nonRetryable(`the summary is not awaiting review (${phase})`, UPDATE_REJECTIONS.invalidState);
       },
     },
   );
 
-  for (const reminder of await cycles.cycleReminderTimes({ deadlineAt: input.deadlineAt, reminderWorkingDays: input.reminderWorkingDays, utcOffsetMinutes: input.utcOffsetMinutes })) {
+  for (const reminder of await cycles.cycleReminderTimes({
+    deadlineAt: input.deadlineAt,
+    reminderWorkingDays: input.reminderWorkingDays,
+    utcOffsetMinutes: input.utcOffsetMinutes,
+  })) {
     const at = Date.parse(reminder.at);
     if (at <= Date.now()) continue;
     if (await condition(() => missing().length === 0, at - Date.now())) break;
@@ -130,24 +146,45 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   if (deadline > Date.now()) await condition(() => false, deadline - Date.now());
 
   lateUnitIds = missing();
-  const summary = await cycles.summarizeCycle({ cycle, districtId, lateUnitIds, utcOffsetMinutes: input.utcOffsetMinutes, reviewFirst: input.reviewFirst });
+  const summary = await cycles.summarizeCycle({
+    cycle,
+    districtId,
+    lateUnitIds,
+    utcOffsetMinutes: input.utcOffsetMinutes,
+    reviewFirst: input.reviewFirst,
+    deadlines: input.deadlines,
+  });
   if (input.reviewFirst) {
     phase = 'awaiting_review';
     await condition(() => approval !== undefined);
   }
   for (const caseId of summary.batchCaseIds) {
-    await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(forwardedInBatchSignal, { actor: approval?.actor ?? null, cycle, summary: approval?.note ?? summary.text });
+    await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(forwardedInBatchSignal, {
+      actor: approval?.actor ?? null,
+      cycle,
+      summary: approval?.note ?? summary.text,
+    });
   }
   forwardedCaseIds = summary.batchCaseIds;
   phase = 'chasing';
   await cycles.recordCyclePhase({ cycle, districtId, phase, forwardedIds: forwardedCaseIds, reviewNote: approval?.note });
   if (forwardedCaseIds.length > 0) {
-    await cycles.sendCycleNotice({ cycle, districtId, notice: { kind: 'batch_forwarded', caseCount: forwardedCaseIds.length }, idempotencyKey: `${workflowId}:batch` });
+    await cycles.sendCycleNotice({
+      cycle,
+      districtId,
+      notice: { kind: 'batch_forwarded', caseCount: forwardedCaseIds.length },
+      idempotencyKey: `${workflowId}:batch`,
+    });
   }
 
   for (let day = 1; day <= input.chaseDays && missing().length > 0; day++) {
     if (await condition(() => missing().length === 0, '1 day')) break;
-    await cycles.sendCycleNotice({ cycle, districtId, notice: { kind: 'late', unitIds: missing(), day }, idempotencyKey: `${workflowId}:late:${day}` });
+    await cycles.sendCycleNotice({
+      cycle,
+      districtId,
+      notice: { kind: 'late', unitIds: missing(), day },
+      idempotencyKey: `${workflowId}:late:${day}`,
+    });
   }
   phase = 'closed';
   await cycles.recordCyclePhase({ cycle, districtId, phase });

@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { HalfYearDeadlines } from '../lib/half-years.ts';
 
 /** The one task queue every case workflow and its activities run on. */
 export const TASK_QUEUE = 'linkage-ledger';
@@ -189,10 +190,18 @@ export type CycleWorkflowInput = {
   /** Chase late units daily for this many days after the deadline. */
   chaseDays: number;
   utcOffsetMinutes: number;
+  deadlines: HalfYearDeadlines;
 };
 
 export type CyclePhase = 'open' | 'awaiting_review' | 'chasing' | 'closed';
-export type CycleSnapshot = { cycle: string; districtId: string; phase: CyclePhase; submittedUnitIds: string[]; lateUnitIds: string[]; forwardedCaseIds: string[] };
+export type CycleSnapshot = {
+  cycle: string;
+  districtId: string;
+  phase: CyclePhase;
+  submittedUnitIds: string[];
+  lateUnitIds: string[];
+  forwardedCaseIds: string[];
+};
 
 export const workflowIdForCycle = (cycle: string, districtId: string) => `cycle-${cycle}-${districtId}`;
 export const cycleRowId = (cycle: string, districtId: string) => `${cycle}:${districtId}`;

@@ -14,18 +14,30 @@ const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: unkn
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
-const download = (token: string, query: Record<string, string>) => sys.http.get('/exports/annex3').query(query).set('Authorization', token).buffer(true).parse(binary as never);
+const download = (token: string, query: Record<string, string>) =>
+  sys.http
+    .get('/exports/annex3')
+    .query(query)
+    .set('Authorization', token)
+    .buffer(true)
+    .parse(binary as never);
 
 async function readCsv(body: Buffer) {
   const workbook = new ExcelJS.Workbook();
   const sheet = await workbook.csv.read(Readable.from([body.toString('utf8').replace(/^\uFEFF/, '')]));
-  return sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+  return sheet
+    .getSheetValues()
+    .filter(Boolean)
+    .map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
 }
 async function readXlsx(body: Buffer) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0]!;
-  return sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+  return sheet
+    .getSheetValues()
+    .filter(Boolean)
+    .map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
 }
 
 beforeAll(async () => {
@@ -76,12 +88,18 @@ describe('Annex 3 export', () => {
   });
 
   it('writes XLSX with English headers that reads back the same, and filters by unit and status', async () => {
-    const res = await download(district, { format: 'xlsx', lang: 'en', unit: (await sys.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'ST-EAST' } })).id });
+    const res = await download(district, {
+      format: 'xlsx',
+      lang: 'en',
+      unit: (await sys.db.prisma.orgUnit.findUniqueOrThrow({ where: { code: 'ST-EAST' } })).id,
+    });
     expect(res.status).toBe(200);
     const [header, ...rows] = await readXlsx(res.body as Buffer);
     expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.en));
     expect(rows.map((r) => Number(r[0])).sort()).toEqual([numbers.open, numbers.resolved].sort());
-    expect(rows.find((r) => Number(r[0]) === numbers.open)![ANNEX3_COLUMNS.findIndex((c) => c.en === 'Status')]).toBe('Awaiting submission');
+    expect(rows.find((r) => Number(r[0]) === numbers.open)![ANNEX3_COLUMNS.findIndex((c) => c.en === 'Status')]).toBe(
+      'Awaiting submission',
+    );
 
     const closedOnly = await readCsv((await download(district, { format: 'csv', lang: 'en', status: 'closed' })).body as Buffer);
     expect(closedOnly.slice(1).map((r) => Number(r[0]))).toEqual([numbers.resolved]);

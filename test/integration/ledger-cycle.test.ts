@@ -2,6 +2,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
+import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
@@ -17,7 +18,9 @@ const DIST = seedId('DIST');
 beforeAll(async () => {
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
   const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {});
+  env = await TestWorkflowEnvironment.createTimeSkipping(
+    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
+  );
   sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
 });
 afterAll(async () => {
@@ -46,7 +49,19 @@ describe('the semi-annual ledger cycle', () => {
     const handle = await env.client.workflow.start('districtCycleWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdForCycle(CYCLE, DIST),
-      args: [{ cycle: CYCLE, districtId: DIST, opensAt: new Date(now).toISOString(), deadlineAt: deadline.toISOString(), reminderWorkingDays: [7, 3, 1], reviewFirst: true, chaseDays: 3, utcOffsetMinutes: 480 }],
+      args: [
+        {
+          cycle: CYCLE,
+          districtId: DIST,
+          opensAt: new Date(now).toISOString(),
+          deadlineAt: deadline.toISOString(),
+          reminderWorkingDays: [7, 3, 1],
+          reviewFirst: true,
+          chaseDays: 3,
+          utcOffsetMinutes: 480,
+          deadlines: NOTICE_DEADLINES,
+        },
+      ],
     });
     await expect.poll(async () => (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).status).toBe(200);
 
@@ -57,7 +72,9 @@ describe('the semi-annual ledger cycle', () => {
     expect(submitted.body).toMatchObject({ caseIds: [e1.id, e2.id], late: false });
     expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', east)).status).toBe(409);
     await expect.poll(async () => (await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body.status).toBe('district_review');
-    expect((await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body.history.at(-1)).toMatchObject({ type: 'submitted_with_ledger' });
+    expect((await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body.history.at(-1)).toMatchObject({
+      type: 'submitted_with_ledger',
+    });
     await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`${CYCLE} submitted: 2 case(s)`));
     // The district handles one of East's cases itself before the deadline; it stays out of the batch.
     await stepOk(sys, district, e2.id, 'solve', { resolution: 'Done locally.' });
@@ -78,22 +95,40 @@ describe('the semi-annual ledger cycle', () => {
 
     // The deadline: frozen, summarised, held for the district's review.
     await env.sleep(deadline.getTime() - (await env.currentTimeMs()) + 60_000);
-    await expect.poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle(CYCLE, DIST)).query(cycleSnapshotQuery)).phase).toBe('awaiting_review');
+    await expect
+      .poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle(CYCLE, DIST)).query(cycleSnapshotQuery)).phase)
+      .toBe('awaiting_review');
     const frozen = (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', district)).body;
     expect(frozen.phase).toBe('awaiting_review');
     expect(frozen.lateUnitIds).toHaveLength(6);
+    const one = mails('1 working day(s) left');
+    expect(one).toHaveLength(1);
+    expect(one[0]!.to).toHaveLength(6);
     expect(frozen.summary.notSubmitted).toContain('Economic Development Zone');
     expect(frozen.summary.batchForCity).toEqual([e1.number, w1.number]);
     expect(frozen.summary.statistics.total).toMatchObject({ filed: 3, solvedAtDistrict: 1 });
+    // East's second case was solved weeks ago; with no answer from the reporter it closed by itself.
+    expect(frozen.summary.statistics.breakdown.byStatus).toEqual({ closed: 1, district_review: 2 });
+    expect(frozen.summary.submittedOnTime).toEqual([
+      { unit: 'East Street Office', cases: 2 },
+      { unit: 'West Street Office', cases: 1 },
+    ]);
     expect((await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).body.summary).toBeNull();
 
-    const approved = await sys.http.post(`/cycles/${CYCLE}/summary/approve`).set('Authorization', district).send({ note: 'Both need the water bureau.' });
+    const approved = await sys.http
+      .post(`/cycles/${CYCLE}/summary/approve`)
+      .set('Authorization', district)
+      .send({ note: 'Both need the water bureau.' });
     expect(approved.status).toBe(200);
     expect(approved.body.forwardedCaseIds).toEqual([e1.id, w1.id]);
-    await expect.poll(async () => (await sys.http.get(`/cases/${w1.id}`).set('Authorization', west)).body.status).toBe('municipal_coordination');
+    await expect
+      .poll(async () => (await sys.http.get(`/cases/${w1.id}`).set('Authorization', west)).body.status)
+      .toBe('municipal_coordination');
     const forwarded = (await sys.http.get(`/cases/${e1.id}`).set('Authorization', east)).body;
     expect(forwarded.details.districtSummary).toBe('Both need the water bureau.');
-    await sys.smtp.mailbox.waitFor((m) => m.subject.includes('2 case(s) forwarded for municipal coordination') && m.to.includes('city-org@ledger.test'));
+    await sys.smtp.mailbox.waitFor(
+      (m) => m.subject.includes('2 case(s) forwarded for municipal coordination') && m.to.includes('city-org@ledger.test'),
+    );
     expect((await sys.http.post(`/cycles/${CYCLE}/summary/approve`).set('Authorization', district).send({})).status).toBe(409);
 
     // Late units are chased daily; a late submission is recorded as late and stops the chase for that unit.
@@ -115,7 +150,9 @@ describe('the semi-annual ledger cycle', () => {
     const admin = await sys.login('admin@ledger.test');
     const first = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
     expect(first.status).toBe(202);
-    await expect.poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name).toBeTruthy();
+    await expect
+      .poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name)
+      .toBeTruthy();
     const second = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
     expect(second.status).toBe(202);
     const opener = await env.client.workflow.getHandle('open-cycles-2098-H2').result();

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cycleOf } from '../../domain/statistics.ts';
+import { halfYearOf as cycleOf } from '../../lib/half-years.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -63,6 +63,12 @@ describe('GET /statistics', () => {
       satisfaction: { answers: 0, satisfied: 0, rate: null },
     });
     expect(res.body.total).toMatchObject({ filed: 5, open: 3, forwarded: 2, solvedAtDistrict: 1, unsolvable: 1, rejected: 1 });
+    expect(res.body.breakdown).toEqual({
+      byKind: { hard_problem: 5 },
+      byCategory: { drainage: 1, land: 1, noise: 1, streetlights: 2 },
+      byStatus: { awaiting_feedback: 1, awaiting_submission: 1, closed: 1, municipal_coordination: 1, rejected: 1 },
+      byHalfYear: { [cycleOf(new Date(), 480)]: 5 },
+    });
     expect(res.body.repeatedProblems).toEqual([
       { category: 'streetlights', place: 'elm road', cases: 2, units: 2, cycles: [cycleOf(new Date(), 480)], caseIds: [ids.a, ids.d] },
     ]);

@@ -2,12 +2,14 @@ import type { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../domain/auth.ts';
 import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
-import type { CaseFiling, DeadlinePolicy } from '../../workflows/definitions.ts';
+import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
+import { submitLedger, approveSummary } from '../../domain/cycles.ts';
+import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle, type CaseFiling, type DeadlinePolicy } from '../../workflows/definitions.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 
 /**
- * Each scenario drives one path of a case through the real domain functions and returns the case
- * whose workflow history is recorded under test/replay/histories/<name>.json.
+ * Each scenario drives one path through the real domain functions and returns the workflow whose
+ * history is recorded under test/replay/histories/<name>.json.
  */
 export type ScenarioDeps = {
   prisma: Db;
@@ -16,8 +18,12 @@ export type ScenarioDeps = {
   users: Record<string, AuthenticatedUser>;
   /** Lets server time pass (the recorder runs on the time-skipping test server). */
   advance(ms: number): Promise<void>;
+  /** The server's time, which earlier scenarios have moved on. */
+  now(): Promise<number>;
 };
 export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
+
+const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
 
 const DAY = 86_400_000;
 const filing = (title: string, urgent = true) => fixtureFiling({ title, urgent }) as CaseFiling;
@@ -34,10 +40,10 @@ const waitUntil = async (check: () => Promise<boolean>) => {
 };
 
 export const SCENARIOS: Scenario[] = [
-  { name: 'urgent-filing', run: (deps) => file(deps, 'urgent filing') },
+  { name: 'urgent-filing', run: caseWorkflowOf((deps) => file(deps, 'urgent filing')) },
   {
     name: 'regular-forwarded-resolved-satisfied',
-    async run(deps) {
+    run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'regular full path', false);
       const west = as(deps, 'west@ledger.test');
       const district = as(deps, 'district@ledger.test');
@@ -49,11 +55,11 @@ export const SCENARIOS: Scenario[] = [
       await performCaseAction(deps, city, id, 'resolve', { resolution: 'pump installed' });
       await performCaseAction(deps, west, id, 'feedback', { satisfied: true });
       return id;
-    },
+    }),
   },
   {
     name: 'district-solved-reopened-unsolvable',
-    async run(deps) {
+    run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'reopened path');
       const district = as(deps, 'district@ledger.test');
       await performCaseAction(deps, district, id, 'solve', { resolution: 'fixed locally' });
@@ -61,11 +67,11 @@ export const SCENARIOS: Scenario[] = [
       await performCaseAction(deps, district, id, 'forward', { summary: 'city please' });
       await performCaseAction(deps, as(deps, 'city@ledger.test'), id, 'declareUnsolvable', { reason: 'court matter', referTo: 'court' });
       return id;
-    },
+    }),
   },
   {
     name: 'returned-resubmitted-rejected',
-    async run(deps) {
+    run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'returned path');
       const district = as(deps, 'district@ledger.test');
       await performCaseAction(deps, district, id, 'return', { questions: 'where exactly?' });
@@ -73,11 +79,11 @@ export const SCENARIOS: Scenario[] = [
       await performCaseAction(deps, as(deps, 'east@ledger.test'), id, 'resubmit', { edits: { location: 'Elm Road 12' } });
       await performCaseAction(deps, district, id, 'reject', { reason: 'private property' });
       return id;
-    },
+    }),
   },
   {
     name: 'merged-duplicate-closes-with-primary',
-    async run(deps) {
+    run: caseWorkflowOf(async (deps) => {
       const primary = await file(deps, 'merge primary');
       const duplicate = await file(deps, 'merge duplicate');
       const district = as(deps, 'district@ledger.test');
@@ -88,26 +94,60 @@ export const SCENARIOS: Scenario[] = [
       await performCaseAction(deps, east, primary, 'feedback', { satisfied: true });
       await waitUntil(async () => (await getCase(deps, district, duplicate)).status === 'closed');
       return duplicate;
-    },
+    }),
   },
   {
     name: 'deadline-reminders-overdue',
-    async run(deps) {
+    run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'deadline path');
       await deps.advance(deps.policy.urgentDistrictDays * 3 * DAY);
       await waitUntil(async () => (await getCase(deps, as(deps, 'district@ledger.test'), id)).overdue);
       return id;
-    },
+    }),
   },
   {
     name: 'feedback-timeout-closes',
-    async run(deps) {
+    run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'feedback timeout path');
       const district = as(deps, 'district@ledger.test');
       await performCaseAction(deps, district, id, 'solve', { resolution: 'done' });
       await deps.advance(deps.policy.feedbackDays * 3 * DAY);
       await waitUntil(async () => (await getCase(deps, district, id)).status === 'closed');
       return id;
+    }),
+  },
+  {
+    name: 'district-cycle-reviewed-batch-chased',
+    async run(deps) {
+      const districtId = as(deps, 'district@ledger.test').orgUnitId;
+      await file(deps, 'cycle ledger case', false);
+      const now = await deps.now();
+      const workflowId = workflowIdForCycle('2099-H1', districtId);
+      const handle = await deps.temporal.workflow.start('districtCycleWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId,
+        args: [
+          {
+            cycle: '2099-H1',
+            districtId,
+            opensAt: new Date(now).toISOString(),
+            deadlineAt: new Date(now + 10 * DAY).toISOString(),
+            reminderWorkingDays: [3, 1],
+            reviewFirst: true,
+            chaseDays: 2,
+            utcOffsetMinutes: 480,
+            deadlines: NOTICE_DEADLINES,
+          },
+        ],
+      });
+      await waitUntil(async () => (await deps.prisma.reportingCycle.count()) > 0);
+      await submitLedger(deps, as(deps, 'west@ledger.test'), '2099-H1');
+      await deps.advance(11 * DAY);
+      await waitUntil(async () => (await deps.prisma.reportingCycle.findFirst())?.phase === 'awaiting_review');
+      await approveSummary(deps, as(deps, 'district@ledger.test'), '2099-H1', 'to the city');
+      await deps.advance(3 * DAY);
+      await handle.result();
+      return workflowId;
     },
   },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cycleRange } from '../../domain/annex3.ts';
+import { halfYearOf, halfYearWindow as cycleRange } from '../../lib/half-years.ts';
+import { placeKey } from '../../domain/statistics.ts';
 import { csvField } from '../../lib/tabular-writers.ts';
 
 describe('Annex 3 helpers', () => {
@@ -27,11 +28,14 @@ describe('Annex 3 helpers', () => {
 });
 
 describe('half-year of a moment', () => {
-  it('counts from December 26 toward the next year', async () => {
-    const { cycleOf, placeKey } = await import('../../domain/statistics.ts');
-    expect(cycleOf(new Date('2026-06-25T15:59:00Z'), 480)).toBe('2026-H1');
-    expect(cycleOf(new Date('2026-06-25T16:00:00Z'), 480)).toBe('2026-H2');
-    expect(cycleOf(new Date('2026-12-25T16:00:00Z'), 480)).toBe('2027-H1');
+  it('counts from December 26 toward the next year', () => {
+    expect(halfYearOf(new Date('2026-06-25T15:59:00Z'), 480)).toBe('2026-H1');
+    expect(halfYearOf(new Date('2026-06-25T16:00:00Z'), 480)).toBe('2026-H2');
+    expect(halfYearOf(new Date('2026-12-25T16:00:00Z'), 480)).toBe('2027-H1');
+    // A district that sets its own deadlines moves the windows with them.
+    const own = { h1: '06-30', h2: '12-31' };
+    expect(halfYearOf(new Date('2026-06-27T00:00:00Z'), 480, own)).toBe('2026-H1');
+    expect(cycleRange('2026-H2', 480, own)).toEqual({ from: new Date('2026-06-29T16:00:00Z'), to: new Date('2026-12-30T16:00:00Z') });
     expect(placeKey('Elm Road 1-40')).toBe(placeKey('elm road, 10-80'));
   });
 });

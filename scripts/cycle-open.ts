@@ -1,0 +1,56 @@
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { openCycles } from '../domain/cycles.ts';
+import { loadConfig } from '../lib/config.ts';
+import { halfYearWindow } from '../lib/half-years.ts';
+import { createPrisma } from '../lib/db.ts';
+import { cycleSnapshotQuery, workflowIdForCycle } from '../workflows/definitions.ts';
+
+// `npm run cycle:open -- 2026-H1`: opens a half-year's cycles now, or runs a past one (a backfill).
+// Idempotent: districts whose cycle already runs are left alone. Shows each district's progress.
+const cycle = process.argv[2];
+if (!cycle || !/^\d{4}-H[12]$/.test(cycle)) {
+  console.error('usage: npm run cycle:open -- <year>-H1|H2');
+  process.exit(2);
+}
+const config = loadConfig();
+const connection = await Connection.connect({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}` });
+const prisma = createPrisma(
+  config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`,
+  { maxConnections: 1 },
+);
+try {
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const operator = { id: 'cli', email: 'cli', displayName: 'operator', role: 'admin' as const, orgUnitId: 'cli' };
+  const { workflowId } = await openCycles({ prisma, temporal, settings: config.cycles.settings }, operator, cycle);
+  const opened = await temporal.workflow.getHandle(workflowId).result();
+  const districts = await prisma.orgUnit.findMany({ where: { kind: 'district' }, orderBy: { code: 'asc' } });
+  console.log(
+    `${cycle}: ${opened.started.length} district cycle(s) started now, ${districts.length - opened.started.length} already running or done`,
+  );
+  // A past half-year (a backfill) settles within seconds; a current one stays open until its deadline.
+  const past = halfYearWindow(cycle, config.deadlines.utcOffsetMinutes, config.cycles.deadlines).to.getTime() < Date.now();
+  for (let round = 0; round < (past ? 30 : 1); round++) {
+    const lines = await Promise.all(
+      districts.map(async (d) => {
+        try {
+          const snapshot = await temporal.workflow.getHandle(workflowIdForCycle(cycle, d.id)).query(cycleSnapshotQuery);
+          return {
+            settled: snapshot.phase !== 'open',
+            text: `  ${d.code.padEnd(12)} ${snapshot.phase.padEnd(16)} ${snapshot.submittedUnitIds.length} submitted, ${snapshot.lateUnitIds.length} late`,
+          };
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) return { settled: true, text: `  ${d.code.padEnd(12)} not running` };
+          return { settled: false, text: `  ${d.code.padEnd(12)} starting...` };
+        }
+      }),
+    );
+    if (!past || lines.every((l) => l.settled) || round === 29) {
+      console.log(lines.map((l) => l.text).join('\n'));
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+} finally {
+  await prisma.$disconnect();
+  await connection.close();
+}
