@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { ledgerFilters } from './filters.schemas.ts';
 
-export const statisticsQuery = z.strictObject({
-  unit: z.uuid().optional(),
-  district: z.uuid().optional(),
-  cycle: z
-    .string()
-    .regex(/^\d{4}-H[12]$/, 'a half-year such as 2026-H2')
-    .optional(),
-  filedFrom: z.iso.date().optional(),
-  filedTo: z.iso.date().optional(),
-});
+export const statisticsQuery = z.strictObject(ledgerFilters);
 
 const figures = z.object({
   unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),

@@ -6,10 +6,9 @@ import pg from 'pg';
 import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
 import { seedDemoData, seedId } from '../domain/seed.ts';
 import { freePort } from '../infra/free-port.ts';
-import { startLocalPostgres } from '../infra/postgres.ts';
+import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
-import { applyMigrations } from '../lib/migrations.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 
 /**
@@ -26,13 +25,7 @@ const say = (m: string) => console.log(`[bench:export] ${m}`);
 
 const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-bench'), await freePort());
 try {
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bench_export WITH (FORCE)');
-  await admin.query('CREATE DATABASE bench_export');
-  await admin.end();
-  const url = postgres.url.replace(/\/postgres$/, '/bench_export');
-  await applyMigrations(url, path.join(config.projectRoot, 'prisma', 'migrations'));
+  const { url } = await createMigratedDatabase(postgres.url, 'bench_export', path.join(config.projectRoot, 'prisma', 'migrations'));
   const prisma = createPrisma(url, { maxConnections: 2 });
   await seedDemoData(prisma, 'bench');
 

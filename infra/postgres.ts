@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
+import { applyMigrations } from '../lib/migrations.ts';
 
 /**
  * A throw-away PostgreSQL cluster from the machine's Debian packages, for tests and benchmarks.
@@ -62,4 +64,30 @@ function chownToPostgres(dir: string) {
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
   chownSync(dir, uid, gid);
+}
+
+/**
+ * A fresh database on a server where `adminUrl` may create databases, with the project's migrations
+ * applied; `drop` removes it again. For benchmarks and scripts (tests clone a migrated template).
+ */
+export async function createMigratedDatabase(
+  adminUrl: string,
+  name: string,
+  migrationsDir: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString(), migrationsDir);
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

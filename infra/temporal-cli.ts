@@ -67,9 +67,9 @@ function buildWithGo(go: string, version: string, binDir: string, log: (message:
   log(`Temporal CLI ${version} built in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
-/** The CLI as the configuration asks for it, or the reason there is none. */
-export function requireTemporalCli(config: Config, log: (message: string) => void = console.log): TemporalCli {
-  const cli = resolveTemporalCli(
+/** The CLI as the configuration asks for it (building it if it can), or undefined. */
+export function findConfiguredTemporalCli(config: Config, log: (message: string) => void = console.log): TemporalCli | undefined {
+  return resolveTemporalCli(
     {
       configuredPath: config.temporal.cliPath,
       cacheDir: config.cacheDir,
@@ -78,6 +78,11 @@ export function requireTemporalCli(config: Config, log: (message: string) => voi
     },
     log,
   );
+}
+
+/** The CLI as the configuration asks for it, or the reason there is none. */
+export function requireTemporalCli(config: Config, log: (message: string) => void = console.log): TemporalCli {
+  const cli = findConfiguredTemporalCli(config, log);
   if (!cli) {
     throw new Error(
       'no Temporal CLI: install Go >= 1.25 (it builds one), put `temporal` on PATH, or set TEMPORAL_CLI_PATH (or TEMPORAL_ADDRESS to use a running server)',

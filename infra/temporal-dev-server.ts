@@ -3,8 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
-import { resolveTemporalCli } from './temporal-cli.ts';
-import { childProcessEnv } from '../lib/config.ts';
+import { findConfiguredTemporalCli } from './temporal-cli.ts';
 
 export type DevServerOptions = {
   cliPath: string;
@@ -28,15 +27,7 @@ export async function startConfiguredDevServer(
   options: Omit<DevServerOptions, 'cliPath'>,
   log: (m: string) => void,
 ): Promise<DevServer> {
-  const cli = resolveTemporalCli(
-    {
-      configuredPath: config.temporal.cliPath,
-      cacheDir: config.cacheDir,
-      version: config.temporal.cliVersion,
-      searchPath: childProcessEnv().PATH ?? '',
-    },
-    log,
-  );
+  const cli = findConfiguredTemporalCli(config, log);
   if (cli) return startTemporalDevServer({ ...options, cliPath: cli.path });
   log('no Temporal CLI and no Go toolchain: asking the Temporal SDK to download the CLI');
   return startDownloadedDevServer(options);

@@ -1,8 +1,6 @@
 import path from 'node:path';
-import pg from 'pg';
-import { startLocalPostgres } from '../infra/postgres.ts';
+import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { loadConfig } from '../lib/config.ts';
-import { applyMigrations } from '../lib/migrations.ts';
 import { createMigration } from '../lib/schema-engine.ts';
 
 // Usage: npm run migration:new -- <name>. Like `prisma migrate dev --create-only`: applies the
@@ -17,23 +15,11 @@ const config = loadConfig();
 const migrationsDir = path.join(config.projectRoot, 'prisma', 'migrations');
 const local = config.database.url ? undefined : startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), 55431);
 const adminUrl = config.database.url ?? local!.url;
-const scratch = `migration_scratch_${Date.now()}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
+const scratch = await createMigratedDatabase(adminUrl, `migration_scratch_${Date.now()}`, migrationsDir);
 try {
-  await admin.query(`CREATE DATABASE "${scratch}"`);
-  const scratchUrl = new URL(adminUrl);
-  scratchUrl.pathname = `/${scratch}`;
-  await applyMigrations(scratchUrl.toString(), migrationsDir);
-  const created = await createMigration(
-    path.join(config.projectRoot, 'prisma', 'schema.prisma'),
-    migrationsDir,
-    scratchUrl.toString(),
-    name,
-  );
+  const created = await createMigration(path.join(config.projectRoot, 'prisma', 'schema.prisma'), migrationsDir, scratch.url, name);
   console.log(created ? `wrote prisma/migrations/${created.name}/migration.sql` : 'schema.prisma matches the migrations; nothing to write');
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
   local?.stop();
 }

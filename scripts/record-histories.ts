@@ -2,16 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import pg from 'pg';
 import { seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
-import { startLocalPostgres } from '../infra/postgres.ts';
+import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { createMailer } from '../lib/mailer.ts';
-import { applyMigrations } from '../lib/migrations.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
 import { SCENARIOS } from '../test/replay/scenarios.ts';
 import { createCaseWorker } from '../worker.ts';
@@ -29,14 +27,8 @@ const outDir = path.join(config.projectRoot, 'test', 'replay', 'histories');
 mkdirSync(outDir, { recursive: true });
 
 const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), 55431);
-const dbName = `record_${Date.now()}`;
-const admin = new pg.Client({ connectionString: postgres.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${dbName}"`);
-const url = new URL(postgres.url);
-url.pathname = `/${dbName}`;
-await applyMigrations(url.toString(), path.join(config.projectRoot, 'prisma', 'migrations'));
-const prisma = createPrisma(url.toString());
+const database = await createMigratedDatabase(postgres.url, `record_${Date.now()}`, path.join(config.projectRoot, 'prisma', 'migrations'));
+const prisma = createPrisma(database.url);
 await seedDemoData(prisma, 'record');
 
 const testServer = ensureTestServer(config.cacheDir, config.temporal.testServerVersion);
@@ -78,7 +70,6 @@ try {
   await smtp.close();
   await prisma.$disconnect();
   await env.teardown();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
+  await database.drop();
   postgres.stop();
 }

