@@ -7,6 +7,7 @@ import { loadConfig } from './lib/config.ts';
 import { createPrisma } from './lib/db.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
+import { createLocalDirectoryStorage } from './lib/storage.ts';
 import { installTemporalRuntime } from './lib/temporal-runtime.ts';
 import { TASK_QUEUE } from './workflows/definitions.ts';
 
@@ -41,7 +42,11 @@ async function main() {
   const prisma = createPrisma(config.database.url);
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createCaseWorker({ connection, namespace: config.temporal.namespace, deps: { prisma, mailer, clock: systemClock } });
+  const worker = await createCaseWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    deps: { prisma, mailer, clock: systemClock, storage: createLocalDirectoryStorage(config.filesDir) },
+  });
   logger.info('worker polling', { taskQueue: TASK_QUEUE, namespace: config.temporal.namespace });
   try {
     await worker.run();

@@ -1,14 +1,21 @@
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import type { Mailer } from '../lib/mailer.ts';
+import type { BlobStorage } from '../lib/storage.ts';
 import { createCycleActivities } from './cycles.ts';
+import { createExportActivities } from './exports.ts';
 import { createLedgerActivities } from './ledger.ts';
 import { createNotificationActivities } from './notifications.ts';
 
-export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock };
+export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage };
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createLedgerActivities(deps), ...createNotificationActivities(deps), ...createCycleActivities(deps) };
+  return {
+    ...createLedgerActivities(deps),
+    ...createNotificationActivities(deps),
+    ...createCycleActivities(deps),
+    ...createExportActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -1,8 +1,17 @@
+import { pipeline } from 'node:stream/promises';
 import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
+import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 import { errorResponses } from './errors.schemas.ts';
-import { annex3Query } from './exports.schemas.ts';
+import type { AppDeps } from './deps.ts';
+import { annex3Query, exportJobBody, exportJobParams, exportJobView } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
+
+const exportSettings = (deps: AppDeps) => ({
+  timeZone: deps.config.timeZone,
+  utcOffsetMinutes: deps.config.deadlines.utcOffsetMinutes,
+  deadlines: deps.config.cycles.deadlines,
+});
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
@@ -42,6 +51,62 @@ export const exportRoutes = [
           if (query.format === 'csv') await writeCsv(header, rows, out);
           else await writeXlsx(header, rows, out, query.lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger');
         },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exports/jobs',
+    tag: 'exports',
+    summary: 'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it.',
+    authenticated: true,
+    schemas: { body: exportJobBody },
+    responses: { 202: { description: 'Queued', schema: exportJobView }, ...errorResponses },
+    handler: async ({ body, user, deps }) => {
+      const job = await createExportJob(
+        { prisma: deps.prisma, temporal: deps.temporal, storage: deps.storage, settings: exportSettings(deps) },
+        user,
+        {
+          format: body.format,
+          lang: body.lang,
+          filter: {
+            unitId: body.unit,
+            districtId: body.district,
+            cycle: body.cycle,
+            status: body.status,
+            filedFrom: body.filedFrom,
+            filedTo: body.filedTo,
+          },
+        },
+      );
+      return { status: 202, body: job, headers: { Location: `/exports/jobs/${job.id}` } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/exports/jobs/:id',
+    tag: 'exports',
+    summary: 'An export job’s status and progress (rows written of the total); the download link once completed.',
+    authenticated: true,
+    schemas: { params: exportJobParams },
+    responses: { 200: { description: 'The job', schema: exportJobView }, ...errorResponses },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await getExportJob(deps, user, params.id) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/exports/jobs/:id/file',
+    tag: 'exports',
+    summary: 'Download a completed export.',
+    authenticated: true,
+    schemas: { params: exportJobParams },
+    responses: { 200: { description: 'The file, streamed' }, ...errorResponses, 409: { description: 'Not completed yet' } },
+    handler: async ({ params, user, deps }) => {
+      const file = await openExportFile(deps, user, params.id);
+      return {
+        status: 200,
+        headers: { 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': `attachment; filename="${file.fileName}"` },
+        body: undefined,
+        stream: (out) => pipeline(file.stream, out, { end: false }),
       };
     },
   }),

@@ -28,7 +28,7 @@ async function main() {
   const prisma = createPrisma(config.database.url);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const storage = createLocalDirectoryStorage(config.attachments.dir);
+  const storage = createLocalDirectoryStorage(config.filesDir);
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, storage });
   logger.info('api listening', { url: `http://${config.http.host}:${config.http.port}` });
   const stop = () => {

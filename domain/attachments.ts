@@ -43,7 +43,7 @@ export async function addAttachment(
     throw new DomainError('conflict', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
   }
   const id = randomUUID();
-  const storageKey = `${caseId}/${id}`;
+  const storageKey = `attachments/${caseId}/${id}`;
   await deps.storage.put(storageKey, file.data);
   const attachment = await deps.prisma.attachment.create({
     data: {

@@ -78,6 +78,7 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(180).default(30),
+  FILES_DIR: z.string().optional(),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -150,7 +151,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         deadlines: { h1: raw.CYCLE_DEADLINE_H1, h2: raw.CYCLE_DEADLINE_H2 },
       },
     },
-    attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES, dir: path.join(resolveDir(raw.DATA_DIR), 'attachments') },
+    attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },
+    /** Attachments and finished exports; shared by the API and the workers in production. */
+    filesDir: raw.FILES_DIR ? resolveDir(raw.FILES_DIR) : path.join(resolveDir(raw.DATA_DIR), 'files'),
   };
 }
 

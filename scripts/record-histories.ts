@@ -10,6 +10,7 @@ import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { createMailer } from '../lib/mailer.ts';
+import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
 import { SCENARIOS } from '../test/replay/scenarios.ts';
 import { createCaseWorker } from '../worker.ts';
@@ -40,7 +41,7 @@ const mailer = createMailer(smtp.url, config.mail.from);
 const worker = await createCaseWorker({
   connection: env.nativeConnection,
   namespace: 'default',
-  deps: { prisma, mailer, clock: systemClock },
+  deps: { prisma, mailer, clock: systemClock, storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'record-files')) },
 });
 
 try {

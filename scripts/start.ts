@@ -78,6 +78,7 @@ async function main() {
   const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD);
   if (seeded) say('seeded the demo organisation tree and users');
 
+  const storage = createLocalDirectoryStorage(config.filesDir);
   const mailer = createMailer(smtpUrl, config.mail.from);
   cleanups.push(() => mailer.close());
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
@@ -85,7 +86,7 @@ async function main() {
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
-    deps: { prisma, mailer, clock: systemClock },
+    deps: { prisma, mailer, clock: systemClock, storage },
   });
   const workerRun = worker.run();
   cleanups.push(async () => {
@@ -98,7 +99,6 @@ async function main() {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const schedules = await ensureCycleSchedules(temporal, config);
   if (schedules.length) say(`created the half-yearly ledger cycle schedules (${schedules.join(', ')})`);
-  const storage = createLocalDirectoryStorage(config.attachments.dir);
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox, storage });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case-workflow.ts';
 export { districtCycleWorkflow, openCyclesWorkflow } from './cycle-workflow.ts';
+export { annex3ExportWorkflow } from './export-workflow.ts';

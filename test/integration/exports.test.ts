@@ -116,4 +116,33 @@ describe('Annex 3 export', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query.cycle', 'query.format']);
   });
+
+  it('runs a long export as a durable job with progress, downloadable by its requester only', async () => {
+    const queued = await sys.http.post('/exports/jobs').set('Authorization', district).send({ format: 'xlsx', lang: 'zh' });
+    expect(queued.status).toBe(202);
+    expect(queued.headers.location).toBe(`/exports/jobs/${queued.body.id}`);
+    expect(['queued', 'running', 'completed']).toContain(queued.body.status);
+    await expect
+      .poll(async () => (await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', district)).body.status, {
+        timeout: 30_000,
+      })
+      .toBe('completed');
+    const done = (await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', district)).body;
+    const total = await sys.db.prisma.case.count();
+    expect(done).toMatchObject({ rowsWritten: total, totalRows: total, percent: 100, download: `/exports/jobs/${queued.body.id}/file` });
+    const file = await sys.http
+      .get(done.download)
+      .set('Authorization', district)
+      .buffer(true)
+      .parse(binary as never);
+    expect(file.status).toBe(200);
+    const [header, ...rows] = await readXlsx(file.body as Buffer);
+    expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.zh));
+    expect(rows).toHaveLength(total);
+
+    expect((await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', east)).status).toBe(404);
+    expect((await sys.http.get(done.download).set('Authorization', east)).status).toBe(404);
+    const bad = await sys.http.post('/exports/jobs').set('Authorization', district).send({ format: 'pdf' });
+    expect(bad.status).toBe(400);
+  });
 });

@@ -62,6 +62,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   const db = await createTestDatabase();
   const smtp = await startDevSmtpServer(0);
   const mailer = createMailer(smtp.url, config.mail.from);
+  const storage = createLocalDirectoryStorage(mkdtempSync(path.join(tmpdir(), 'files-')));
   const shared = options.temporal === undefined;
   const address = inject('temporalAddress');
   const nativeConnection = options.temporal?.nativeConnection ?? (await NativeConnection.connect({ address }));
@@ -73,7 +74,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       : await createCaseWorker({
           connection: nativeConnection,
           namespace: client.options.namespace,
-          deps: { prisma: db.prisma, mailer, clock },
+          deps: { prisma: db.prisma, mailer, clock, storage },
           workflowBundle: await workflowBundle(),
         });
   const running = worker?.run();
@@ -84,7 +85,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     logger: createLogger('silent'),
     clock,
     devMailbox: smtp.mailbox,
-    storage: createLocalDirectoryStorage(mkdtempSync(path.join(tmpdir(), 'attachments-'))),
+    storage,
   });
   const http = supertest(app);
 
