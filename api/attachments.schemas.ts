@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { plainText } from './text.schemas.ts';
 
 export const uploadHeaders = z.object({
-  'content-type': z.string({ error: 'send the file with its Content-Type' }).transform((v) => (v.split(';')[0] ?? '').trim().toLowerCase()),
+  'content-type': z
+    .string({ error: (issue) => (issue.input === undefined ? 'send the file with its Content-Type' : undefined) })
+    .transform((v) => (v.split(';')[0] ?? '').trim().toLowerCase()),
   'x-file-name': plainText(200).refine((name) => !/[/\\]/.test(name), 'a plain file name, without folders'),
 });
 

@@ -24,7 +24,7 @@ export const fileCaseBody = z.strictObject({
 
 export const idempotencyHeaders = z.object({
   'idempotency-key': z
-    .string({ error: 'the Idempotency-Key header is required' })
+    .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
     .min(8)
     .max(200)
     .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only'),

@@ -29,18 +29,21 @@ async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> 
 export async function openCycles(deps: CycleDeps & { settings: CycleSettings }, user: AuthenticatedUser, cycle: string) {
   requireRole(user, ['admin']);
   const workflowId = `open-cycles-${cycle}`;
+  let alreadyOpened = false;
   try {
     await deps.temporal.workflow.start<typeof openCyclesWorkflow>('openCyclesWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId,
       args: [{ cycle, settings: deps.settings }],
+      // Running or finished, an opener for this half-year exists: either way this call starts nothing.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdConflictPolicy: 'FAIL',
     });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    alreadyOpened = true;
   }
-  return { cycle, workflowId };
+  return { cycle, workflowId, alreadyOpened };
 }
 
 export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {

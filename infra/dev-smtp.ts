@@ -22,7 +22,11 @@ export type DevSmtpServer = { port: number; url: string; mailbox: DevMailbox; cl
  * A real SMTP server on loopback that keeps what it receives in memory: development's outbox and
  * the tests' witness of what was actually sent over the wire.
  */
-export async function startDevSmtpServer(port: number, keep = 1000): Promise<DevSmtpServer> {
+export async function startDevSmtpServer(
+  port: number,
+  keep = 1000,
+  onConnectionError: (error: Error) => void = () => {},
+): Promise<DevSmtpServer> {
   const received: ReceivedMail[] = [];
   const waiters = new Set<{ match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }>();
 
@@ -57,8 +61,14 @@ export async function startDevSmtpServer(port: number, keep = 1000): Promise<Dev
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  // A client that dies mid-session (a killed worker) resets its connection; that must not take the
+  // server, or the process around it, down.
+  server.on('error', (error: NodeJS.ErrnoException) => onConnectionError(error));
   const address = server.server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
 

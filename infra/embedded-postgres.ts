@@ -11,7 +11,8 @@ export type EmbeddedPostgres = { url: string; close(): Promise<void> };
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1' });
+  // The app keeps one connection; the others are for operator commands (reconcile, exports, backfills).
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 8 });
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,

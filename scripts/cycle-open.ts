@@ -1,18 +1,24 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { openCycles } from '../domain/cycles.ts';
 import { loadConfig } from '../lib/config.ts';
-import { halfYearWindow } from '../lib/half-years.ts';
+import { halfYearOf, halfYearWindow } from '../lib/half-years.ts';
 import { createPrisma } from '../lib/db.ts';
 import { cycleSnapshotQuery, workflowIdForCycle } from '../workflows/definitions.ts';
 
-// `npm run cycle:open -- 2026-H1`: opens a half-year's cycles now, or runs a past one (a backfill).
-// Idempotent: districts whose cycle already runs are left alone. Shows each district's progress.
-const cycle = process.argv[2];
-if (!cycle || !/^\d{4}-H[12]$/.test(cycle)) {
-  console.error('usage: npm run cycle:open -- <year>-H1|H2');
+// `npm run cycle:open -- 2026-H1` (or a date: `-- 2026-03-15`, the half-year it falls in): opens a
+// half-year's cycles now, or runs a past one (a backfill). Idempotent: districts whose cycle already
+// runs are left alone. Shows each district's progress.
+const config = loadConfig();
+const arg = process.argv[2] ?? '';
+const cycle = /^\d{4}-H[12]$/.test(arg)
+  ? arg
+  : /^\d{4}-\d{2}-\d{2}$/.test(arg) && !Number.isNaN(Date.parse(arg))
+    ? halfYearOf(new Date(`${arg}T12:00:00Z`), config.deadlines.utcOffsetMinutes, config.cycles.deadlines)
+    : undefined;
+if (!cycle) {
+  console.error('usage: npm run cycle:open -- <year>-H1|<year>-H2|<YYYY-MM-DD>');
   process.exit(2);
 }
-const config = loadConfig();
 const connection = await Connection.connect({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}` });
 const prisma = createPrisma(
   config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`,

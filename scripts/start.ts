@@ -43,7 +43,9 @@ async function main() {
   let smtpUrl = config.mail.smtpUrl;
   let devMailbox;
   if (!smtpUrl) {
-    const smtp = await startDevSmtpServer(config.mail.embeddedPort);
+    const smtp = await startDevSmtpServer(config.mail.embeddedPort, 1000, (error) =>
+      logger.warn('a mail client dropped its connection', { error }),
+    );
     cleanups.push(() => smtp.close());
     smtpUrl = smtp.url;
     devMailbox = smtp.mailbox;

@@ -153,8 +153,10 @@ describe('the semi-annual ledger cycle', () => {
     await expect
       .poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name)
       .toBeTruthy();
+    expect(first.body.alreadyOpened).toBe(false);
     const second = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
     expect(second.status).toBe(202);
+    expect(second.body.alreadyOpened).toBe(true);
     const opener = await env.client.workflow.getHandle('open-cycles-2098-H2').result();
     expect(opener.cycle).toBe('2098-H2');
     expect([...opener.started].sort()).toEqual([DIST, seedId('DIST-NORTH')].sort());

@@ -17,3 +17,11 @@ describe('plain text inputs', () => {
     expect(listCasesQuery.safeParse({ q: 'F\u00e8\u0000VY' }).success).toBe(false);
   });
 });
+
+describe('header messages', () => {
+  it('say "required" only when the header is missing', async () => {
+    const { idempotencyHeaders } = await import('../../api/cases.schemas.ts');
+    expect(idempotencyHeaders.safeParse({}).error?.issues[0]?.message).toBe('the Idempotency-Key header is required');
+    expect(idempotencyHeaders.safeParse({ 'idempotency-key': 'short' }).error?.issues[0]?.message).toMatch(/>=8 characters/);
+  });
+});
