@@ -27,9 +27,16 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running', totalRows, rowsWritten: 0 } });
       const lang = job.lang as Annex3Language;
       const storageKey = `exports/${jobId}.${job.format}`;
+      // Progress writes go one after another, and all land before the final one below.
+      let progressWrites = Promise.resolve();
       const progress = (rowsWritten: number) => {
         heartbeat(rowsWritten);
-        void prisma.exportJob.update({ where: { id: jobId }, data: { rowsWritten } }).catch(() => {});
+        progressWrites = progressWrites.then(() =>
+          prisma.exportJob.update({ where: { id: jobId }, data: { rowsWritten } }).then(
+            () => undefined,
+            () => undefined,
+          ),
+        );
       };
       let rows = 0;
       const { bytes } = await storage.putStream(storageKey, async (out) => {
@@ -39,6 +46,7 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
             ? await writeXlsx(annex3Header(lang), source, out, lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger', progress)
             : await writeCsv(annex3Header(lang), source, out, progress);
       });
+      await progressWrites;
       await prisma.exportJob.update({
         where: { id: jobId },
         data: { status: 'completed', rowsWritten: rows, storageKey, bytes, finishedAt: clock.now() },
