@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../lib/db.ts';
 import { caseSnapshotQuery } from '../workflows/definitions.ts';
 
@@ -16,12 +16,18 @@ export type ReconcileReport = { casesChecked: number; workflowsChecked: number; 
  */
 export async function reconcile(
   deps: { prisma: Db; temporal: Client },
-  options: { graceMs?: number; onProgress?: (checked: number) => void } = {},
+  options: {
+    graceMs?: number;
+    onProgress?: (checked: number) => void;
+    /** Start from the ledger rows only: for servers without workflow listing (the time-skipping test server). */
+    rowsOnly?: boolean;
+  } = {},
 ): Promise<ReconcileReport> {
   const graceMs = options.graceMs ?? 60_000;
   const rows = new Map(
     (await deps.prisma.case.findMany({ select: { id: true, workflowId: true, status: true } })).map((r) => [r.workflowId, r]),
   );
+  if (options.rowsOnly) return reconcileFromRows(deps.temporal, [...rows.values()]);
   const problems: ReconcileProblem[] = [];
   const seen = new Set<string>();
   let workflowsChecked = 0;
@@ -45,4 +51,26 @@ export async function reconcile(
     if (!seen.has(workflowId)) problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId });
   }
   return { casesChecked: rows.size, workflowsChecked, problems };
+}
+
+async function reconcileFromRows(
+  temporal: Client,
+  rows: Array<{ id: string; workflowId: string; status: string }>,
+): Promise<ReconcileReport> {
+  const problems: ReconcileProblem[] = [];
+  for (const row of rows) {
+    const handle = temporal.workflow.getHandle(row.workflowId);
+    try {
+      const description = await handle.describe();
+      if (description.status.name !== 'RUNNING') continue;
+      const snapshot = await handle.query(caseSnapshotQuery);
+      if (snapshot.projectedSequence === snapshot.lastSequence && snapshot.status !== row.status) {
+        problems.push({ kind: 'status_mismatch', caseId: row.id, ledger: row.status, workflow: snapshot.status });
+      }
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId: row.workflowId });
+    }
+  }
+  return { casesChecked: rows.length, workflowsChecked: rows.length, problems };
 }

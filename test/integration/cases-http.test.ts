@@ -231,3 +231,23 @@ describe('operations endpoints', () => {
     expect(street.status).toBe(403);
   });
 });
+
+describe('reconcile', () => {
+  it('finds a ledger row whose workflow does not exist, listing workflows or starting from the rows', async () => {
+    const { reconcile } = await import('../../domain/reconcile.ts');
+    const filed = await sys.http.post('/cases').set('Authorization', east).set('Idempotency-Key', newKey()).send(filing());
+    const orphan = { ...(await sys.db.prisma.case.findUniqueOrThrow({ where: { id: filed.body.id } })) };
+    const id = '44444444-4444-4444-8444-444444444444';
+    await sys.db.prisma.case.create({
+      data: { ...orphan, id, number: undefined, workflowId: `case-${id}`, idempotencyKey: 'orphan', details: {} } as never,
+    });
+    try {
+      for (const rowsOnly of [false, true]) {
+        const report = await reconcile({ prisma: sys.db.prisma, temporal: sys.client }, { graceMs: 0, rowsOnly });
+        expect(report.problems).toEqual([{ kind: 'row_without_workflow', caseId: id, workflowId: `case-${id}` }]);
+      }
+    } finally {
+      await sys.db.prisma.case.delete({ where: { id } });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { addWorkingDays } from '../../lib/working-days.ts';
@@ -27,6 +27,7 @@ beforeAll(async () => {
   district = await sys.login('district@ledger.test');
   admin = await sys.login('admin@ledger.test');
 });
+afterEach(() => sys.assertReconciled());
 afterAll(async () => {
   await sys?.stop();
   await env?.teardown();

@@ -1,5 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
@@ -23,6 +23,7 @@ beforeAll(async () => {
   );
   sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
 });
+afterEach(() => sys.assertReconciled());
 afterAll(async () => {
   await sys?.stop();
   await env?.teardown();
