@@ -14,7 +14,6 @@ const optionalUrl = z
 const port = z.coerce.number().int().min(0).max(65535);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(3000),
   DATA_DIR: z.string().default('.data'),
@@ -77,7 +76,7 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(180).default(30),
+  CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(366).default(183),
   FILES_DIR: z.string().optional(),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -90,13 +89,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(8 * 60),
-  PUBLIC_BASE_URL: optionalUrl,
 
   TEST_DATABASE_URL: optionalUrl,
-  CI: z
-    .string()
-    .optional()
-    .transform((v) => v !== undefined && v !== '' && v !== 'false' && v !== '0'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -111,14 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const projectRoot = path.resolve(import.meta.dirname, '..');
   const resolveDir = (dir: string) => (path.isAbsolute(dir) ? dir : path.join(projectRoot, dir));
   return {
-    env: raw.NODE_ENV,
-    isCI: raw.CI,
     projectRoot,
     dataDir: resolveDir(raw.DATA_DIR),
     cacheDir: resolveDir(raw.CACHE_DIR),
     logLevel: raw.LOG_LEVEL,
     timeZone: raw.DISTRICT_TIME_ZONE,
-    http: { host: raw.HOST, port: raw.PORT, publicBaseUrl: raw.PUBLIC_BASE_URL },
+    http: { host: raw.HOST, port: raw.PORT },
     database: { url: raw.DATABASE_URL, embeddedPort: raw.EMBEDDED_DB_PORT, testUrl: raw.TEST_DATABASE_URL },
     temporal: {
       address: raw.TEMPORAL_ADDRESS,

@@ -30,3 +30,10 @@ export function halfYearOf(moment: Date, utcOffsetMinutes: number, deadlines: Ha
   if (monthDay >= deadlines.h2) return `${year + 1}-H1`;
   return monthDay >= deadlines.h1 ? `${year}-H2` : `${year}-H1`;
 }
+
+/** The half-year after this one: 2026-H1 -> 2026-H2 -> 2027-H1. */
+export function nextHalfYear(cycle: string): string {
+  const match = /^(\d{4})-H([12])$/.exec(cycle);
+  if (!match) throw new RangeError(`cycle must look like 2026-H1, got ${cycle}`);
+  return match[2] === '1' ? `${match[1]}-H2` : `${Number(match[1]) + 1}-H1`;
+}

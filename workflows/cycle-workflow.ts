@@ -10,7 +10,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
-import { halfYearOf, halfYearWindow } from '../lib/half-years.ts';
+import { halfYearOf, halfYearWindow, nextHalfYear } from '../lib/half-years.ts';
 import {
   UPDATE_REJECTIONS,
   approveSummaryUpdate,
@@ -177,7 +177,10 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     });
   }
 
-  for (let day = 1; day <= input.chaseDays && missing().length > 0; day++) {
+  // Late units are chased until they submit, at most chaseDays, and never past the next ledger's
+  // deadline (so a backfill of a long-past half-year chases nobody).
+  const chaseEnds = halfYearWindow(nextHalfYear(cycle), input.utcOffsetMinutes, input.deadlines).to.getTime();
+  for (let day = 1; day <= input.chaseDays && missing().length > 0 && Date.now() < chaseEnds; day++) {
     if (await condition(() => missing().length === 0, '1 day')) break;
     await cycles.sendCycleNotice({
       cycle,

@@ -163,4 +163,15 @@ describe('the semi-annual ledger cycle', () => {
     expect([...opener.started].sort()).toEqual([DIST, seedId('DIST-NORTH')].sort());
     expect((await sys.http.post('/cycles/2098-H2/open').set('Authorization', await sys.login('district@ledger.test'))).status).toBe(403);
   });
+
+  it('backfills a long-past half-year without chasing anybody', async () => {
+    const admin = await sys.login('admin@ledger.test');
+    expect((await sys.http.post('/cycles/2020-H1/open').set('Authorization', admin)).status).toBe(202);
+    const handle = env.client.workflow.getHandle(workflowIdForCycle('2020-H1', DIST));
+    await expect.poll(async () => (await handle.describe().catch(() => undefined))?.status.name).toBeTruthy();
+    const result = await handle.result();
+    expect(result).toMatchObject({ phase: 'closed', submittedUnitIds: [] });
+    expect(result.lateUnitIds).toHaveLength(8);
+    expect(mails('2020-H1: OVERDUE')).toEqual([]);
+  });
 });

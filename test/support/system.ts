@@ -56,7 +56,7 @@ export type TestSystemOptions = {
 export async function startTestSystem(testFile: string, options: TestSystemOptions = {}): Promise<TestSystem> {
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
   const namespace = namespaceForTestFile(testFile);
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const base = loadConfig({ LOG_LEVEL: 'silent' });
   const config = { ...base, deadlines: { ...base.deadlines, ...options.deadlines } };
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();

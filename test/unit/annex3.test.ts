@@ -46,3 +46,12 @@ describe('XLSX cell references', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnName)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
   });
 });
+
+describe('next half-year', () => {
+  it('rolls H1 to H2 and H2 to the next year’s H1', async () => {
+    const { nextHalfYear } = await import('../../lib/half-years.ts');
+    expect(nextHalfYear('2026-H1')).toBe('2026-H2');
+    expect(nextHalfYear('2026-H2')).toBe('2027-H1');
+    expect(() => nextHalfYear('2026')).toThrow(RangeError);
+  });
+});

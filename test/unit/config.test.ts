@@ -9,16 +9,21 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.temporal).toMatchObject({ address: undefined, namespace: 'default', cliVersion: 'v1.5.1', testServerVersion: '1.38.0' });
     expect(config.dataDir).toBe(path.join(config.projectRoot, '.data'));
-    expect(config.isCI).toBe(false);
+    expect(config.cycles.settings).toMatchObject({
+      reminderWorkingDays: [7, 3, 1],
+      reviewFirst: false,
+      chaseDays: 183,
+      deadlines: { h1: '06-26', h2: '12-26' },
+    });
   });
 
   it('treats empty strings as unset and parses numbers and flags', () => {
-    const config = loadConfig({ DATABASE_URL: '', SMTP_URL: ' ', PORT: '8080', CI: 'true', TEMPORAL_ADDRESS: '' });
+    const config = loadConfig({ DATABASE_URL: '', SMTP_URL: ' ', PORT: '8080', CYCLE_REVIEW_FIRST: 'true', TEMPORAL_ADDRESS: '' });
     expect(config.database.url).toBeUndefined();
     expect(config.mail.smtpUrl).toBeUndefined();
     expect(config.temporal.address).toBeUndefined();
     expect(config.http.port).toBe(8080);
-    expect(config.isCI).toBe(true);
+    expect(config.cycles.settings.reviewFirst).toBe(true);
   });
 
   it('names every invalid variable at once', () => {
