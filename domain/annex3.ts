@@ -1,8 +1,10 @@
 import type { Case, OrgUnit } from '../generated/prisma/client.ts';
 import type { Db, Prisma } from '../lib/db.ts';
+import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { formatInZone } from '../lib/time.ts';
 import type { CaseDetails, CaseStatus } from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from './auth.ts';
+import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilter } from './scope.ts';
 
 /**
@@ -74,16 +76,7 @@ export const ANNEX3_COLUMNS: Column[] = [
 
 export const annex3Header = (lang: Annex3Language) => ANNEX3_COLUMNS.map((c) => c[lang]);
 
-export type Annex3Filter = {
-  unitId?: string;
-  districtId?: string;
-  cycle?: string;
-  status?: CaseStatus[];
-  filedFrom?: string;
-  filedTo?: string;
-};
-
-import { halfYearWindow, type HalfYearDeadlines } from '../lib/half-years.ts';
+export type Annex3Filter = LedgerFilter;
 
 export function annex3Where(
   user: AuthenticatedUser,
@@ -91,17 +84,7 @@ export function annex3Where(
   utcOffsetMinutes: number,
   deadlines?: HalfYearDeadlines,
 ): Prisma.CaseWhereInput {
-  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];
-  if (filter.unitId) conditions.push({ filingUnitId: filter.unitId });
-  if (filter.districtId) conditions.push({ filingUnit: { parentId: filter.districtId } });
-  if (filter.status?.length) conditions.push({ status: { in: filter.status } });
-  if (filter.cycle) {
-    const { from, to } = halfYearWindow(filter.cycle, utcOffsetMinutes, deadlines);
-    conditions.push({ filedAt: { gte: from, lt: to } });
-  }
-  if (filter.filedFrom) conditions.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
-  if (filter.filedTo) conditions.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
-  return { AND: conditions };
+  return { AND: [visibleCaseFilter(user), ...scopeConditions(filter), ...periodConditions(filter, { utcOffsetMinutes, deadlines })] };
 }
 
 /** The rows in ledger order, fetched in keyset batches so memory stays flat however many there are. */

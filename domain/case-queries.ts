@@ -1,18 +1,15 @@
 import type { Db, Prisma } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
-import type { CaseKind, CaseStatus } from '../workflows/definitions.ts';
+import type { CaseKind } from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { toCaseSummary } from './case-view.ts';
+import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilter } from './scope.ts';
 
-export type CaseListFilter = {
-  unitId?: string;
-  status?: CaseStatus[];
+export type CaseListFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
   kind?: CaseKind;
   urgent?: boolean;
   overdue?: boolean;
-  filedFrom?: string;
-  filedTo?: string;
   q?: string;
   limit: number;
   cursor?: string;
@@ -39,14 +36,10 @@ function decodeCursor(raw: string): Cursor {
 
 /** Newest first, keyset-paginated on (filedAt, id), always within what the caller may see. */
 export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter) {
-  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];
-  if (filter.unitId) conditions.push({ filingUnitId: filter.unitId });
-  if (filter.status?.length) conditions.push({ status: { in: filter.status } });
+  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user), ...scopeConditions(filter), ...periodConditions(filter)];
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
-  if (filter.filedFrom) conditions.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
-  if (filter.filedTo) conditions.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
   if (filter.q) {
     const q = filter.q;
     conditions.push({

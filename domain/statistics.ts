@@ -3,16 +3,12 @@ import { percentile } from '../lib/percentile.ts';
 import { workingDaysBetween } from '../lib/working-days.ts';
 import type { CaseDetails } from '../workflows/definitions.ts';
 import type { AuthenticatedUser } from './auth.ts';
-import { halfYearOf, halfYearWindow, type HalfYearDeadlines } from '../lib/half-years.ts';
+import { halfYearOf, type HalfYearDeadlines } from '../lib/half-years.ts';
 import { loadCalendar } from './calendar.ts';
+import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilter } from './scope.ts';
 
-export type StatisticsFilter = {
-  unitId?: string;
-  districtId?: string;
-  cycle?: string;
-  filedFrom?: string;
-  filedTo?: string;
+export type StatisticsFilter = Omit<LedgerFilter, 'status'> & {
   /** Cases counted whatever the period (a cycle's ledgers carry cases filed before it). */
   alsoCaseIds?: string[];
 };
@@ -54,18 +50,11 @@ export async function caseStatistics(
   utcOffsetMinutes: number,
   deadlines?: HalfYearDeadlines,
 ) {
-  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user)];
-  if (filter.unitId) conditions.push({ filingUnitId: filter.unitId });
-  if (filter.districtId) conditions.push({ filingUnit: { parentId: filter.districtId } });
-  const period: Prisma.CaseWhereInput[] = [];
-  if (filter.cycle) {
-    const { from, to } = halfYearWindow(filter.cycle, utcOffsetMinutes, deadlines);
-    period.push({ filedAt: { gte: from, lt: to } });
-  }
-  if (filter.filedFrom) period.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
-  if (filter.filedTo) period.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
-  if (period.length)
+  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user), ...scopeConditions(filter)];
+  const period = periodConditions(filter, { utcOffsetMinutes, deadlines });
+  if (period.length) {
     conditions.push(filter.alsoCaseIds?.length ? { OR: [{ AND: period }, { id: { in: filter.alsoCaseIds } }] } : { AND: period });
+  }
   const where = { AND: conditions };
 
   const [cases, events, calendar] = await Promise.all([
