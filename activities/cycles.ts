@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { systemUser } from '../domain/auth.ts';
 import { loadCalendar } from '../domain/calendar.ts';
 import { caseStatistics } from '../domain/statistics.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
@@ -99,10 +100,9 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
         select: { id: true, number: true },
         orderBy: { number: 'asc' },
       });
-      const operator = { id: 'system', email: 'system', displayName: 'cycle', role: 'admin' as const, orgUnitId: input.districtId };
       const statistics = await caseStatistics(
         prisma,
-        operator,
+        systemUser('ledger-cycle'),
         { districtId: input.districtId, cycle: input.cycle, alsoCaseIds: submissions.flatMap((s) => s.caseIds) },
         input.utcOffsetMinutes,
         input.deadlines,

@@ -4,6 +4,7 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import pg from 'pg';
 import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
+import { systemUser } from '../domain/auth.ts';
 import { seedDemoData, seedId } from '../domain/seed.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
@@ -50,8 +51,7 @@ try {
   await fill.end();
   say(`inserted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const operator = { id: 'bench', email: 'bench', displayName: 'bench', role: 'admin' as const, orgUnitId: 'bench' };
-  const where = annex3Where(operator, {}, config.deadlines.utcOffsetMinutes);
+  const where = annex3Where(systemUser('bench'), {}, config.deadlines.utcOffsetMinutes);
   const results: Record<string, unknown> = {};
   for (const format of ['csv', 'xlsx'] as const) {
     const file = path.join(outDir, `annex3.${format}`);

@@ -39,3 +39,12 @@ export async function logout(deps: { prisma: Db }, token: string): Promise<void>
 function toAuthenticatedUser(user: { id: string; email: string; displayName: string; role: Role; orgUnitId: string }): AuthenticatedUser {
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId };
 }
+
+/** The identity of the system itself (schedules, commands run by an operator): sees the whole ledger. */
+export const systemUser = (name: string): AuthenticatedUser => ({
+  id: name,
+  email: name,
+  displayName: name,
+  role: 'admin',
+  orgUnitId: name,
+});

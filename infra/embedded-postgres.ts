@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { Config } from '../lib/config.ts';
 
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), persisted in a directory and served on a loopback
@@ -15,10 +16,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 8 });
   await server.start();
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url: embeddedDatabaseUrl(port),
     close: async () => {
       await server.stop();
       await db.close();
     },
   };
 }
+
+export const embeddedDatabaseUrl = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+
+/** For operator commands: the configured database, else the embedded one `npm start` serves. */
+export const operatorDatabaseUrl = (config: Config) => config.database.url ?? embeddedDatabaseUrl(config.database.embeddedPort);

@@ -1,5 +1,7 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { openCycles } from '../domain/cycles.ts';
+import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
+import { systemUser } from '../domain/auth.ts';
 import { loadConfig } from '../lib/config.ts';
 import { halfYearOf, halfYearWindow } from '../lib/half-years.ts';
 import { createPrisma } from '../lib/db.ts';
@@ -20,13 +22,10 @@ if (!cycle) {
   process.exit(2);
 }
 const connection = await Connection.connect({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}` });
-const prisma = createPrisma(
-  config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`,
-  { maxConnections: 1 },
-);
+const prisma = createPrisma(operatorDatabaseUrl(config), { maxConnections: 1 });
 try {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const operator = { id: 'cli', email: 'cli', displayName: 'operator', role: 'admin' as const, orgUnitId: 'cli' };
+  const operator = systemUser('operator');
   const { workflowId } = await openCycles({ prisma, temporal, settings: config.cycles.settings }, operator, cycle);
   const opened = await temporal.workflow.getHandle(workflowId).result();
   const districts = await prisma.orgUnit.findMany({ where: { kind: 'district' }, orderBy: { code: 'asc' } });

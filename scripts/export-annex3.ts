@@ -1,6 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { annex3Header, annex3Rows, annex3Where, type Annex3Language } from '../domain/annex3.ts';
+import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
+import { systemUser } from '../domain/auth.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
@@ -26,10 +28,9 @@ if (values.format !== 'csv' && values.format !== 'xlsx') fail('--format is csv o
 if (values.lang !== 'zh' && values.lang !== 'en') fail('--lang is zh or en');
 
 const config = loadConfig();
-const databaseUrl =
-  config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`;
+const databaseUrl = operatorDatabaseUrl(config);
 const prisma = createPrisma(databaseUrl, { maxConnections: 1 });
-const operator = { id: 'cli', email: 'cli', displayName: 'operator', role: 'admin' as const, orgUnitId: 'cli' };
+const operator = systemUser('operator');
 try {
   const where = annex3Where(
     operator,

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { reconcile } from '../domain/reconcile.ts';
+import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 
@@ -7,8 +8,7 @@ import { createPrisma } from '../lib/db.ts';
 // Needs DATABASE_URL and TEMPORAL_ADDRESS (against `npm start`'s defaults: the embedded database
 // URL it prints, and 127.0.0.1:7233).
 const config = loadConfig();
-const databaseUrl =
-  config.database.url ?? `postgresql://postgres:postgres@127.0.0.1:${config.database.embeddedPort}/postgres?sslmode=disable`;
+const databaseUrl = operatorDatabaseUrl(config);
 const address = config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}`;
 const prisma = createPrisma(databaseUrl, { maxConnections: 1 });
 const connection = await Connection.connect({ address });
