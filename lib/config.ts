@@ -13,6 +13,17 @@ const optionalUrl = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** A calendar day of the year, `MM-DD` (February 29 excepted: it is not there every year). */
+const monthDay = (fallback: string) =>
+  z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day such as 06-26')
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`2027-${v}T00:00:00Z`)) && new Date(`2027-${v}T00:00:00Z`).toISOString().slice(5, 10) === v,
+      'no such day',
+    )
+    .default(fallback);
+
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(3000),
@@ -56,22 +67,10 @@ const envSchema = z.object({
       }
     }, 'an IANA time zone such as Asia/Shanghai'),
   DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
-  CYCLE_DEADLINE_H1: z
-    .string()
-    .regex(/^\d{2}-\d{2}$/)
-    .default('06-26'),
-  CYCLE_DEADLINE_H2: z
-    .string()
-    .regex(/^\d{2}-\d{2}$/)
-    .default('12-26'),
-  CYCLE_OPENS_H1: z
-    .string()
-    .regex(/^\d{2}-\d{2}$/)
-    .default('06-01'),
-  CYCLE_OPENS_H2: z
-    .string()
-    .regex(/^\d{2}-\d{2}$/)
-    .default('12-01'),
+  CYCLE_DEADLINE_H1: monthDay('06-26'),
+  CYCLE_DEADLINE_H2: monthDay('12-26'),
+  CYCLE_OPENS_H1: monthDay('06-01'),
+  CYCLE_OPENS_H2: monthDay('12-01'),
   CYCLE_REVIEW_FIRST: z
     .enum(['true', 'false'])
     .default('false')

@@ -31,5 +31,8 @@ describe('loadConfig', () => {
       /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
     );
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ CYCLE_DEADLINE_H1: '13-45' })).toThrow(/CYCLE_DEADLINE_H1/);
+    expect(() => loadConfig({ CYCLE_OPENS_H2: '02-30' })).toThrow(/CYCLE_OPENS_H2: no such day/);
+    expect(loadConfig({ CYCLE_DEADLINE_H2: '12-31' }).cycles.deadlines.h2).toBe('12-31');
   });
 });
