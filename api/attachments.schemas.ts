@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './text.schemas.ts';
+import { plainText } from '../model/text.ts';
 
 export const uploadHeaders = z.object({
   'content-type': z

@@ -4,7 +4,8 @@ import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
-import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle, type CaseFiling, type DeadlinePolicy } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle } from '../../workflows/definitions.ts';
+import type { CaseFiling, DeadlinePolicy } from '../../model/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 
 /**
