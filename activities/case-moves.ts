@@ -28,7 +28,11 @@ export function createCaseMoveActivities({ temporal }: Pick<ActivityDeps, 'tempo
         }
         return { caseId: input.caseId, accepted: true };
       } catch (error) {
-        if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && REFUSALS.includes(error.cause.type ?? '')) {
+        if (
+          error instanceof WorkflowUpdateFailedError &&
+          error.cause instanceof ApplicationFailure &&
+          REFUSALS.includes(error.cause.type ?? '')
+        ) {
           return { caseId: input.caseId, accepted: false, reason: error.cause.message };
         }
         // The case's workflow has ended (closed or rejected): it takes no more moves.

@@ -13,6 +13,5 @@ export const ACTION_SUMMARIES: { [A in CaseAction]: string } = {
   note: 'The municipal liaison records progress.',
   resolve: 'The municipal liaison records what was done; the result goes down to the reporter.',
   declareUnsolvable: 'The municipal liaison declares the case cannot be solved, why, and whom to turn to.',
-  feedback:
-    'Street staff record the reporter’s answer: satisfied closes the case, not satisfied reopens it where it was resolved.',
+  feedback: 'Street staff record the reporter’s answer: satisfied closes the case, not satisfied reopens it where it was resolved.',
 };

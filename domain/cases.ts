@@ -114,7 +114,11 @@ const PREPARE: { [A in CaseAction]: (context: StepContext, body: ActionBody<A>) 
   forward: asIs,
   solve: asIs,
   return: asIs,
-  merge: async (context, body) => ({ ...body, primaryNumber: await mergeTargetNumber(context, body.primaryCaseId), actor: actorOf(context.user) }),
+  merge: async (context, body) => ({
+    ...body,
+    primaryNumber: await mergeTargetNumber(context, body.primaryCaseId),
+    actor: actorOf(context.user),
+  }),
   reject: asIs,
   assign: asIs,
   note: asIs,

@@ -12,7 +12,6 @@ export type DuplicateSuggestion = {
   reasons: string[];
 };
 
-
 export function tokens(text: string): Set<string> {
   return new Set(
     text

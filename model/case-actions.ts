@@ -43,7 +43,8 @@ export const ACTION_SCHEMAS: { [A in CaseAction]: z.ZodType<ActionBody<A>> } = A
 /** What the domain adds to a body from what it looked up itself, never from the caller. */
 type ServerFacts = { merge: { primaryNumber: number } };
 
-export type ActionRequest<A extends CaseAction> = ActionBody<A> & (A extends keyof ServerFacts ? ServerFacts[A] : unknown) & { actor: Actor };
+export type ActionRequest<A extends CaseAction> = ActionBody<A> &
+  (A extends keyof ServerFacts ? ServerFacts[A] : unknown) & { actor: Actor };
 
 /** The cycle's moves: its unit's ledger carries the case to the district; the district's batch carries it to the city. */
 export type SubmitWithLedgerRequest = { actor: Actor; cycle: string };

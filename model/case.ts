@@ -55,8 +55,22 @@ export type CaseWorkflowInput = {
 };
 
 const OUTCOME_WORDS = {
-  en: { merged: (n: string) => `merged into ${n}`, rejected: 'rejected', resolved: 'resolved', unsolvable: 'unsolvable', closed: 'closed', sep: ': ' },
-  zh: { merged: (n: string) => `已并入${n}`, rejected: '不予受理', resolved: '已解决', unsolvable: '无法解决', closed: '已办结', sep: '：' },
+  en: {
+    merged: (n: string) => `merged into ${n}`,
+    rejected: 'rejected',
+    resolved: 'resolved',
+    unsolvable: 'unsolvable',
+    closed: 'closed',
+    sep: ': ',
+  },
+  zh: {
+    merged: (n: string) => `已并入${n}`,
+    rejected: '不予受理',
+    resolved: '已解决',
+    unsolvable: '无法解决',
+    closed: '已办结',
+    sep: '：',
+  },
 };
 
 /** What a merged duplicate says of its primary's result: "merged into #12: resolved: ..." (the ledger comment, Annex 3, mail). */

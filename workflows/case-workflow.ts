@@ -13,7 +13,15 @@ import type { Handler } from '@temporalio/workflow/lib/interfaces.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
 import type { ActionRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
-import { ROLES, describeOutcome, type Actor, type CaseEventRecord, type CaseSnapshot, type CaseWorkflowInput, type Level } from '../model/case.ts';
+import {
+  ROLES,
+  describeOutcome,
+  type Actor,
+  type CaseEventRecord,
+  type CaseSnapshot,
+  type CaseWorkflowInput,
+  type Level,
+} from '../model/case.ts';
 import type { CaseDetails, PrimaryOutcome } from '../model/case-details.ts';
 import {
   CASE_ACTIONS,
@@ -29,7 +37,18 @@ import {
   type TransitionName,
 } from '../model/lifecycle.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
-import { UPDATE_REJECTIONS, caseActionUpdates, caseCycleUpdates, caseRecordedUpdate, caseSnapshotQuery, duplicateAttachedSignal, forwardedInBatchSignal, ledgerSubmittedSignal, primaryClosedSignal, workflowIdForCase } from './definitions.ts';
+import {
+  UPDATE_REJECTIONS,
+  caseActionUpdates,
+  caseCycleUpdates,
+  caseRecordedUpdate,
+  caseSnapshotQuery,
+  duplicateAttachedSignal,
+  forwardedInBatchSignal,
+  ledgerSubmittedSignal,
+  primaryClosedSignal,
+  workflowIdForCase,
+} from './definitions.ts';
 
 const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
 // Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
@@ -113,7 +132,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     lastSequence += 1;
     jobs.push({
       kind: 'project',
-      event: { sequence: lastSequence, type: transition.event, actor, fromStatus: from, toStatus: status, comment, occurredAt: new Date().toISOString() },
+      event: {
+        sequence: lastSequence,
+        type: transition.event,
+        actor,
+        fromStatus: from,
+        toStatus: status,
+        comment,
+        occurredAt: new Date().toISOString(),
+      },
     });
     for (const notice of transition.notices) jobs.push({ kind: 'notice', notice, sequence: lastSequence, level });
     if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates' });
@@ -232,7 +259,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     update: UpdateDefinition<CaseSnapshot, [R]>,
     via: CaseAction | CycleMove,
     step: (request: R) => number,
-  ) => setUpdateHandler(update, (request) => untilProjected(step(request)), (request) => validate(via, request.actor));
+  ) =>
+    setUpdateHandler(
+      update,
+      (request) => untilProjected(step(request)),
+      (request) => validate(via, request.actor),
+    );
   for (const action of CASE_ACTIONS) takeStep(action);
   function takeStep<A extends CaseAction>(action: A) {
     takeUpdate<ActionRequest<A>>(caseActionUpdates[action], action, steps[action]);

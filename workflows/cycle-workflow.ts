@@ -14,7 +14,16 @@ import type { Activities } from '../activities/index.ts';
 import { halfYearOf, halfYearWindow, nextHalfYear } from '../lib/half-years.ts';
 import type { CaseMove } from '../activities/case-moves.ts';
 import type { Actor, CyclePhase, CycleSnapshot, CycleWorkflowInput } from '../model/case.ts';
-import { UPDATE_REJECTIONS, approveSummaryUpdate, cycleSnapshotQuery, forwardedInBatchSignal, ledgerSubmittedSignal, submitLedgerUpdate, workflowIdForCase, workflowIdForCycle } from './definitions.ts';
+import {
+  UPDATE_REJECTIONS,
+  approveSummaryUpdate,
+  cycleSnapshotQuery,
+  forwardedInBatchSignal,
+  ledgerSubmittedSignal,
+  submitLedgerUpdate,
+  workflowIdForCase,
+  workflowIdForCycle,
+} from './definitions.ts';
 
 const cycles = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -100,7 +109,8 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
       if (patched(MOVES_BY_UPDATE)) {
         const pending = await cycles.pendingLedgerCases({ unitId: actor.orgUnitId });
         const moves = pending.map((caseId): CaseMove => ({ move: 'submitWithLedger', caseId, request: { actor, cycle } }));
-        caseIds = (await cycles.recordLedgerSubmission({ cycle, districtId, actor, late, caseIds: await moveCases(workflowId, moves) })).caseIds;
+        caseIds = (await cycles.recordLedgerSubmission({ cycle, districtId, actor, late, caseIds: await moveCases(workflowId, moves) }))
+          .caseIds;
       } else {
         caseIds = (await cycles.recordLedgerSubmission({ cycle, districtId, actor, late })).caseIds;
         for (const caseId of caseIds)

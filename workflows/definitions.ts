@@ -59,18 +59,13 @@ export const UPDATE_REJECTIONS = {
 
 export const cycleSnapshotQuery = defineQuery<CycleSnapshot>('cycleSnapshot');
 /** A filing unit submits its ledger: its pending regular cases go to the district. */
-export const submitLedgerUpdate = defineUpdate<{ caseIds: string[]; late: boolean }, [{ actor: Actor }]>(
-  'submitLedger',
-);
+export const submitLedgerUpdate = defineUpdate<{ caseIds: string[]; late: boolean }, [{ actor: Actor }]>('submitLedger');
 /** A district officer approves (and annotates) the summary; the batch then goes to the city. */
-export const approveSummaryUpdate = defineUpdate<CycleSnapshot, [{ actor: Actor; note?: string }]>(
-  'approveSummary',
-);
+export const approveSummaryUpdate = defineUpdate<CycleSnapshot, [{ actor: Actor; note?: string }]>('approveSummary');
 
 /**
  * Deprecated: how cycles moved cases before the moves became Updates. Kept only so that cycles and
  * cases started before that change replay; nothing sends them any more.
  */
 export const ledgerSubmittedSignal = defineSignal<[{ actor: Actor; cycle: string }]>('ledgerSubmitted');
-export const forwardedInBatchSignal =
-  defineSignal<[{ actor: Actor | null; cycle: string; summary: string }]>('forwardedInBatch');
+export const forwardedInBatchSignal = defineSignal<[{ actor: Actor | null; cycle: string; summary: string }]>('forwardedInBatch');

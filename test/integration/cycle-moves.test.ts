@@ -83,7 +83,9 @@ describe('the cycle moves cases by Update', () => {
     expect(solved.history.map((h: { type: string }) => h.type)).not.toContain('forwarded_to_municipal');
     const row = await sys.db.prisma.reportingCycle.findUniqueOrThrow({ where: { id: `${CYCLE}:${DIST}` } });
     expect(row.forwardedIds).toEqual([e1.id]);
-    const batchMail = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`${CYCLE}: `) && m.subject.includes('forwarded for municipal'));
+    const batchMail = await sys.smtp.mailbox.waitFor(
+      (m) => m.subject.includes(`${CYCLE}: `) && m.subject.includes('forwarded for municipal'),
+    );
     expect(batchMail.subject).toContain('1 case(s) forwarded');
     expect((await handle.result()).forwardedCaseIds).toEqual([e1.id]);
   });

@@ -179,7 +179,11 @@ describe('district triage', () => {
     expect(closedDuplicate.details.closedBecause).toBe('primary_closed');
     // The duplicate keeps its primary's result: the ledger, Annex 3 and the closing mail all say where it went and how it ended.
     const carried = `merged into #${primary.number}: resolved: Road resurfaced.`;
-    expect(closedDuplicate.details.primaryOutcome).toMatchObject({ number: primary.number, status: 'closed', resolution: { solved: true } });
+    expect(closedDuplicate.details.primaryOutcome).toMatchObject({
+      number: primary.number,
+      status: 'closed',
+      resolution: { solved: true },
+    });
     expect(closedDuplicate.history.at(-1)).toMatchObject({ type: 'closed_with_primary', comment: carried });
     const annex3 = await sys.http.get('/exports/annex3?format=csv&lang=en').set('Authorization', district);
     expect(annex3.text.split('\n').find((line) => line.startsWith(`${duplicate.number},`))).toContain(carried);
