@@ -5,7 +5,7 @@ export type CycleNotice =
   | { kind: 'ledger_submitted'; unitId: string; caseCount: number; late: boolean }
   | { kind: 'batch_forwarded'; caseCount: number };
 
-export type CycleNoticeFacts = {
+type CycleNoticeFacts = {
   cycle: string;
   /** The cycle's own deadline, the district's date (YYYY-MM-DD) ledgers are due before. */
   deadline: string;

@@ -12,7 +12,7 @@ import { sendOnce } from './mail-once.ts';
 
 const FILING_KINDS = ['street', 'park', 'district_department', 'garrison_unit'] as const;
 
-export type CycleRef = { cycle: string; districtId: string };
+type CycleRef = { cycle: string; districtId: string };
 
 export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
   const unitsOf = (districtId: string) =>

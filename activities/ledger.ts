@@ -6,8 +6,8 @@ import { addWorkingDays } from '../lib/working-days.ts';
 import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../workflows/definitions.ts';
 import type { ActivityDeps } from './index.ts';
 
-export type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
-export type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
+type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
+type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
 
 function rowFields(state: CaseProjection) {
   const { filing } = state;

@@ -4,7 +4,7 @@ import { CASE_STATUSES } from '../workflows/definitions.ts';
 import { ledgerFilters } from './filters.schemas.ts';
 
 /** One Annex 3 request, the same for the download, an export job and `npm run export:annex3`. */
-export const annex3Query = z
+export const annex3Parameters = z
   .strictObject({
     format: z.enum(['csv', 'xlsx']).default('csv'),
     lang: z.enum(['zh', 'en']).default('zh'),
@@ -21,7 +21,6 @@ export const annex3Query = z
     filter: { unitId: unit, districtId: district, cycle, status, filedFrom, filedTo },
   }));
 
-export const exportJobBody = annex3Query;
 export const exportJobParams = z.strictObject({ id: z.uuid() });
 export const exportJobView = z.object({
   id: z.uuid(),

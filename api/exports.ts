@@ -3,7 +3,7 @@ import { ANNEX3_CONTENT_TYPES, annex3FileName, annex3SettingsOf, writeAnnex3 } f
 import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
 import { errorResponses } from './errors.schemas.ts';
 import type { AppDeps } from './deps.ts';
-import { annex3Query, exportJobBody, exportJobParams, exportJobView } from './exports.schemas.ts';
+import { annex3Parameters, exportJobParams, exportJobView } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
 
 const annex3Deps = (deps: AppDeps) => ({ prisma: deps.prisma, settings: annex3SettingsOf(deps.config) });
@@ -20,7 +20,7 @@ export const exportRoutes = [
     summary:
       'The linkage ledger (Annex 3) as CSV or XLSX, streamed: one row per case the caller may see, for a unit, a district, a half-year cycle (2026-H2) or a filter; headers in Chinese or English; times in the district’s zone.',
     authenticated: true,
-    schemas: { query: annex3Query },
+    schemas: { query: annex3Parameters },
     responses: { 200: { description: 'The file, streamed' }, ...errorResponses },
     handler: async ({ query: request, user, deps }) => ({
       status: 200,
@@ -37,7 +37,7 @@ export const exportRoutes = [
     tag: 'exports',
     summary: 'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it.',
     authenticated: true,
-    schemas: { body: exportJobBody },
+    schemas: { body: annex3Parameters },
     responses: { 202: { description: 'Queued', schema: exportJobView }, ...errorResponses },
     handler: async ({ body, user, deps }) => {
       const job = await createExportJob({ ...annex3Deps(deps), temporal: deps.temporal }, user, body);

@@ -15,9 +15,9 @@ export type Annex3Format = 'csv' | 'xlsx';
 export type Annex3Request = { format: Annex3Format; lang: Annex3Language; filter: Annex3Filter };
 /** How the district reads dates; plain data, so an export job carries it to the worker. */
 export type Annex3Settings = { timeZone: string; utcOffsetMinutes: number; deadlines: HalfYearDeadlines };
-export type Annex3Deps = { prisma: Db; settings: Annex3Settings };
+type Annex3Deps = { prisma: Db; settings: Annex3Settings };
 /** Rows written so far, of the rows the request selects. */
-export type Annex3Progress = (rowsWritten: number, totalRows: number) => void;
+type Annex3Progress = (rowsWritten: number, totalRows: number) => void;
 
 export const annex3SettingsOf = (config: Config): Annex3Settings => ({
   timeZone: config.timeZone,

@@ -1,7 +1,7 @@
 import type { Db } from '../lib/db.ts';
 import type { CaseFiling } from '../workflows/definitions.ts';
 
-export type DuplicateSuggestion = {
+type DuplicateSuggestion = {
   id: string;
   number: number;
   title: string;

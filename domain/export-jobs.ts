@@ -11,7 +11,7 @@ import type { AuthenticatedUser } from './auth.ts';
 
 type ExportJobDeps = { prisma: Db; temporal: Client; settings: Annex3Settings };
 
-export const workflowIdForExport = (jobId: string) => `export-${jobId}`;
+const workflowIdForExport = (jobId: string) => `export-${jobId}`;
 
 /** Queues an export as a durable workflow; the caller polls its status and then downloads it. */
 export async function createExportJob(deps: ExportJobDeps, user: AuthenticatedUser, request: Annex3Request) {

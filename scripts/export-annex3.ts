@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { annex3Query } from '../api/exports.schemas.ts';
+import { annex3Parameters } from '../api/exports.schemas.ts';
 import { annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
 import { systemUser } from '../domain/auth.ts';
 import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 const { out: outFile, ...query } = values;
-const parsed = annex3Query.safeParse(query);
+const parsed = annex3Parameters.safeParse(query);
 if (!outFile || !parsed.success) {
   const problems = parsed.error?.issues.map((i) => `--${i.path.join('.')}: ${i.message}`) ?? [];
   console.error(`export-annex3: ${[...(outFile ? [] : ['--out <file> is required']), ...problems].join('; ')}`);
