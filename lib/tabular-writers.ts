@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import archiver from 'archiver';
 
-export type Cell = string | number;
+type Cell = string | number;
 export type Progress = (rowsWritten: number) => void;
 
 /**

@@ -1,5 +1,4 @@
-/** `YYYY-MM-DD HH:mm` in a time zone, the way the district reads dates. */
-export function formatInZone(date: Date, timeZone: string, options: { withZone?: boolean } = { withZone: true }): string {
+function partsInZone(date: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -9,7 +8,23 @@ export function formatInZone(date: Date, timeZone: string, options: { withZone?:
     minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** `YYYY-MM-DD HH:mm` in a time zone, the way the district reads dates. */
+export function formatInZone(date: Date, timeZone: string, options: { withZone?: boolean } = { withZone: true }): string {
+  const get = partsInZone(date, timeZone);
   const text = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
   return options.withZone === false ? text : `${text} (${timeZone})`;
+}
+
+/** `YYYY-MM-DD`: the calendar date in a time zone at a moment. */
+export function dateInZone(date: Date, timeZone: string): string {
+  const get = partsInZone(date, timeZone);
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The calendar date (`YYYY-MM-DD`) it is in the district at a moment, by the district's UTC offset. */
+export function districtDate(moment: Date, utcOffsetMinutes: number): string {
+  return new Date(moment.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }

@@ -12,7 +12,7 @@ import { filing as fixtureFiling } from '../support/fixtures.ts';
  * Each scenario drives one path through the real domain functions and returns the workflow whose
  * history is recorded under test/replay/histories/<name>.json.
  */
-export type ScenarioDeps = {
+type ScenarioDeps = {
   prisma: Db;
   temporal: Client;
   policy: DeadlinePolicy;
@@ -22,7 +22,7 @@ export type ScenarioDeps = {
   /** The server's time, which earlier scenarios have moved on. */
   now(): Promise<number>;
 };
-export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
+type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
 
