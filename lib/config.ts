@@ -45,6 +45,7 @@ const envSchema = z.object({
   TEMPORAL_CLI_PATH: z.string().optional(),
   TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
   TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
+  SCHEMATHESIS_VERSION: z.string().default('4.32.5'),
 
   SMTP_URL: optionalUrl,
   EMBEDDED_SMTP_PORT: port.default(2525),
@@ -120,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       cliVersion: raw.TEMPORAL_CLI_VERSION,
       testServerVersion: raw.TEMPORAL_TEST_SERVER_VERSION,
     },
+    testing: { schemathesisVersion: raw.SCHEMATHESIS_VERSION },
     mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
     auth: { tokenTtlMinutes: raw.TOKEN_TTL_MINUTES },
     deadlines: {

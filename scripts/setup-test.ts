@@ -2,6 +2,7 @@ import { findPostgresBinDir } from '../infra/postgres.ts';
 import { findConfiguredTemporalCli } from '../infra/temporal-cli.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';
 import { loadConfig } from '../lib/config.ts';
+import { ensureSchemathesis } from '../test/support/schemathesis.ts';
 
 /**
  * Installs, once, the real servers the tests use, from the package registries this machine reaches,
@@ -25,6 +26,8 @@ try {
       ? `Temporal time-skipping test server ${config.temporal.testServerVersion}: ${testServer}`
       : 'Temporal time-skipping test server: no Maven/Java; the tests will let the Temporal SDK download it',
   );
+  const schemathesis = ensureSchemathesis(config.cacheDir, config.testing.schemathesisVersion, say);
+  say(schemathesis ? `schemathesis ${config.testing.schemathesisVersion}: ${schemathesis}` : 'schemathesis: no python3 to install it with');
   say(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {
   console.error(`[setup] ${(error as Error).message}`);

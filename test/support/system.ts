@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -30,6 +32,8 @@ export type TestSystem = {
   assertReconciled(): Promise<void>;
   /** Logs in a seeded user and returns the Authorization header value. */
   login(email: string): Promise<string>;
+  /** Serves the app on a free loopback port, for clients that need a real socket (fuzzers, browsers). */
+  listen(): Promise<{ url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 };
 
@@ -104,6 +108,15 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       const res = await http.post('/auth/login').send({ email, password: DEMO_PASSWORD });
       if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return `Bearer ${res.body.token}`;
+    },
+    async listen() {
+      const server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
     },
     async stop() {
       if (shared) await terminateOpenWorkflows(client);
