@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
 import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
+import { districtToday } from '../lib/district-dates.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 import { errorResponses } from './errors.schemas.ts';
 import type { AppDeps } from './deps.ts';
@@ -42,7 +43,7 @@ export const exportRoutes = [
       );
       const rows = annex3Rows(deps.prisma, where, query.lang, deps.config.timeZone);
       const header = annex3Header(query.lang);
-      const name = `linkage-ledger-${query.cycle ?? new Date().toISOString().slice(0, 10)}.${query.format}`;
+      const name = `linkage-ledger-${query.cycle ?? districtToday(deps.clock, utcOffsetMinutes)}.${query.format}`;
       return {
         status: 200,
         headers: { 'Content-Type': CONTENT_TYPES[query.format], 'Content-Disposition': `attachment; filename="${name}"` },
