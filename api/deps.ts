@@ -18,4 +18,9 @@ export type AppDeps = {
 };
 
 /** What the case domain functions need, from the app's dependencies. */
-export const caseDepsOf = (deps: AppDeps) => ({ prisma: deps.prisma, temporal: deps.temporal, policy: deps.config.deadlines });
+export const caseDepsOf = (deps: AppDeps) => ({
+  prisma: deps.prisma,
+  temporal: deps.temporal,
+  policy: deps.config.deadlines,
+  clock: deps.clock,
+});

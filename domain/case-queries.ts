@@ -34,9 +34,13 @@ function decodeCursor(raw: string): Cursor {
   throw new DomainError('validation_failed', 'invalid cursor', [{ path: 'query.cursor', message: 'use nextCursor from a previous page' }]);
 }
 
-/** Newest first, keyset-paginated on (filedAt, id), always within what the caller may see. */
-export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter) {
-  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user), ...scopeConditions(filter), ...periodConditions(filter)];
+/** Newest first, keyset-paginated on (filedAt, id), always within what the caller may see; dates are district days. */
+export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter, utcOffsetMinutes: number) {
+  const conditions: Prisma.CaseWhereInput[] = [
+    visibleCaseFilter(user),
+    ...scopeConditions(filter),
+    ...periodConditions(filter, { utcOffsetMinutes }),
+  ];
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });

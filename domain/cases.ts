@@ -1,5 +1,7 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
+import { districtToday } from '../lib/district-dates.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { caseWorkflow } from '../workflows/case-workflow.ts';
 import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase } from '../workflows/definitions.ts';
@@ -13,7 +15,7 @@ import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
 import { runUpdate } from './workflow-calls.ts';
 
-type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy };
+type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
 
 const FILING_UNIT_KINDS = new Set(['street', 'park', 'district_department', 'garrison_unit']);
 
@@ -23,6 +25,7 @@ const FILING_UNIT_KINDS = new Set(['street', 'park', 'district_department', 'gar
  */
 export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: CaseFiling, idempotencyKey: string) {
   requireRole(user, ['street_staff']);
+  assertFoundByToday(filing.foundOn, districtToday(deps.clock, deps.policy.utcOffsetMinutes));
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
   if (!unit || !FILING_UNIT_KINDS.has(unit.kind)) {
     throw new DomainError('forbidden', 'only street offices, parks, district departments and garrison units file cases');
@@ -69,6 +72,14 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   assertSameRequest(snapshot.requestHash, requestHash);
   const possibleDuplicates = (await duplicates).filter((d) => d.id !== caseId);
   return { created: true, case: await getCase(deps, user, caseId), possibleDuplicates };
+}
+
+/** A problem found "today" is today in the district: at 23:00 UTC that is already tomorrow's UTC date. */
+function assertFoundByToday(foundOn: string, today: string) {
+  if (foundOn > today)
+    throw new DomainError('validation_failed', 'foundOn cannot be in the future', [
+      { path: 'body.foundOn', message: `cannot be in the future (today in the district is ${today})` },
+    ]);
 }
 
 export async function loadVisibleCase(prisma: Db, user: AuthenticatedUser, caseId: string): Promise<CaseRowWithEvents> {

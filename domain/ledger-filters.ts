@@ -1,4 +1,5 @@
 import type { Prisma } from '../lib/db.ts';
+import { districtDayEnd, districtDayStart } from '../lib/district-dates.ts';
 import { halfYearWindow, type HalfYearDeadlines } from '../lib/half-years.ts';
 import type { CaseStatus } from '../model/lifecycle.ts';
 
@@ -13,7 +14,8 @@ export type LedgerFilter = {
   filedTo?: string;
 };
 
-export type HalfYearRules = { utcOffsetMinutes: number; deadlines?: HalfYearDeadlines };
+/** The district's clock and half-years: `filedFrom`/`filedTo` are district days, a `cycle` its half-year. */
+export type DistrictRules = { utcOffsetMinutes: number; deadlines?: HalfYearDeadlines };
 
 /** Whose cases and in what state. */
 export function scopeConditions(filter: LedgerFilter): Prisma.CaseWhereInput[] {
@@ -24,15 +26,14 @@ export function scopeConditions(filter: LedgerFilter): Prisma.CaseWhereInput[] {
   return conditions;
 }
 
-/** Filed when: the half-year's window and the date bounds (whole days, `filedTo` included). */
-export function periodConditions(filter: LedgerFilter, rules?: HalfYearRules): Prisma.CaseWhereInput[] {
+/** Filed when: the half-year's window and the date bounds (whole district days, `filedTo` included). */
+export function periodConditions(filter: LedgerFilter, rules: DistrictRules): Prisma.CaseWhereInput[] {
   const conditions: Prisma.CaseWhereInput[] = [];
   if (filter.cycle) {
-    if (!rules) throw new Error('a half-year filter needs the district’s half-year rules');
     const { from, to } = halfYearWindow(filter.cycle, rules.utcOffsetMinutes, rules.deadlines);
     conditions.push({ filedAt: { gte: from, lt: to } });
   }
-  if (filter.filedFrom) conditions.push({ filedAt: { gte: new Date(`${filter.filedFrom}T00:00:00Z`) } });
-  if (filter.filedTo) conditions.push({ filedAt: { lt: new Date(Date.parse(`${filter.filedTo}T00:00:00Z`) + 86_400_000) } });
+  if (filter.filedFrom) conditions.push({ filedAt: { gte: districtDayStart(filter.filedFrom, rules.utcOffsetMinutes) } });
+  if (filter.filedTo) conditions.push({ filedAt: { lt: districtDayEnd(filter.filedTo, rules.utcOffsetMinutes) } });
   return conditions;
 }

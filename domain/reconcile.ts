@@ -37,7 +37,8 @@ export async function reconcile(
     seen.add(wf.workflowId);
     const row = rows.get(wf.workflowId);
     if (!row) {
-      if (Date.now() - wf.startTime.getTime() > graceMs)
+      // No grace counts every workflow, whatever this machine's clock says against the server's.
+      if (graceMs === 0 || Date.now() - wf.startTime.getTime() > graceMs)
         problems.push({ kind: 'workflow_without_row', workflowId: wf.workflowId, startedAt: wf.startTime.toISOString() });
       continue;
     }

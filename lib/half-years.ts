@@ -1,3 +1,5 @@
+import { districtDateOf, districtDayStart } from './district-dates.ts';
+
 /**
  * The notice's half-years: a unit's ledger is due before June 26 (H1) and before December 26 (H2).
  * H1 of a year covers December 26 of the year before to June 25; H2 June 26 to December 25
@@ -18,15 +20,14 @@ export function halfYearWindow(
   const year = Number(match[1]);
   const [start, end] =
     match[2] === '1' ? [`${year - 1}-${deadlines.h2}`, `${year}-${deadlines.h1}`] : [`${year}-${deadlines.h1}`, `${year}-${deadlines.h2}`];
-  const offset = utcOffsetMinutes * 60_000;
-  return { from: new Date(Date.parse(`${start}T00:00:00Z`) - offset), to: new Date(Date.parse(`${end}T00:00:00Z`) - offset) };
+  return { from: districtDayStart(start, utcOffsetMinutes), to: districtDayStart(end, utcOffsetMinutes) };
 }
 
 /** The half-year a moment falls in: from December 26 it counts toward the next year's H1. */
 export function halfYearOf(moment: Date, utcOffsetMinutes: number, deadlines: HalfYearDeadlines = NOTICE_DEADLINES): string {
-  const local = new Date(moment.getTime() + utcOffsetMinutes * 60_000);
-  const year = local.getUTCFullYear();
-  const monthDay = local.toISOString().slice(5, 10);
+  const date = districtDateOf(moment, utcOffsetMinutes);
+  const year = Number(date.slice(0, 4));
+  const monthDay = date.slice(5, 10);
   if (monthDay >= deadlines.h2) return `${year + 1}-H1`;
   return monthDay >= deadlines.h1 ? `${year}-H2` : `${year}-H1`;
 }

@@ -63,6 +63,7 @@ try {
         prisma,
         temporal: env.client,
         policy: config.deadlines,
+        clock: systemClock,
         users,
         advance: (ms) => env.sleep(ms),
         now: () => env.currentTimeMs(),

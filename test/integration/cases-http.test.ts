@@ -103,7 +103,7 @@ describe('bad input gets a clear 4xx', () => {
       .post('/cases')
       .set('Authorization', east)
       .set('Idempotency-Key', newKey())
-      .send({ ...filing({ kind: 'complaint', foundOn: '2999-01-01' }), status: 'closed', filingUnitId: 'x' });
+      .send({ ...filing({ kind: 'complaint', foundOn: '2026-13-01' }), status: 'closed', filingUnitId: 'x' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     const paths = res.body.error.fields.map((f: { path: string }) => f.path);
@@ -111,6 +111,17 @@ describe('bad input gets a clear 4xx', () => {
     expect(JSON.stringify(res.body.error.fields)).toContain('status');
     expect(JSON.stringify(res.body.error.fields)).toContain('filingUnitId');
     expect(await sys.db.prisma.case.count({ where: { title: filing().title, kind: 'unclaimed_project' } })).toBe(0);
+  });
+
+  it('refuses a problem found in the future, naming the field', async () => {
+    // Today in the district, against a pinned clock at every hour, is covered by district-dates.test.ts.
+    const res = await sys.http
+      .post('/cases')
+      .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
+      .send(filing({ foundOn: '2999-01-01' }));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'validation_failed', fields: [{ path: 'body.foundOn' }] });
   });
 
   it('requires an Idempotency-Key', async () => {

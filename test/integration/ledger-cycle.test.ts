@@ -1,38 +1,43 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
-import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import { NOTICE_DEADLINES, halfYearWindow } from '../../lib/half-years.ts';
 import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { at, startPinnedTestSystem, type PinnedTime } from '../support/pinned-time.ts';
+import type { TestSystem } from '../support/system.ts';
 
-// One district's half-year on the time-skipping test server: weeks pass in milliseconds.
-let env: TestWorkflowEnvironment;
+// One district's half-year on the time-skipping test server: weeks pass in milliseconds. The server is
+// pinned to the day the H1 Schedule opens the cycles, Monday 2099-06-01 09:00 in the district, and
+// every date below is worked out by hand from that day, whatever the machine's clock says.
+let time: PinnedTime;
 let sys: TestSystem;
 const DAY = 86_400_000;
+// Checks run a few minutes either side of each moment: the machine may be slow to take a step.
+const MARGIN = 5 * 60_000;
 const CYCLE = '2099-H1';
 const DIST = seedId('DIST');
+const OPENS = at('2099-06-01 09:00');
+// "Before June 26": the cycle freezes at 00:00 on Friday 2099-06-26.
+const DEADLINE = at('2099-06-26 00:00');
+// Reminders at 09:00, 7, 3 and 1 working days before Friday the 26th (no holidays in the calendar):
+// Thu 25 (1), Wed 24, Tue 23 (3), Mon 22, Fri 19, Thu 18, Wed 17 (7).
+const SEVEN_LEFT = at('2099-06-17 09:00');
+const THREE_LEFT = at('2099-06-23 09:00');
+const ONE_LEFT = at('2099-06-25 09:00');
 
+let stop: () => Promise<void>;
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
+  ({ time, sys, stop } = await startPinnedTestSystem(import.meta.filename, OPENS));
 });
 afterEach(() => sys.assertReconciled());
-afterAll(async () => {
-  await sys?.stop();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 const mails = (fragment: string) => sys.smtp.mailbox.messages().filter((m) => m.subject.includes(fragment));
+const justBefore = (moment: Date) => new Date(moment.getTime() - MARGIN);
+const justAfter = (moment: Date) => new Date(moment.getTime() + MARGIN);
 
 describe('the semi-annual ledger cycle', () => {
   it('reminds, takes submissions, freezes, summarises, forwards the batch after review, and chases late units', async () => {
@@ -48,17 +53,16 @@ describe('the semi-annual ledger cycle', () => {
     const urgent = await fileAs(sys, east, { urgent: true, title: 'Cycle: urgent never waits' });
     expect(urgent.status).toBe('district_review');
 
-    const now = await env.currentTimeMs();
-    const deadline = new Date(now + 30 * DAY);
-    const handle = await env.client.workflow.start('districtCycleWorkflow', {
+    expect(halfYearWindow(CYCLE, 480).to).toEqual(DEADLINE);
+    const handle = await time.env.client.workflow.start('districtCycleWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdForCycle(CYCLE, DIST),
       args: [
         {
           cycle: CYCLE,
           districtId: DIST,
-          opensAt: new Date(now).toISOString(),
-          deadlineAt: deadline.toISOString(),
+          opensAt: OPENS.toISOString(),
+          deadlineAt: DEADLINE.toISOString(),
           reminderWorkingDays: [7, 3, 1],
           reviewFirst: true,
           chaseDays: 3,
@@ -84,23 +88,31 @@ describe('the semi-annual ledger cycle', () => {
     await stepOk(sys, district, e2.id, 'solve', { resolution: 'Done locally.' });
 
     // Seven working days before the deadline: every unit that has not submitted is reminded; East is not.
-    await env.sleep(deadline.getTime() - 12 * DAY - now);
-    await env.sleep(4 * DAY);
+    await time.advanceTo(justBefore(SEVEN_LEFT));
+    expect(mails('working day(s) left')).toEqual([]);
+    await time.advanceTo(justAfter(SEVEN_LEFT));
     const seven = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('7 working day(s) left'));
     expect(seven.to).toContain('west-street@ledger.test');
     expect(seven.to).not.toContain('east-street@ledger.test');
     expect(seven.to).toHaveLength(7);
 
     expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', west)).body.caseIds).toEqual([w1.id]);
-    await env.sleep(5 * DAY);
+    await time.advanceTo(justBefore(THREE_LEFT));
+    expect(mails('3 working day(s) left')).toEqual([]);
+    await time.advanceTo(justAfter(THREE_LEFT));
     const three = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('3 working day(s) left'));
     expect(three.to).toHaveLength(6);
     expect(three.to).not.toContain('west-street@ledger.test');
 
+    await time.advanceTo(justBefore(ONE_LEFT));
+    expect(mails('1 working day(s) left')).toEqual([]);
+
     // The deadline: frozen, summarised, held for the district's review.
-    await env.sleep(deadline.getTime() - (await env.currentTimeMs()) + 60_000);
+    await time.advanceTo(justBefore(DEADLINE));
+    expect((await time.env.client.workflow.getHandle(workflowIdForCycle(CYCLE, DIST)).query(cycleSnapshotQuery)).phase).toBe('open');
+    await time.advanceTo(justAfter(DEADLINE));
     await expect
-      .poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle(CYCLE, DIST)).query(cycleSnapshotQuery)).phase)
+      .poll(async () => (await time.env.client.workflow.getHandle(workflowIdForCycle(CYCLE, DIST)).query(cycleSnapshotQuery)).phase)
       .toBe('awaiting_review');
     const frozen = (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', district)).body;
     expect(frozen.phase).toBe('awaiting_review');
@@ -110,9 +122,10 @@ describe('the semi-annual ledger cycle', () => {
     expect(one[0]!.to).toHaveLength(6);
     expect(frozen.summary.notSubmitted).toContain('Economic Development Zone');
     expect(frozen.summary.batchForCity).toEqual([e1.number, w1.number]);
-    expect(frozen.summary.statistics.total).toMatchObject({ filed: 3, solvedAtDistrict: 1 });
-    // East's second case was solved weeks ago; with no answer from the reporter it closed by itself.
-    expect(frozen.summary.statistics.breakdown.byStatus).toEqual({ closed: 1, district_review: 2 });
+    // The half-year's four cases: the urgent one went to the district at once and still waits there.
+    expect(frozen.summary.statistics.total).toMatchObject({ filed: 4, solvedAtDistrict: 1 });
+    // East's second case was solved on June 1; with no answer from the reporter in 10 working days it closed by itself.
+    expect(frozen.summary.statistics.breakdown.byStatus).toEqual({ closed: 1, district_review: 3 });
     expect(frozen.summary.submittedOnTime).toEqual([
       { unit: 'East Street Office', cases: 2 },
       { unit: 'West Street Office', cases: 1 },
@@ -136,15 +149,15 @@ describe('the semi-annual ledger cycle', () => {
     expect((await sys.http.post(`/cycles/${CYCLE}/summary/approve`).set('Authorization', district).send({})).status).toBe(409);
 
     // Late units are chased daily; a late submission is recorded as late and stops the chase for that unit.
-    await env.sleep(DAY);
+    await time.advanceBy(DAY);
     const chased = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('OVERDUE (day 1)'));
     expect(chased.to).toContain('edz@ledger.test');
     const late = await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', edz);
     expect(late.body).toMatchObject({ caseIds: [], late: true });
-    await env.sleep(DAY);
+    await time.advanceBy(DAY);
     const dayTwo = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('OVERDUE (day 2)'));
     expect(dayTwo.to).not.toContain('edz@ledger.test');
-    await env.sleep(2 * DAY);
+    await time.advanceBy(2 * DAY);
     const result = await handle.result();
     expect(result.phase).toBe('closed');
     expect(mails('7 working day(s) left')).toHaveLength(1);
@@ -153,23 +166,23 @@ describe('the semi-annual ledger cycle', () => {
   it('opening a half-year twice starts each district’s cycle once', async () => {
     const admin = await sys.login('admin@ledger.test');
     const DISTRICTS = [DIST, seedId('DIST-NORTH')].sort();
-    const first = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
+    const first = await sys.http.post('/cycles/2099-H2/open').set('Authorization', admin);
     expect(first.status).toBe(202);
     expect([...first.body.started].sort()).toEqual(DISTRICTS);
     expect(first.body.alreadyOpened).toEqual([]);
-    expect((await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name).toBe('RUNNING');
+    expect((await time.env.client.workflow.getHandle(workflowIdForCycle('2099-H2', DIST)).describe()).status.name).toBe('RUNNING');
     // The second opener started nothing, and says so rather than repeating the first one's answer.
-    const second = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
+    const second = await sys.http.post('/cycles/2099-H2/open').set('Authorization', admin);
     expect(second.status).toBe(202);
     expect(second.body.started).toEqual([]);
     expect([...second.body.alreadyOpened].sort()).toEqual(DISTRICTS);
-    expect((await sys.http.post('/cycles/2098-H2/open').set('Authorization', await sys.login('district@ledger.test'))).status).toBe(403);
+    expect((await sys.http.post('/cycles/2099-H2/open').set('Authorization', await sys.login('district@ledger.test'))).status).toBe(403);
   });
 
   it('backfills a long-past half-year without chasing anybody', async () => {
     const admin = await sys.login('admin@ledger.test');
     expect((await sys.http.post('/cycles/2020-H1/open').set('Authorization', admin)).status).toBe(202);
-    const handle = env.client.workflow.getHandle(workflowIdForCycle('2020-H1', DIST));
+    const handle = time.env.client.workflow.getHandle(workflowIdForCycle('2020-H1', DIST));
     await expect.poll(async () => (await handle.describe().catch(() => undefined))?.status.name).toBeTruthy();
     const result = await handle.result();
     expect(result).toMatchObject({ phase: 'closed', submittedUnitIds: [] });
@@ -184,7 +197,12 @@ describe('the semi-annual ledger cycle', () => {
       (
         await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/cycle-open.ts', cycle], {
           cwd: path.join(import.meta.dirname, '..', '..'),
-          env: { ...process.env, DATABASE_URL: sys.db.url, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: env.namespace ?? 'default' },
+          env: {
+            ...process.env,
+            DATABASE_URL: sys.db.url,
+            TEMPORAL_ADDRESS: time.env.address,
+            TEMPORAL_NAMESPACE: time.env.namespace ?? 'default',
+          },
         })
       ).stdout;
     expect(await command('2096-H2')).toContain('2096-H2: 2 district cycle(s) started by this command, 0 opened before');

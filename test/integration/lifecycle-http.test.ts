@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { districtDateOf } from '../../lib/district-dates.ts';
 import { caseSnapshotQuery } from '../../workflows/definitions.ts';
 import { fileAs, historyTypes, step, stepOk } from '../support/case-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -275,9 +276,11 @@ describe('GET /cases', () => {
     expect(
       (await sys.http.get('/cases').query({ q: 'Paging test', overdue: 'true' }).set('Authorization', district)).body.items,
     ).toHaveLength(0);
-    const today = new Date().toISOString().slice(0, 10);
+    // The district days the five were filed on (from the ledger, not this machine's clock; the hours
+    // where the district's date is not UTC's are pinned in district-dates.test.ts).
+    const [firstDay, lastDay] = [mine[0]!, mine.at(-1)!].map((c) => districtDateOf(new Date(c.filedAt), 480));
     expect(
-      (await sys.http.get('/cases').query({ q: 'Paging test', filedFrom: today, filedTo: today }).set('Authorization', district)).body
+      (await sys.http.get('/cases').query({ q: 'Paging test', filedFrom: firstDay, filedTo: lastDay }).set('Authorization', district)).body
         .items,
     ).toHaveLength(5);
     expect(

@@ -1,15 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { halfYearOf as cycleOf } from '../../lib/half-years.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { at, startPinnedTestSystem } from '../support/pinned-time.ts';
+import type { TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
+let stop: () => Promise<void>;
 let district: string;
 const ids: Record<string, string> = {};
 
-// A small ledger whose figures are worked out by hand below.
+// A small ledger whose figures are worked out by hand below, all of it on Monday 2099-03-02 from
+// 10:00 in the district (the time-skipping server pinned there): the 2099-H1 half-year, and no
+// district midnight between a filing and its result.
 beforeAll(async () => {
-  sys = await startTestSystem(import.meta.filename);
+  ({ sys, stop } = await startPinnedTestSystem(import.meta.filename, at('2099-03-02 10:00')));
   const east = await sys.login('east@ledger.test');
   const west = await sys.login('west@ledger.test');
   district = await sys.login('district@ledger.test');
@@ -33,7 +36,7 @@ beforeAll(async () => {
   await stepOk(sys, city, ids.e, 'declareUnsolvable', { reason: 'A court matter.', referTo: 'Court' });
 });
 afterEach(() => sys.assertReconciled());
-afterAll(() => sys?.stop());
+afterAll(() => stop?.());
 
 describe('GET /statistics', () => {
   it('matches the figures worked out by hand', async () => {
@@ -67,10 +70,10 @@ describe('GET /statistics', () => {
       byKind: { hard_problem: 5 },
       byCategory: { drainage: 1, land: 1, noise: 1, streetlights: 2 },
       byStatus: { awaiting_feedback: 1, awaiting_submission: 1, closed: 1, municipal_coordination: 1, rejected: 1 },
-      byHalfYear: { [cycleOf(new Date(), 480)]: 5 },
+      byHalfYear: { '2099-H1': 5 },
     });
     expect(res.body.repeatedProblems).toEqual([
-      { category: 'streetlights', place: 'elm road', cases: 2, units: 2, cycles: [cycleOf(new Date(), 480)], caseIds: [ids.a, ids.d] },
+      { category: 'streetlights', place: 'elm road', cases: 2, units: 2, cycles: ['2099-H1'], caseIds: [ids.a, ids.d] },
     ]);
   });
 
@@ -79,8 +82,10 @@ describe('GET /statistics', () => {
     expect(east.body.units.map((u: { unit: { code: string } }) => u.unit.code)).toEqual(['ST-EAST']);
     const city = await sys.http.get('/statistics').set('Authorization', await sys.login('city@ledger.test'));
     expect(city.body.total.filed).toBe(2);
-    const past = await sys.http.get('/statistics').query({ cycle: '2020-H2' }).set('Authorization', district);
+    const past = await sys.http.get('/statistics').query({ cycle: '2098-H2' }).set('Authorization', district);
     expect(past.body.total.filed).toBe(0);
+    const half = await sys.http.get('/statistics').query({ cycle: '2099-H1' }).set('Authorization', district);
+    expect(half.body.total.filed).toBe(5);
     const bad = await sys.http.get('/statistics').query({ cycle: 'last year', unit: 'x' }).set('Authorization', district);
     expect(bad.status).toBe(400);
   });

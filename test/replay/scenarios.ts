@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { AuthenticatedUser } from '../../domain/auth.ts';
 import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
@@ -16,6 +17,8 @@ type ScenarioDeps = {
   prisma: Db;
   temporal: Client;
   policy: DeadlinePolicy;
+  /** The API's clock ("today in the district" for a filing's foundOn). */
+  clock: Clock;
   users: Record<string, AuthenticatedUser>;
   /** Lets server time pass (the recorder runs on the time-skipping test server). */
   advance(ms: number): Promise<void>;

@@ -7,7 +7,8 @@ export const filing = (overrides: Record<string, unknown> = {}) => ({
   description: 'Six street lights have been dark for a month.',
   category: 'infrastructure',
   location: 'Elm Road 1-40',
-  foundOn: '2026-11-01',
+  // Long past, so it is never "in the future" whatever date a (faked) clock shows.
+  foundOn: '2024-11-01',
   triedLocally: 'Called the utility company twice.',
   helpNeeded: 'Municipal coordination with the utility.',
   reporter: { name: 'Li Wei', email: 'li.wei@example.test' },

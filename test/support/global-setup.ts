@@ -9,6 +9,7 @@ import { ensureTestServer } from '../../infra/temporal-test-server.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { applyMigrations } from '../../lib/migrations.ts';
 import { TEST_NAMESPACES } from './namespaces.ts';
+import { bundleWorkflows } from './workflow-bundle.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +17,8 @@ declare module 'vitest' {
     templateDatabase: string;
     temporalAddress: string;
     testServerPath: string;
+    /** The workflow code, bundled once per run rather than once per test file (seconds each). */
+    workflowBundleCode: string;
   }
 }
 
@@ -55,11 +58,13 @@ export default async function setup(project: TestProject) {
   log(`Temporal dev server at ${server.address} (${TEST_NAMESPACES.length} namespaces)`);
 
   const testServerPath = ensureTestServer(config.cacheDir, config.temporal.testServerVersion, log);
+  const { code: workflowBundleCode } = await bundleWorkflows();
 
   project.provide('postgresUrl', postgresUrl);
   project.provide('templateDatabase', TEMPLATE_DATABASE);
   project.provide('temporalAddress', server.address);
   project.provide('testServerPath', testServerPath ?? '');
+  project.provide('workflowBundleCode', workflowBundleCode);
 
   return async () => {
     for (const stop of stops.reverse()) await stop();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
@@ -17,9 +17,10 @@ import { createMailer } from '../../lib/mailer.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import type { DeadlinePolicy } from '../../model/case.ts';
-import { createCaseWorker, WORKFLOWS_PATH } from '../../worker.ts';
+import { createCaseWorker } from '../../worker.ts';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './database.ts';
 import { namespaceForTestFile } from './namespaces.ts';
+import { bundleWorkflows } from './workflow-bundle.ts';
 
 export type TestSystem = {
   db: TestDatabase;
@@ -37,20 +38,23 @@ export type TestSystem = {
   stop(): Promise<void>;
 };
 
-let bundle: Awaited<ReturnType<typeof bundleWorkflowCode>> | undefined;
+let bundle: { code: string } | undefined;
+/** The integration project's global setup bundled the workflows once; other projects bundle here. */
 export async function workflowBundle() {
-  bundle ??= await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: silentBundlerLogger });
+  const code = inject('workflowBundleCode');
+  bundle ??= code ? { code } : await bundleWorkflows();
   return bundle;
 }
-const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} };
 
 /**
  * The whole system for one integration test file: its own database, a real SMTP server, a worker
  * and the Express app, on the shared Temporal dev server in the file's own namespace.
  */
-type TestSystemOptions = {
+export type TestSystemOptions = {
   clock?: Clock;
   deadlines?: Partial<DeadlinePolicy>;
+  /** Sessions that outlive the weeks a time-skipping suite lets pass (the default is 8 hours). */
+  tokenTtlMinutes?: number;
   /** Another Temporal server (the time-skipping one) instead of the shared dev server. */
   temporal?: { client: Client; nativeConnection: NativeConnection };
   /** false: no worker in this process (the test runs its own, e.g. as a child process to kill). */
@@ -61,7 +65,11 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
   const namespace = namespaceForTestFile(testFile);
   const base = loadConfig({ LOG_LEVEL: 'silent' });
-  const config = { ...base, deadlines: { ...base.deadlines, ...options.deadlines } };
+  const config = {
+    ...base,
+    deadlines: { ...base.deadlines, ...options.deadlines },
+    auth: { tokenTtlMinutes: options.tokenTtlMinutes ?? base.auth.tokenTtlMinutes },
+  };
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();
   const smtp = await startDevSmtpServer(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../../lib/working-days.ts';
+import { addWorkingDays, isWorkingDay, workingDaysBefore, workingDaysBetween } from '../../lib/working-days.ts';
 
 const none = { holidays: new Set<string>(), workdays: new Set<string>() };
 const CST = 480; // UTC+8
@@ -35,8 +35,22 @@ describe('working days', () => {
     expect(workingDaysBetween(new Date('2026-11-28T02:00:00Z'), new Date('2026-11-29T02:00:00Z'), none, CST)).toBe(0);
   });
 
+  it('places cycle reminders at 09:00 district time, counting back from the deadline’s district date', () => {
+    // The H1 deadline of 2027 falls on Saturday June 26 (00:00 district time = 16:00 UTC on the 25th):
+    // one working day before is Friday the 25th, three is Wednesday the 23rd, seven Friday the 18th.
+    const saturdayDeadline = new Date('2027-06-25T16:00:00Z');
+    expect(workingDaysBefore(saturdayDeadline, 1, none, CST)).toEqual(new Date('2027-06-25T01:00:00Z'));
+    expect(workingDaysBefore(saturdayDeadline, 3, none, CST)).toEqual(new Date('2027-06-23T01:00:00Z'));
+    expect(workingDaysBefore(saturdayDeadline, 7, none, CST)).toEqual(new Date('2027-06-17T01:00:00Z'));
+    // A make-up working day on the Sunday before counts; a holiday on the Friday does not.
+    const calendar = { holidays: new Set(['2027-06-25']), workdays: new Set(['2027-06-20']) };
+    expect(workingDaysBefore(saturdayDeadline, 1, calendar, CST)).toEqual(new Date('2027-06-24T01:00:00Z'));
+    expect(workingDaysBefore(saturdayDeadline, 5, calendar, CST)).toEqual(new Date('2027-06-20T01:00:00Z'));
+  });
+
   it('refuses nonsense', () => {
-    expect(() => addWorkingDays(new Date(), -1, none, CST)).toThrow(RangeError);
-    expect(() => addWorkingDays(new Date(), 1.5, none, CST)).toThrow(RangeError);
+    const monday = new Date('2027-03-08T01:00:00Z');
+    expect(() => addWorkingDays(monday, -1, none, CST)).toThrow(RangeError);
+    expect(() => addWorkingDays(monday, 1.5, none, CST)).toThrow(RangeError);
   });
 });
