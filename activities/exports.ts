@@ -1,10 +1,20 @@
-import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from '../domain/annex3.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 import type { ActivityDeps } from './index.ts';
 
 export type ExportSettings = { timeZone: string; utcOffsetMinutes: number; deadlines: HalfYearDeadlines };
+/** Why an export's activity gave up, as the workflow saw it. `ExportRefused` messages are written for the requester. */
+export type ExportFailure = { type: string | null; message: string };
+
+const exportRefused = (message: string) => ApplicationFailure.nonRetryable(message, 'ExportRefused');
+
+/** What the requester reads: a refusal as it was worded for them; anything else without its internals. */
+export function userFacingExportError(jobId: string, failure: ExportFailure): string {
+  if (failure.type === 'ExportRefused') return failure.message;
+  return `the export could not be written; request it again, or quote job ${jobId} when reporting the problem`;
+}
 
 export function createExportActivities({ prisma, storage, clock }: ActivityDeps) {
   return {
@@ -16,7 +26,7 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       const job = await prisma.exportJob.findUnique({ where: { id: jobId } });
       if (!job) throw ApplicationFailure.nonRetryable(`no export job ${jobId}`, 'InvalidInput');
       const user = await prisma.user.findUnique({ where: { id: job.requestedByUserId } });
-      if (!user?.active) throw ApplicationFailure.nonRetryable('the requester no longer has access', 'InvalidInput');
+      if (!user?.active) throw exportRefused('your account no longer has access to the ledger');
       const where = annex3Where(
         { id: user.id, email: user.email, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId },
         job.filter as Annex3Filter,
@@ -54,8 +64,12 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       return { rows, bytes };
     },
 
-    async markExportFailed({ jobId, error }: { jobId: string; error: string }) {
-      await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'failed', error, finishedAt: clock.now() } });
+    async markExportFailed({ jobId, failure }: { jobId: string; failure: ExportFailure }) {
+      log.error('export failed', { jobId, failureType: failure.type, failure: failure.message });
+      await prisma.exportJob.update({
+        where: { id: jobId },
+        data: { status: 'failed', error: userFacingExportError(jobId, failure), finishedAt: clock.now() },
+      });
     },
   };
 }

@@ -1,11 +1,10 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { startTimeSkippingTestSystem, type TestSystem } from '../support/system.ts';
 
 // The half-year cycle moves cases by Update: a case that moved on since the cycle read the ledger
 // refuses the move, and the cycle records (and mails) only what the cases took.
@@ -18,12 +17,7 @@ const DIST = seedId('DIST');
 const ANCHOR = Date.parse('2099-03-02T01:00:00Z');
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
+  ({ env, sys } = await startTimeSkippingTestSystem(import.meta.filename));
   await env.sleep(ANCHOR - (await env.currentTimeMs()));
 });
 afterEach(() => sys.assertReconciled());

@@ -1,10 +1,8 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { addWorkingDays } from '../../lib/working-days.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { startTimeSkippingTestSystem, type TestSystem } from '../support/system.ts';
 
 // Deadlines are durable timers; the Java time-skipping test server lets days pass in milliseconds.
 let env: TestWorkflowEnvironment;
@@ -14,15 +12,7 @@ const DAY = 86_400_000;
 const POLICY = { urgentDistrictDays: 4, urgentMunicipalDays: 6, feedbackDays: 5, utcOffsetMinutes: 480 };
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
-  sys = await startTestSystem(import.meta.filename, {
-    temporal: { client: env.client, nativeConnection: env.nativeConnection },
-    deadlines: POLICY,
-  });
+  ({ env, sys } = await startTimeSkippingTestSystem(import.meta.filename, { deadlines: POLICY }));
   east = await sys.login('east@ledger.test');
   district = await sys.login('district@ledger.test');
   admin = await sys.login('admin@ledger.test');

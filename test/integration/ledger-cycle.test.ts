@@ -1,12 +1,10 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { startTimeSkippingTestSystem, type TestSystem } from '../support/system.ts';
 
 // One district's half-year on the time-skipping test server: weeks pass in milliseconds.
 let env: TestWorkflowEnvironment;
@@ -16,12 +14,7 @@ const CYCLE = '2099-H1';
 const DIST = seedId('DIST');
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
+  ({ env, sys } = await startTimeSkippingTestSystem(import.meta.filename));
 });
 afterEach(() => sys.assertReconciled());
 afterAll(async () => {

@@ -2,7 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import type { Express } from 'express';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
@@ -25,6 +27,8 @@ export type TestSystem = {
   client: Client;
   worker: Worker | undefined;
   http: ReturnType<typeof supertest>;
+  /** The Express app itself, for tests that need a real listening socket. */
+  app: Express;
   namespace: string;
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
   assertReconciled(): Promise<void>;
@@ -95,6 +99,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     client,
     worker,
     http,
+    app,
     namespace,
     async assertReconciled() {
       const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: !shared });
@@ -128,4 +133,15 @@ async function terminateOpenWorkflows(client: Client) {
       .terminate('test file finished')
       .catch(() => {});
   }
+}
+
+/** The whole system on the Java time-skipping test server, where weeks pass in milliseconds. */
+export async function startTimeSkippingTestSystem(testFile: string, options: Omit<TestSystemOptions, 'temporal'> = {}) {
+  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
+  const testServer = inject('testServerPath');
+  const env = await TestWorkflowEnvironment.createTimeSkipping(
+    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
+  );
+  const sys = await startTestSystem(testFile, { ...options, temporal: { client: env.client, nativeConnection: env.nativeConnection } });
+  return { env, sys };
 }
