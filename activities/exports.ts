@@ -1,8 +1,19 @@
-import { ApplicationFailure, heartbeat } from '@temporalio/activity';
+import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { writeAnnex3, type Annex3Settings } from '../domain/annex3-export.ts';
 import { toAuthenticatedUser } from '../domain/auth.ts';
 import { exportJobRequest } from '../domain/export-jobs.ts';
 import type { ActivityDeps } from './index.ts';
+
+/** Why an export's activity gave up, as the workflow saw it. `ExportRefused` messages are written for the requester. */
+export type ExportFailure = { type: string | null; message: string };
+
+const exportRefused = (message: string) => ApplicationFailure.nonRetryable(message, 'ExportRefused');
+
+/** What the requester reads: a refusal as it was worded for them; anything else without its internals. */
+export function userFacingExportError(jobId: string, failure: ExportFailure): string {
+  if (failure.type === 'ExportRefused') return failure.message;
+  return `the export could not be written; request it again, or quote job ${jobId} when reporting the problem`;
+}
 
 export function createExportActivities({ prisma, storage, clock }: ActivityDeps) {
   return {
@@ -14,7 +25,7 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       const job = await prisma.exportJob.findUnique({ where: { id: jobId } });
       if (!job) throw ApplicationFailure.nonRetryable(`no export job ${jobId}`, 'InvalidInput');
       const user = await prisma.user.findUnique({ where: { id: job.requestedByUserId } });
-      if (!user?.active) throw ApplicationFailure.nonRetryable('the requester no longer has access', 'InvalidInput');
+      if (!user?.active) throw exportRefused('your account no longer has access to the ledger');
       const request = exportJobRequest(job);
       if (!request) throw ApplicationFailure.nonRetryable(`export job ${jobId} holds an unreadable request`, 'InvalidInput');
       const storageKey = `exports/${jobId}.${job.format}`;
@@ -41,8 +52,12 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       return { rows, bytes };
     },
 
-    async markExportFailed({ jobId, error }: { jobId: string; error: string }) {
-      await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'failed', error, finishedAt: clock.now() } });
+    async markExportFailed({ jobId, failure }: { jobId: string; failure: ExportFailure }) {
+      log.error('export failed', { jobId, failureType: failure.type, failure: failure.message });
+      await prisma.exportJob.update({
+        where: { id: jobId },
+        data: { status: 'failed', error: userFacingExportError(jobId, failure), finishedAt: clock.now() },
+      });
     },
   };
 }

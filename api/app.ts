@@ -14,7 +14,8 @@ import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
 import { buildOpenApi } from './openapi.ts';
-import { defineRoute, toExpressHandler, type RouteDefinition } from './route.ts';
+import { authenticateRoute, defineRoute, toExpressHandler, type RouteDefinition } from './route.ts';
+import { securityHeaders } from './security-headers.ts';
 
 let openApi: ReturnType<typeof buildOpenApi> | undefined;
 const openApiRoute = defineRoute({
@@ -67,14 +68,16 @@ export function createApp(deps: AppDeps): Express {
     );
     next();
   });
-  app.use(express.json({ limit: '256kb' }));
-  const rawFile = express.raw({ type: () => true, limit: deps.config.attachments.maxBytes });
+  app.use(securityHeaders);
+  // Compressed bodies are refused (415): they cost little to send and much to inflate.
+  const jsonBody = express.json({ limit: '256kb', inflate: false });
+  const rawFile = express.raw({ type: () => true, limit: deps.config.attachments.maxBytes, inflate: false });
 
   const authenticate = authenticateRequest(deps);
+  // Who is calling is settled before a byte of the body is read.
   for (const route of routes) {
-    const handler = toExpressHandler(route, deps, authenticate);
-    if (route.rawBody) app[route.method](route.path, rawFile, handler);
-    else app[route.method](route.path, handler);
+    const before = route.authenticated ? [authenticateRoute(route, authenticate)] : [];
+    app[route.method](route.path, ...before, route.rawBody ? rawFile : jsonBody, toExpressHandler(route, deps));
   }
 
   app.use((req, _res, next) => next(new DomainError('not_found', `no route for ${req.method} ${req.path}`)));

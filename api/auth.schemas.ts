@@ -6,8 +6,15 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+/** RFC 7235: the scheme is case-insensitive and one or more spaces part it from the token. */
+const BEARER = /^bearer +(\S+)$/i;
+
+/** Parsed to the token alone. */
 export const bearerHeaders = z.object({
-  authorization: z.string().regex(/^Bearer \S+$/, 'expected "Bearer <token>"'),
+  authorization: z
+    .string()
+    .regex(BEARER, 'expected "Bearer <token>"')
+    .transform((header) => BEARER.exec(header)?.[1] ?? ''),
 });
 
 export const sessionView = z.object({

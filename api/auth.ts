@@ -3,13 +3,14 @@ import { authenticateToken, login, logout } from '../domain/auth.ts';
 import { DomainError } from '../lib/errors.ts';
 import type { AppDeps } from './deps.ts';
 import { bearerHeaders, loginBody, sessionView } from './auth.schemas.ts';
-import { errorResponses } from './errors.schemas.ts';
-import { defineRoute, parseOrThrow } from './route.ts';
+import { errorBody, errorResponses } from './errors.schemas.ts';
+import { defineRoute } from './route.ts';
 
-function bearerTokenOf(req: Request): string {
-  const header = req.headers.authorization;
-  if (!header) throw new DomainError('unauthenticated', 'send "Authorization: Bearer <token>" (POST /auth/login gives one)');
-  return parseOrThrow(bearerHeaders, { authorization: header }, 'headers').authorization.slice('Bearer '.length);
+/** Any other scheme, or none, is a 401 (with `WWW-Authenticate: Bearer`), not a validation error. */
+export function bearerTokenOf(req: Request): string {
+  const parsed = bearerHeaders.safeParse({ authorization: req.headers.authorization });
+  if (!parsed.success) throw new DomainError('unauthenticated', 'send "Authorization: Bearer <token>" (POST /auth/login gives one)');
+  return parsed.data.authorization;
 }
 
 export const authenticateRequest = (deps: AppDeps) => (req: Request) =>
@@ -23,11 +24,15 @@ export const authRoutes = [
     summary: 'Exchange e-mail and password for a bearer token that expires.',
     authenticated: false,
     schemas: { body: loginBody },
-    responses: { 200: { description: 'Logged in', schema: sessionView }, ...errorResponses },
-    handler: async ({ body, deps }) => {
+    responses: {
+      200: { description: 'Logged in', schema: sessionView },
+      ...errorResponses,
+      429: { description: 'Too many attempts for the account or from the address; see Retry-After', schema: errorBody },
+    },
+    handler: async ({ body, deps, clientAddress }) => {
       const session = await login(
-        { prisma: deps.prisma, clock: deps.clock, tokenTtlMinutes: deps.config.auth.tokenTtlMinutes },
-        body.email,
+        { prisma: deps.prisma, clock: deps.clock, ...deps.config.auth },
+        { email: body.email, address: clientAddress },
         body.password,
       );
       return { status: 200, body: { ...session, expiresAt: session.expiresAt.toISOString() } };
@@ -42,7 +47,7 @@ export const authRoutes = [
     schemas: { headers: bearerHeaders },
     responses: { 204: { description: 'Revoked' }, ...errorResponses },
     handler: async ({ headers, deps }) => {
-      await logout(deps, headers.authorization.slice('Bearer '.length));
+      await logout(deps, headers.authorization);
       return { status: 204, body: undefined };
     },
   }),

@@ -100,15 +100,19 @@ export const caseView = caseSummary.extend({
 });
 
 export const filedCaseView = caseView.extend({
-  possibleDuplicates: z.array(
-    z.object({
-      id: z.uuid(),
-      number: z.number().int(),
-      title: z.string(),
-      status: z.string(),
-      filingUnitId: z.uuid(),
-      score: z.number(),
-      reasons: z.array(z.string()),
-    }),
-  ),
+  possibleDuplicates: z
+    .array(
+      z.object({
+        number: z.number().int(),
+        score: z.number(),
+        reasons: z.array(z.string()),
+        id: z.uuid().optional(),
+        title: z.string().optional(),
+        status: z.enum(CASE_STATUSES).optional(),
+        filingUnitId: z.uuid().optional(),
+      }),
+    )
+    .describe(
+      'Open look-alikes; id, title, status and filingUnitId only for cases the caller may open (another unit’s case shows its number alone)',
+    ),
 });

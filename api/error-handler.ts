@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -6,17 +7,27 @@ type BodyParserError = Error & { type?: string; status?: number };
 
 /** The one place where errors become HTTP responses, through the ERROR_STATUS table. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
-    const { code, message, fields } = classify(error);
+  return (error: unknown, req, res, _next) => {
+    const { code, message, fields, retryAfterSeconds } = classify(error);
     const status = ERROR_STATUS[code];
     const requestId = String(res.locals.requestId ?? '');
     if (status >= 500) logger.error('request failed', { requestId, error });
+    if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="linkage-ledger"');
+    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+    // Refused before its body was read (no token, say): close rather than read the rest to keep the connection.
+    if (!req.complete && hasBody(req.headers)) res.setHeader('Connection', 'close');
     res.status(status).json({ error: { code, message, requestId, ...(fields ? { fields } : {}) } });
   };
 }
 
-function classify(error: unknown): { code: ErrorCode; message: string; fields?: FieldIssue[] } {
-  if (error instanceof DomainError) return { code: error.code, message: error.message, fields: error.fields };
+const hasBody = (headers: IncomingHttpHeaders) =>
+  headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+
+type Classified = { code: ErrorCode; message: string; fields?: FieldIssue[]; retryAfterSeconds?: number };
+
+function classify(error: unknown): Classified {
+  if (error instanceof DomainError)
+    return { code: error.code, message: error.message, fields: error.fields, retryAfterSeconds: error.retryAfterSeconds };
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':
@@ -26,6 +37,9 @@ function classify(error: unknown): { code: ErrorCode; message: string; fields?: 
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return { code: 'unsupported_media_type', message: parserError.message };
+    case 'request.size.invalid':
+    case 'request.aborted':
+      return { code: 'validation_failed', message: 'the request body is shorter or longer than its Content-Length' };
   }
   if (isUnavailable(error))
     return { code: 'service_unavailable', message: 'the database or Temporal is not reachable right now; try again shortly' };

@@ -27,6 +27,8 @@ export type RouteContext<S extends RouteSchemas, A extends boolean> = {
   user: A extends true ? AuthenticatedUser : undefined;
   deps: AppDeps;
   requestId: string;
+  /** The peer's address (behind a proxy: the proxy's, unless Express is told to trust it). */
+  clientAddress: string;
 };
 
 export type RouteResult = {
@@ -69,18 +71,31 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
   );
 }
 
-export function toExpressHandler(
-  route: RouteDefinition,
-  deps: AppDeps,
-  authenticate: (req: Request) => Promise<AuthenticatedUser>,
-): RequestHandler {
+/**
+ * Authenticates and checks the role before any body is read, so an upload without a valid token is
+ * refused without taking in its bytes.
+ */
+export function authenticateRoute(route: RouteDefinition, authenticate: (req: Request) => Promise<AuthenticatedUser>): RequestHandler {
   return async (req: Request, res: Response, next) => {
     try {
-      const user = route.authenticated ? await authenticate(req) : undefined;
-      if (user && route.roles && !route.roles.includes(user.role)) {
+      const user = await authenticate(req);
+      if (route.roles && !route.roles.includes(user.role)) {
         throw new DomainError('forbidden', `role ${user.role} may not call ${route.method.toUpperCase()} ${route.path}`);
       }
-      res.locals.userId = user?.id;
+      res.locals.user = user;
+      res.locals.userId = user.id;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+export function toExpressHandler(route: RouteDefinition, deps: AppDeps): RequestHandler {
+  return async (req: Request, res: Response, next) => {
+    try {
+      const user = route.authenticated ? (res.locals.user as AuthenticatedUser | undefined) : undefined;
+      if (route.authenticated && !user) throw new Error(`${route.method} ${route.path} reached its handler unauthenticated`);
       const ctx = {
         params: route.schemas.params ? parseOrThrow(route.schemas.params, req.params, 'params') : undefined,
         query: route.schemas.query ? parseOrThrow(route.schemas.query, req.query, 'query') : undefined,
@@ -89,6 +104,7 @@ export function toExpressHandler(
         user,
         deps,
         requestId: String(res.locals.requestId),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       } as RouteContext<RouteSchemas, boolean>;
       const result = await route.handler(ctx);
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);

@@ -28,7 +28,7 @@ export async function addAttachment(
   file: { fileName: string; contentType: string; data: Buffer },
 ) {
   requireRole(user, ['street_staff', 'district_officer', 'municipal_liaison']);
-  const row = await loadVisibleCase(deps.prisma, user, caseId);
+  await loadVisibleCase(deps.prisma, user, caseId);
   if (!isAttachmentType(file.contentType)) {
     throw new DomainError(
       'unsupported_media_type',
@@ -39,24 +39,34 @@ export async function addAttachment(
   if (!magic.every((byte, i) => file.data[i] === byte)) {
     throw new DomainError('unsupported_media_type', `the file's content is not ${file.contentType}`);
   }
-  if ((row.attachments?.length ?? 0) >= MAX_ATTACHMENTS_PER_CASE) {
-    throw new DomainError('conflict', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
-  }
   const id = randomUUID();
   const storageKey = `attachments/${caseId}/${id}`;
-  await deps.storage.put(storageKey, file.data);
-  const attachment = await deps.prisma.attachment.create({
-    data: {
-      id,
-      caseId,
-      fileName: file.fileName,
-      contentType: file.contentType,
-      sizeBytes: file.data.length,
-      sha256: createHash('sha256').update(file.data).digest('hex'),
-      storageKey,
-      uploadedByUserId: user.id,
+  const attachment = await deps.prisma.$transaction(
+    async (tx) => {
+      // One upload per case at a time from here to commit, so the count below cannot go stale:
+      // 30 parallel uploads store 20. An advisory lock, so the ledger projection never waits on it.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`attachments:${caseId}`}, 0))`;
+      if ((await tx.attachment.count({ where: { caseId } })) >= MAX_ATTACHMENTS_PER_CASE) {
+        throw new DomainError('conflict', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
+      }
+      const created = await tx.attachment.create({
+        data: {
+          id,
+          caseId,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          sizeBytes: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          storageKey,
+          uploadedByUserId: user.id,
+        },
+      });
+      // Stored before the row commits: a failed write takes the row with it.
+      await deps.storage.put(storageKey, file.data);
+      return created;
     },
-  });
+    { maxWait: 30_000, timeout: 60_000 },
+  );
   return {
     id,
     fileName: attachment.fileName,

@@ -3,28 +3,45 @@ import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
 import type { Role } from '../model/case.ts';
+import {
+  admitLoginAttempt,
+  forgiveLoginAttempt,
+  pruneLoginThrottle,
+  type LoginOrigin,
+  type LoginThrottlePolicy,
+} from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export type AuthenticatedUser = { id: string; email: string; displayName: string; role: Role; orgUnitId: string };
 
-type AuthDeps = { prisma: Db; clock: Clock; tokenTtlMinutes: number };
+type AuthDeps = { prisma: Db; clock: Clock; tokenTtlMinutes: number; throttle: LoginThrottlePolicy };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong password.
 const decoyHash = hashPassword('decoy-password-for-timing');
 
-export async function login(deps: AuthDeps, email: string, password: string) {
-  const user = await deps.prisma.user.findUnique({ where: { email: email.toLowerCase() } });
+/** Throttled per account and per address (429 once over the limit, even with the right password). */
+export async function login(deps: AuthDeps, origin: LoginOrigin, password: string) {
+  await admitLoginAttempt(deps, origin);
+  const user = await deps.prisma.user.findUnique({ where: { email: origin.email.toLowerCase() } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !user.active || !valid) throw new DomainError('unauthenticated', 'wrong e-mail or password');
+  await forgiveLoginAttempt(deps, origin);
+  await pruneExpired(deps);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(deps.clock.now().getTime() + deps.tokenTtlMinutes * 60_000);
   await deps.prisma.session.create({ data: { id: randomUUID(), tokenHash: hashToken(token), userId: user.id, expiresAt } });
   return { token, expiresAt, user: toAuthenticatedUser(user) };
 }
 
-export async function authenticateToken(deps: Omit<AuthDeps, 'tokenTtlMinutes'>, token: string): Promise<AuthenticatedUser> {
+/** Expired sessions and spent throttle windows go on each login, so neither table only ever grows. */
+async function pruneExpired(deps: AuthDeps) {
+  await deps.prisma.session.deleteMany({ where: { expiresAt: { lte: deps.clock.now() } } });
+  await pruneLoginThrottle(deps);
+}
+
+export async function authenticateToken(deps: Pick<AuthDeps, 'prisma' | 'clock'>, token: string): Promise<AuthenticatedUser> {
   const session = await deps.prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
   if (!session || session.expiresAt <= deps.clock.now() || !session.user.active) {
     throw new DomainError('unauthenticated', 'missing, expired or revoked token');

@@ -38,7 +38,7 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
     return { created: false, case: await getCase(deps, user, caseId), possibleDuplicates: [] };
   }
 
-  const duplicates = suggestDuplicates(deps.prisma, { unitId: unit.id, districtId: unit.parentId, filing });
+  const duplicates = suggestDuplicates(deps.prisma, user, { districtId: unit.parentId, filing });
   // Waited for below, after the workflow call it runs beside; kept from rejecting unobserved meanwhile.
   duplicates.catch(() => {});
   const input: CaseWorkflowInput = {

@@ -37,6 +37,10 @@ export async function openCycles(deps: CycleDeps & { settings: CycleSettings }, 
   return { cycle, workflowId, started, alreadyOpened: districts.map((d) => d.id).filter((id) => !started.includes(id)) };
 }
 
+/**
+ * The caller's district cycle. The district sees all of it; a filing unit sees the cycle's dates and
+ * its own part only (its submission, whether it is late, its forwarded cases), never the other units'.
+ */
 export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
   const districtId = await districtOf(deps.prisma, user);
   const row = await deps.prisma.reportingCycle.findUnique({
@@ -44,22 +48,25 @@ export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: 
     include: { submissions: { orderBy: { submittedAt: 'asc' } } },
   });
   if (!row) throw notFound(`ledger cycle ${cycle}`);
+  const wholeDistrict = user.role !== 'street_staff';
+  const ownUnit = (unitId: string) => wholeDistrict || unitId === user.orgUnitId;
+  const ownForwarded = wholeDistrict
+    ? undefined
+    : await deps.prisma.case.findMany({ where: { id: { in: row.forwardedIds }, filingUnitId: user.orgUnitId }, select: { id: true } });
+  const forwarded = (caseId: string) => !ownForwarded || ownForwarded.some((c) => c.id === caseId);
   return {
     cycle: row.cycle,
     districtId: row.districtId,
     phase: row.phase,
     opensAt: row.opensAt.toISOString(),
     deadlineAt: row.deadlineAt.toISOString(),
-    submissions: row.submissions.map((s) => ({
-      unitId: s.unitId,
-      submittedAt: s.submittedAt.toISOString(),
-      caseCount: s.caseIds.length,
-      late: s.late,
-    })),
-    lateUnitIds: row.lateUnitIds,
-    summary: user.role === 'street_staff' ? null : row.summary,
-    reviewNote: row.reviewNote,
-    forwardedCaseIds: row.forwardedIds,
+    submissions: row.submissions
+      .filter((s) => ownUnit(s.unitId))
+      .map((s) => ({ unitId: s.unitId, submittedAt: s.submittedAt.toISOString(), caseCount: s.caseIds.length, late: s.late })),
+    lateUnitIds: row.lateUnitIds.filter(ownUnit),
+    summary: wholeDistrict ? row.summary : null,
+    reviewNote: wholeDistrict ? row.reviewNote : null,
+    forwardedCaseIds: row.forwardedIds.filter(forwarded),
   };
 }
 

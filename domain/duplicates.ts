@@ -1,15 +1,21 @@
-import type { Db } from '../lib/db.ts';
+import type { Db, Prisma } from '../lib/db.ts';
 import type { CaseFiling } from '../model/case.ts';
 import { OPEN_STATUSES } from '../model/lifecycle.ts';
+import type { AuthenticatedUser } from './auth.ts';
+import { visibleCaseFilter } from './scope.ts';
 
-type DuplicateSuggestion = {
-  id: string;
+/**
+ * A look-alike case. Its ledger number always (so the district can merge); what it says and where it
+ * stands only when the caller may open it: another unit's case is named, never shown.
+ */
+export type DuplicateSuggestion = {
   number: number;
-  title: string;
-  status: string;
-  filingUnitId: string;
   score: number;
   reasons: string[];
+  id?: string;
+  title?: string;
+  status?: string;
+  filingUnitId?: string;
 };
 
 export function tokens(text: string): Set<string> {
@@ -30,43 +36,49 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 
 /**
  * Open cases of the same district that look like the same problem: same category, and a similar
- * title or the same place. A hint for the filer and the district, never a block.
+ * title or the same place. A hint for the filer and the district, never a block. Besides the cases
+ * the caller sees, it looks at the district's other open cases that have left their unit's own
+ * ledger; a case still waiting there (awaiting submission) is that unit's business alone.
  */
 export async function suggestDuplicates(
   prisma: Db,
-  options: { unitId: string; districtId: string | null; filing: CaseFiling },
+  user: AuthenticatedUser,
+  options: { districtId: string | null; filing: CaseFiling },
 ): Promise<DuplicateSuggestion[]> {
-  const candidates = await prisma.case.findMany({
-    where: {
-      status: { in: [...OPEN_STATUSES] },
-      OR: [{ filingUnitId: options.unitId }, ...(options.districtId ? [{ filingUnit: { parentId: options.districtId } }] : [])],
-      category: { equals: options.filing.category, mode: 'insensitive' },
-    },
-    select: { id: true, number: true, title: true, status: true, location: true, filingUnitId: true },
-    orderBy: { filedAt: 'desc' },
-    take: 500,
-  });
+  const alike: Prisma.CaseWhereInput = {
+    status: { in: [...OPEN_STATUSES] },
+    category: { equals: options.filing.category, mode: 'insensitive' },
+  };
+  const select = { id: true, number: true, title: true, status: true, location: true, filingUnitId: true } as const;
+  const newestFirst = { filedAt: 'desc' } as const;
+  const [visible, elsewhere] = await Promise.all([
+    prisma.case.findMany({ where: { AND: [alike, visibleCaseFilter(user)] }, select, orderBy: newestFirst, take: 500 }),
+    options.districtId
+      ? prisma.case.findMany({
+          where: {
+            AND: [alike, { filingUnit: { parentId: options.districtId } }, { status: { not: 'awaiting_submission' } }],
+            NOT: visibleCaseFilter(user),
+          },
+          select,
+          orderBy: newestFirst,
+          take: 500,
+        })
+      : [],
+  ]);
   const title = tokens(options.filing.title);
   const place = tokens(options.filing.location);
-  return candidates
-    .map((c) => {
-      const titleScore = similarity(title, tokens(c.title));
-      const placeScore = similarity(place, tokens(c.location));
-      const reasons = [
-        ...(titleScore >= 0.4 ? ['similar title'] : []),
-        ...(placeScore >= 0.5 ? ['same place'] : []),
-        ...(c.filingUnitId === options.unitId ? ['same unit'] : []),
-      ];
-      return {
-        id: c.id,
-        number: c.number,
-        title: c.title,
-        status: c.status,
-        filingUnitId: c.filingUnitId,
-        score: Math.round(Math.max(titleScore, placeScore) * 100) / 100,
-        reasons,
-      };
-    })
+  const score = (c: (typeof visible)[number], canOpen: boolean) => {
+    const titleScore = similarity(title, tokens(c.title));
+    const placeScore = similarity(place, tokens(c.location));
+    const reasons = [
+      ...(titleScore >= 0.4 ? ['similar title'] : []),
+      ...(placeScore >= 0.5 ? ['same place'] : []),
+      ...(c.filingUnitId === user.orgUnitId ? ['same unit'] : []),
+    ];
+    const shown = canOpen ? { id: c.id, title: c.title, status: c.status, filingUnitId: c.filingUnitId } : {};
+    return { number: c.number, score: Math.round(Math.max(titleScore, placeScore) * 100) / 100, reasons, ...shown };
+  };
+  return [...visible.map((c) => score(c, true)), ...elsewhere.map((c) => score(c, false))]
     .filter((c) => c.reasons.includes('similar title') || c.reasons.includes('same place'))
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);

@@ -89,6 +89,9 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(8 * 60),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
   TEST_DATABASE_URL: optionalUrl,
 });
@@ -123,7 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     testing: { schemathesisVersion: raw.SCHEMATHESIS_VERSION },
     mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
-    auth: { tokenTtlMinutes: raw.TOKEN_TTL_MINUTES },
+    auth: {
+      tokenTtlMinutes: raw.TOKEN_TTL_MINUTES,
+      throttle: {
+        maxPerAccount: raw.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+        maxPerAddress: raw.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+        windowMinutes: raw.LOGIN_WINDOW_MINUTES,
+      },
+    },
     deadlines: {
       districtDays: raw.DEADLINE_DISTRICT_DAYS,
       municipalDays: raw.DEADLINE_MUNICIPAL_DAYS,

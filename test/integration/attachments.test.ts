@@ -79,3 +79,24 @@ describe('attachments', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe('the attachment cap under concurrency', () => {
+  it('30 parallel uploads to one case store exactly 20; the rest are refused with 409', async () => {
+    const crowded = (await fileAs(sys, east, { urgent: true, title: 'Case with a crowd of photos' })).id;
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        sys.http
+          .post(`/cases/${crowded}/attachments`)
+          .set('Authorization', east)
+          .set('Content-Type', 'image/png')
+          .set('X-File-Name', `crowd-${i}.png`)
+          .send(PNG_BYTES),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(10);
+    expect(responses.find((r) => r.status === 409)?.body.error.code).toBe('conflict');
+    expect(await sys.db.prisma.attachment.count({ where: { caseId: crowded } })).toBe(20);
+  });
+});

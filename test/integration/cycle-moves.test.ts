@@ -1,16 +1,16 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { startPinnedTestSystem, type PinnedTime } from '../support/pinned-time.ts';
+import type { TestSystem } from '../support/system.ts';
 
 // The half-year cycle moves cases by Update: a case that moved on since the cycle read the ledger
 // refuses the move, and the cycle records (and mails) only what the cases took.
-let env: TestWorkflowEnvironment;
+let time: PinnedTime;
 let sys: TestSystem;
+let stop: (() => Promise<void>) | undefined;
 const DAY = 86_400_000;
 const CYCLE = '2099-H1';
 const DIST = seedId('DIST');
@@ -18,19 +18,10 @@ const DIST = seedId('DIST');
 const ANCHOR = Date.parse('2099-03-02T01:00:00Z');
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection } });
-  await env.sleep(ANCHOR - (await env.currentTimeMs()));
+  ({ time, sys, stop } = await startPinnedTestSystem(import.meta.filename, new Date(ANCHOR)));
 });
 afterEach(() => sys.assertReconciled());
-afterAll(async () => {
-  await sys?.stop();
-  await env?.teardown();
-});
+afterAll(() => stop?.());
 
 describe('the cycle moves cases by Update', () => {
   it('forwards only the batch cases still with the district, and says so', async () => {
@@ -42,7 +33,7 @@ describe('the cycle moves cases by Update', () => {
     const e1 = await fileAs(sys, east, { title: 'Moves: east one' });
     const w1 = await fileAs(sys, west, { title: 'Moves: west one' });
     const deadline = ANCHOR + 10 * DAY;
-    const handle = await env.client.workflow.start('districtCycleWorkflow', {
+    const handle = await time.env.client.workflow.start('districtCycleWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdForCycle(CYCLE, DIST),
       args: [
@@ -67,7 +58,7 @@ describe('the cycle moves cases by Update', () => {
     expect(carried.history.at(-1)).toMatchObject({ type: 'submitted_with_ledger' });
 
     // The deadline freezes the batch with both cases in it.
-    await env.sleep(deadline - (await env.currentTimeMs()) + 60_000);
+    await time.advanceTo(new Date(deadline + 60_000));
     await expect.poll(async () => (await handle.query(cycleSnapshotQuery)).phase).toBe('awaiting_review');
     const frozen = (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', district)).body;
     expect(frozen.summary.batchForCity).toEqual([e1.number, w1.number]);

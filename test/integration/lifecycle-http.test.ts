@@ -165,7 +165,9 @@ describe('district triage', () => {
   it('merges a duplicate into an open case; the duplicate closes with its primary', async () => {
     const primary = await fileAs(sys, east, { urgent: true, title: 'Potholes on Harbour Road', location: 'Harbour Road 10-80' });
     const duplicate = await fileAs(sys, west, { urgent: true, title: 'Potholes along Harbour Road', location: 'Harbour Road 10-80' });
-    expect(duplicate.possibleDuplicates.map((d) => d.id)).toContain(primary.id);
+    // West learns East's case number (the district merges by it), never East's text.
+    const suggestion = duplicate.possibleDuplicates.find((d) => d.number === primary.number);
+    expect(suggestion).toEqual({ number: primary.number, score: expect.any(Number), reasons: expect.arrayContaining(['same place']) });
 
     const merged = await stepOk(sys, district, duplicate.id, 'merge', { primaryCaseId: primary.id, comment: 'Same road works.' });
     expect(merged).toMatchObject({ status: 'merged', details: { mergedIntoCaseId: primary.id } });

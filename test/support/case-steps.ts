@@ -14,7 +14,7 @@ export async function fileAs(sys: TestSystem, token: string, overrides: Record<s
     filedAt: string;
     dueAt: string;
     calendarVersion: number | null;
-    possibleDuplicates: Array<{ id: string; reasons: string[] }>;
+    possibleDuplicates: Array<{ number: number; score: number; reasons: string[]; id?: string; title?: string }>;
   };
 }
 

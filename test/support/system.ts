@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Express } from 'express';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
@@ -28,6 +29,8 @@ export type TestSystem = {
   client: Client;
   worker: Worker | undefined;
   http: ReturnType<typeof supertest>;
+  /** The Express app itself, for tests that need a real listening socket. */
+  app: Express;
   namespace: string;
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
   assertReconciled(): Promise<void>;
@@ -68,7 +71,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   const config = {
     ...base,
     deadlines: { ...base.deadlines, ...options.deadlines },
-    auth: { tokenTtlMinutes: options.tokenTtlMinutes ?? base.auth.tokenTtlMinutes },
+    auth: { ...base.auth, tokenTtlMinutes: options.tokenTtlMinutes ?? base.auth.tokenTtlMinutes },
   };
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();
@@ -107,6 +110,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     client,
     worker,
     http,
+    app,
     namespace,
     async assertReconciled() {
       const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: !shared });

@@ -32,6 +32,15 @@ describe('errorHandler', () => {
     expect(res.body.error.fields).toEqual([{ path: 'body.title', message: 'too short' }]);
   });
 
+  it('challenges with Bearer on 401 and says when to come back on 429', async () => {
+    const unauthenticated = await appThrowing(new DomainError('unauthenticated', 'no token')).get('/');
+    expect(unauthenticated.headers['www-authenticate']).toMatch(/^Bearer/);
+    const throttled = await appThrowing(new DomainError('too_many_requests', 'slow down', undefined, 120)).get('/');
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('120');
+    expect(throttled.headers['www-authenticate']).toBeUndefined();
+  });
+
   it('answers 503 when the database or Temporal connection is lost', async () => {
     const lost = await appThrowing(Object.assign(new Error('Connection terminated unexpectedly'), {})).get('/');
     expect(lost.status).toBe(503);
