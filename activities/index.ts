@@ -6,6 +6,8 @@ import { createCycleActivities } from './cycles.ts';
 import { createExportActivities } from './exports.ts';
 import { createLedgerActivities } from './ledger.ts';
 import { createNotificationActivities } from './notifications.ts';
+import { createFeedbackActivities } from './party-feedback.ts';
+import { createRoundActivities } from './party-rounds.ts';
 
 export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage };
 
@@ -15,6 +17,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createCycleActivities(deps),
     ...createExportActivities(deps),
+    ...createFeedbackActivities(deps),
+    ...createRoundActivities(deps),
   };
 }
 

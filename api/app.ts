@@ -13,6 +13,8 @@ import { statisticsRoutes } from './statistics.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
+import { partyMemberRoutes } from './party-members.ts';
+import { partyRoundRoutes } from './party-rounds.ts';
 import { buildOpenApi } from './openapi.ts';
 import { toExpressHandler, type RouteDefinition } from './route.ts';
 
@@ -26,6 +28,8 @@ export const routes: readonly RouteDefinition[] = [
   ...statisticsRoutes,
   ...cycleRoutes,
   ...calendarRoutes,
+  ...partyMemberRoutes,
+  ...partyRoundRoutes,
   ...adminRoutes,
 ];
 

@@ -19,3 +19,12 @@ export type AppDeps = {
 
 /** What the case domain functions need, from the app's dependencies. */
 export const caseDepsOf = (deps: AppDeps) => ({ prisma: deps.prisma, temporal: deps.temporal, policy: deps.config.deadlines });
+
+/** What the party members' domain functions need (section Four). */
+export const partyDepsOf = (deps: AppDeps) => ({
+  prisma: deps.prisma,
+  temporal: deps.temporal,
+  clock: deps.clock,
+  storage: deps.storage,
+  settings: deps.config.party,
+});

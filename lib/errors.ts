@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   idempotency_key_reused: 409,
   invalid_transition: 409,
+  quota_exceeded: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   service_unavailable: 503,
