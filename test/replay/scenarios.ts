@@ -6,6 +6,7 @@ import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
 import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle, type CaseFiling, type DeadlinePolicy } from '../../workflows/definitions.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
+import { PARTY_SCENARIOS } from './party-scenarios.ts';
 
 /**
  * Each scenario drives one path through the real domain functions and returns the workflow whose
@@ -150,4 +151,5 @@ export const SCENARIOS: Scenario[] = [
       return workflowId;
     },
   },
+  ...PARTY_SCENARIOS,
 ];
