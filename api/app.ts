@@ -13,6 +13,7 @@ import { statisticsRoutes } from './statistics.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
+import { partyFundRoutes } from './party-funds.ts';
 import { partyMemberRoutes } from './party-members.ts';
 import { partyRoundRoutes } from './party-rounds.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -30,6 +31,7 @@ export const routes: readonly RouteDefinition[] = [
   ...calendarRoutes,
   ...partyMemberRoutes,
   ...partyRoundRoutes,
+  ...partyFundRoutes,
   ...adminRoutes,
 ];
 

@@ -147,3 +147,24 @@ export const commendationsQuery = z.strictObject({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),
   lang: z.enum(['zh', 'en']).default('zh'),
 });
+
+export const fundBody = z.strictObject({
+  amount: z.number().positive().max(10_000_000).multipleOf(0.01),
+  purpose: plainText(500),
+  approvedBy: plainText(200),
+  approvedOn: districtDay,
+});
+export const fundingView = z.object({
+  caseId: z.uuid(),
+  totalAmount: z.number(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      amount: z.number(),
+      purpose: z.string(),
+      approvedBy: z.string(),
+      approvedOn: districtDay,
+      recordedAt: z.iso.datetime(),
+    }),
+  ),
+});

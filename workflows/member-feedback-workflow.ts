@@ -1,6 +1,5 @@
-import { proxyActivities, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
+import { setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { Activities } from '../activities/index.ts';
 import { districtDate, feedbackSchedule } from '../lib/party-rules.ts';
 import {
   feedbackSnapshotQuery,
@@ -9,11 +8,7 @@ import {
   type FeedbackSnapshot,
   type MemberFeedbackInput,
 } from './party-definitions.ts';
-
-const party = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
-});
+import { party } from './party-activities.ts';
 
 const DAY = 86_400_000;
 

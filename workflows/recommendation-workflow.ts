@@ -1,5 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities/index.ts';
+import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { recommendationQuota } from '../lib/party-rules.ts';
 import { UPDATE_REJECTIONS, type Actor } from './definitions.ts';
 import {
@@ -15,11 +14,7 @@ import {
   type RoundSnapshot,
   type RoundWorkflowInput,
 } from './party-definitions.ts';
-
-const party = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
-});
+import { party } from './party-activities.ts';
 
 const DAY = 86_400_000;
 /** The street/park is reminded this long before its submission deadline, if it has not submitted. */

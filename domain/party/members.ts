@@ -106,25 +106,38 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
           createdByUserId: user.id,
         },
       }),
-      deps.prisma.memberRegistration.create({
-        data: {
-          id: randomUUID(),
-          memberId,
-          communityId: community.id,
-          unitId: community.unitId,
-          status: byCommunity ? 'active' : 'pending',
-          registeredOn: new Date(input.registeredOn),
-          openMemberId: memberId,
-          submittedByUserId: user.id,
-          ...(byCommunity ? { acceptedByUserId: user.id, acceptedAt: deps.clock.now() } : {}),
-        },
-      }),
+      deps.prisma.memberRegistration.create({ data: openRegistration(deps, user, memberId, community, input.registeredOn) }),
     ]);
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyRegistered(input.memberNumber);
     throw error;
   }
   return getMember(deps, user, memberId);
+}
+
+/**
+ * A member's open registration with a community: accepted at once when the community's own
+ * street/park makes it, otherwise pending until that street/park's clerk accepts.
+ */
+function openRegistration(
+  deps: Pick<PartyDeps, 'clock'>,
+  user: AuthenticatedUser,
+  memberId: string,
+  community: { id: string; unitId: string },
+  from: string,
+) {
+  const accepted = community.unitId === user.orgUnitId;
+  return {
+    id: randomUUID(),
+    memberId,
+    communityId: community.id,
+    unitId: community.unitId,
+    status: accepted ? ('active' as const) : ('pending' as const),
+    registeredOn: new Date(from),
+    openMemberId: memberId,
+    submittedByUserId: user.id,
+    ...(accepted ? { acceptedByUserId: user.id, acceptedAt: deps.clock.now() } : {}),
+  };
 }
 
 const alreadyRegistered = (memberNumber: string) =>
@@ -168,26 +181,13 @@ export async function moveMember(
     throw badField('body.movedOn', `must be after the current registration began (${dateOnly(current.registeredOn)})`);
   if (await deps.prisma.serviceRecord.count({ where: { registrationId: current.id, servedOn: { gte: new Date(input.movedOn) } } }))
     throw new DomainError('conflict', 'the current community has records on or after that day; a move cannot precede them');
-  const sameUnit = target.unitId === unit.id;
   await deps.prisma.$transaction(async (tx) => {
     const ended = await tx.memberRegistration.updateMany({
       where: { id: current.id, status: 'active' },
       data: { status: 'ended', endedOn: new Date(input.movedOn), openMemberId: null },
     });
     if (ended.count === 0) throw new DomainError('conflict', 'the registration changed meanwhile; try again');
-    await tx.memberRegistration.create({
-      data: {
-        id: randomUUID(),
-        memberId,
-        communityId: target.id,
-        unitId: target.unitId,
-        status: sameUnit ? 'active' : 'pending',
-        registeredOn: new Date(input.movedOn),
-        openMemberId: memberId,
-        submittedByUserId: user.id,
-        ...(sameUnit ? { acceptedByUserId: user.id, acceptedAt: deps.clock.now() } : {}),
-      },
-    });
+    await tx.memberRegistration.create({ data: openRegistration(deps, user, memberId, target, input.movedOn) });
   });
   return getMember(deps, user, memberId);
 }

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../api/app.ts';
 import { seedId } from '../../domain/seed.ts';
-import type { Role } from '../../workflows/definitions.ts';
 import { workflowIdForFeedback } from '../../workflows/party-definitions.ts';
+import { OUTSIDERS_OF_EAST } from '../support/fixtures.ts';
 import { recordAs, registerAs } from '../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -88,12 +88,7 @@ const CALLS: Record<string, { kind: 'target' | 'list' | 'own' | 'refused'; call:
   'get /party/commendations/:year': { kind: 'list', call: () => sys.http.get(`/party/commendations/${YEAR}`).query({ format: 'csv' }) },
 };
 
-const OUTSIDERS: Array<{ email: string; role: Role }> = [
-  { email: 'west@ledger.test', role: 'street_staff' },
-  { email: 'north@ledger.test', role: 'street_staff' },
-  { email: 'north-district@ledger.test', role: 'district_officer' },
-  { email: 'city@ledger.test', role: 'municipal_liaison' },
-];
+const OUTSIDERS = OUTSIDERS_OF_EAST;
 const partyRoutes = routes.filter((r) => r.path.startsWith('/party/'));
 const counts = async () => [
   await sys.db.prisma.serviceRecord.count(),

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commendationHeader } from '../../domain/party/commendations.ts';
 import { seedId } from '../../domain/seed.ts';
 import { workflowIdForRound } from '../../workflows/party-definitions.ts';
+import { fileAs } from '../support/case-steps.ts';
 import { downloadAs, registerAs } from '../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -153,5 +154,31 @@ describe('the yearly 15 % recommendation round', () => {
     // Another street's list holds none of East's.
     const westList = await downloadAs(sys, west, `/party/commendations/${YEAR}`, { format: 'csv', lang: 'en' });
     expect((westList.body as Buffer).toString('utf8').trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('records service funds for a public-service project, shown on its case', async () => {
+    const project = await fileAs(sys, east, { kind: 'unclaimed_project', title: 'Funds: a reading corner nobody claimed' });
+    const grant = {
+      amount: 1250.5,
+      purpose: 'Books and shelves',
+      approvedBy: 'Elm Road community party committee',
+      approvedOn: '2020-05-01',
+    };
+    const funded = await sys.http.post(`/cases/${project.id}/funds`).set('Authorization', east).send(grant);
+    expect(funded.status, JSON.stringify(funded.body)).toBe(201);
+    await sys.http
+      .post(`/cases/${project.id}/funds`)
+      .set('Authorization', east)
+      .send({ ...grant, amount: 49.5 });
+    const shown = await sys.http.get(`/cases/${project.id}/funds`).set('Authorization', district);
+    expect(shown.body).toMatchObject({ totalAmount: 1300, items: [{ amount: 1250.5, approvedBy: grant.approvedBy }, { amount: 49.5 }] });
+    expect((await sys.http.get(`/cases/${project.id}/funds`).set('Authorization', west)).status).toBe(404);
+    const future = await sys.http
+      .post(`/cases/${project.id}/funds`)
+      .set('Authorization', east)
+      .send({ ...grant, approvedOn: '2999-01-01' });
+    expect(future.body.error.fields[0].path).toBe('body.approvedOn');
+    const problem = await fileAs(sys, east, { title: 'Funds: a hard problem is not a project' });
+    expect((await sys.http.post(`/cases/${problem.id}/funds`).set('Authorization', east).send(grant)).status).toBe(400);
   });
 });
