@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../lib/db.ts';
-import type { RoundSnapshot } from '../workflows/party-definitions.ts';
+import { workflowIdForRound, type RoundSnapshot } from '../workflows/party-definitions.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 import { partyAddress } from './party-feedback.ts';
@@ -20,7 +20,7 @@ export function createRoundActivities({ prisma, mailer, clock }: ActivityDeps) {
 
   return {
     /** The members registered with the street/park when its round opens; the same answer if asked again. */
-    async openRecommendationRound(input: { year: number; unitId: string; districtId: string; workflowId: string; submitByAt: string }) {
+    async openRecommendationRound(input: { year: number; unitId: string }) {
       const existing = await prisma.recommendationRound.findUnique({ where: { year_unitId: { year: input.year, unitId: input.unitId } } });
       if (existing) return { registeredCount: existing.registeredCount };
       return { registeredCount: await prisma.memberRegistration.count({ where: { unitId: input.unitId, status: 'active' } }) };
@@ -49,7 +49,7 @@ export function createRoundActivities({ prisma, mailer, clock }: ActivityDeps) {
             year: s.year,
             unitId: s.unitId,
             districtId: s.districtId,
-            workflowId: `recommendation-${s.year}-${s.unitId}`,
+            workflowId: workflowIdForRound(s.year, s.unitId),
             submitBy: new Date(s.submitByAt),
             ...row,
           },
