@@ -203,7 +203,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     { validator: asDistrictOnSubmitted },
   );
 
-  const registered = await party.openRecommendationRound({ year, unitId, districtId, workflowId, submitByAt: input.submitByAt });
+  const registered = await party.openRecommendationRound({ year, unitId });
   registeredCount = registered.registeredCount;
   quota = recommendationQuota(registered.registeredCount, input.quotaPercent, input.quotaRounding);
   await project();
