@@ -8,6 +8,8 @@ import { createCycleActivities } from './cycles.ts';
 import { createExportActivities } from './exports.ts';
 import { createLedgerActivities } from './ledger.ts';
 import { createNotificationActivities } from './notifications.ts';
+import { createFeedbackActivities } from './party-feedback.ts';
+import { createRoundActivities } from './party-rounds.ts';
 
 /** `temporal` lets the cycle move cases by Update and hear whether each case took the move. */
 export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage; temporal: Client };
@@ -19,6 +21,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createCycleActivities(deps),
     ...createCaseMoveActivities(deps),
     ...createExportActivities(deps),
+    ...createFeedbackActivities(deps),
+    ...createRoundActivities(deps),
   };
 }
 

@@ -13,6 +13,7 @@ export const mailListView = z.object({
       to: z.array(z.string()),
       subject: z.string(),
       text: z.string(),
+      attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), bytes: z.number().int() })),
       receivedAt: z.iso.datetime(),
     }),
   ),

@@ -13,7 +13,10 @@ export const adminRoutes = [
     schemas: { query: mailListQuery },
     responses: { 200: { description: 'Received mail', schema: mailListView }, ...errorResponses },
     handler: async ({ query, deps }) => {
-      const messages = deps.devMailbox?.messages().reverse().slice(0, query.limit) ?? [];
+      const messages = (deps.devMailbox?.messages().reverse().slice(0, query.limit) ?? []).map(({ attachments, ...mail }) => ({
+        ...mail,
+        attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, bytes: a.content.length })),
+      }));
       return { status: 200, body: { embeddedSmtp: deps.devMailbox !== undefined, messages } };
     },
   }),

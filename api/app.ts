@@ -13,6 +13,9 @@ import { statisticsRoutes } from './statistics.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
+import { partyFundRoutes } from './party-funds.ts';
+import { partyMemberRoutes } from './party-members.ts';
+import { partyRoundRoutes } from './party-rounds.ts';
 import { buildOpenApi } from './openapi.ts';
 import { authenticateRoute, defineRoute, toExpressHandler, type RouteDefinition } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -40,6 +43,9 @@ export const routes: readonly RouteDefinition[] = [
   ...statisticsRoutes,
   ...cycleRoutes,
   ...calendarRoutes,
+  ...partyMemberRoutes,
+  ...partyRoundRoutes,
+  ...partyFundRoutes,
   ...adminRoutes,
 ];
 

@@ -24,3 +24,12 @@ export const caseDepsOf = (deps: AppDeps) => ({
   policy: deps.config.deadlines,
   clock: deps.clock,
 });
+
+/** What the party members' domain functions need (section Four). */
+export const partyDepsOf = (deps: AppDeps) => ({
+  prisma: deps.prisma,
+  temporal: deps.temporal,
+  clock: deps.clock,
+  storage: deps.storage,
+  settings: deps.config.party,
+});

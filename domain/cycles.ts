@@ -102,7 +102,7 @@ export async function approveSummary(deps: CycleDeps, user: AuthenticatedUser, c
   return { ...(await handle.query(cycleSnapshotQuery)) };
 }
 
-const MONTHS = [
+export const MONTHS = [
   'JANUARY',
   'FEBRUARY',
   'MARCH',

@@ -9,6 +9,8 @@ type UnitSeed = {
   kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit';
   parent?: string;
   email: string;
+  /** The unit's party organization, when it has its own address. */
+  partyEmail?: string;
 };
 type UserSeed = { email: string; displayName: string; role: Role; unit: string };
 
@@ -33,6 +35,7 @@ const DEMO_UNITS: UnitSeed[] = [
     kind: 'district_department',
     parent: 'DIST',
     email: 'civil-affairs@ledger.test',
+    partyEmail: 'civil-affairs-party@ledger.test',
   },
   { code: 'GARRISON', name: 'Garrison Unit', kind: 'garrison_unit', parent: 'DIST', email: 'garrison@ledger.test' },
   {
@@ -54,6 +57,15 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'north-district@ledger.test', displayName: 'North District officer', role: 'district_officer', unit: 'DIST-NORTH' },
   { email: 'city@ledger.test', displayName: 'Municipal liaison officer', role: 'municipal_liaison', unit: 'CITY' },
   { email: 'admin@ledger.test', displayName: 'Administrator', role: 'admin', unit: 'CITY' },
+  { email: 'civil@ledger.test', displayName: 'Civil Affairs Bureau clerk', role: 'street_staff', unit: 'DEPT-CIVIL' },
+];
+
+/** Residents' communities of the demo streets and parks, where party members register. */
+export const DEMO_COMMUNITIES = [
+  { code: 'COMM-EAST-ELM', name: 'Elm Road Community', unit: 'ST-EAST' },
+  { code: 'COMM-EAST-RIVER', name: 'Riverside Community', unit: 'ST-EAST' },
+  { code: 'COMM-WEST-PINE', name: 'Pine Hill Community', unit: 'ST-WEST' },
+  { code: 'COMM-EDZ-TECH', name: 'Tech Park Community', unit: 'PK-EDZ' },
 ];
 
 /** Inserts the demo tree and users unless the database already has organisation units. */
@@ -69,6 +81,7 @@ export async function seedDemoData(prisma: Db, password: string): Promise<{ seed
           name: unit.name,
           kind: unit.kind,
           email: unit.email,
+          partyEmail: unit.partyEmail ?? null,
           parentId: unit.parent ? seedId(unit.parent) : null,
         },
       });
@@ -83,6 +96,7 @@ export async function seedDemoData(prisma: Db, password: string): Promise<{ seed
         passwordHash,
       })),
     });
+    await tx.community.createMany({ data: DEMO_COMMUNITIES.map((c) => ({ id: seedId(c.code), name: c.name, unitId: seedId(c.unit) })) });
   });
   return { seeded: true };
 }

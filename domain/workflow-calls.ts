@@ -2,6 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTime
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
+import { QUOTA_EXCEEDED } from '../workflows/party-definitions.ts';
 
 /** Runs an Update and turns the workflow's rejections into domain errors the API can map. */
 export async function runUpdate<R>(call: () => Promise<R>): Promise<R> {
@@ -18,6 +19,7 @@ function translateWorkflowError(error: unknown): unknown {
     if (type === UPDATE_REJECTIONS.forbidden) return new DomainError('forbidden', message);
     if (type === UPDATE_REJECTIONS.invalidState) return new DomainError('invalid_transition', message);
     if (type === UPDATE_REJECTIONS.invalidInput) return new DomainError('validation_failed', message);
+    if (type === QUOTA_EXCEEDED) return new DomainError('quota_exceeded', message);
   }
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     // No worker answered in time (all busy or restarting): nothing was decided; the caller may retry.

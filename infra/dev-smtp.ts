@@ -7,6 +7,7 @@ export type ReceivedMail = {
   to: string[];
   subject: string;
   text: string;
+  attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
   receivedAt: string;
 };
 
@@ -43,6 +44,7 @@ export async function startDevSmtpServer(
             to: session.envelope.rcptTo.map((r) => r.address).sort(),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
             receivedAt: new Date().toISOString(),
           };
           received.push(mail);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { QUOTA_ROUNDINGS } from './party-rules.ts';
 
 /**
  * The one place that reads the process environment. Everything else receives a parsed `Config`.
@@ -24,77 +25,89 @@ const monthDay = (fallback: string) =>
     )
     .default(fallback);
 
-const envSchema = z.object({
-  HOST: z.string().default('127.0.0.1'),
-  PORT: port.default(3000),
-  DATA_DIR: z.string().default('.data'),
-  CACHE_DIR: z.string().default('.cache'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+const envSchema = z
+  .object({
+    HOST: z.string().default('127.0.0.1'),
+    PORT: port.default(3000),
+    DATA_DIR: z.string().default('.data'),
+    CACHE_DIR: z.string().default('.cache'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 
-  DATABASE_URL: optionalUrl,
-  EMBEDDED_DB_PORT: port.default(5433),
+    DATABASE_URL: optionalUrl,
+    EMBEDDED_DB_PORT: port.default(5433),
 
-  TEMPORAL_ADDRESS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v === '' ? undefined : v)),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_DEV_PORT: port.default(7233),
-  TEMPORAL_UI_PORT: port.default(8233),
-  TEMPORAL_CLI_PATH: z.string().optional(),
-  TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
-  TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
-  SCHEMATHESIS_VERSION: z.string().default('4.32.5'),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_DEV_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    TEMPORAL_CLI_PATH: z.string().optional(),
+    TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
+    TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
+    SCHEMATHESIS_VERSION: z.string().default('4.32.5'),
 
-  SMTP_URL: optionalUrl,
-  EMBEDDED_SMTP_PORT: port.default(2525),
-  MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>'),
+    SMTP_URL: optionalUrl,
+    EMBEDDED_SMTP_PORT: port.default(2525),
+    MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>'),
 
-  DEADLINE_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(10),
-  DEADLINE_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(20),
-  DEADLINE_URGENT_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(1),
-  DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(3),
-  FEEDBACK_DAYS: z.coerce.number().int().min(1).max(365).default(10),
-  DISTRICT_TIME_ZONE: z
-    .string()
-    .default('Asia/Shanghai')
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'an IANA time zone such as Asia/Shanghai'),
-  DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
-  CYCLE_DEADLINE_H1: monthDay('06-26'),
-  CYCLE_DEADLINE_H2: monthDay('12-26'),
-  CYCLE_OPENS_H1: monthDay('06-01'),
-  CYCLE_OPENS_H2: monthDay('12-01'),
-  CYCLE_REVIEW_FIRST: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-  CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(366).default(183),
-  FILES_DIR: z.string().optional(),
-  ATTACHMENT_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(10 * 1024 * 1024),
+    DEADLINE_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(10),
+    DEADLINE_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(20),
+    DEADLINE_URGENT_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(1),
+    DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(3),
+    FEEDBACK_DAYS: z.coerce.number().int().min(1).max(365).default(10),
+    DISTRICT_TIME_ZONE: z
+      .string()
+      .default('Asia/Shanghai')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Asia/Shanghai'),
+    DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
+    CYCLE_DEADLINE_H1: monthDay('06-26'),
+    CYCLE_DEADLINE_H2: monthDay('12-26'),
+    CYCLE_OPENS_H1: monthDay('06-01'),
+    CYCLE_OPENS_H2: monthDay('12-01'),
+    CYCLE_REVIEW_FIRST: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(366).default(183),
+    MEMBER_FEEDBACK_OPENS: monthDay('12-01'),
+    MEMBER_FEEDBACK_DELIVER: monthDay('12-24'),
+    MEMBER_FEEDBACK_DEADLINE: monthDay('12-31'),
+    MEMBER_FEEDBACK_CHASE_DAYS: z.coerce.number().int().min(1).max(31).default(7),
+    RECOMMENDATION_SUBMIT_BY: monthDay('06-20').refine((v) => v < '07-01', 'before July 1, when commendations come'),
+    RECOMMENDATION_QUOTA_PERCENT: z.coerce.number().int().min(1).max(100).default(15),
+    RECOMMENDATION_QUOTA_ROUNDING: z.enum(QUOTA_ROUNDINGS).default('round'),
+    FILES_DIR: z.string().optional(),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10 * 1024 * 1024),
 
-  TOKEN_TTL_MINUTES: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(8 * 60),
-  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+    TOKEN_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(8 * 60),
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
-  TEST_DATABASE_URL: optionalUrl,
-});
+    TEST_DATABASE_URL: optionalUrl,
+  })
+  .refine((env) => env.MEMBER_FEEDBACK_OPENS < env.MEMBER_FEEDBACK_DELIVER && env.MEMBER_FEEDBACK_DELIVER <= env.MEMBER_FEEDBACK_DEADLINE, {
+    message: 'the member feedback opens, is delivered and is due in this order, within one year',
+    path: ['MEMBER_FEEDBACK_DELIVER'],
+  });
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -152,6 +165,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         chaseDays: raw.CYCLE_CHASE_DAYS,
         utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
         deadlines: { h1: raw.CYCLE_DEADLINE_H1, h2: raw.CYCLE_DEADLINE_H2 },
+      },
+    },
+    party: {
+      feedback: {
+        dates: { opens: raw.MEMBER_FEEDBACK_OPENS, deliver: raw.MEMBER_FEEDBACK_DELIVER, deadline: raw.MEMBER_FEEDBACK_DEADLINE },
+        chaseDays: raw.MEMBER_FEEDBACK_CHASE_DAYS,
+        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+      },
+      recommendation: {
+        submitBy: raw.RECOMMENDATION_SUBMIT_BY,
+        quotaPercent: raw.RECOMMENDATION_QUOTA_PERCENT,
+        quotaRounding: raw.RECOMMENDATION_QUOTA_ROUNDING,
+        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
       },
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },

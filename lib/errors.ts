@@ -17,6 +17,7 @@ export const ERRORS = {
   conflict: { status: 409, when: 'not possible now: a case already holding the most attachments, a ledger already submitted' },
   idempotency_key_reused: { status: 409, when: 'the `Idempotency-Key` was used for a different body' },
   invalid_transition: { status: 409, when: 'the action is not possible in the case’s state' },
+  quota_exceeded: { status: 409, when: 'a recommendation list over its street/park’s quota of outstanding party members' },
   payload_too_large: { status: 413, when: 'a JSON body over 256 kB, an attachment over `ATTACHMENT_MAX_BYTES`' },
   unsupported_media_type: {
     status: 415,

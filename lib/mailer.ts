@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 
-export type OutgoingMail = { to: string[]; subject: string; text: string; messageId: string };
+export type MailAttachment = { filename: string; contentType: string; content: Buffer };
+export type OutgoingMail = { to: string[]; subject: string; text: string; messageId: string; attachments?: MailAttachment[] };
 export type Mailer = { send(mail: OutgoingMail): Promise<{ messageId: string }>; close(): void };
 
 export function createMailer(smtpUrl: string, from: string): Mailer {
@@ -8,7 +9,8 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     async send(mail) {
-      const info = await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
+      const { to, subject, text, messageId, attachments } = mail;
+      const info = await transport.sendMail({ from, to, subject, text, messageId, attachments });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import archiver from 'archiver';
 
-type Cell = string | number;
+export type Cell = string | number;
 export type Progress = (rowsWritten: number) => void;
 
 /**

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
 import { ensureCycleSchedules } from '../domain/cycles.ts';
+import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
 import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
@@ -99,8 +100,8 @@ async function main() {
     await workerRun;
   });
 
-  const schedules = await ensureCycleSchedules(temporal, config);
-  if (schedules.length) say(`created the half-yearly ledger cycle schedules (${schedules.join(', ')})`);
+  const schedules = [...(await ensureCycleSchedules(temporal, config)), ...(await ensureFeedbackSchedule(temporal, config))];
+  if (schedules.length) say(`created the ledger cycle and member feedback schedules (${schedules.join(', ')})`);
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox, storage });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../api/app.ts';
-import type { Role } from '../../model/case.ts';
 import { fileAs } from '../support/case-steps.ts';
-import { PNG_BYTES } from '../support/fixtures.ts';
+import { OUTSIDERS_OF_EAST, PNG_BYTES } from '../support/fixtures.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
@@ -25,15 +24,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   declareUnsolvable: { reason: 'x', referTo: 'y' },
   feedback: { satisfied: true },
   attachments: {},
+  funds: { amount: 100, purpose: 'x', approvedBy: 'x', approvedOn: '2020-01-01' },
 };
 
-/** Users who must not reach East Street's case, whatever their role. */
-const OUTSIDERS: Array<{ email: string; role: Role }> = [
-  { email: 'west@ledger.test', role: 'street_staff' },
-  { email: 'north@ledger.test', role: 'street_staff' },
-  { email: 'north-district@ledger.test', role: 'district_officer' },
-  { email: 'city@ledger.test', role: 'municipal_liaison' },
-];
+const OUTSIDERS = OUTSIDERS_OF_EAST;
 
 const caseRoutes = routes.filter((r) => r.path.startsWith('/cases/:id'));
 

@@ -8,12 +8,13 @@ import { submitLedger, approveSummary } from '../../domain/cycles.ts';
 import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle } from '../../workflows/definitions.ts';
 import type { CaseFiling, DeadlinePolicy } from '../../model/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
+import { PARTY_SCENARIOS } from './party-scenarios.ts';
 
 /**
  * Each scenario drives one path through the real domain functions and returns the workflow whose
  * history is recorded under test/replay/histories/<name>.json.
  */
-type ScenarioDeps = {
+export type ScenarioDeps = {
   prisma: Db;
   temporal: Client;
   policy: DeadlinePolicy;
@@ -25,7 +26,7 @@ type ScenarioDeps = {
   /** The server's time, which earlier scenarios have moved on. */
   now(): Promise<number>;
 };
-type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
+export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
 
@@ -160,6 +161,7 @@ export const SCENARIOS: Scenario[] = [
       return id;
     }),
   },
+  ...PARTY_SCENARIOS,
 ];
 
 /**

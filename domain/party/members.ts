@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../../lib/db.ts';
+import { isUniqueViolation } from '../../lib/db.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
+import type { AuthenticatedUser } from '../auth.ts';
+import { requireRole } from '../scope.ts';
+import { dateOnly } from './model.ts';
+import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
+
+export type RegistrationInput = {
+  memberNumber: string;
+  name: string;
+  homeUnitId: string;
+  branchId?: string;
+  contact?: string;
+  email?: string;
+  communityId: string;
+  registeredOn: string;
+};
+
+/** Members the caller may see: registered (at any time) with their units, or employed by them. */
+export async function visibleMemberFilter(deps: Pick<PartyDeps, 'prisma'>, user: AuthenticatedUser): Promise<Prisma.PartyMemberWhereInput> {
+  const units = await readableUnitIds(deps.prisma, user);
+  if (!units) return {};
+  return { OR: [{ homeUnitId: { in: units } }, { registrations: { some: { unitId: { in: units } } } }] };
+}
+
+const memberInclude = {
+  homeUnit: { select: { id: true, name: true } },
+  branch: { select: { id: true, name: true } },
+  registrations: { orderBy: [{ registeredOn: 'asc' }, { createdAt: 'asc' }], include: { community: true } },
+} satisfies Prisma.PartyMemberInclude;
+type MemberRow = Prisma.PartyMemberGetPayload<{ include: typeof memberInclude }>;
+
+/** Contact details only for the member's home unit and the street/park they are registered with now. */
+function toMemberView(m: MemberRow, user: AuthenticatedUser) {
+  const current = m.registrations.find((r) => r.status !== 'ended');
+  const mayContact = user.role === 'street_staff' && (m.homeUnitId === user.orgUnitId || current?.unitId === user.orgUnitId);
+  return {
+    id: m.id,
+    memberNumber: m.memberNumber,
+    name: m.name,
+    homeUnit: m.homeUnit,
+    branch: m.branch,
+    ...(mayContact ? { contact: m.contact, email: m.email } : {}),
+    registrations: m.registrations.map((r) => ({
+      id: r.id,
+      status: r.status,
+      community: { id: r.community.id, name: r.community.name, unitId: r.unitId },
+      registeredOn: dateOnly(r.registeredOn),
+      endedOn: r.endedOn ? dateOnly(r.endedOn) : null,
+    })),
+  };
+}
+
+export async function listMembers(deps: PartyDeps, user: AuthenticatedUser, query: { communityId?: string }) {
+  const filter = await visibleMemberFilter(deps, user);
+  const rows = await deps.prisma.partyMember.findMany({
+    where: { AND: [filter, query.communityId ? { registrations: { some: { communityId: query.communityId } } } : {}] },
+    include: memberInclude,
+    orderBy: { memberNumber: 'asc' },
+    take: 1000,
+  });
+  return { items: rows.map((m) => toMemberView(m, user)) };
+}
+
+export async function getMember(deps: PartyDeps, user: AuthenticatedUser, memberId: string) {
+  const row = await deps.prisma.partyMember.findFirst({
+    where: { AND: [{ id: memberId }, await visibleMemberFilter(deps, user)] },
+    include: memberInclude,
+  });
+  if (!row) throw notFound('member');
+  return toMemberView(row, user);
+}
+
+/**
+ * Registers a member with a community. The clerk of the community's street/park accepts at once;
+ * a registration sent by the member's home unit waits for that clerk. A member is registered once:
+ * a second registration is a conflict, and moving is `moveMember`.
+ */
+export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, input: RegistrationInput) {
+  requireRole(user, ['street_staff']);
+  assertNotFuture(deps, input.registeredOn, 'body.registeredOn');
+  const community = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
+  if (!community) throw badField('body.communityId', 'no such community');
+  const byCommunity = community.unitId === user.orgUnitId;
+  if (!byCommunity && input.homeUnitId !== user.orgUnitId)
+    throw new DomainError('forbidden', 'register the members of your own unit, or members living in your street/park');
+  if (!(await deps.prisma.orgUnit.findUnique({ where: { id: input.homeUnitId } }))) throw badField('body.homeUnitId', 'no such unit');
+  if (input.branchId && !(await deps.prisma.partyBranch.findFirst({ where: { id: input.branchId, unitId: input.homeUnitId } })))
+    throw badField('body.branchId', 'no such party branch in the member’s home unit');
+  const already = await deps.prisma.partyMember.findUnique({ where: { memberNumber: input.memberNumber } });
+  if (already) throw alreadyRegistered(input.memberNumber);
+  const memberId = randomUUID();
+  try {
+    await deps.prisma.$transaction([
+      deps.prisma.partyMember.create({
+        data: {
+          id: memberId,
+          memberNumber: input.memberNumber,
+          name: input.name,
+          homeUnitId: input.homeUnitId,
+          branchId: input.branchId ?? null,
+          contact: input.contact ?? null,
+          email: input.email ?? null,
+          createdByUserId: user.id,
+        },
+      }),
+      deps.prisma.memberRegistration.create({ data: openRegistration(deps, user, memberId, community, input.registeredOn) }),
+    ]);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyRegistered(input.memberNumber);
+    throw error;
+  }
+  return getMember(deps, user, memberId);
+}
+
+/**
+ * A member's open registration with a community: accepted at once when the community's own
+ * street/park makes it, otherwise pending until that street/park's clerk accepts.
+ */
+function openRegistration(
+  deps: Pick<PartyDeps, 'clock'>,
+  user: AuthenticatedUser,
+  memberId: string,
+  community: { id: string; unitId: string },
+  from: string,
+) {
+  const accepted = community.unitId === user.orgUnitId;
+  return {
+    id: randomUUID(),
+    memberId,
+    communityId: community.id,
+    unitId: community.unitId,
+    status: accepted ? ('active' as const) : ('pending' as const),
+    registeredOn: new Date(from),
+    openMemberId: memberId,
+    submittedByUserId: user.id,
+    ...(accepted ? { acceptedByUserId: user.id, acceptedAt: deps.clock.now() } : {}),
+  };
+}
+
+const alreadyRegistered = (memberNumber: string) =>
+  new DomainError(
+    'conflict',
+    `member ${memberNumber} is already registered; a member moving is recorded as a move, never registered twice`,
+  );
+
+/** The clerk of the community's street/park accepts a registration sent by the home unit. */
+export async function acceptRegistration(deps: PartyDeps, user: AuthenticatedUser, registrationId: string) {
+  const unit = await callerStreetOrPark(deps.prisma, user);
+  const registration = await deps.prisma.memberRegistration.findFirst({ where: { id: registrationId, unitId: unit.id } });
+  if (!registration) throw notFound('registration');
+  const accepted = await deps.prisma.memberRegistration.updateMany({
+    where: { id: registrationId, status: 'pending' },
+    data: { status: 'active', acceptedByUserId: user.id, acceptedAt: deps.clock.now() },
+  });
+  if (accepted.count === 0) throw new DomainError('invalid_transition', `the registration is ${registration.status}, not pending`);
+  return getMember(deps, user, registration.memberId);
+}
+
+/**
+ * A member moves: the street/park they are registered with ends the registration on the day of the
+ * move and opens one with the new community (accepted at once within the same street/park, otherwise
+ * waiting for the new one's clerk). The old registration and its records stay.
+ */
+export async function moveMember(
+  deps: PartyDeps,
+  user: AuthenticatedUser,
+  memberId: string,
+  input: { communityId: string; movedOn: string },
+) {
+  const unit = await callerStreetOrPark(deps.prisma, user);
+  assertNotFuture(deps, input.movedOn, 'body.movedOn');
+  const current = await deps.prisma.memberRegistration.findFirst({ where: { memberId, unitId: unit.id, status: 'active' } });
+  if (!current) throw notFound('member registered with your street/park');
+  const target = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
+  if (!target) throw badField('body.communityId', 'no such community');
+  if (target.id === current.communityId) throw badField('body.communityId', 'the member is registered with this community already');
+  if (input.movedOn <= dateOnly(current.registeredOn))
+    throw badField('body.movedOn', `must be after the current registration began (${dateOnly(current.registeredOn)})`);
+  if (await deps.prisma.serviceRecord.count({ where: { registrationId: current.id, servedOn: { gte: new Date(input.movedOn) } } }))
+    throw new DomainError('conflict', 'the current community has records on or after that day; a move cannot precede them');
+  await deps.prisma.$transaction(async (tx) => {
+    const ended = await tx.memberRegistration.updateMany({
+      where: { id: current.id, status: 'active' },
+      data: { status: 'ended', endedOn: new Date(input.movedOn), openMemberId: null },
+    });
+    if (ended.count === 0) throw new DomainError('conflict', 'the registration changed meanwhile; try again');
+    await tx.memberRegistration.create({ data: openRegistration(deps, user, memberId, target, input.movedOn) });
+  });
+  return getMember(deps, user, memberId);
+}

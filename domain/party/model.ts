@@ -1,0 +1,16 @@
+/** Plain domain vocabulary of section Four, shared by the API, activities and exports. */
+export const SERVICE_KINDS = ['public_service_project', 'visit', 'volunteer_service', 'problem_reported'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const SERVICE_KIND_LABELS: Record<ServiceKind, { zh: string; en: string }> = {
+  public_service_project: { zh: '公益服务项目', en: 'Public-service project' },
+  visit: { zh: '走访', en: 'Visit' },
+  volunteer_service: { zh: '志愿服务', en: 'Volunteer service' },
+  problem_reported: { zh: '反映问题', en: 'Problem reported' },
+};
+
+/** Units that keep communities and registrations: street offices and parks. */
+export const COMMUNITY_UNIT_KINDS = ['street', 'park'] as const;
+
+/** A `@db.Date` column as the district date it stands for. */
+export const dateOnly = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,0 +1,56 @@
+import type { Client } from '@temporalio/client';
+import type { Clock } from '../../lib/clock.ts';
+import type { Config } from '../../lib/config.ts';
+import type { Db } from '../../lib/db.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { districtDate } from '../../lib/party-rules.ts';
+import type { BlobStorage } from '../../lib/storage.ts';
+import type { AuthenticatedUser } from '../auth.ts';
+import { COMMUNITY_UNIT_KINDS } from './model.ts';
+
+export type PartyDeps = { prisma: Db; temporal: Client; clock: Clock; storage: BlobStorage; settings: Config['party'] };
+
+/** Field-level 400, the way the route schemas report theirs. */
+export const badField = (path: string, message: string) => new DomainError('validation_failed', message, [{ path, message }]);
+
+/** Today in the district: the latest date a person may give for something that already happened. */
+export const districtToday = (deps: Pick<PartyDeps, 'clock' | 'settings'>) =>
+  districtDate(deps.clock.now(), deps.settings.feedback.utcOffsetMinutes);
+
+export function assertNotFuture(deps: Pick<PartyDeps, 'clock' | 'settings'>, date: string, path: string) {
+  const today = districtToday(deps);
+  if (date > today) throw badField(path, `cannot be in the future (today is ${today} in the district)`);
+}
+
+/** The caller's own street office or park; other units keep no communities. */
+export async function callerStreetOrPark(prisma: Db, user: AuthenticatedUser) {
+  const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
+  if (user.role !== 'street_staff' || !unit || !(COMMUNITY_UNIT_KINDS as readonly string[]).includes(unit.kind))
+    throw new DomainError('forbidden', 'only the staff of a street office or park do this');
+  return unit;
+}
+
+/** Ids of the units under a district (and the district itself). */
+export async function unitsOfDistrict(prisma: Db, districtId: string): Promise<string[]> {
+  const units = await prisma.orgUnit.findMany({ where: { parentId: districtId }, select: { id: true } });
+  return [districtId, ...units.map((u) => u.id)];
+}
+
+/**
+ * The units whose party data the caller may read: their own unit (street staff), every unit of their
+ * district (district officers), everything (admins: `undefined`), nothing otherwise.
+ */
+export async function readableUnitIds(prisma: Db, user: AuthenticatedUser): Promise<string[] | undefined> {
+  switch (user.role) {
+    case 'admin':
+      return undefined;
+    case 'street_staff':
+      return [user.orgUnitId];
+    case 'district_officer':
+      return unitsOfDistrict(prisma, user.orgUnitId);
+    case 'municipal_liaison':
+      throw new DomainError('forbidden', 'party members are kept by the district and its units');
+  }
+}
+
+export const actorOf = (user: AuthenticatedUser) => ({ userId: user.id, role: user.role, orgUnitId: user.orgUnitId });
