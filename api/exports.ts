@@ -3,6 +3,7 @@ import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
 import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 import { errorResponses } from './errors.schemas.ts';
+import { attachmentDisposition } from './file-names.ts';
 import type { AppDeps } from './deps.ts';
 import { annex3Query, exportJobBody, exportJobParams, exportJobView } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
@@ -45,7 +46,7 @@ export const exportRoutes = [
       const name = `linkage-ledger-${query.cycle ?? new Date().toISOString().slice(0, 10)}.${query.format}`;
       return {
         status: 200,
-        headers: { 'Content-Type': CONTENT_TYPES[query.format], 'Content-Disposition': `attachment; filename="${name}"` },
+        headers: { 'Content-Type': CONTENT_TYPES[query.format], 'Content-Disposition': attachmentDisposition(name) },
         body: undefined,
         stream: async (out) => {
           if (query.format === 'csv') await writeCsv(header, rows, out);
@@ -104,7 +105,7 @@ export const exportRoutes = [
       const file = await openExportFile(deps, user, params.id);
       return {
         status: 200,
-        headers: { 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': `attachment; filename="${file.fileName}"` },
+        headers: { 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': attachmentDisposition(file.fileName) },
         body: undefined,
         stream: (out) => pipeline(file.stream, out, { end: false }),
       };

@@ -1,4 +1,4 @@
-import type { Db } from '../lib/db.ts';
+import { likeLiteral, type Db } from '../lib/db.ts';
 import type { CaseFiling } from '../model/case.ts';
 import { OPEN_STATUSES } from '../model/lifecycle.ts';
 
@@ -40,7 +40,7 @@ export async function suggestDuplicates(
     where: {
       status: { in: [...OPEN_STATUSES] },
       OR: [{ filingUnitId: options.unitId }, ...(options.districtId ? [{ filingUnit: { parentId: options.districtId } }] : [])],
-      category: { equals: options.filing.category, mode: 'insensitive' },
+      category: { equals: likeLiteral(options.filing.category), mode: 'insensitive' },
     },
     select: { id: true, number: true, title: true, status: true, location: true, filingUnitId: true },
     orderBy: { filedAt: 'desc' },
