@@ -1,12 +1,13 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { loadCalendar } from '../domain/calendar.ts';
-import { type Prisma } from '../lib/db.ts';
+import { refusedValue, type Db, type Prisma } from '../lib/db.ts';
 import { addWorkingDays } from '../lib/working-days.ts';
 import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../model/case.ts';
 import { parseCaseDetails, type PrimaryOutcome } from '../model/case-details.ts';
 import { isFinalStatus } from '../model/lifecycle.ts';
 import type { ActivityDeps } from './index.ts';
+import { LEDGER_REFUSAL } from '../workflows/definitions.ts';
 
 type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
 type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
@@ -36,60 +37,72 @@ function rowFields(state: CaseProjection) {
   };
 }
 
+/** The projection itself: the case row (created with the first event) and the event, in one transaction. */
+async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventInput): Promise<{ number: number }> {
+  const occurredAt = new Date(event.occurredAt);
+  const fields = rowFields(event.state);
+  const closedAt = isFinalStatus(event.state.status) ? occurredAt : null;
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.case.upsert({
+      where: { id: workflow.caseId },
+      create: {
+        id: workflow.caseId,
+        workflowId: `case-${workflow.caseId}`,
+        idempotencyKey: workflow.idempotencyKey,
+        requestHash: workflow.requestHash,
+        filingUnitId: workflow.filingUnitId,
+        filedByUserId: workflow.filedBy.userId,
+        ...fields,
+        eventSequence: 0,
+        filedAt: occurredAt,
+        updatedAt: occurredAt,
+      },
+      update: {},
+      select: { number: true, eventSequence: true },
+    });
+    if (row.eventSequence >= event.sequence) return { number: row.number };
+    await tx.caseEvent.createMany({
+      data: [
+        {
+          id: randomUUID(),
+          caseId: workflow.caseId,
+          sequence: event.sequence,
+          type: event.type,
+          actorUserId: event.actor?.userId ?? null,
+          actorRole: event.actor?.role ?? null,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+          comment: event.comment,
+          occurredAt,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    const moved = await tx.case.updateMany({
+      where: { id: workflow.caseId, eventSequence: { lt: event.sequence } },
+      data: { ...fields, eventSequence: event.sequence, updatedAt: occurredAt, closedAt },
+    });
+    if (moved.count !== 1) throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
+    return { number: row.number };
+  });
+}
+
 export function createLedgerActivities({ prisma }: Pick<ActivityDeps, 'prisma' | 'clock'>) {
   return {
     /**
      * Writes one workflow event into the ledger: the event row, and the case row as the workflow
      * saw it. Safe to run any number of times: the event is keyed by (case, sequence), and the case
-     * row only moves forward, so a retried or replayed projection changes nothing.
+     * row only moves forward, so a retried or replayed projection changes nothing. A value the
+     * database refuses is refused for good: retrying it would hold the case (and its caller) forever.
      */
-    async projectCaseEvent({ workflow, event }: ProjectCaseEventInput): Promise<{ number: number }> {
-      const occurredAt = new Date(event.occurredAt);
-      const fields = rowFields(event.state);
-      const closedAt = isFinalStatus(event.state.status) ? occurredAt : null;
-      return prisma.$transaction(async (tx) => {
-        const row = await tx.case.upsert({
-          where: { id: workflow.caseId },
-          create: {
-            id: workflow.caseId,
-            workflowId: `case-${workflow.caseId}`,
-            idempotencyKey: workflow.idempotencyKey,
-            requestHash: workflow.requestHash,
-            filingUnitId: workflow.filingUnitId,
-            filedByUserId: workflow.filedBy.userId,
-            ...fields,
-            eventSequence: 0,
-            filedAt: occurredAt,
-            updatedAt: occurredAt,
-          },
-          update: {},
-          select: { number: true, eventSequence: true },
-        });
-        if (row.eventSequence >= event.sequence) return { number: row.number };
-        await tx.caseEvent.createMany({
-          data: [
-            {
-              id: randomUUID(),
-              caseId: workflow.caseId,
-              sequence: event.sequence,
-              type: event.type,
-              actorUserId: event.actor?.userId ?? null,
-              actorRole: event.actor?.role ?? null,
-              fromStatus: event.fromStatus,
-              toStatus: event.toStatus,
-              comment: event.comment,
-              occurredAt,
-            },
-          ],
-          skipDuplicates: true,
-        });
-        const moved = await tx.case.updateMany({
-          where: { id: workflow.caseId, eventSequence: { lt: event.sequence } },
-          data: { ...fields, eventSequence: event.sequence, updatedAt: occurredAt, closedAt },
-        });
-        if (moved.count !== 1) throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
-        return { number: row.number };
-      });
+    async projectCaseEvent(input: ProjectCaseEventInput): Promise<{ number: number }> {
+      try {
+        return await writeCaseEvent(prisma, input);
+      } catch (error) {
+        const refusal = refusedValue(error);
+        if (refusal) throw ApplicationFailure.nonRetryable(`the ledger refuses this case: ${refusal}`, LEDGER_REFUSAL);
+        throw error;
+      }
     },
 
     /** How a case ended, from its ledger row: for a duplicate whose primary closed before the merge reached it. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { plainText } from '../model/text.ts';
+import { fileNameHeader } from './file-names.ts';
 
 export const uploadHeaders = z.object({
   'content-type': z
     .string({ error: (issue) => (issue.input === undefined ? 'send the file with its Content-Type' : undefined) })
     .transform((v) => (v.split(';')[0] ?? '').trim().toLowerCase()),
-  'x-file-name': plainText(200).refine((name) => !/[/\\]/.test(name), 'a plain file name, without folders'),
+  'x-file-name': fileNameHeader,
 });
 
 export const uploadBody = z

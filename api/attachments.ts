@@ -2,6 +2,7 @@ import { addAttachment, readAttachment } from '../domain/attachments.ts';
 import { attachmentParams, attachmentView, uploadBody, uploadHeaders } from './attachments.schemas.ts';
 import { caseIdParams } from './cases.schemas.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
+import { attachmentDisposition } from './file-names.ts';
 import { defineRoute } from './route.ts';
 
 export const attachmentRoutes = [
@@ -45,7 +46,7 @@ export const attachmentRoutes = [
         body: file.data,
         headers: {
           'Content-Type': file.contentType,
-          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          'Content-Disposition': attachmentDisposition(file.fileName),
           'X-Content-Type-Options': 'nosniff',
         },
       };

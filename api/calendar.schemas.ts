@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { plainText } from '../model/text.ts';
+import { boundedDate } from '../model/dates.ts';
+import { lineText, plainText } from '../model/text.ts';
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
-const calendarDay = z.strictObject({
-  date: z.iso.date(),
+export const calendarDay = z.strictObject({
+  date: boundedDate,
   kind: z.enum(['holiday', 'workday']),
-  name: plainText(100).optional(),
+  name: lineText(100).optional(),
 });
 
 export const saveCalendarBody = z.strictObject({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { attachmentView } from './attachments.schemas.ts';
-import { plainText } from '../model/text.ts';
+import { lineText, plainText } from '../model/text.ts';
 import { CASE_KINDS, LEVELS, ROLES } from '../model/case.ts';
+import { boundedDate } from '../model/dates.ts';
 import { CASE_STATUSES } from '../model/lifecycle.ts';
 
 const text = (max: number) => plainText(max);
@@ -9,17 +10,17 @@ const text = (max: number) => plainText(max);
 export const fileCaseBody = z.strictObject({
   kind: z.enum(CASE_KINDS),
   urgent: z.boolean().default(false),
-  title: plainText(200, 3),
+  title: lineText(200, 3),
   description: text(5000),
-  category: text(100),
-  location: text(300),
+  category: lineText(100),
+  location: lineText(300),
   // Not after today in the district: checked by fileCase with the injected clock (a schema cannot read it).
-  foundOn: z.iso.date(),
+  foundOn: boundedDate,
   triedLocally: text(3000),
   helpNeeded: text(3000),
   reporter: z.strictObject({
-    name: text(100),
-    contact: text(100).optional(),
+    name: lineText(100),
+    contact: lineText(100).optional(),
     email: z.email().optional(),
   }),
 });
@@ -46,9 +47,9 @@ export const listCasesQuery = z.strictObject({
   kind: z.enum(CASE_KINDS).optional(),
   urgent: booleanFlag.optional(),
   overdue: booleanFlag.optional(),
-  filedFrom: z.iso.date().optional(),
-  filedTo: z.iso.date().optional(),
-  q: plainText(200, 2).optional(),
+  filedFrom: boundedDate.optional(),
+  filedTo: boundedDate.optional(),
+  q: lineText(200, 2).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });

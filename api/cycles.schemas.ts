@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { boundedHalfYear } from '../model/dates.ts';
 import { plainText } from '../model/text.ts';
 
-export const cycleParams = z.strictObject({ cycle: z.string().regex(/^\d{4}-H[12]$/, 'a half-year such as 2026-H2') });
+export const cycleParams = z.strictObject({ cycle: boundedHalfYear });
 export const approveBody = z.strictObject({ note: plainText(3000).optional() });
 
 export const cycleView = z.object({

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { ANNEX3_CONTENT_TYPES, annex3FileName, annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
 import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
 import { errorResponses } from './errors.schemas.ts';
+import { attachmentDisposition } from './file-names.ts';
 import type { AppDeps } from './deps.ts';
 import { annex3Parameters, exportJobParams, exportJobView } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
@@ -9,7 +10,7 @@ import { defineRoute } from './route.ts';
 const annex3Deps = (deps: AppDeps) => ({ prisma: deps.prisma, settings: annex3SettingsOf(deps.config) });
 const attachment = (format: keyof typeof ANNEX3_CONTENT_TYPES, fileName: string) => ({
   'Content-Type': ANNEX3_CONTENT_TYPES[format],
-  'Content-Disposition': `attachment; filename="${fileName}"`,
+  'Content-Disposition': attachmentDisposition(fileName),
 });
 
 export const exportRoutes = [

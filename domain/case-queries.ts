@@ -1,6 +1,7 @@
-import type { Db, Prisma } from '../lib/db.ts';
+import { likeLiteral, type Db, type Prisma } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
 import type { CaseKind } from '../model/case.ts';
+import { isWithinDateBounds } from '../model/dates.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { toCaseSummary } from './case-view.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
@@ -25,7 +26,7 @@ function decodeCursor(raw: string): Cursor {
       typeof value.filedAt === 'string' &&
       typeof value.id === 'string' &&
       uuid.test(value.id) &&
-      !Number.isNaN(Date.parse(value.filedAt))
+      isWithinDateBounds(new Date(value.filedAt))
     )
       return value;
   } catch {
@@ -45,7 +46,7 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
   if (filter.q) {
-    const q = filter.q;
+    const q = likeLiteral(filter.q);
     conditions.push({
       OR: [
         { title: { contains: q, mode: 'insensitive' } },

@@ -1,4 +1,4 @@
-import type { Db, Prisma } from '../lib/db.ts';
+import { likeLiteral, type Db, type Prisma } from '../lib/db.ts';
 import type { CaseFiling } from '../model/case.ts';
 import { OPEN_STATUSES } from '../model/lifecycle.ts';
 import type { AuthenticatedUser } from './auth.ts';
@@ -47,7 +47,7 @@ export async function suggestDuplicates(
 ): Promise<DuplicateSuggestion[]> {
   const alike: Prisma.CaseWhereInput = {
     status: { in: [...OPEN_STATUSES] },
-    category: { equals: options.filing.category, mode: 'insensitive' },
+    category: { equals: likeLiteral(options.filing.category), mode: 'insensitive' },
   };
   const select = { id: true, number: true, title: true, status: true, location: true, filingUnitId: true } as const;
   const newestFirst = { filedAt: 'desc' } as const;

@@ -1,6 +1,7 @@
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../lib/db.ts';
-import { caseSnapshotQuery } from '../workflows/definitions.ts';
+import { LEDGER_REFUSED_FAILURE, caseSnapshotQuery } from '../workflows/definitions.ts';
 
 type ReconcileProblem =
   | { kind: 'row_without_workflow'; caseId: string; workflowId: string }
@@ -12,7 +13,8 @@ type ReconcileReport = { casesChecked: number; workflowsChecked: number; problem
 /**
  * Compares the ledger with Temporal: every case row must have its workflow, every case workflow its
  * row, and a running workflow whose events are all projected must agree with its row's status.
- * Workflows younger than `graceMs` may still be writing their first row and are not counted.
+ * Workflows younger than `graceMs` may still be writing their first row and are not counted; a
+ * workflow that ended because the ledger refused its filing has no row by design.
  */
 export async function reconcile(
   deps: { prisma: Db; temporal: Client },
@@ -38,7 +40,7 @@ export async function reconcile(
     const row = rows.get(wf.workflowId);
     if (!row) {
       // No grace counts every workflow, whatever this machine's clock says against the server's.
-      if (graceMs === 0 || Date.now() - wf.startTime.getTime() > graceMs)
+      if ((graceMs === 0 || Date.now() - wf.startTime.getTime() > graceMs) && !(await refusedByLedger(deps.temporal, wf)))
         problems.push({ kind: 'workflow_without_row', workflowId: wf.workflowId, startedAt: wf.startTime.toISOString() });
       continue;
     }
@@ -50,6 +52,17 @@ export async function reconcile(
     if (!seen.has(workflowId)) problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId });
   }
   return { casesChecked: rows.size, workflowsChecked, problems };
+}
+
+/** A filing the ledger refused: the API answered 400 and the workflow ended failed, before any row. */
+async function refusedByLedger(temporal: Client, wf: WorkflowExecutionInfo): Promise<boolean> {
+  if (wf.status.name !== 'FAILED') return false;
+  try {
+    await temporal.workflow.getHandle(wf.workflowId, wf.runId).result();
+    return false;
+  } catch (error) {
+    return error instanceof WorkflowFailedError && error.cause instanceof ApplicationFailure && error.cause.type === LEDGER_REFUSED_FAILURE;
+  }
 }
 
 async function reconcileFromRows(

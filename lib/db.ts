@@ -2,11 +2,33 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 export type Db = PrismaClient;
-export { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+export { Prisma };
 
 export function createPrisma(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * Text to find as it is with Prisma's `contains` (and `equals` with `mode: 'insensitive'`), which
+ * PostgreSQL runs as ILIKE: `%`, `_` and the escape character `\` itself would otherwise be wildcards.
+ */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * Why PostgreSQL (or Prisma, before sending it) refused a value for good, or undefined when the
+ * error may pass on a retry. SQLSTATE class 22 (data exception: a date out of range, a bad
+ * encoding) and class 23 (integrity) say the value itself is wrong, except a unique violation,
+ * which a concurrent attempt of the same idempotent write also causes and a retry resolves.
+ */
+export function refusedValue(error: unknown): string | undefined {
+  if (error instanceof Prisma.PrismaClientValidationError) return 'a value of the case cannot be stored';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: unknown; originalMessage?: unknown } } | undefined)?.cause;
+  const sqlState = typeof cause?.originalCode === 'string' ? cause.originalCode : undefined;
+  if (!sqlState || !/^2[23]/.test(sqlState) || sqlState === '23505') return undefined;
+  return typeof cause?.originalMessage === 'string' ? cause.originalMessage : `refused by the database (${sqlState})`;
 }
 
 /** True for Postgres unique-violation errors surfaced through Prisma or the pg driver. */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { Actor } from './case.ts';
 import type { CaseAction } from './lifecycle.ts';
-import { plainText } from './text.ts';
+import { lineText, plainText } from './text.ts';
 
 const optionalComment = plainText(2000).optional();
 
 const filingEdits = z.strictObject({
-  title: plainText(200, 3).optional(),
+  title: lineText(200, 3).optional(),
   description: plainText(5000).optional(),
-  category: plainText(100).optional(),
-  location: plainText(300).optional(),
+  category: lineText(100).optional(),
+  location: lineText(300).optional(),
   triedLocally: plainText(3000).optional(),
   helpNeeded: plainText(3000).optional(),
 });
@@ -27,10 +27,10 @@ export const ACTION_BODIES = {
   return: z.strictObject({ questions: plainText(3000) }),
   merge: z.strictObject({ primaryCaseId: z.uuid(), comment: optionalComment }),
   reject: z.strictObject({ reason: plainText(3000) }),
-  assign: z.strictObject({ coordinatingBody: plainText(200), comment: optionalComment }),
+  assign: z.strictObject({ coordinatingBody: lineText(200), comment: optionalComment }),
   note: z.strictObject({ note: plainText(3000) }),
   resolve: z.strictObject({ resolution: plainText(3000) }),
-  declareUnsolvable: z.strictObject({ reason: plainText(3000), referTo: plainText(300) }),
+  declareUnsolvable: z.strictObject({ reason: plainText(3000), referTo: lineText(300) }),
   feedback: z
     .strictObject({ satisfied: z.boolean(), reason: plainText(3000).optional() })
     .refine((b) => b.satisfied || b.reason !== undefined, { message: 'say why the reporter is not satisfied', path: ['reason'] }),

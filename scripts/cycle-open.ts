@@ -5,6 +5,7 @@ import { systemUser } from '../domain/auth.ts';
 import { loadConfig } from '../lib/config.ts';
 import { halfYearOf, halfYearWindow } from '../lib/half-years.ts';
 import { createPrisma } from '../lib/db.ts';
+import { boundedDate, boundedHalfYear } from '../model/dates.ts';
 import { cycleSnapshotQuery, workflowIdForCycle } from '../workflows/definitions.ts';
 
 // `npm run cycle:open -- 2026-H1` (or a date: `-- 2026-03-15`, the half-year it falls in): opens a
@@ -12,13 +13,13 @@ import { cycleSnapshotQuery, workflowIdForCycle } from '../workflows/definitions
 // before are left alone. Says which cycles this command started, and shows each district's progress.
 const config = loadConfig();
 const arg = process.argv[2] ?? '';
-const cycle = /^\d{4}-H[12]$/.test(arg)
+const cycle = boundedHalfYear.safeParse(arg).success
   ? arg
-  : /^\d{4}-\d{2}-\d{2}$/.test(arg) && !Number.isNaN(Date.parse(arg))
+  : boundedDate.safeParse(arg).success
     ? halfYearOf(new Date(`${arg}T12:00:00Z`), config.deadlines.utcOffsetMinutes, config.cycles.deadlines)
     : undefined;
 if (!cycle) {
-  console.error('usage: npm run cycle:open -- <year>-H1|<year>-H2|<YYYY-MM-DD>');
+  console.error('usage: npm run cycle:open -- <year>-H1|<year>-H2|<YYYY-MM-DD> (years 1900 to 2100)');
   process.exit(2);
 }
 const connection = await Connection.connect({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}` });

@@ -1,4 +1,5 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -38,6 +39,8 @@ import {
 } from '../model/lifecycle.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
 import {
+  LEDGER_REFUSAL,
+  LEDGER_REFUSED_FAILURE,
   UPDATE_REJECTIONS,
   caseActionUpdates,
   caseCycleUpdates,
@@ -50,7 +53,7 @@ import {
   workflowIdForCase,
 } from './definitions.ts';
 
-const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
+const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', LEDGER_REFUSAL] };
 // Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
 // worker that holds the workflow, without a round trip through the server for each one.
 const ledger = proxyLocalActivities<Activities>({
@@ -95,6 +98,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   const jobs: Job[] = [];
   // Notices go out beside the ledger pipeline, so a slow or dead mail attempt never holds up a transition.
   let noticesInFlight = 0;
+  // Why the ledger refused an event for good: the Updates waiting for it fail, and the case ends.
+  let ledgerRefusal: string | undefined;
 
   const levelDays = (l: Level) =>
     l === 'municipal'
@@ -250,7 +255,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     }
   };
   const untilProjected = async (sequence: number) => {
-    await condition(() => projectedSequence >= sequence);
+    await condition(() => projectedSequence >= sequence || ledgerRefusal !== undefined);
+    if (projectedSequence < sequence && ledgerRefusal !== undefined)
+      throw ApplicationFailure.nonRetryable(ledgerRefusal, UPDATE_REJECTIONS.invalidInput);
     return snapshot();
   };
   setHandler(caseSnapshotQuery, snapshot);
@@ -307,6 +314,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     const job = jobs.shift();
     if (job) {
       await run(job);
+      if (ledgerRefusal !== undefined) break;
       continue;
     }
     if (isFinalStatus(status)) break;
@@ -320,13 +328,26 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     }
   }
   // A duplicate may still attach itself while the last handlers finish: it is told the outcome too.
-  for (;;) {
+  while (ledgerRefusal === undefined) {
     await condition(() => jobs.length > 0 || (noticesInFlight === 0 && allHandlersFinished()));
     const job = jobs.shift();
     if (!job) break;
     await run(job);
   }
+  if (ledgerRefusal !== undefined) {
+    // The ledger will never hold this event: answer the waiting Updates, then end without its effects.
+    await condition(allHandlersFinished);
+    throw ApplicationFailure.nonRetryable(ledgerRefusal, LEDGER_REFUSED_FAILURE);
+  }
   return snapshot();
+
+  /** A value the ledger refuses for good ends the case; anything else fails the task, to be retried. */
+  function noteRefusal(error: unknown) {
+    // A local activity's failure may arrive wrapped in an ActivityFailure or as the activity's own failure.
+    const failure = error instanceof ActivityFailure ? error.cause : error;
+    if (!(failure instanceof ApplicationFailure && failure.type === LEDGER_REFUSAL)) throw error;
+    ledgerRefusal = failure.message;
+  }
 
   async function run(job: Job) {
     switch (job.kind) {
@@ -351,22 +372,24 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       }
       case 'project': {
         const due = activeDueAt();
-        await ledger.projectCaseEvent({
-          workflow: input,
-          event: {
-            ...job.event,
-            state: {
-              status,
-              responsibleLevel: level,
-              dueAt: due === undefined ? null : new Date(due).toISOString(),
-              overdue: isOverdue(clock),
-              calendarVersion,
-              filing,
-              details,
+        await ledger
+          .projectCaseEvent({
+            workflow: input,
+            event: {
+              ...job.event,
+              state: {
+                status,
+                responsibleLevel: level,
+                dueAt: due === undefined ? null : new Date(due).toISOString(),
+                overdue: isOverdue(clock),
+                calendarVersion,
+                filing,
+                details,
+              },
             },
-          },
-        });
-        projectedSequence = job.event.sequence;
+          })
+          .catch(noteRefusal);
+        if (ledgerRefusal === undefined) projectedSequence = job.event.sequence;
         return;
       }
       case 'notice': {

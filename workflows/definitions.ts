@@ -57,6 +57,14 @@ export const UPDATE_REJECTIONS = {
   invalidInput: 'InvalidCommand',
 } as const;
 
+/**
+ * The ledger refused a value for good (a date PostgreSQL cannot store): the projection activity's
+ * failure type, never retried. The Update waiting for that event fails with `invalidInput`, and the
+ * case workflow ends failed with `ledgerRefusedFailure`: the ledger holds what it accepted before.
+ */
+export const LEDGER_REFUSAL = 'InvalidInput';
+export const LEDGER_REFUSED_FAILURE = 'LedgerRefused';
+
 export const cycleSnapshotQuery = defineQuery<CycleSnapshot>('cycleSnapshot');
 /** A filing unit submits its ledger: its pending regular cases go to the district. */
 export const submitLedgerUpdate = defineUpdate<{ caseIds: string[]; late: boolean }, [{ actor: Actor }]>('submitLedger');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listCasesQuery, fileCaseBody } from '../../api/cases.schemas.ts';
-import { plainText } from '../../model/text.ts';
+import { lineText, MULTI_LINE_TEXT, plainText } from '../../model/text.ts';
 import { filing } from '../support/fixtures.ts';
 
 describe('plain text inputs', () => {
@@ -23,5 +23,59 @@ describe('header messages', () => {
     const { idempotencyHeaders } = await import('../../api/cases.schemas.ts');
     expect(idempotencyHeaders.safeParse({}).error?.issues[0]?.message).toBe('the Idempotency-Key header is required');
     expect(idempotencyHeaders.safeParse({ 'idempotency-key': 'short' }).error?.issues[0]?.message).toMatch(/>=8 characters/);
+  });
+});
+
+describe('invisible and direction-changing characters', () => {
+  const refusedEverywhere = {
+    'right-to-left override': 'invoice\u202Etxt.exe',
+    'left-to-right embedding': 'a\u202Ab',
+    'first strong isolate': 'a\u2068b\u2069',
+    'left-to-right mark': 'a\u200Eb',
+    'Arabic letter mark': 'a\u061Cb',
+    'zero-width space': 'Elm\u200BRoad',
+    'zero-width non-joiner': 'a\u200Cb',
+    'zero-width joiner between letters': 'a\u200Db',
+    'word joiner': 'a\u2060b',
+    'byte order mark inside': 'a\uFEFFb',
+    'soft hyphen': 'a\u00ADb',
+    'C1 control': 'a\u0085b',
+    'tag characters (hidden text)': 'hello\u{E0049}\u{E0047}\u{E004E}',
+    'unpaired surrogate': 'a\uD800b',
+  };
+
+  it('are refused in single-line and multi-line text alike', () => {
+    for (const [what, value] of Object.entries(refusedEverywhere)) {
+      expect(plainText(100).safeParse(value).success, what).toBe(false);
+      expect(lineText(100).safeParse(value).success, what).toBe(false);
+    }
+  });
+
+  it('every format character (Cf) of the Basic Multilingual Plane and every tag character is refused', () => {
+    const accepted: string[] = [];
+    for (let cp = 0; cp <= 0xe007f; cp += cp === 0xffff ? 0xe0000 - 0xffff : 1) {
+      const ch = String.fromCodePoint(cp);
+      if (/\p{Cf}/u.test(ch) && MULTI_LINE_TEXT.test(`a${ch}b`)) accepted.push(cp.toString(16));
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('keep Chinese, accents, emoji and the joiner inside an emoji sequence', () => {
+    for (const value of ['路灯不亮', 'Café crème', 'family 👨‍👩‍👧', 'flag 🏳️‍🌈', 'heart ❤️‍🔥', '葛󠄀城']) {
+      expect(lineText(100).safeParse(value).success, value).toBe(true);
+    }
+  });
+
+  it('single-line fields refuse line breaks, tabs and the line and paragraph separators; multi-line fields keep them', () => {
+    for (const value of ['a\nb', 'a\rb', 'a\tb', 'a\u2028b', 'a\u2029b']) {
+      expect(lineText(100).safeParse(value).success, JSON.stringify(value)).toBe(false);
+    }
+    expect(plainText(100).safeParse('a\nb\r\nc\td').success).toBe(true);
+    expect(fileCaseBody.safeParse(filing({ title: 'Lamp\u2028out' })).error?.issues.map((i) => i.path.join('.'))).toEqual(['title']);
+  });
+
+  it('checks the length before the pattern, so an oversized value is refused at once', () => {
+    const result = plainText(10).safeParse('x'.repeat(200_000));
+    expect(result.error?.issues.map((i) => i.code)).toEqual(['too_big']);
   });
 });
