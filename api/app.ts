@@ -10,6 +10,11 @@ import { caseRoutes } from './cases.ts';
 import { cycleRoutes } from './cycles.ts';
 import { exportRoutes } from './exports.ts';
 import { statisticsRoutes } from './statistics.ts';
+import { directoryRoutes } from './directory.ts';
+import { lookAlikeRoutes } from './look-alikes.ts';
+import { settingsRoutes } from './settings.ts';
+import { mountWebUi } from './web-ui.ts';
+import path from 'node:path';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -20,6 +25,7 @@ export const routes: readonly RouteDefinition[] = [
   ...healthRoutes,
   ...authRoutes,
   ...caseRoutes,
+  ...lookAlikeRoutes,
   ...caseActionRoutes,
   ...attachmentRoutes,
   ...exportRoutes,
@@ -27,6 +33,8 @@ export const routes: readonly RouteDefinition[] = [
   ...cycleRoutes,
   ...calendarRoutes,
   ...adminRoutes,
+  ...directoryRoutes,
+  ...settingsRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -66,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
     if (route.rawBody) app[route.method](route.path, rawFile, handler);
     else app[route.method](route.path, handler);
   }
+
+  mountWebUi(app, path.join(deps.config.projectRoot, 'web', 'dist'));
 
   app.use((req, _res, next) => next(new DomainError('not_found', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -16,6 +16,7 @@ export const caseActionRoutes = CASE_ACTIONS.map((action: ActionName) =>
     summary: ACTION_ROUTES[action].summary,
     authenticated: true,
     roles: ACTIONS[action].roles,
+    operationId: action,
     schemas: { params: caseIdParams, body: actionBodies[action] },
     responses: {
       200: { description: 'Done; the case as it is now', schema: caseView },

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { attachmentView } from './attachments.schemas.ts';
+import { duplicateSuggestion } from './look-alikes.schemas.ts';
 import { plainText } from './text.schemas.ts';
 import { CASE_KINDS, CASE_STATUSES, LEVELS, ROLES } from '../workflows/definitions.ts';
+import { CASE_ACTIONS } from '../workflows/lifecycle.ts';
 
 const text = (max: number) => plainText(max);
 
@@ -94,19 +96,7 @@ export const caseView = caseSummary.extend({
     }),
   ),
   attachments: z.array(attachmentView),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
 });
 
-export const filedCaseView = caseView.extend({
-  possibleDuplicates: z.array(
-    z.object({
-      id: z.uuid(),
-      number: z.number().int(),
-      title: z.string(),
-      status: z.string(),
-      filingUnitId: z.uuid(),
-      score: z.number(),
-      reasons: z.array(z.string()),
-    }),
-  ),
-});
+export const filedCaseView = caseView.extend({ possibleDuplicates: z.array(duplicateSuggestion) });

@@ -16,3 +16,8 @@ export const cycleView = z.object({
   reviewNote: z.string().nullable(),
   forwardedCaseIds: z.array(z.string()),
 });
+
+export const pendingLedgerView = z.object({
+  cases: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), category: z.string(), filedAt: z.iso.datetime() })),
+});
+export const submissionView = z.object({ cycle: z.string(), caseIds: z.array(z.uuid()), late: z.boolean() });

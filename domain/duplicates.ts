@@ -35,7 +35,7 @@ export function similarity(a: Set<string>, b: Set<string>): number {
  */
 export async function suggestDuplicates(
   prisma: Db,
-  options: { unitId: string; districtId: string | null; filing: CaseFiling },
+  options: { unitId: string; districtId: string | null; filing: Pick<CaseFiling, 'title' | 'category' | 'location'> },
 ): Promise<DuplicateSuggestion[]> {
   const candidates = await prisma.case.findMany({
     where: {

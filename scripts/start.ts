@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { routes } from '../api/app.ts';
 import { listen } from '../api/server.ts';
 import { ensureCycleSchedules } from '../domain/cycles.ts';
 import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
@@ -15,6 +16,7 @@ import { createMailer } from '../lib/mailer.ts';
 import { applyMigrations } from '../lib/migrations.ts';
 import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
+import { ensureWebBuilt } from '../infra/web-build.ts';
 import { createCaseWorker } from '../worker.ts';
 
 /**
@@ -101,10 +103,12 @@ async function main() {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const schedules = await ensureCycleSchedules(temporal, config);
   if (schedules.length) say(`created the half-yearly ledger cycle schedules (${schedules.join(', ')})`);
+  await ensureWebBuilt(routes, say);
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox, storage });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const api = `http://${config.http.host}:${config.http.port}`;
+  say(`web app:    ${api}/app/   (sign in with a demo login below)`);
   say(`API:        ${api}   (health: ${api}/health, OpenAPI: ${api}/openapi.json)`);
   if (temporalUi) say(`Temporal UI: ${temporalUi}/namespaces/${config.temporal.namespace}/workflows`);
   say(`demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} [${u.role}]`).join(', ')}`);

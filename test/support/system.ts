@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import type { Express } from 'express';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
@@ -25,6 +26,8 @@ export type TestSystem = {
   client: Client;
   worker: Worker | undefined;
   http: ReturnType<typeof supertest>;
+  /** The Express app itself, for tests that listen on a real port (the browser suites). */
+  app: Express;
   namespace: string;
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
   assertReconciled(): Promise<void>;
@@ -95,6 +98,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     client,
     worker,
     http,
+    app,
     namespace,
     async assertReconciled() {
       const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: !shared });
