@@ -66,8 +66,9 @@ describe('a regular case, through the UI only', () => {
     await page.keyboard.type('坏');
     // Tab through every field to the submit button, as a keyboard user would.
     const submit = page.getByRole('button', { name: zhText('file.submit') });
-    for (let i = 0; i < 40 && !((await await submit.evaluate('(b) => b === document.activeElement')) === true); i += 1)
-      await page.keyboard.press('Tab');
+    const focused = () => submit.evaluate((button) => button === button.ownerDocument.activeElement);
+    for (let presses = 0; presses < 60 && (await focused()) !== true; presses += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
     await page.keyboard.press('Enter');
     // The API names each missing field; the form shows its message under that field.
     await page.locator('#title_help, [id$="title_help"]').first().waitFor();
