@@ -54,11 +54,11 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', '.cache/', '.data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'generated/', '.cache/', '.data/', 'coverage/', 'web/dist/', 'web/src/api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

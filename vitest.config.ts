@@ -22,6 +22,15 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/browser/support/build-ui.ts'],
+          testTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -10,6 +10,11 @@ import { caseRoutes } from './cases.ts';
 import { cycleRoutes } from './cycles.ts';
 import { exportRoutes } from './exports.ts';
 import { statisticsRoutes } from './statistics.ts';
+import { directoryRoutes } from './directory.ts';
+import { lookAlikeRoutes } from './look-alikes.ts';
+import { settingsRoutes } from './settings.ts';
+import { mountWebUi } from './web-ui.ts';
+import path from 'node:path';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
@@ -37,6 +42,7 @@ export const routes: readonly RouteDefinition[] = [
   openApiRoute,
   ...authRoutes,
   ...caseRoutes,
+  ...lookAlikeRoutes,
   ...caseActionRoutes,
   ...attachmentRoutes,
   ...exportRoutes,
@@ -47,6 +53,8 @@ export const routes: readonly RouteDefinition[] = [
   ...partyRoundRoutes,
   ...partyFundRoutes,
   ...adminRoutes,
+  ...directoryRoutes,
+  ...settingsRoutes,
 ];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -85,6 +93,8 @@ export function createApp(deps: AppDeps): Express {
     const before = route.authenticated ? [authenticateRoute(route, authenticate)] : [];
     app[route.method](route.path, ...before, route.rawBody ? rawFile : jsonBody, toExpressHandler(route, deps));
   }
+
+  mountWebUi(app, path.join(deps.config.projectRoot, 'web', 'dist'));
 
   app.use((req, _res, next) => next(new DomainError('not_found', `no route for ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.logger));

@@ -29,3 +29,5 @@ export const calendarView = z.object({
   createdAt: z.iso.datetime().nullable(),
   days: z.array(z.object({ date: z.iso.date(), kind: z.enum(['holiday', 'workday']), name: z.string().nullable() })),
 });
+
+export const savedCalendarView = z.object({ version: z.number().int() });

@@ -1,6 +1,6 @@
 import { saveCalendarVersion } from '../domain/calendar.ts';
 import { requireRole } from '../domain/scope.ts';
-import { calendarView, saveCalendarBody } from './calendar.schemas.ts';
+import { calendarView, saveCalendarBody, savedCalendarView } from './calendar.schemas.ts';
 import { errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
 
@@ -37,7 +37,7 @@ export const calendarRoutes = [
     authenticated: true,
     roles: ['admin'],
     schemas: { body: saveCalendarBody },
-    responses: { 201: { description: 'Saved as a new version' }, ...errorResponses },
+    responses: { 201: { description: 'Saved as a new version', schema: savedCalendarView }, ...errorResponses },
     handler: async ({ body, user, deps }) => {
       requireRole(user, ['admin']);
       const version = await saveCalendarVersion(deps.prisma, body.days, body.note, user.id);

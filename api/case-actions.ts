@@ -16,6 +16,7 @@ function caseActionRoute<A extends CaseAction>(action: A) {
     summary: ACTION_SUMMARIES[action],
     authenticated: true,
     roles: rolesFor(action),
+    operationId: action,
     schemas: { params: caseIdParams, body: ACTION_SCHEMAS[action] },
     responses: {
       200: { description: 'Done; the case as it is now', schema: caseView },

@@ -4,6 +4,8 @@ import { lineText, plainText } from '../model/text.ts';
 import { CASE_KINDS, LEVELS, ROLES } from '../model/case.ts';
 import { boundedDate } from '../model/dates.ts';
 import { CASE_STATUSES } from '../model/lifecycle.ts';
+import { duplicateSuggestion } from './look-alikes.schemas.ts';
+import { CASE_ACTIONS } from '../model/lifecycle.ts';
 
 const text = (max: number) => plainText(max);
 
@@ -97,23 +99,7 @@ export const caseView = caseSummary.extend({
     }),
   ),
   attachments: z.array(attachmentView),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
 });
 
-export const filedCaseView = caseView.extend({
-  possibleDuplicates: z
-    .array(
-      z.object({
-        number: z.number().int(),
-        score: z.number(),
-        reasons: z.array(z.string()),
-        id: z.uuid().optional(),
-        title: z.string().optional(),
-        status: z.enum(CASE_STATUSES).optional(),
-        filingUnitId: z.uuid().optional(),
-      }),
-    )
-    .describe(
-      'Open look-alikes; id, title, status and filingUnitId only for cases the caller may open (another unit’s case shows its number alone)',
-    ),
-});
+export const filedCaseView = caseView.extend({ possibleDuplicates: z.array(duplicateSuggestion) });

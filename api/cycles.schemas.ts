@@ -24,3 +24,7 @@ export const openedCyclesView = z.object({
   started: z.array(z.string()).describe('districts whose cycle this call started'),
   alreadyOpened: z.array(z.string()).describe('districts whose cycle was opened before'),
 });
+export const pendingLedgerView = z.object({
+  cases: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), category: z.string(), filedAt: z.iso.datetime() })),
+});
+export const submissionView = z.object({ cycle: z.string(), caseIds: z.array(z.uuid()), late: z.boolean() });

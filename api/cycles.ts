@@ -1,5 +1,5 @@
 import { approveSummary, getCycle, openCycles, pendingLedger, submitLedger } from '../domain/cycles.ts';
-import { approveBody, cycleParams, cycleView, openedCyclesView } from './cycles.schemas.ts';
+import { approveBody, cycleParams, cycleView, openedCyclesView, pendingLedgerView, submissionView } from './cycles.schemas.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
 
@@ -38,7 +38,7 @@ export const cycleRoutes = [
     authenticated: true,
     roles: ['street_staff'],
     schemas: { params: cycleParams },
-    responses: { 200: { description: 'Pending cases' }, ...errorResponses },
+    responses: { 200: { description: 'Pending cases', schema: pendingLedgerView }, ...errorResponses },
     handler: async ({ user, deps }) => ({ status: 200, body: await pendingLedger(deps, user) }),
   }),
   defineRoute({
@@ -50,7 +50,7 @@ export const cycleRoutes = [
     roles: ['street_staff'],
     schemas: { params: cycleParams },
     responses: {
-      200: { description: 'Submitted' },
+      200: { description: 'Submitted', schema: submissionView },
       ...errorResponses,
       409: { description: 'Already submitted, or no such cycle open', schema: errorBody },
     },

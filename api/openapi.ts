@@ -16,6 +16,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
     ];
     paths[path] ??= {};
     paths[path][route.method] = {
+      ...(route.operationId ? { operationId: route.operationId } : {}),
       summary: route.summary,
       tags: [route.tag],
       ...(route.authenticated ? { security: [{ bearer: [] }] } : {}),

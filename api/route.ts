@@ -44,6 +44,8 @@ export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boo
   path: string;
   summary: string;
   tag: string;
+  /** A stable name for clients (the case steps use their action name, so a UI can call a step by it). */
+  operationId?: string;
   /** true: needs a bearer token; roles further narrows who may call it (the domain checks scope). */
   authenticated: A;
   roles?: readonly Role[];

@@ -43,7 +43,7 @@ export function similarity(a: Set<string>, b: Set<string>): number {
 export async function suggestDuplicates(
   prisma: Db,
   user: AuthenticatedUser,
-  options: { districtId: string | null; filing: CaseFiling },
+  options: { districtId: string | null; filing: Pick<CaseFiling, 'title' | 'category' | 'location'> },
 ): Promise<DuplicateSuggestion[]> {
   const alike: Prisma.CaseWhereInput = {
     status: { in: [...OPEN_STATUSES] },

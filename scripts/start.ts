@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -102,10 +103,14 @@ async function main() {
 
   const schedules = [...(await ensureCycleSchedules(temporal, config)), ...(await ensureFeedbackSchedule(temporal, config))];
   if (schedules.length) say(`created the ledger cycle and member feedback schedules (${schedules.join(', ')})`);
+  // The UI is built by the development tool in a process of its own (Vite and the client generator
+  // are devDependencies); it skips the build when web/dist matches the sources.
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(config.projectRoot, 'scripts', 'build-web.ts')], { stdio: 'inherit' });
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox, storage });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const api = `http://${config.http.host}:${config.http.port}`;
+  say(`web app:    ${api}/app/   (sign in with a demo login below)`);
   say(`API:        ${api}   (health: ${api}/health, OpenAPI: ${api}/openapi.json)`);
   if (temporalUi) say(`Temporal UI: ${temporalUi}/namespaces/${config.temporal.namespace}/workflows`);
   say(`demo logins (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => `${u.email} [${u.role}]`).join(', ')}`);

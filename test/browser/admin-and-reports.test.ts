@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileAs, stepOk } from '../support/case-steps.ts';
+import { browserStackFor, capture, fillFiling, signIn, zhText } from './support/browser.ts';
+
+const stack = browserStackFor(import.meta.filename);
+beforeAll(async () => {
+  const sys = stack().sys;
+  // Some history for the dashboard and the exports (through the API: these screens only read it).
+  const [east, west, district] = [
+    await sys.login('east@ledger.test'),
+    await sys.login('west@ledger.test'),
+    await sys.login('district@ledger.test'),
+  ];
+  const a = await fileAs(sys, east, { urgent: true, title: '报表：东街井盖缺失', category: '市政设施' });
+  await fileAs(sys, west, { urgent: true, title: '报表：西街垃圾清运不及时', category: '环境卫生' });
+  await fileAs(sys, east, { title: '报表：东街老旧小区加装电梯', category: '市政设施' });
+  await stepOk(sys, district, a.id, 'solve', { resolution: '已补装井盖' });
+});
+
+describe('administration and reports', () => {
+  it('an admin marks a holiday on the calendar grid and saves a new version', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page.goto('/app/admin/calendar');
+    // Whatever month is shown: the first weekday in it (a date-independent pick).
+    await page.locator('button[data-date]').first().waitFor();
+    const dates = await page.locator('button[data-date]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-date') ?? ''));
+    const weekday = dates.find((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+    expect(weekday).toBeDefined();
+    await page.locator(`button[data-date="${weekday}"]`).click();
+    await page.getByLabel(zhText('calendar.note')).fill('测试节假日');
+    await page.getByRole('button', { name: zhText('calendar.save') }).click();
+    await page.getByText('已保存为版本 1').waitFor();
+    await capture(page, 'admin-calendar');
+    const admin = await stack().sys.login('admin@ledger.test');
+    const calendar = await stack().sys.http.get('/calendar').set('Authorization', admin);
+    expect(calendar.body).toMatchObject({ version: 1, days: [{ date: weekday, kind: 'holiday' }] });
+  });
+
+  it('an admin creates a user, resets the password and deactivates the user', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page.goto('/app/admin/directory');
+    const form = page.locator('form').first();
+    await form.getByLabel(zhText('auth.email')).fill('new-clerk@ledger.test');
+    await form.getByLabel(zhText('directory.name')).fill('新办事员');
+    await form.getByLabel(zhText('directory.role')).click();
+    await page.locator('.ant-select-item-option', { hasText: zhText('role.street_staff') }).click();
+    await form.getByLabel(zhText('list.unit')).click();
+    await page.locator('.ant-select-item-option', { hasText: 'West Street Office' }).click();
+    await form.getByRole('button', { name: zhText('directory.create') }).click();
+    await page.getByText(/new-clerk@ledger.test 的一次性密码/).waitFor();
+    const row = page.getByRole('row', { name: /new-clerk@ledger.test/ });
+    await row.getByRole('button', { name: zhText('directory.reset') }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /确|OK/ }).click();
+    await expect.poll(() => page.getByText(/new-clerk@ledger.test 的一次性密码/).count()).toBe(1);
+    await row.getByRole('button', { name: zhText('directory.deactivate') }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /确|OK/ }).click();
+    await row.getByText(zhText('directory.inactive')).waitFor();
+    await capture(page, 'admin-directory');
+  });
+
+  it('the district reads the dashboard, clicks through to the list, and exports Annex 3 with a progress bar', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'district@ledger.test');
+    await page.goto('/app/dashboard');
+    await page.locator('canvas').first().waitFor();
+    await capture(page, 'district-dashboard');
+    await page.getByRole('link', { name: 'East Street Office' }).click();
+    await page.waitForURL(/\/app\/cases\?unit=/);
+    await page.getByRole('link', { name: '报表：东街井盖缺失' }).waitFor();
+    expect(await page.getByRole('link', { name: '报表：西街垃圾清运不及时' }).count()).toBe(0);
+    await capture(page, 'district-cases-filtered');
+
+    await page.goto('/app/exports');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: zhText('exports.download') }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    await page.getByRole('button', { name: zhText('exports.startJob') }).click();
+    await page.getByText(zhText('exports.status.completed')).waitFor({ timeout: 30_000 });
+    await capture(page, 'district-exports');
+  });
+
+  it('the filing form works at 375 px, as on a phone', async () => {
+    const page = await stack().newPage(375);
+    await signIn(page, 'east@ledger.test');
+    await page.goto('/app/cases/new');
+    await fillFiling(page, { title: '报表：手机登记的问题', category: '市政设施', location: '东街', urgent: true });
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await capture(page, 'clerk-file-case-375');
+    await page.getByRole('button', { name: zhText('file.submit') }).click();
+    await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/);
+  });
+});

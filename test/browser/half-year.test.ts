@@ -1,0 +1,81 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { seedId } from '../../domain/seed.ts';
+import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
+import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import { TASK_QUEUE, workflowIdForCycle } from '../../workflows/definitions.ts';
+import { fileAs } from '../support/case-steps.ts';
+import { browserStackFor, capture, signIn, zhText } from './support/browser.ts';
+
+// The half-year runs on the time-skipping test server: the weeks to the deadline pass in a moment.
+// The API's clock is fixed in 2099-H1, so the screens show that half-year whatever today's date is.
+const CYCLE = '2099-H1';
+const DAY = 86_400_000;
+let env: TestWorkflowEnvironment;
+// Registered before the stack's hooks: vitest runs after-hooks in reverse, so this runs once the stack has stopped.
+afterAll(() => env?.teardown());
+const stack = browserStackFor(import.meta.filename, async () => {
+  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
+  const testServer = inject('testServerPath');
+  env = await TestWorkflowEnvironment.createTimeSkipping(
+    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
+  );
+  return {
+    temporal: { client: env.client, nativeConnection: env.nativeConnection },
+    clock: { now: () => new Date('2099-03-02T01:00:00Z') },
+  };
+});
+
+describe('the half-year ledger, through the UI', () => {
+  it('is submitted by a unit, and the district approves the frozen summary', async () => {
+    const east = await stack().sys.login('east@ledger.test');
+    await fileAs(stack().sys, east, { title: '半年台账：社区活动室漏雨' });
+    const now = await env.currentTimeMs();
+    await env.client.workflow.start('districtCycleWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: workflowIdForCycle(CYCLE, seedId('DIST')),
+      args: [
+        {
+          cycle: CYCLE,
+          districtId: seedId('DIST'),
+          opensAt: new Date(now).toISOString(),
+          deadlineAt: new Date(now + 30 * DAY).toISOString(),
+          reminderWorkingDays: [7, 3, 1],
+          reviewFirst: true,
+          chaseDays: 1,
+          utcOffsetMinutes: 480,
+          deadlines: NOTICE_DEADLINES,
+        },
+      ],
+    });
+    await expect.poll(async () => (await stack().sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).status).toBe(200);
+
+    const clerk = await stack().newPage();
+    await signIn(clerk, 'east@ledger.test');
+    await clerk.goto('/app/half-year');
+    await clerk.getByRole('link', { name: '半年台账：社区活动室漏雨' }).waitFor();
+    await capture(clerk, 'clerk-half-year');
+    await clerk.getByRole('button', { name: zhText('halfYear.submit') }).click();
+    await clerk
+      .getByRole('tooltip')
+      .getByRole('button', { name: zhText('step.confirm') })
+      .click();
+    await clerk.getByText(/已于 .* 报送 1 个问题/).waitFor();
+
+    const district = await stack().newPage();
+    await signIn(district, 'district@ledger.test');
+    await district.goto('/app/cycle');
+    await district.getByText(zhText('cycle.onTime'), { exact: true }).first().waitFor();
+    await capture(district, 'district-cycle-open');
+
+    await env.sleep(31 * DAY);
+    await district.getByRole('button', { name: zhText('cycle.approve') }).waitFor({ timeout: 20_000 });
+    await capture(district, 'district-cycle-review');
+    await district.getByLabel(zhText('cycle.note')).fill('同意，转市级协调');
+    await district.getByRole('button', { name: zhText('cycle.approve') }).click();
+    await district.getByText('审核意见：同意，转市级协调').waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await stack().sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).body.forwardedCaseIds.length)
+      .toBe(1);
+  });
+});

@@ -1,0 +1,91 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './generated/openapi.ts';
+import { CASE_STEP_PATHS } from './generated/case-steps.ts';
+
+export type { paths };
+type Json<P extends keyof paths, M extends 'get' | 'post' | 'put', S extends number = 200> = paths[P][M] extends {
+  responses: { [K in S]: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
+
+export type CaseView = Json<'/cases/{id}', 'get'>;
+export type CaseSummary = Json<'/cases', 'get'>['items'][number];
+export type CaseStatus = CaseSummary['status'];
+export type CaseStep = CaseView['allowedActions'][number];
+export type LookAlike = Json<'/look-alikes', 'get'>['items'][number];
+export type OrgUnit = Json<'/org-units', 'get'>['items'][number];
+export type Session = Json<'/auth/login', 'post'>;
+export type Role = Session['user']['role'];
+export type CycleView = Json<'/cycles/{cycle}', 'get'>;
+export type Statistics = Json<'/statistics', 'get'>;
+export type ExportJob = Json<'/exports/jobs/{id}', 'get'>;
+export type CaseListQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
+export type ApiError = Json<'/cases/{id}', 'get', 404>['error'];
+export type FiledCase = Json<'/cases', 'post', 201>;
+export type { components };
+
+/** The body each case step takes, looked up by its action name. */
+export type StepBody<A extends CaseStep> = NonNullable<
+  paths[(typeof CASE_STEP_PATHS)[A]]['post']['requestBody']
+>['content']['application/json'];
+
+let bearer: string | undefined;
+let onUnauthenticated: () => void = () => {};
+
+/** The session module tells the client which token to send and what to do when it is refused. */
+export function configureAuth(token: string | undefined, expired: () => void) {
+  bearer = token;
+  onUnauthenticated = expired;
+}
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && !new URL(request.url).pathname.startsWith('/auth/login')) onUnauthenticated();
+    return response;
+  },
+};
+
+/**
+ * Same-origin client. `cache: 'no-cache'` revalidates every read with If-None-Match, so the
+ * polling that keeps lists and cases fresh costs a 304 when nothing changed.
+ */
+export const api = createClient<paths>({ baseUrl: window.location.origin, cache: 'no-cache' });
+api.use(auth);
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiError | undefined,
+  ) {
+    super(error?.message ?? `HTTP ${status}`);
+  }
+}
+
+/** Unwraps an openapi-fetch answer: the data, or an ApiFailure carrying the API's error body. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data !== undefined && result.response.ok) return result.data;
+  const body = result.error as { error?: ApiError } | undefined;
+  throw new ApiFailure(result.response.status, body?.error);
+}
+
+export function authHeader(): Record<string, string> {
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
+/** Calls a case step by its action name; the URL comes from the generated table, so it follows the API. */
+export async function performStep<A extends CaseStep>(caseId: string, action: A, body: StepBody<A>): Promise<CaseView> {
+  const response = await fetch(CASE_STEP_PATHS[action].replace('{id}', encodeURIComponent(caseId)), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...authHeader() },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401) onUnauthenticated();
+  const json: unknown = await response.json();
+  if (!response.ok) throw new ApiFailure(response.status, (json as { error?: ApiError }).error);
+  return json as CaseView;
+}

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { api, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
+import { showApiErrors, withoutEmpty } from '../forms.ts';
+import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/zh.ts';
+
+type Field = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' };
+const long = (name: string, label: MessageKey): Field => ({ name, label, input: 'long' });
+const EDITS: Field[] = (['title', 'category', 'location'] as const)
+  .map((name): Field => ({ name: ['edits', name], label: `case.${name}`, input: 'text' }))
+  .concat(
+    (['description', 'triedLocally', 'helpNeeded'] as const).map((name) => ({
+      name: ['edits', name],
+      label: `case.${name}`,
+      input: 'long',
+    })),
+  );
+
+/** The inputs each step asks for; the names are the fields of the step's API body. */
+const STEP_FIELDS: { [A in CaseStep]: Field[] } = {
+  submit: [long('comment', 'step.comment')],
+  resubmit: [long('comment', 'step.answer'), ...EDITS],
+  forward: [long('summary', 'step.summary')],
+  solve: [long('resolution', 'step.resolution')],
+  return: [long('questions', 'step.questions')],
+  merge: [{ name: 'primaryCaseId', label: 'step.primaryCase', input: 'primaryCase' }, long('comment', 'step.comment')],
+  reject: [long('reason', 'step.reason')],
+  assign: [{ name: 'coordinatingBody', label: 'step.coordinatingBody', input: 'text' }, long('comment', 'step.comment')],
+  note: [long('note', 'step.noteText')],
+  resolve: [long('resolution', 'step.resolution')],
+  declareUnsolvable: [long('reason', 'step.reason'), { name: 'referTo', label: 'step.referTo', input: 'text' }],
+  feedback: [{ name: 'satisfied', label: 'step.satisfied', input: 'satisfied' }, long('reason', 'step.dissatisfaction')],
+};
+
+/** One button per action the API allows now; each opens the step's form. */
+export function StepButtons({ view }: { view: CaseView }) {
+  const label = useLabel();
+  const [open, setOpen] = useState<CaseStep>();
+  return (
+    <>
+      <Space wrap>
+        {view.allowedActions.map((action) => (
+          <Button key={action} type={action === view.allowedActions[0] ? 'primary' : 'default'} onClick={() => setOpen(action)}>
+            {label('step', action)}
+          </Button>
+        ))}
+      </Space>
+      {open && <StepModal view={view} action={open} onClose={() => setOpen(undefined)} />}
+    </>
+  );
+}
+
+function StepModal<A extends CaseStep>({ view, action, onClose }: { view: CaseView; action: A; onClose(): void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const [form] = Form.useForm<StepBody<A>>();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const initial = action === 'resubmit' ? { edits: pickEdits(view) } : {};
+
+  const submit = async (values: StepBody<A>) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const updated = await performStep(view.id, action, withoutEmpty(values));
+      queryClient.setQueryData(['case', view.id], updated);
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+      onClose();
+    } catch (error) {
+      setFailure(showApiErrors(form, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={label('step', action)} onCancel={onClose} footer={null} destroyOnHidden width={640}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={(values: StepBody<A>) => void submit(values)}>
+        {STEP_FIELDS[action].map((field) => (
+          <Form.Item key={String(field.name)} label={t(field.label)} name={field.name}>
+            {field.input === 'text' ? (
+              <Input />
+            ) : field.input === 'long' ? (
+              <Input.TextArea rows={3} />
+            ) : field.input === 'satisfied' ? (
+              <Radio.Group
+                options={[
+                  { value: true, label: t('step.satisfiedYes') },
+                  { value: false, label: t('step.satisfiedNo') },
+                ]}
+              />
+            ) : (
+              <MergeCandidates caseId={view.id} />
+            )}
+          </Form.Item>
+        ))}
+        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('step.confirm')}
+          </Button>
+          <Button onClick={onClose}>{t('step.cancel')}</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+const pickEdits = (view: CaseView) => ({
+  title: view.title,
+  category: view.category,
+  location: view.location,
+  description: view.description,
+  triedLocally: view.triedLocally,
+  helpNeeded: view.helpNeeded,
+});
+
+/** Look-alikes first (the API's suggestions), then any open case of the district found by search. */
+function MergeCandidates({ caseId, value, onChange, id }: { caseId: string; value?: string; onChange?: (v: string) => void; id?: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const [search, setSearch] = useState('');
+  const lookAlikes = useQuery({
+    queryKey: ['look-alikes', caseId],
+    queryFn: async () => unwrap(await api.GET('/cases/{id}/look-alikes', { params: { path: { id: caseId } } })).items,
+  });
+  const found = useQuery({
+    queryKey: ['merge-search', search],
+    enabled: search.trim().length >= 2,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/cases', {
+          params: { query: { q: search.trim(), status: 'district_review,municipal_coordination,returned_for_info', limit: 20 } },
+        }),
+      ).items,
+  });
+  // The district sees its own cases in full; a look-alike it may not open has no id to merge into.
+  const suggested = (lookAlikes.data ?? []).flatMap((c) =>
+    c.id === undefined
+      ? []
+      : [
+          {
+            value: c.id,
+            label: `#${c.number} ${c.title ?? ''} · ${c.status ? label('status', c.status) : ''} · ${t('step.similarity', { score: Math.round(c.score * 100) })}`,
+          },
+        ],
+  );
+  const searched = (found.data ?? [])
+    .filter((c) => c.id !== caseId && !suggested.some((s) => s.value === c.id))
+    .map((c) => ({ value: c.id, label: `#${c.number} ${c.title} · ${label('status', c.status)}` }));
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      placeholder={t('step.pickCase')}
+      loading={lookAlikes.isPending}
+      notFoundContent={t('step.noCandidates')}
+      options={[
+        ...(suggested.length ? [{ label: t('step.lookAlikes'), options: suggested }] : []),
+        ...(searched.length ? [{ label: t('step.searchResults'), options: searched }] : []),
+      ]}
+    />
+  );
+}

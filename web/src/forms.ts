@@ -1,0 +1,28 @@
+import type { FormInstance } from 'antd';
+import { ApiFailure } from './api/client.ts';
+
+/**
+ * Shows the API's validation messages beside the fields they name (`body.reporter.name` ->
+ * the form field ['reporter', 'name']); whatever names no field comes back as text.
+ */
+export function showApiErrors(form: FormInstance, error: unknown): string | undefined {
+  if (!(error instanceof ApiFailure)) return error instanceof Error ? error.message : String(error);
+  const fields = error.error?.fields ?? [];
+  const known = fields.filter((f) => f.path.startsWith('body.') && form.getFieldInstance(f.path.split('.').slice(1)) !== undefined);
+  const grouped = new Map<string, { name: string[]; errors: string[] }>();
+  for (const f of known) {
+    const name = f.path.split('.').slice(1);
+    const entry = grouped.get(name.join('.')) ?? { name, errors: [] };
+    entry.errors.push(f.message);
+    grouped.set(name.join('.'), entry);
+  }
+  form.setFields([...grouped.values()]);
+  const rest = fields.filter((f) => !known.includes(f));
+  if (known.length > 0 && rest.length === 0) return undefined;
+  return [error.message, ...rest.map((f) => `${f.path}: ${f.message}`)].join(' · ');
+}
+
+/** Empty inputs are left out of the body rather than sent as "" (the API tells what is missing). */
+export function withoutEmpty<T extends object>(values: T): T {
+  return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === '' || value === null ? undefined : value))) as T;
+}

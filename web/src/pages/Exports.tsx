@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, List, Progress, Radio, Space, Tag, Typography } from 'antd';
+import { api, unwrap, type paths } from '../api/client.ts';
+import { downloadWithAuth } from '../download.ts';
+import { showApiErrors, withoutEmpty } from '../forms.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+type ExportRequest = NonNullable<paths['/exports/jobs']['post']['requestBody']>['content']['application/json'];
+
+/** Annex 3 straight away, or as a job with a live progress bar for large ledgers. */
+export default function Exports() {
+  const { t } = useI18n();
+  const [form] = Form.useForm<ExportRequest>();
+  const [jobIds, setJobIds] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string>();
+  const jobs = useQueries({
+    queries: jobIds.map((id) => ({
+      queryKey: ['export-job', id],
+      queryFn: async () => unwrap(await api.GET('/exports/jobs/{id}', { params: { path: { id } } })),
+      refetchInterval: (q: { state: { data?: { status: string } } }) =>
+        q.state.data && ['completed', 'failed'].includes(q.state.data.status) ? false : 1_000,
+    })),
+  });
+
+  const request = (): ExportRequest => withoutEmpty(form.getFieldsValue());
+  const downloadNow = async () => {
+    setFailure(undefined);
+    const query = new URLSearchParams(Object.entries(request()).map(([k, v]) => [k, String(v)]));
+    if (!(await downloadWithAuth(`/exports/annex3?${query}`, 'annex3'))) setFailure(t('exports.failed'));
+  };
+  const startJob = async () => {
+    setFailure(undefined);
+    try {
+      const job = unwrap(await api.POST('/exports/jobs', { body: request() }));
+      setJobIds((ids) => [job.id, ...ids]);
+    } catch (error) {
+      setFailure(showApiErrors(form, error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="exports-title">
+      <Typography.Title level={1} id="exports-title" style={{ fontSize: 22 }}>
+        {t('nav.exports')}
+      </Typography.Title>
+      <Card size="small" style={{ maxWidth: 720 }}>
+        <Form<ExportRequest> form={form} layout="vertical" initialValues={{ format: 'xlsx', lang: 'zh' }}>
+          <Space wrap size="large">
+            <Form.Item label={t('exports.format')} name="format">
+              <Radio.Group
+                options={[
+                  { value: 'xlsx', label: 'XLSX' },
+                  { value: 'csv', label: 'CSV' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item label={t('exports.lang')} name="lang">
+              <Radio.Group
+                options={[
+                  { value: 'zh', label: '中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item label={t('stats.cycle')} name="cycle">
+              <Input placeholder="2026-H2" style={{ width: 120 }} />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Button type="primary" onClick={() => void downloadNow()}>
+              {t('exports.download')}
+            </Button>
+            <Button onClick={() => void startJob()}>{t('exports.startJob')}</Button>
+          </Space>
+        </Form>
+        {failure && <Alert type="error" role="alert" title={failure} style={{ marginTop: 12 }} />}
+      </Card>
+      <List
+        style={{ marginTop: 16, maxWidth: 720 }}
+        header={<Typography.Text strong>{t('exports.jobs')}</Typography.Text>}
+        dataSource={jobs.flatMap((q) => (q.data ? [q.data] : []))}
+        locale={{ emptyText: t('exports.noJobs') }}
+        renderItem={(job) => (
+          <List.Item
+            actions={
+              job.download
+                ? [
+                    <Button key="get" onClick={() => void downloadWithAuth(job.download ?? '', `annex3.${job.format}`)}>
+                      {t('exports.downloadFile')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <span>
+                {job.format.toUpperCase()} · {job.lang} · <Tag>{t(`exports.status.${job.status}`)}</Tag>
+                {job.error}
+              </span>
+              <Progress
+                percent={job.percent}
+                status={job.status === 'failed' ? 'exception' : job.status === 'completed' ? 'success' : 'active'}
+                aria-label={t('exports.progress')}
+                format={(p) => `${p}% (${job.rowsWritten}/${job.totalRows ?? '?'})`}
+              />
+            </Space>
+          </List.Item>
+        )}
+      />
+    </section>
+  );
+}

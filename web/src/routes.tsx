@@ -1,0 +1,62 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Spin } from 'antd';
+import type { Role } from './api/client.ts';
+import { AppShell } from './AppShell.tsx';
+import { SignIn } from './pages/SignIn.tsx';
+import { CaseList } from './pages/CaseList.tsx';
+import { useSession } from './session.tsx';
+
+// Everything but sign-in and the ledger list loads on demand, to keep the first screen light.
+const FileCase = lazy(() => import('./pages/FileCase.tsx'));
+const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const HalfYearLedger = lazy(() => import('./pages/HalfYearLedger.tsx'));
+const CycleBoard = lazy(() => import('./pages/CycleBoard.tsx'));
+const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
+const Exports = lazy(() => import('./pages/Exports.tsx'));
+const CalendarEditor = lazy(() => import('./pages/admin/CalendarEditor.tsx'));
+const Directory = lazy(() => import('./pages/admin/Directory.tsx'));
+const Mailbox = lazy(() => import('./pages/admin/Mailbox.tsx'));
+
+/** The first screen of each role. */
+export const HOME: Record<Role, string> = {
+  street_staff: '/cases',
+  district_officer: '/triage',
+  municipal_liaison: '/coordination',
+  admin: '/cases',
+};
+
+const ALL: readonly Role[] = ['street_staff', 'district_officer', 'municipal_liaison', 'admin'];
+
+function Guard({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!roles.includes(session.user.role)) return <Navigate to={HOME[session.user.role]} replace />;
+  return <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
+}
+
+export function AppRoutes() {
+  const { session } = useSession();
+  const page = (roles: readonly Role[], element: ReactNode) => <Guard roles={roles}>{element}</Guard>;
+  return (
+    <Routes>
+      <Route path="/login" element={<SignIn />} />
+      <Route element={<AppShell />}>
+        <Route path="/cases" element={page(ALL, <CaseList preset="ledger" />)} />
+        <Route path="/triage" element={page(['district_officer'], <CaseList preset="triage" />)} />
+        <Route path="/coordination" element={page(['municipal_liaison'], <CaseList preset="coordination" />)} />
+        <Route path="/cases/new" element={page(['street_staff'], <FileCase />)} />
+        <Route path="/cases/:id" element={page(ALL, <CasePage />)} />
+        <Route path="/half-year" element={page(['street_staff'], <HalfYearLedger />)} />
+        <Route path="/cycle" element={page(['district_officer'], <CycleBoard />)} />
+        <Route path="/dashboard" element={page(['district_officer', 'municipal_liaison', 'admin'], <Dashboard />)} />
+        <Route path="/exports" element={page(['district_officer', 'municipal_liaison', 'admin', 'street_staff'], <Exports />)} />
+        <Route path="/admin/calendar" element={page(['admin'], <CalendarEditor />)} />
+        <Route path="/admin/directory" element={page(['admin'], <Directory />)} />
+        <Route path="/admin/mail" element={page(['admin'], <Mailbox />)} />
+      </Route>
+      <Route path="*" element={<Navigate to={session ? HOME[session.user.role] : '/login'} replace />} />
+    </Routes>
+  );
+}
