@@ -1,17 +1,11 @@
 import { pipeline } from 'node:stream/promises';
 import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
 import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
+import { exportSettingsOf } from '../domain/export-starts.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 import { errorResponses } from './errors.schemas.ts';
-import type { AppDeps } from './deps.ts';
 import { annex3Query, exportJobBody, exportJobParams, exportJobView } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
-
-const exportSettings = (deps: AppDeps) => ({
-  timeZone: deps.config.timeZone,
-  utcOffsetMinutes: deps.config.deadlines.utcOffsetMinutes,
-  deadlines: deps.config.cycles.deadlines,
-});
 
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
@@ -58,13 +52,14 @@ export const exportRoutes = [
     method: 'post',
     path: '/exports/jobs',
     tag: 'exports',
-    summary: 'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it.',
+    summary:
+      'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it. Queued also while Temporal is unreachable: the export starts once it answers, or fails visibly after EXPORT_START_GIVE_UP_MINUTES.',
     authenticated: true,
     schemas: { body: exportJobBody },
     responses: { 202: { description: 'Queued', schema: exportJobView }, ...errorResponses },
     handler: async ({ body, user, deps }) => {
       const job = await createExportJob(
-        { prisma: deps.prisma, temporal: deps.temporal, storage: deps.storage, settings: exportSettings(deps) },
+        { prisma: deps.prisma, temporal: deps.temporal, storage: deps.storage, settings: exportSettingsOf(deps.config) },
         user,
         {
           format: body.format,

@@ -4,14 +4,11 @@ import type { ExportSettings } from '../activities/exports.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { BlobStorage } from '../lib/storage.ts';
-import type { annex3ExportWorkflow } from '../workflows/export-workflow.ts';
-import { TASK_QUEUE } from '../workflows/definitions.ts';
 import type { Annex3Filter } from './annex3.ts';
 import type { AuthenticatedUser } from './auth.ts';
+import { startExportWorkflow } from './export-starts.ts';
 
 type ExportJobDeps = { prisma: Db; temporal: Client; storage: BlobStorage; settings: ExportSettings };
-
-export const workflowIdForExport = (jobId: string) => `export-${jobId}`;
 
 /** Queues an export as a durable workflow; the caller polls its status and then downloads it. */
 export async function createExportJob(
@@ -23,11 +20,8 @@ export async function createExportJob(
   await deps.prisma.exportJob.create({
     data: { id, requestedByUserId: user.id, format: request.format, lang: request.lang, filter: request.filter },
   });
-  await deps.temporal.workflow.start<typeof annex3ExportWorkflow>('annex3ExportWorkflow', {
-    taskQueue: TASK_QUEUE,
-    workflowId: workflowIdForExport(id),
-    args: [{ jobId: id, settings: deps.settings }],
-  });
+  // Temporal unreachable: the job stays queued, durably, and the export starter starts it once it answers.
+  await startExportWorkflow(deps, id);
   return getExportJob(deps, user, id);
 }
 

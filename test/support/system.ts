@@ -6,6 +6,7 @@ import { NativeConnection, bundleWorkflowCode, type Worker } from '@temporalio/w
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import type { AppDeps } from '../../api/deps.ts';
 import { reconcile } from '../../domain/reconcile.ts';
 import { startDevSmtpServer, type DevSmtpServer } from '../../infra/dev-smtp.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
@@ -25,6 +26,8 @@ export type TestSystem = {
   client: Client;
   worker: Worker | undefined;
   http: ReturnType<typeof supertest>;
+  /** The same app with some dependencies swapped (a Temporal or a database that is down). */
+  httpWith(overrides: Partial<AppDeps>): ReturnType<typeof supertest>;
   namespace: string;
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
   assertReconciled(): Promise<void>;
@@ -47,8 +50,11 @@ const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, erro
 export type TestSystemOptions = {
   clock?: Clock;
   deadlines?: Partial<DeadlinePolicy>;
-  /** Another Temporal server (the time-skipping one) instead of the shared dev server. */
-  temporal?: { client: Client; nativeConnection: NativeConnection };
+  /**
+   * Another Temporal server instead of the shared dev server: the time-skipping one (which cannot
+   * list workflows, so reconcile starts from the ledger rows), or a dev server of the test's own.
+   */
+  temporal?: { client: Client; nativeConnection: NativeConnection; listsWorkflows?: boolean };
   /** false: no worker in this process (the test runs its own, e.g. as a child process to kill). */
   worker?: boolean;
 };
@@ -78,7 +84,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
           workflowBundle: await workflowBundle(),
         });
   const running = worker?.run();
-  const app = createApp({
+  const deps: AppDeps = {
     config,
     prisma: db.prisma,
     temporal: client,
@@ -86,8 +92,9 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     clock,
     devMailbox: smtp.mailbox,
     storage,
-  });
-  const http = supertest(app);
+  };
+  const http = supertest(createApp(deps));
+  const listsWorkflows = shared || options.temporal?.listsWorkflows === true;
 
   return {
     db,
@@ -95,9 +102,10 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     client,
     worker,
     http,
+    httpWith: (overrides) => supertest(createApp({ ...deps, ...overrides })),
     namespace,
     async assertReconciled() {
-      const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: !shared });
+      const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: !listsWorkflows });
       if (report.problems.length > 0) throw new Error(`ledger and workflows disagree: ${JSON.stringify(report.problems)}`);
     },
     async login(email) {
