@@ -9,6 +9,11 @@ export type SupervisorOptions = {
   log: (message: string) => void;
   /** Called once, when the process cannot be kept running: the caller stops everything it runs. */
   onGiveUp: (reason: string) => void;
+  /**
+   * True once the caller is shutting down. Ctrl-C reaches the whole process group, so the child may
+   * end by it before the caller gets to `stop()`; that exit is not a crash to restart from.
+   */
+  shuttingDown?: () => boolean;
 };
 
 /**
@@ -22,15 +27,16 @@ export function supervise<P extends Supervised>(first: P, start: () => Promise<P
   let gaveUp = false;
   let restarts: number[] = [];
 
+  const done = () => stopping || gaveUp || options.shuttingDown?.() === true;
   const giveUp = (reason: string) => {
-    if (gaveUp || stopping) return;
+    if (done()) return;
     gaveUp = true;
     options.onGiveUp(reason);
   };
 
   const watch = (child: P) => {
     void child.exited.then(async (how) => {
-      if (stopping || gaveUp || child !== current) return;
+      if (done() || child !== current) return;
       const now = Date.now();
       restarts = restarts.filter((at) => now - at < options.windowMs);
       if (restarts.length >= options.maxRestarts) {
@@ -45,7 +51,7 @@ export function supervise<P extends Supervised>(first: P, start: () => Promise<P
         giveUp(`${options.name} exited (${String(how)}) and could not be restarted: ${(error as Error).message}`);
         return;
       }
-      if (stopping) return void (await current.stop());
+      if (done()) return void (await current.stop());
       options.log(`${options.name} restarted`);
       watch(current);
     });

@@ -72,6 +72,7 @@ async function main() {
       windowMs: 60_000,
       log: say,
       onGiveUp: (reason) => fail(`${reason} (see ${devServerOptions.logFile})`),
+      shuttingDown: () => stopping,
     });
     cleanups.push(() => supervisor.stop());
     temporalAddress = server.address;
@@ -145,8 +146,10 @@ async function stop(code: number) {
   process.exit(code);
 }
 
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+// Ctrl-C reaches this process twice under `npm start` (from the terminal and relayed by tsx): a
+// second signal must not kill it halfway through stopping what it started.
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
 main().catch((error: unknown) => {
   console.error(error);
   void stop(1);

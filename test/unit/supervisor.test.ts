@@ -86,4 +86,20 @@ describe('supervise', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(started).toBe(0);
   });
+
+  it('does not restart a child that ends while the caller shuts down (Ctrl-C reaches the child too)', async () => {
+    let started = 0;
+    const reasons: string[] = [];
+    const first = await startChild(100);
+    supervise(first, () => (started++, startChild(undefined)), {
+      ...quiet,
+      name: 'child',
+      maxRestarts: 3,
+      onGiveUp: (reason) => reasons.push(reason),
+      shuttingDown: () => true,
+    });
+    await first.exited;
+    await new Promise((r) => setTimeout(r, 200));
+    expect({ started, reasons }).toEqual({ started: 0, reasons: [] });
+  });
 });
