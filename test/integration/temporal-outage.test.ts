@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -23,6 +23,7 @@ const PROMPTLY_MS = config.temporal.callDeadlineMs + 3_000;
 let sys: TestSystem;
 let server: DevServer;
 let serverOptions: DevServerOptions;
+let serverDir: string | undefined;
 let connection: Connection;
 let nativeConnection: NativeConnection;
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
   // The worker's own retries while the server is down are expected here: only errors are shown.
   installTemporalRuntime({ logLevel: 'error', handleSignals: false });
   const namespace = namespaceForTestFile(import.meta.filename);
-  const dir = mkdtempSync(path.join(tmpdir(), 'temporal-outage-'));
+  const dir = (serverDir = mkdtempSync(path.join(tmpdir(), 'temporal-outage-')));
   serverOptions = {
     cliPath: requireTemporalCli(config, () => {}).path,
     port: await freePort(),
@@ -49,6 +50,7 @@ afterAll(async () => {
   await nativeConnection?.close();
   await connection?.close();
   await server?.stop();
+  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
 });
 
 type Attempt = { status: number; id?: string; ms: number };
