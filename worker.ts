@@ -40,7 +40,7 @@ async function main() {
   if (!config.database.url || !config.temporal.address || !config.mail.smtpUrl) {
     throw new Error('the worker alone needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything locally');
   }
-  const prisma = createPrisma(config.database.url);
+  const prisma = createPrisma(config.database.url, { connectTimeoutMs: config.database.connectTimeoutMs });
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   // The cycle's activities move cases by Update, through an ordinary client.

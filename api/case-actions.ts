@@ -2,7 +2,7 @@ import { performCaseAction } from '../domain/cases.ts';
 import { ACTION_SCHEMAS, type ActionBody } from '../model/case-actions.ts';
 import { CASE_ACTIONS, rolesFor, type CaseAction } from '../model/lifecycle.ts';
 import { ACTION_SUMMARIES } from './case-actions.schemas.ts';
-import { caseIdParams, caseView } from './cases.schemas.ts';
+import { caseIdParams, caseView, optionalIdempotencyHeaders } from './cases.schemas.ts';
 import { caseDepsOf } from './deps.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
@@ -17,13 +17,13 @@ function caseActionRoute<A extends CaseAction>(action: A) {
     authenticated: true,
     roles: rolesFor(action),
     operationId: action,
-    schemas: { params: caseIdParams, body: ACTION_SCHEMAS[action] },
+    schemas: { params: caseIdParams, body: ACTION_SCHEMAS[action], headers: optionalIdempotencyHeaders },
     responses: {
       200: { description: 'Done; the case as it is now', schema: caseView },
       ...errorResponses,
       409: { description: 'Not possible in the case’s current state', schema: errorBody },
     },
-    handler: async ({ params, body: parsed, user, deps }) => ({
+    handler: async ({ params, body: parsed, headers, user, deps }) => ({
       status: 200,
       body: await performCaseAction(
         caseDepsOf(deps),
@@ -32,6 +32,7 @@ function caseActionRoute<A extends CaseAction>(action: A) {
         action,
         // The route's own schema produced it; TypeScript cannot follow a schema picked by a generic action.
         parsed as ActionBody<A>,
+        headers['idempotency-key'],
       ),
     }),
   });

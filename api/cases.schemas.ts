@@ -27,13 +27,16 @@ export const fileCaseBody = z.strictObject({
   }),
 });
 
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
-    .min(8)
-    .max(200)
-    .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only'),
-});
+const idempotencyKey = z
+  .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
+  .min(8)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
+
+export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey });
+
+/** A step may carry a key too: sent again with it (after a 503), it is the same step, taken once. */
+export const optionalIdempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
 
 export const caseIdParams = z.strictObject({ id: z.uuid() });
 

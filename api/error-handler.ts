@@ -1,7 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import { isTemporalUnavailable } from '../domain/workflow-calls.ts';
+
+/** Seconds a client is told to wait before retrying an answer of 503 (an outage, or a busy case). */
+export const RETRY_AFTER_SECONDS = 5;
 
 type BodyParserError = Error & { type?: string; status?: number };
 
@@ -14,6 +19,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status >= 500) logger.error('request failed', { requestId, error });
     if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="linkage-ledger"');
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+    else if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     // Refused before its body was read (no token, say): close rather than read the rest to keep the connection.
     if (!req.complete && hasBody(req.headers)) res.setHeader('Connection', 'close');
     res.status(status).json({ error: { code, message, requestId, ...(fields ? { fields } : {}) } });
@@ -48,9 +54,13 @@ function classify(error: unknown): Classified {
 
 /** Lost or refused connections to PostgreSQL or Temporal: the request may succeed if retried. */
 function isUnavailable(error: unknown): boolean {
+  if (isTemporalUnavailable(error) || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && ['P1001', 'P1002', 'P1017', 'ECONNREFUSED', 'ECONNRESET', '57P01', '57P03'].includes(code)) return true;
   return (
-    typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|Can't reach database server|14 UNAVAILABLE/.test(message)
+    typeof message === 'string' &&
+    /Connection terminated|connect ECONNREFUSED|Can't reach database server|timeout exceeded when trying to connect|14 UNAVAILABLE/.test(
+      message,
+    )
   );
 }

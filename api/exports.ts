@@ -36,7 +36,8 @@ export const exportRoutes = [
     method: 'post',
     path: '/exports/jobs',
     tag: 'exports',
-    summary: 'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it.',
+    summary:
+      'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it. Queued also while Temporal is unreachable: the export starts once it answers, or fails visibly after EXPORT_START_GIVE_UP_MINUTES.',
     authenticated: true,
     schemas: { body: annex3Parameters },
     responses: { 202: { description: 'Queued', schema: exportJobView }, ...errorResponses },

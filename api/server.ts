@@ -7,13 +7,22 @@ import { createPrisma } from '../lib/db.ts';
 import { applyMigrations } from '../lib/migrations.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createLocalDirectoryStorage } from '../lib/storage.ts';
+import { annex3SettingsOf } from '../domain/annex3-export.ts';
+import { runExportStarter, starterPolicyOf } from '../domain/export-starts.ts';
 import { createApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
 import path from 'node:path';
 
+/** The API on its port, with the starter that runs export jobs queued while Temporal was unreachable. */
 export async function listen(deps: AppDeps) {
   const server = createApp(deps).listen(deps.config.http.port, deps.config.http.host);
   await once(server, 'listening');
+  const exportStarter = runExportStarter(
+    { ...deps, settings: annex3SettingsOf(deps.config) },
+    starterPolicyOf(deps.config),
+    deps.config.exports.startRetrySeconds * 1000,
+  );
+  server.once('close', () => void exportStarter.stop());
   return server;
 }
 
@@ -25,7 +34,7 @@ async function main() {
     throw new Error('the API alone needs DATABASE_URL and TEMPORAL_ADDRESS; `npm start` runs everything locally');
   }
   await applyMigrations(config.database.url, path.join(config.projectRoot, 'prisma', 'migrations'), (m) => logger.info(m));
-  const prisma = createPrisma(config.database.url);
+  const prisma = createPrisma(config.database.url, { connectTimeoutMs: config.database.connectTimeoutMs });
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const storage = createLocalDirectoryStorage(config.filesDir);

@@ -55,7 +55,7 @@ try {
     logFile: path.join(config.cacheDir, 'logs', 'bench-temporal.log'),
   });
   cleanups.push(() => temporalServer.stop());
-  const smtp = await startDevSmtpServer(0, 10);
+  const smtp = await startDevSmtpServer(0, { keep: 10 });
   cleanups.push(() => smtp.close());
   // As in production, the worker is its own process (worker.ts), beside the API's.
   const worker = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {

@@ -105,12 +105,18 @@ export async function performCaseAction<A extends CaseAction>(
   caseId: string,
   action: A,
   body: ActionBody<A>,
+  idempotencyKey?: string,
 ) {
   requireRole(user, rolesFor(action));
   const row = await loadVisibleCase(deps.prisma, user, caseId);
   const request = await PREPARE[action]({ prisma: deps.prisma, user, row }, body);
+  // Temporal keeps one Update per id in a workflow: a step sent again with its key (after a 503
+  // that may have come after Temporal took it) joins the first one and gets its outcome.
+  const updateId = idempotencyKey ? `${action}-${hashRequest({ userId: user.id, idempotencyKey, body })}` : undefined;
   await runUpdate(() =>
-    deps.temporal.workflow.getHandle(workflowIdForCase(caseId)).executeUpdate(caseActionUpdates[action], { args: [request] }),
+    deps.temporal.workflow
+      .getHandle(workflowIdForCase(caseId))
+      .executeUpdate(caseActionUpdates[action], { args: [request], ...(updateId ? { updateId } : {}) }),
   );
   return getCase(deps, user, caseId);
 }

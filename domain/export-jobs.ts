@@ -4,15 +4,12 @@ import { z } from 'zod';
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { BlobStorage } from '../lib/storage.ts';
-import type { annex3ExportWorkflow } from '../workflows/export-workflow.ts';
-import { TASK_QUEUE } from '../workflows/definitions.ts';
 import { CASE_STATUSES } from '../model/lifecycle.ts';
 import { annex3FileName, type Annex3Request, type Annex3Settings } from './annex3-export.ts';
 import type { AuthenticatedUser } from './auth.ts';
+import { startExportWorkflow } from './export-starts.ts';
 
 type ExportJobDeps = { prisma: Db; temporal: Client; settings: Annex3Settings };
-
-const workflowIdForExport = (jobId: string) => `export-${jobId}`;
 
 /** Queues an export as a durable workflow; the caller polls its status and then downloads it. */
 export async function createExportJob(deps: ExportJobDeps, user: AuthenticatedUser, request: Annex3Request) {
@@ -20,11 +17,8 @@ export async function createExportJob(deps: ExportJobDeps, user: AuthenticatedUs
   await deps.prisma.exportJob.create({
     data: { id, requestedByUserId: user.id, format: request.format, lang: request.lang, filter: request.filter },
   });
-  await deps.temporal.workflow.start<typeof annex3ExportWorkflow>('annex3ExportWorkflow', {
-    taskQueue: TASK_QUEUE,
-    workflowId: workflowIdForExport(id),
-    args: [{ jobId: id, settings: deps.settings }],
-  });
+  // Temporal unreachable: the job stays queued, durably, and the export starter starts it once it answers.
+  await startExportWorkflow(deps, id);
   return getExportJob(deps, user, id);
 }
 

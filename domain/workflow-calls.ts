@@ -1,4 +1,10 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  isGrpcServiceError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
@@ -22,11 +28,32 @@ function translateWorkflowError(error: unknown): unknown {
     if (type === QUOTA_EXCEEDED) return new DomainError('quota_exceeded', message);
   }
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
-    // No worker answered in time (all busy or restarting): nothing was decided; the caller may retry.
-    return new DomainError('service_unavailable', 'the case is busy; nothing was changed, try again in a few seconds');
+    // No answer within the request's deadline: Temporal is down, or no worker took the Update in time
+    // (all busy or restarting). It may still be applied if it had been accepted, so the caller looks first.
+    return new DomainError(
+      'service_unavailable',
+      'no answer in time from Temporal or its workers; try again in a few seconds (look first: the step may have been taken)',
+    );
+  }
+  if (isTemporalUnavailable(error)) {
+    return new DomainError('service_unavailable', 'Temporal is not reachable right now; try again shortly');
   }
   if (error instanceof WorkflowNotFoundError) {
     return new DomainError('invalid_transition', 'not open for changes: it is closed, or was never opened');
   }
   return error;
+}
+
+/** gRPC statuses that mean the server could not be reached or did not answer within the request's deadline. */
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_UNAVAILABLE = 14;
+
+/**
+ * True when a Temporal call failed because the server is down, unreachable or too slow for the
+ * request's deadline (the client wraps the gRPC error in a ServiceError: "Update-With-Start failed",
+ * "Failed to start Workflow"). Nothing the caller asked for is known to have happened.
+ */
+export function isTemporalUnavailable(error: unknown): boolean {
+  const grpcError = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(grpcError) && (grpcError.code === GRPC_UNAVAILABLE || grpcError.code === GRPC_DEADLINE_EXCEEDED);
 }

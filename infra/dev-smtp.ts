@@ -1,3 +1,5 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -19,16 +21,22 @@ export type DevMailbox = {
 
 export type DevSmtpServer = { port: number; url: string; mailbox: DevMailbox; close(): Promise<void> };
 
+export type DevSmtpOptions = {
+  /** How many of the latest messages are kept (1000 unless told). */
+  keep?: number;
+  onConnectionError?: (error: Error) => void;
+  /** A JSON Lines file the mailbox is kept in, so it survives a restart; in memory only when omitted. */
+  mailboxFile?: string;
+};
+
 /**
- * A real SMTP server on loopback that keeps what it receives in memory: development's outbox and
- * the tests' witness of what was actually sent over the wire.
+ * A real SMTP server on loopback that keeps what it receives: development's outbox and the tests'
+ * witness of what was actually sent over the wire.
  */
-export async function startDevSmtpServer(
-  port: number,
-  keep = 1000,
-  onConnectionError: (error: Error) => void = () => {},
-): Promise<DevSmtpServer> {
-  const received: ReceivedMail[] = [];
+export async function startDevSmtpServer(port: number, options: DevSmtpOptions = {}): Promise<DevSmtpServer> {
+  const { keep = 1000, onConnectionError = () => {}, mailboxFile } = options;
+  const store = mailboxFile ? openMailboxFile(mailboxFile, keep) : undefined;
+  const received: ReceivedMail[] = store?.loaded ?? [];
   const waiters = new Set<{ match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }>();
 
   const server = new SMTPServer({
@@ -49,6 +57,7 @@ export async function startDevSmtpServer(
           };
           received.push(mail);
           if (received.length > keep) received.shift();
+          store?.append(mail, received);
           for (const waiter of waiters) {
             if (waiter.match(mail)) {
               waiters.delete(waiter);
@@ -94,5 +103,38 @@ export async function startDevSmtpServer(
     url: `smtp://127.0.0.1:${boundPort}`,
     mailbox,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The mailbox on disk: one message per line, appended as it arrives. A line cut short by a crash is
+ * skipped on reading; the file is rewritten with only the kept messages when it grows past twice that.
+ */
+function openMailboxFile(file: string, keep: number) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+  const loaded: ReceivedMail[] = [];
+  for (const line of lines) {
+    try {
+      loaded.push(JSON.parse(line) as ReceivedMail);
+    } catch {
+      // the partial last line of a process that died mid-write
+    }
+  }
+  loaded.splice(0, Math.max(0, loaded.length - keep));
+  let linesInFile = lines.length;
+  const rewrite = (messages: ReceivedMail[]) => {
+    writeFileSync(`${file}.tmp`, messages.map((m) => `${JSON.stringify(m)}\n`).join(''));
+    renameSync(`${file}.tmp`, file);
+    linesInFile = messages.length;
+  };
+  if (linesInFile !== loaded.length) rewrite(loaded);
+  return {
+    loaded,
+    append(mail: ReceivedMail, kept: ReceivedMail[]) {
+      if (linesInFile + 1 > 2 * keep) return rewrite(kept);
+      appendFileSync(file, `${JSON.stringify(mail)}\n`);
+      linesInFile++;
+    },
   };
 }

@@ -5,7 +5,7 @@ import { Connection } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
 import { findConfiguredTemporalCli } from './temporal-cli.ts';
 
-type DevServerOptions = {
+export type DevServerOptions = {
   cliPath: string;
   port: number;
   /** Web UI port; omitted means headless. */
@@ -16,7 +16,16 @@ type DevServerOptions = {
   logFile: string;
 };
 
-export type DevServer = { address: string; uiUrl?: string; source: string; stop(): Promise<void> };
+export type DevServer = {
+  address: string;
+  uiUrl?: string;
+  source: string;
+  /** The server process, when this process started it (not for a server the SDK runs). */
+  pid?: number;
+  /** Settles when the server process ends, however it ends (stopped, crashed or killed), saying how. */
+  exited: Promise<string>;
+  stop(): Promise<void>;
+};
 
 /**
  * The dev server from the CLI the configuration names or the project builds; on a machine with
@@ -51,6 +60,8 @@ async function startDownloadedDevServer(options: Omit<DevServerOptions, 'cliPath
     address: env.address,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
     source: 'downloaded by the Temporal SDK',
+    // The SDK keeps its server process to itself: no exit to watch.
+    exited: new Promise(() => {}),
     stop: () => env.teardown(),
   };
 }
@@ -70,7 +81,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
 
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, exited, options.logFile);
@@ -78,6 +91,8 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     address,
     uiUrl: options.uiPort === undefined ? undefined : `http://127.0.0.1:${options.uiPort}`,
     source: options.cliPath,
+    pid: child.pid,
+    exited,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -88,12 +103,12 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   };
 }
 
-async function waitUntilServing(address: string, exited: Promise<number | null>, logFile: string) {
+async function waitUntilServing(address: string, exited: Promise<string>, logFile: string) {
   const deadline = Date.now() + 60_000;
-  let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
+  let exit: string | undefined;
+  void exited.then((how) => (exit = how));
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`Temporal dev server exited with ${exitCode}; see ${logFile}`);
+    if (exit !== undefined) throw new Error(`Temporal dev server exited (${exit}); see ${logFile}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       try {

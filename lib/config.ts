@@ -35,6 +35,8 @@ const envSchema = z
 
     DATABASE_URL: optionalUrl,
     EMBEDDED_DB_PORT: port.default(5433),
+    /** How long a request waits for a PostgreSQL connection before it answers 503. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 
     TEMPORAL_ADDRESS: z
       .string()
@@ -48,6 +50,8 @@ const envSchema = z
     TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
     TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
     SCHEMATHESIS_VERSION: z.string().default('4.32.5'),
+    /** The budget of a request's Temporal calls: past it (server down or unreachable) the request answers 503. */
+    TEMPORAL_CALL_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 
     SMTP_URL: optionalUrl,
     EMBEDDED_SMTP_PORT: port.default(2525),
@@ -87,6 +91,15 @@ const envSchema = z
     RECOMMENDATION_QUOTA_PERCENT: z.coerce.number().int().min(1).max(100).default(15),
     RECOMMENDATION_QUOTA_ROUNDING: z.enum(QUOTA_ROUNDINGS).default('round'),
     FILES_DIR: z.string().optional(),
+    /** How often queued export jobs whose workflow could not be started are started again. */
+    EXPORT_START_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** A queued export that still cannot be started after this long is marked failed. */
+    EXPORT_START_GIVE_UP_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
     ATTACHMENT_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -127,7 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: raw.LOG_LEVEL,
     timeZone: raw.DISTRICT_TIME_ZONE,
     http: { host: raw.HOST, port: raw.PORT },
-    database: { url: raw.DATABASE_URL, embeddedPort: raw.EMBEDDED_DB_PORT, testUrl: raw.TEST_DATABASE_URL },
+    database: {
+      url: raw.DATABASE_URL,
+      embeddedPort: raw.EMBEDDED_DB_PORT,
+      testUrl: raw.TEST_DATABASE_URL,
+      connectTimeoutMs: raw.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     temporal: {
       address: raw.TEMPORAL_ADDRESS,
       namespace: raw.TEMPORAL_NAMESPACE,
@@ -136,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       cliPath: raw.TEMPORAL_CLI_PATH,
       cliVersion: raw.TEMPORAL_CLI_VERSION,
       testServerVersion: raw.TEMPORAL_TEST_SERVER_VERSION,
+      callDeadlineMs: raw.TEMPORAL_CALL_DEADLINE_MS,
     },
     testing: { schemathesisVersion: raw.SCHEMATHESIS_VERSION },
     mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
@@ -181,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       },
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },
+    exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },
     /** Attachments and finished exports; shared by the API and the workers in production. */
     filesDir: raw.FILES_DIR ? resolveDir(raw.FILES_DIR) : path.join(resolveDir(raw.DATA_DIR), 'files'),
   };

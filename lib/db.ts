@@ -5,8 +5,16 @@ export type Db = PrismaClient;
 import { Prisma } from '../generated/prisma/client.ts';
 export { Prisma };
 
-export function createPrisma(databaseUrl: string, options: { maxConnections?: number } = {}): Db {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.maxConnections ?? 10 });
+/**
+ * `connectTimeoutMs` bounds the wait for a pooled connection: without it a PostgreSQL that accepts
+ * TCP but does not answer (or a pool exhausted by a hung server) holds a request forever.
+ */
+export function createPrisma(databaseUrl: string, options: { maxConnections?: number; connectTimeoutMs?: number } = {}): Db {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
+  });
   return new PrismaClient({ adapter });
 }
 

@@ -8,6 +8,7 @@ import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
 import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
+import { supervise } from '../infra/supervisor.ts';
 import { startConfiguredDevServer } from '../infra/temporal-dev-server.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
@@ -45,9 +46,10 @@ async function main() {
   let smtpUrl = config.mail.smtpUrl;
   let devMailbox;
   if (!smtpUrl) {
-    const smtp = await startDevSmtpServer(config.mail.embeddedPort, 1000, (error) =>
-      logger.warn('a mail client dropped its connection', { error }),
-    );
+    const smtp = await startDevSmtpServer(config.mail.embeddedPort, {
+      mailboxFile: path.join(config.dataDir, 'mailbox.jsonl'),
+      onConnectionError: (error) => logger.warn('a mail client dropped its connection', { error }),
+    });
     cleanups.push(() => smtp.close());
     smtpUrl = smtp.url;
     devMailbox = smtp.mailbox;
@@ -57,18 +59,24 @@ async function main() {
   let temporalAddress = config.temporal.address;
   let temporalUi: string | undefined;
   if (!temporalAddress) {
-    const server = await startConfiguredDevServer(
-      config,
-      {
-        port: config.temporal.devPort,
-        uiPort: config.temporal.uiPort,
-        dbFile: path.join(config.dataDir, 'temporal.sqlite'),
-        namespaces: [config.temporal.namespace],
-        logFile: path.join(config.dataDir, 'temporal.log'),
-      },
-      say,
-    );
-    cleanups.push(() => server.stop());
+    const devServerOptions = {
+      port: config.temporal.devPort,
+      uiPort: config.temporal.uiPort,
+      dbFile: path.join(config.dataDir, 'temporal.sqlite'),
+      namespaces: [config.temporal.namespace],
+      logFile: path.join(config.dataDir, 'temporal.log'),
+    };
+    const server = await startConfiguredDevServer(config, devServerOptions, say);
+    // The same port and SQLite file again: the clients and the worker reconnect by themselves.
+    const supervisor = supervise(server, () => startConfiguredDevServer(config, devServerOptions, say), {
+      name: 'the Temporal dev server',
+      maxRestarts: 3,
+      windowMs: 60_000,
+      log: say,
+      onGiveUp: (reason) => fail(`${reason} (see ${devServerOptions.logFile})`),
+      shuttingDown: () => stopping,
+    });
+    cleanups.push(() => supervisor.stop());
     temporalAddress = server.address;
     temporalUi = server.uiUrl;
     say(`Temporal dev server (${server.source}) on ${server.address}`);
@@ -77,7 +85,10 @@ async function main() {
   const migrated = await applyMigrations(databaseUrl, path.join(config.projectRoot, 'prisma', 'migrations'), say);
   say(`database schema up to date (${migrated.applied.length} applied now, ${migrated.alreadyApplied.length} before)`);
   // PGlite runs one session at a time; a single pooled connection keeps transactions from interleaving.
-  const prisma = createPrisma(databaseUrl, { maxConnections: config.database.url ? 10 : 1 });
+  const prisma = createPrisma(databaseUrl, {
+    maxConnections: config.database.url ? 10 : 1,
+    connectTimeoutMs: config.database.connectTimeoutMs,
+  });
   cleanups.push(() => prisma.$disconnect());
   const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD);
   if (seeded) say('seeded the demo organisation tree and users');
@@ -96,6 +107,7 @@ async function main() {
     deps: { prisma, mailer, clock: systemClock, storage, temporal },
   });
   const workerRun = worker.run();
+  workerRun.catch((error: unknown) => fail(`the worker stopped: ${(error as Error).message}`));
   cleanups.push(async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
@@ -117,6 +129,13 @@ async function main() {
   say('press Ctrl-C to stop');
 }
 
+/** Something the system cannot run without has gone: say what, and stop all of it rather than half-run. */
+function fail(reason: string) {
+  if (stopping) return;
+  say(`${reason}; stopping everything`);
+  void stop(1);
+}
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
@@ -133,8 +152,10 @@ async function stop(code: number) {
   process.exit(code);
 }
 
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+// Ctrl-C reaches this process twice under `npm start` (from the terminal and relayed by tsx): a
+// second signal must not kill it halfway through stopping what it started.
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
 main().catch((error: unknown) => {
   console.error(error);
   void stop(1);

@@ -19,8 +19,16 @@ export async function fileAs(sys: TestSystem, token: string, overrides: Record<s
 }
 
 /** Takes one lifecycle step over HTTP (its route is named as the action) and returns the response. */
-export function step(sys: TestSystem, token: string, caseId: string, action: CaseAction, body: Record<string, unknown> = {}) {
-  return sys.http.post(`/cases/${caseId}/${action}`).set('Authorization', token).send(body);
+export function step(
+  sys: TestSystem,
+  token: string,
+  caseId: string,
+  action: CaseAction,
+  body: Record<string, unknown> = {},
+  idempotencyKey?: string,
+) {
+  const request = sys.http.post(`/cases/${caseId}/${action}`).set('Authorization', token);
+  return (idempotencyKey ? request.set('Idempotency-Key', idempotencyKey) : request).send(body);
 }
 
 /** Takes one step that must succeed; returns the case after it. */

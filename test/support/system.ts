@@ -9,6 +9,7 @@ import type { Express } from 'express';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import type { AppDeps } from '../../api/deps.ts';
 import { reconcile } from '../../domain/reconcile.ts';
 import { startDevSmtpServer, type DevSmtpServer } from '../../infra/dev-smtp.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
@@ -31,6 +32,8 @@ export type TestSystem = {
   http: ReturnType<typeof supertest>;
   /** The Express app itself, for tests that need a real listening socket. */
   app: Express;
+  /** The same app with some dependencies swapped (a Temporal or a database that is down). */
+  httpWith(overrides: Partial<AppDeps>): ReturnType<typeof supertest>;
   namespace: string;
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
   assertReconciled(): Promise<void>;
@@ -58,8 +61,11 @@ export type TestSystemOptions = {
   deadlines?: Partial<DeadlinePolicy>;
   /** Sessions that outlive the weeks a time-skipping suite lets pass (the default is 8 hours). */
   tokenTtlMinutes?: number;
-  /** Another Temporal server (the time-skipping one) instead of the shared dev server. */
-  temporal?: { client: Client; nativeConnection: NativeConnection };
+  /**
+   * Another Temporal server instead of the shared dev server: the time-skipping one (which cannot
+   * list workflows, so reconcile starts from the ledger rows), or a dev server of the test's own.
+   */
+  temporal?: { client: Client; nativeConnection: NativeConnection; listsWorkflows?: boolean };
   /** false: no worker in this process (the test runs its own, e.g. as a child process to kill). */
   worker?: boolean;
 };
@@ -68,10 +74,14 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
   const namespace = namespaceForTestFile(testFile);
   const base = loadConfig({ LOG_LEVEL: 'silent' });
+  const timeSkipping = options.temporal !== undefined && options.temporal.listsWorkflows !== true;
   const config = {
     ...base,
     deadlines: { ...base.deadlines, ...options.deadlines },
     auth: { ...base.auth, tokenTtlMinutes: options.tokenTtlMinutes ?? base.auth.tokenTtlMinutes },
+    // The Java time-skipping server takes seconds over a cold worker's first Updates on a busy
+    // machine; the request deadline is measured against the dev server, not this emulator.
+    temporal: { ...base.temporal, callDeadlineMs: timeSkipping ? 60_000 : base.temporal.callDeadlineMs },
   };
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();
@@ -93,7 +103,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
           workflowBundle: await workflowBundle(),
         });
   const running = worker?.run();
-  const app = createApp({
+  const deps: AppDeps = {
     config,
     prisma: db.prisma,
     temporal: client,
@@ -101,7 +111,8 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     clock,
     devMailbox: smtp.mailbox,
     storage,
-  });
+  };
+  const app = createApp(deps);
   const http = supertest(app);
 
   return {
@@ -111,9 +122,10 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     worker,
     http,
     app,
+    httpWith: (overrides) => supertest(createApp({ ...deps, ...overrides })),
     namespace,
     async assertReconciled() {
-      const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: !shared });
+      const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: timeSkipping });
       if (report.problems.length > 0) throw new Error(`ledger and workflows disagree: ${JSON.stringify(report.problems)}`);
     },
     async login(email) {

@@ -1,7 +1,8 @@
 import express from 'express';
 import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { errorHandler } from '../../api/error-handler.ts';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { errorHandler, RETRY_AFTER_SECONDS } from '../../api/error-handler.ts';
 import { DomainError, ERROR_STATUS, type ErrorCode } from '../../lib/errors.ts';
 import { createLogger } from '../../lib/logger.ts';
 
@@ -47,6 +48,23 @@ describe('errorHandler', () => {
     expect(lost.body.error.code).toBe('service_unavailable');
     const refused = await appThrowing(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).get('/');
     expect(refused.status).toBe(503);
+  });
+
+  it('answers 503 with Retry-After when Temporal is down or misses the deadline, whatever call failed', async () => {
+    const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+    for (const error of [
+      new ServiceError('Update-With-Start failed', { cause: grpcError(14, 'No connection established') }),
+      new ServiceError('Failed to start Workflow', { cause: grpcError(4, 'Deadline exceeded') }),
+      new WorkflowUpdateRPCTimeoutOrCancelledError('Deadline exceeded', { cause: grpcError(4, 'Deadline exceeded') }),
+    ]) {
+      const res = await appThrowing(error).get('/');
+      expect(res.status, error.message).toBe(503);
+      expect(res.body.error.code).toBe('service_unavailable');
+      expect(res.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    }
+    const refused = await appThrowing(new ServiceError('Failed to start Workflow', { cause: grpcError(3, 'invalid argument') })).get('/');
+    expect(refused.status).toBe(500);
+    expect(refused.headers['retry-after']).toBeUndefined();
   });
 
   it('hides unexpected errors behind a 500 and logs them', async () => {
