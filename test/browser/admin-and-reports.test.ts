@@ -54,6 +54,8 @@ describe('administration and reports', () => {
     await row.getByRole('button', { name: zhText('directory.reset') }).click();
     await page.getByRole('tooltip').getByRole('button', { name: /确|OK/ }).click();
     await expect.poll(() => page.getByText(/new-clerk@ledger.test 的一次性密码/).count()).toBe(1);
+    // The reset's confirmation closes with an animation: wait until it is gone, so only the next one is open.
+    await expect.poll(() => page.getByRole('tooltip').count()).toBe(0);
     await row.getByRole('button', { name: zhText('directory.deactivate') }).click();
     await page.getByRole('tooltip').getByRole('button', { name: /确|OK/ }).click();
     await row.getByText(zhText('directory.inactive')).waitFor();

@@ -11,7 +11,7 @@ export type TestDatabase = { url: string; prisma: Db; drop(): Promise<void> };
 /** A fresh database for one test file, cloned from the migrated template (milliseconds, not a migration run). */
 export async function createTestDatabase(options: { seed?: boolean } = { seed: true }): Promise<TestDatabase> {
   const adminUrl = inject('postgresUrl');
-  const name = `test_${randomBytes(6).toString('hex')}`;
+  const name = `${inject('databasePrefix')}${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -15,14 +15,14 @@ declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
     templateDatabase: string;
+    /** Names of this project's per-file databases start with it. */
+    databasePrefix: string;
     temporalAddress: string;
     testServerPath: string;
     /** The workflow code, bundled once per run rather than once per test file (seconds each). */
     workflowBundleCode: string;
   }
 }
-
-export const TEMPLATE_DATABASE = 'ledger_template';
 
 /**
  * Starts the real servers once per run: a PostgreSQL cluster (Debian's packages) holding a migrated
@@ -36,18 +36,26 @@ export default async function setup(project: TestProject) {
 
   let postgresUrl = config.database.testUrl;
   if (!postgresUrl) {
-    const local = startLocalPostgres(path.join(config.cacheDir, 'postgres-test'), await freePort());
+    const local = startLocalPostgres(path.join(config.cacheDir, `postgres-test-${project.name}`), await freePort());
     stops.push(() => local.stop());
     postgresUrl = local.url;
   }
-  await recreateTemplate(postgresUrl, path.join(config.projectRoot, 'prisma', 'migrations'));
+  // Each project (integration, browser) has its own servers, template and database names, since
+  // vitest may set projects up side by side.
+  const templateDatabase = `ledger_template_${project.name}`;
+  const databasePrefix = `test_${project.name}_`;
+  await recreateTemplate(postgresUrl, templateDatabase, databasePrefix, path.join(config.projectRoot, 'prisma', 'migrations'));
   log(`PostgreSQL at ${new URL(postgresUrl).host}, template database migrated`);
 
   let server: DevServer;
   try {
     server = await startConfiguredDevServer(
       config,
-      { port: await freePort(), namespaces: TEST_NAMESPACES, logFile: path.join(config.cacheDir, 'logs', 'temporal-test-dev-server.log') },
+      {
+        port: await freePort(),
+        namespaces: TEST_NAMESPACES,
+        logFile: path.join(config.cacheDir, 'logs', `temporal-test-dev-server-${project.name}.log`),
+      },
       log,
     );
   } catch (error) {
@@ -61,7 +69,8 @@ export default async function setup(project: TestProject) {
   const { code: workflowBundleCode } = await bundleWorkflows();
 
   project.provide('postgresUrl', postgresUrl);
-  project.provide('templateDatabase', TEMPLATE_DATABASE);
+  project.provide('templateDatabase', templateDatabase);
+  project.provide('databasePrefix', databasePrefix);
   project.provide('temporalAddress', server.address);
   project.provide('testServerPath', testServerPath ?? '');
   project.provide('workflowBundleCode', workflowBundleCode);
@@ -71,21 +80,21 @@ export default async function setup(project: TestProject) {
   };
 }
 
-async function recreateTemplate(adminUrl: string, migrationsDir: string) {
+async function recreateTemplate(adminUrl: string, templateDatabase: string, databasePrefix: string, migrationsDir: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     // Leftovers of an interrupted run: per-file databases are disposable.
     const { rows } = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'test\\_%' OR datname = $1",
-      [TEMPLATE_DATABASE],
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1) OR datname = $2',
+      [databasePrefix, templateDatabase],
     );
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+    await admin.query(`CREATE DATABASE "${templateDatabase}"`);
   } finally {
     await admin.end();
   }
   const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
+  templateUrl.pathname = `/${templateDatabase}`;
   await applyMigrations(templateUrl.toString(), migrationsDir);
 }
