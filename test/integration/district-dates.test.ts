@@ -51,7 +51,9 @@ describe('dates people give and read are district dates', () => {
       .set('Authorization', district);
     expect(res.status).toBe(200);
     // 16:30 UTC on Monday 03-02 is Tuesday 03-03 in the district.
-    expect(res.headers['content-disposition']).toBe('attachment; filename="linkage-ledger-2099-03-03.csv"');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="linkage-ledger-2099-03-03.csv"; filename*=UTF-8\'\'linkage-ledger-2099-03-03.csv',
+    );
     const [header, ...rows] = res.text
       .replace(/^\uFEFF/, '')
       .trim()

@@ -197,6 +197,8 @@ describe('Annex 3 export', () => {
     expect(others).toEqual([direct, direct]);
 
     const named = await download(admin, { format: 'csv', cycle: '2020-H1' });
-    expect(named.headers['content-disposition']).toBe('attachment; filename="linkage-ledger-2020-H1.csv"');
+    expect(named.headers['content-disposition']).toBe(
+      'attachment; filename="linkage-ledger-2020-H1.csv"; filename*=UTF-8\'\'linkage-ledger-2020-H1.csv',
+    );
   });
 });
