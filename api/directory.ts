@@ -66,7 +66,11 @@ export const directoryRoutes = [
     authenticated: true,
     roles: ['admin'],
     schemas: { params: userIdParams },
-    responses: { 200: { description: 'Deactivated', schema: userView }, ...errorResponses },
+    responses: {
+      200: { description: 'Deactivated', schema: userView },
+      ...errorResponses,
+      409: { description: 'An administrator cannot deactivate themself', schema: errorBody },
+    },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await deactivateUser(deps.prisma, user, params.id) }),
   }),
   defineRoute({
