@@ -1,22 +1,5 @@
 import type { Level } from '../model/case.ts';
-
-/** Every e-mail the lifecycle sends: handovers down and up the tree, deadline reminders, closure. */
-export const NOTICE_KINDS = [
-  'case_filed',
-  'case_submitted',
-  'case_resubmitted',
-  'case_forwarded',
-  'case_returned',
-  'case_rejected',
-  'case_merged',
-  'case_resolved',
-  'case_reopened',
-  'case_closed',
-  'deadline_reminder_50',
-  'deadline_reminder_75',
-  'deadline_overdue',
-] as const;
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+import type { NoticeKind } from '../model/lifecycle.ts';
 
 /** Who receives a notice, by their place in the case: resolved to addresses by the activity. */
 export type Audience = 'filing_unit' | 'filer' | 'district' | 'municipality' | 'reporter' | 'responsible' | 'above_responsible';

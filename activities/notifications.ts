@@ -4,7 +4,8 @@ import type { Level } from '../model/case.ts';
 import { parseCaseDetails, resultText, type CaseDetails } from '../model/case-details.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
-import { renderNotice, type Audience, type NoticeKind } from './notice-templates.ts';
+import type { NoticeKind } from '../model/lifecycle.ts';
+import { renderNotice, type Audience } from './notice-templates.ts';
 
 type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: Level; idempotencyKey: string };
 

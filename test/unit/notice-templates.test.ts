@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTICE_KINDS, renderNotice, type NoticeFacts } from '../../activities/notice-templates.ts';
+import { renderNotice, type NoticeFacts } from '../../activities/notice-templates.ts';
+import { NOTICE_KINDS } from '../../model/lifecycle.ts';
 
 const facts: NoticeFacts = {
   number: 7,
