@@ -3,7 +3,7 @@ import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { writeCsv, writeXlsx, type Progress } from '../lib/tabular-writers.ts';
-import { districtDate } from '../lib/time.ts';
+import { districtDateOf as districtDate } from '../lib/district-dates.ts';
 import { annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
 import type { AuthenticatedUser } from './auth.ts';
 

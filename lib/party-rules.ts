@@ -22,11 +22,6 @@ export function districtInstant(date: string, hour: number, utcOffsetMinutes: nu
   return new Date(Date.parse(`${date}T00:00:00Z`) + hour * 3_600_000 - utcOffsetMinutes * 60_000);
 }
 
-/** The district's calendar date (`YYYY-MM-DD`) at a moment. */
-export function districtDate(moment: Date, utcOffsetMinutes: number): string {
-  return new Date(moment.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
 export type FeedbackDates = { opens: string; deliver: string; deadline: string };
 
 /**

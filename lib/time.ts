@@ -23,8 +23,3 @@ export function dateInZone(date: Date, timeZone: string): string {
   const get = partsInZone(date, timeZone);
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
-
-/** The calendar date (`YYYY-MM-DD`) it is in the district at a moment, by the district's UTC offset. */
-export function districtDate(moment: Date, utcOffsetMinutes: number): string {
-  return new Date(moment.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}

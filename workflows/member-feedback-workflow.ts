@@ -1,6 +1,7 @@
 import { setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { districtDate, feedbackSchedule } from '../lib/party-rules.ts';
+import { districtDateOf as districtDate } from '../lib/district-dates.ts';
+import { feedbackSchedule } from '../lib/party-rules.ts';
 import {
   feedbackSnapshotQuery,
   workflowIdForFeedback,

@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { districtDate } from '../../lib/party-rules.ts';
+import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { AuthenticatedUser } from '../auth.ts';
 import { COMMUNITY_UNIT_KINDS } from './model.ts';

@@ -8,7 +8,7 @@ import type { PartyDeps } from '../../domain/party/scope.ts';
 import { seedId } from '../../domain/seed.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { districtDate } from '../../lib/party-rules.ts';
+import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { TASK_QUEUE } from '../../workflows/definitions.ts';
 import { workflowIdForFeedback, workflowIdForRound } from '../../workflows/party-definitions.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNEX3_CONTENT_TYPES, annex3FileName, annex3SheetName } from '../../domain/annex3-export.ts';
-import { districtDate } from '../../lib/time.ts';
+import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 
 describe('Annex 3 files', () => {
   it('are named after the district’s date they were written on, which is ahead of UTC in the evening', () => {

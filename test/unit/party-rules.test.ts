@@ -3,7 +3,8 @@ import { commendationHeader } from '../../domain/party/commendations.ts';
 import { feedbackHtml, FEEDBACK_HEADER } from '../../domain/party/feedback-document.ts';
 import { feedbackScheduleSpec } from '../../domain/party/feedback.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { districtDate, districtInstant, feedbackSchedule, recommendationQuota, roundSchedule } from '../../lib/party-rules.ts';
+import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import { districtInstant, feedbackSchedule, recommendationQuota, roundSchedule } from '../../lib/party-rules.ts';
 
 describe('the recommendation quota', () => {
   it('is 15 % of the registered members, rounded half up by default', () => {
