@@ -2,6 +2,7 @@ import type { Db, Prisma } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
 import type { CaseKind } from '../model/case.ts';
 import type { AuthenticatedUser } from './auth.ts';
+import { searchCondition } from './case-search.ts';
 import { toCaseSummary } from './case-view.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilter } from './scope.ts';
@@ -40,17 +41,7 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
-  if (filter.q) {
-    const q = filter.q;
-    conditions.push({
-      OR: [
-        { title: { contains: q, mode: 'insensitive' } },
-        { description: { contains: q, mode: 'insensitive' } },
-        { location: { contains: q, mode: 'insensitive' } },
-        { category: { contains: q, mode: 'insensitive' } },
-      ],
-    });
-  }
+  if (filter.q) conditions.push(searchCondition(filter.q));
   if (filter.cursor) {
     const cursor = decodeCursor(filter.cursor);
     const filedAt = new Date(cursor.filedAt);

@@ -1,0 +1,19 @@
+import { Prisma } from '../lib/db.ts';
+import type { AuthenticatedUser } from './auth.ts';
+import { ledgerFilterSql, type HalfYearRules, type LedgerFilter } from './ledger-filters.ts';
+import { visibleCaseSql } from './scope.ts';
+
+/** What the statistics read: the ledger's filters, and cases a cycle's ledgers carried whatever the period. */
+export type StatisticsFilter = Omit<LedgerFilter, 'status'> & {
+  /** Cases counted whatever the period (a cycle's ledgers carry cases filed before it). */
+  alsoCaseIds?: string[];
+};
+
+/** Which cases of `case_facts f` the figures count: what the user may see and the filter selects. */
+export function statisticsWhere(user: AuthenticatedUser, filter: StatisticsFilter, rules: HalfYearRules) {
+  return Prisma.sql`${visibleCaseSql(user, 'f')} AND ${ledgerFilterSql('f', filter, rules, filter.alsoCaseIds)}`;
+}
+
+/** A timestamp column's local date as days since 1970-01-01, as `localDayNumber` (lib/working-days.ts) counts it. */
+export const localDaySql = (column: string, utcOffsetMinutes: number) =>
+  Prisma.sql`floor((extract(epoch FROM ${Prisma.raw(column)}) * 1000 + ${utcOffsetMinutes * 60_000}) / 86400000)::int`;
