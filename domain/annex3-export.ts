@@ -51,7 +51,7 @@ export async function writeAnnex3(
   onProgress?: Annex3Progress,
 ): Promise<number> {
   const { prisma, settings } = deps;
-  const where = annex3Where(user, request.filter, settings.utcOffsetMinutes, settings.deadlines);
+  const where = await annex3Where(prisma, user, request.filter, settings.utcOffsetMinutes, settings.deadlines);
   let progress: Progress | undefined;
   if (onProgress) {
     const totalRows = await annex3Count(prisma, where);

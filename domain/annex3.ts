@@ -86,13 +86,14 @@ export const annex3Header = (lang: Annex3Language) => ANNEX3_COLUMNS.map((c) => 
 export type Annex3Filter = LedgerFilter;
 
 /** The cases of `cases c` a user may see that the filter selects, as SQL. */
-export function annex3Where(
+export async function annex3Where(
+  prisma: Db,
   user: AuthenticatedUser,
   filter: Annex3Filter,
   utcOffsetMinutes: number,
   deadlines?: HalfYearDeadlines,
-): Prisma.Sql {
-  return Prisma.sql`${visibleCaseSql(user, 'c')} AND ${ledgerFilterSql('c', filter, { utcOffsetMinutes, deadlines })}`;
+): Promise<Prisma.Sql> {
+  return Prisma.sql`${await visibleCaseSql(prisma, user, 'c')} AND ${ledgerFilterSql('c', filter, { utcOffsetMinutes, deadlines })}`;
 }
 
 export async function annex3Count(prisma: Db, where: Prisma.Sql): Promise<number> {

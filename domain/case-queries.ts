@@ -5,7 +5,7 @@ import type { AuthenticatedUser } from './auth.ts';
 import { searchCondition } from './case-search.ts';
 import { toCaseSummary } from './case-view.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
-import { visibleCaseFilter } from './scope.ts';
+import { visibleCaseFilterWithUnits } from './scope.ts';
 
 type CaseListFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
   kind?: CaseKind;
@@ -37,11 +37,15 @@ function decodeCursor(raw: string): Cursor {
 
 /** Newest first, keyset-paginated on (filedAt, id), always within what the caller may see. */
 export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter) {
-  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user), ...scopeConditions(filter), ...periodConditions(filter)];
+  const conditions: Prisma.CaseWhereInput[] = [
+    await visibleCaseFilterWithUnits(prisma, user),
+    ...scopeConditions(filter),
+    ...periodConditions(filter),
+  ];
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
-  if (filter.q) conditions.push(searchCondition(filter.q));
+  if (filter.q) conditions.push(await searchCondition(prisma, filter.q));
   if (filter.cursor) {
     const cursor = decodeCursor(filter.cursor);
     const filedAt = new Date(cursor.filedAt);

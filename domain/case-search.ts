@@ -1,4 +1,4 @@
-import type { Prisma } from '../lib/db.ts';
+import type { Db, Prisma } from '../lib/db.ts';
 
 /**
  * Free-text search (`q`) through a GIN index on `cases.search_grams`: the distinct 2-character
@@ -59,13 +59,28 @@ export function queryGrams(q: string): string[] {
 /** `%`, `_` and the escape character itself, taken literally in a LIKE pattern. */
 export const escapeLikePattern = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-/** The list filter for `q`: the index's pieces, then the substring itself in any searched field. */
-export function searchCondition(q: string): Prisma.CaseWhereInput {
+/** More matches than this across the ledger, and a query counts as common (see `searchCondition`). */
+const COMMON_MATCHES = 2000;
+
+/**
+ * The list filter for `q`: the index's pieces, then the substring itself in any searched field.
+ * PostgreSQL takes a query's pieces as independent and so guesses a common phrase (花园小区: every
+ * piece comes with the others) to be rare, reads every match through the index and sorts them. So the
+ * matches are first counted, up to a bound, through the index; a common phrase then names only its
+ * first piece, which PostgreSQL rightly takes as common, and it walks the newest cases instead,
+ * stopping at the page's end; a rare one names all its pieces and reads its few matches.
+ */
+export async function searchCondition(prisma: Db, q: string): Promise<Prisma.CaseWhereInput> {
   const pattern = escapeLikePattern(q);
   const grams = queryGrams(q);
+  const [matches] = grams.length
+    ? await prisma.$queryRaw<Array<{ n: number }>>`
+        SELECT count(*)::int AS n FROM (SELECT 1 FROM cases WHERE search_grams @> ${grams}::text[] LIMIT ${COMMON_MATCHES}) m`
+    : [];
+  const indexed = matches && matches.n >= COMMON_MATCHES ? grams.slice(0, 1) : grams;
   return {
     AND: [
-      ...(grams.length ? [{ searchGrams: { hasEvery: grams } }] : []),
+      ...(indexed.length ? [{ searchGrams: { hasEvery: indexed } }] : []),
       { OR: SEARCHED_FIELDS.map((field) => ({ [field]: { contains: pattern, mode: 'insensitive' as const } })) },
     ],
   };

@@ -61,17 +61,17 @@ export async function repeatedProblems(prisma: Db, where: Prisma.Sql, rules: Hal
     Array<{ categoryKey: string; place: string; cases: number; units: number; buckets: number[]; total: number; category: string }>
   >`
     WITH pieces AS (
-      SELECT f.category_key, f.place_key, f.filing_unit_id, ${bucket} AS bucket, count(*) AS n
-      FROM case_facts f WHERE ${where} GROUP BY 1, 2, 3, 4
+      SELECT f.category_key, f.place_key, f.category, f.filing_unit_id, ${bucket} AS bucket, count(*) AS n, min(f.filed_at) AS first_filed
+      FROM case_facts f WHERE ${where} GROUP BY 1, 2, 3, 4, 5
     ), problems AS (
       SELECT category_key, place_key, sum(n)::int AS cases, count(DISTINCT filing_unit_id)::int AS units,
-        array_agg(DISTINCT bucket) AS buckets, count(*) OVER ()::int AS total
+        array_agg(DISTINCT bucket) AS buckets, count(*) OVER ()::int AS total,
+        -- Shown as its first filing spelt it.
+        (array_agg(category ORDER BY first_filed, category))[1] AS category
       FROM pieces GROUP BY category_key, place_key
       HAVING count(DISTINCT filing_unit_id) > 1 OR count(DISTINCT bucket) > 1
     )
-    SELECT p.category_key AS "categoryKey", p.place_key AS place, p.cases, p.units, p.buckets, p.total,
-      (SELECT f.category FROM case_facts f WHERE f.category_key = p.category_key AND f.place_key = p.place_key AND ${where}
-       ORDER BY f.filed_at, f.case_id LIMIT 1) AS category
+    SELECT p.category_key AS "categoryKey", p.place_key AS place, p.cases, p.units, p.buckets, p.total, p.category
     FROM problems p
     WHERE ${after ? Prisma.sql`(-p.cases, p.category_key, p.place_key) > (${-after.cases}, ${after.category}, ${after.place})` : Prisma.sql`true`}
     ORDER BY p.cases DESC, p.category_key, p.place_key
@@ -114,7 +114,7 @@ export async function repeatedProblemCases(
   const rows = await prisma.$queryRaw<Array<{ id: string; number: number; filedAt: Date }>>`
     SELECT f.case_id AS id, c.number, f.filed_at AS "filedAt"
     FROM case_facts f JOIN cases c ON c.id = f.case_id
-    WHERE ${statisticsWhere(user, filter, rules)}
+    WHERE ${await statisticsWhere(prisma, user, filter, rules)}
       AND f.category_key = ${categoryKey(query.category)} AND f.place_key = ${placeKey(query.place)}
       AND ${after ? Prisma.sql`(f.filed_at, f.case_id) > (${new Date(after.filedAt)}, ${after.id}::uuid)` : Prisma.sql`true`}
     ORDER BY f.filed_at, f.case_id

@@ -1,4 +1,4 @@
-import { Prisma } from '../lib/db.ts';
+import { Prisma, type Db } from '../lib/db.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { ledgerFilterSql, type HalfYearRules, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseSql } from './scope.ts';
@@ -10,10 +10,13 @@ export type StatisticsFilter = Omit<LedgerFilter, 'status'> & {
 };
 
 /** Which cases of `case_facts f` the figures count: what the user may see and the filter selects. */
-export function statisticsWhere(user: AuthenticatedUser, filter: StatisticsFilter, rules: HalfYearRules) {
-  return Prisma.sql`${visibleCaseSql(user, 'f')} AND ${ledgerFilterSql('f', filter, rules, filter.alsoCaseIds)}`;
+export async function statisticsWhere(prisma: Db, user: AuthenticatedUser, filter: StatisticsFilter, rules: HalfYearRules) {
+  return Prisma.sql`${await visibleCaseSql(prisma, user, 'f')} AND ${ledgerFilterSql('f', filter, rules, filter.alsoCaseIds)}`;
 }
 
-/** A timestamp column's local date as days since 1970-01-01, as `localDayNumber` (lib/working-days.ts) counts it. */
+/**
+ * A timestamp column's local date as days since 1970-01-01, as `localDayNumber` (lib/working-days.ts)
+ * counts it: date arithmetic (integers), not the epoch as a numeric, because it runs for every row.
+ */
 export const localDaySql = (column: string, utcOffsetMinutes: number) =>
-  Prisma.sql`floor((extract(epoch FROM ${Prisma.raw(column)}) * 1000 + ${utcOffsetMinutes * 60_000}) / 86400000)::int`;
+  Prisma.sql`((${Prisma.raw(column)} AT TIME ZONE 'UTC' + ${utcOffsetMinutes} * interval '1 minute')::date - DATE '1970-01-01')`;

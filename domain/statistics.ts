@@ -46,7 +46,7 @@ export async function caseStatistics(
   repeatedPage: RepeatedProblemsPage = {},
 ) {
   const rules = { utcOffsetMinutes, deadlines };
-  const where = statisticsWhere(user, filter, rules);
+  const where = await statisticsWhere(prisma, user, filter, rules);
   const calendar = await loadCalendar(prisma, null);
   const [figures, breakdown, repeated] = await Promise.all([
     unitFigures(prisma, where, calendar.exceptions, utcOffsetMinutes),
