@@ -129,6 +129,7 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
           total: statistics.total,
           units: statistics.units,
           breakdown: statistics.breakdown,
+          // The first page, with the total; the cases of each come from GET /statistics/repeated-problems/cases.
           repeatedProblems: statistics.repeatedProblems,
         },
       };

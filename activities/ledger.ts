@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { randomUUID } from 'node:crypto';
 import { loadCalendar } from '../domain/calendar.ts';
+import { searchGrams } from '../domain/case-search.ts';
+import { categoryKey, countsAsMerged, placeKey, RESULT_EVENTS, statisticsOutcome } from '../domain/ledger-keys.ts';
 import { refusedValue, type Db, type Prisma } from '../lib/db.ts';
 import { addWorkingDays } from '../lib/working-days.ts';
 import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../model/case.ts';
@@ -34,7 +36,37 @@ function rowFields(state: CaseProjection) {
     calendarVersion: state.calendarVersion,
     details: state.details as Prisma.InputJsonObject,
     mergedIntoCaseId: state.details.mergedIntoCaseId ?? null,
+    searchGrams: searchGrams(filing),
   };
+}
+
+/**
+ * The case's row in `case_facts` after this event: its state as the statistics count it, and what
+ * accumulates over its events (first result, overdue, the reporter's answers) merged into what the
+ * row already holds. Written once per event, inside the projection's transaction.
+ */
+function upsertFacts(tx: Prisma.TransactionClient, workflow: CaseWorkflowInput, event: CaseEventRecord, filedAt: Date) {
+  const { state } = event;
+  const occurredAt = new Date(event.occurredAt);
+  const category = state.filing.category.trim();
+  const firstResultAt = RESULT_EVENTS.includes(event.type) ? occurredAt : null;
+  const satisfied = event.type === 'reporter_satisfied' ? 1 : 0;
+  const answers = event.type === 'reporter_satisfied' || event.type === 'reopened' ? 1 : 0;
+  return tx.$executeRaw`
+    INSERT INTO case_facts AS f (case_id, filing_unit_id, filed_at, status, kind, category, category_key, place_key,
+      forwarded_to_municipal, outcome, merged, first_result_at, went_overdue, satisfied_answers, feedback_answers)
+    VALUES (${workflow.caseId}::uuid, ${workflow.filingUnitId}::uuid, ${filedAt}, ${state.status}::"CaseStatus",
+      ${state.filing.kind}::"CaseKind", ${category}, ${categoryKey(category)}, ${placeKey(state.filing.location)},
+      ${event.type === 'forwarded_to_municipal'}, ${statisticsOutcome(state.status, state.details)},
+      ${countsAsMerged(state.status, state.details)}, ${firstResultAt}, ${event.type === 'deadline_overdue'}, ${satisfied}, ${answers})
+    ON CONFLICT (case_id) DO UPDATE SET
+      status = EXCLUDED.status, kind = EXCLUDED.kind, category = EXCLUDED.category, category_key = EXCLUDED.category_key,
+      place_key = EXCLUDED.place_key, outcome = EXCLUDED.outcome, merged = EXCLUDED.merged,
+      forwarded_to_municipal = f.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal,
+      first_result_at = coalesce(f.first_result_at, EXCLUDED.first_result_at),
+      went_overdue = f.went_overdue OR EXCLUDED.went_overdue,
+      satisfied_answers = f.satisfied_answers + EXCLUDED.satisfied_answers,
+      feedback_answers = f.feedback_answers + EXCLUDED.feedback_answers`;
 }
 
 /** The projection itself: the case row (created with the first event) and the event, in one transaction. */
@@ -58,7 +90,7 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         updatedAt: occurredAt,
       },
       update: {},
-      select: { number: true, eventSequence: true },
+      select: { number: true, eventSequence: true, filedAt: true },
     });
     if (row.eventSequence >= event.sequence) return { number: row.number };
     await tx.caseEvent.createMany({
@@ -80,9 +112,16 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
     });
     const moved = await tx.case.updateMany({
       where: { id: workflow.caseId, eventSequence: { lt: event.sequence } },
-      data: { ...fields, eventSequence: event.sequence, updatedAt: occurredAt, closedAt },
+      data: {
+        ...fields,
+        ...(event.type === 'forwarded_to_municipal' ? { forwardedToMunicipal: true } : {}),
+        eventSequence: event.sequence,
+        updatedAt: occurredAt,
+        closedAt,
+      },
     });
     if (moved.count !== 1) throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
+    await upsertFacts(tx, workflow, event, row.filedAt);
     return { number: row.number };
   });
 }

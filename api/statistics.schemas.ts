@@ -1,7 +1,22 @@
 import { z } from 'zod';
+import { plainText } from '../model/text.ts';
 import { ledgerFilters } from './filters.schemas.ts';
 
-export const statisticsQuery = z.strictObject(ledgerFilters);
+const pageLimit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
+
+export const statisticsQuery = z.strictObject({
+  ...ledgerFilters,
+  repeatedLimit: pageLimit(20),
+  repeatedCursor: z.string().max(500).optional(),
+});
+
+export const repeatedProblemCasesQuery = z.strictObject({
+  ...ledgerFilters,
+  category: plainText(200),
+  place: plainText(500),
+  limit: pageLimit(100),
+  cursor: z.string().max(500).optional(),
+});
 
 const figures = z.object({
   unit: z.object({ id: z.string(), code: z.string(), name: z.string() }),
@@ -29,14 +44,22 @@ export const statisticsView = z.object({
     byStatus: z.record(z.string(), z.number().int()),
     byHalfYear: z.record(z.string(), z.number().int()),
   }),
-  repeatedProblems: z.array(
-    z.object({
-      category: z.string(),
-      place: z.string(),
-      cases: z.number().int(),
-      units: z.number().int(),
-      cycles: z.array(z.string()),
-      caseIds: z.array(z.uuid()),
-    }),
-  ),
+  repeatedProblems: z.object({
+    total: z.number().int(),
+    items: z.array(
+      z.object({
+        category: z.string(),
+        place: z.string(),
+        cases: z.number().int(),
+        units: z.number().int(),
+        cycles: z.array(z.string()),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  }),
+});
+
+export const repeatedProblemCasesView = z.object({
+  cases: z.array(z.object({ id: z.uuid(), number: z.number().int() })),
+  nextCursor: z.string().nullable(),
 });

@@ -1,19 +1,18 @@
-import { createWriteStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import v8 from 'node:v8';
 import path from 'node:path';
 import pg from 'pg';
-import { annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
-import { systemUser } from '../domain/auth.ts';
 import { seedDemoData, seedId } from '../domain/seed.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
+import { copyFloor, measureExport } from './export-measure.ts';
 
 /**
  * `npm run bench:export [-- --rows N]`: fills a PostgreSQL ledger with N cases (1,000,000 by default)
- * and exports Annex 3 as CSV and as XLSX to files, reporting rows per second and peak memory. The
+ * and exports Annex 3 as CSV and as XLSX to files, reporting rows per second and memory at 20 % and 100 % of
+ * the rows beside PostgreSQL's own COPY of the same rows to CSV (the floor). The
  * npm script caps the V8 heap at 256 MB: an export whose memory grew with the rows would die.
  */
 const i = process.argv.indexOf('--rows');
@@ -50,50 +49,17 @@ try {
   await fill.end();
   say(`inserted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const results: Record<string, unknown> = {};
+  const copy = copyFloor(url, path.join(outDir, 'copy.csv'), config.timeZone);
+  const results: Record<string, unknown> = { copy: { ...copy, rowsPerSecond: Math.round(ROWS / copy.seconds) } };
+  say(`COPY floor: ${JSON.stringify(results.copy)}`);
   for (const format of ['csv', 'xlsx'] as const) {
-    const file = path.join(outDir, `annex3.${format}`);
-    const out = createWriteStream(file);
-    let peakRss = process.memoryUsage().rss;
-    let peakExternal = 0;
-    const sampler = setInterval(() => {
-      const usage = process.memoryUsage();
-      peakRss = Math.max(peakRss, usage.rss);
-      peakExternal = Math.max(peakExternal, usage.external + usage.arrayBuffers);
-    }, 100);
-    const t = Date.now();
-    let rssAtFifth = 0;
-    const progress = (n: number) => {
-      if (!rssAtFifth && n >= ROWS / 5) rssAtFifth = process.memoryUsage().rss;
-      if (n % 100_000 === 0 || n === ROWS) process.stderr.write(`  ${format}: ${n.toLocaleString('en')} rows\n`);
-    };
-    const written = await writeAnnex3(
-      { prisma, settings: annex3SettingsOf(config) },
-      systemUser('bench'),
-      { format, lang: 'zh', filter: {} },
-      out,
-      progress,
-    );
-    out.end();
-    await new Promise<void>((resolve) => out.once('close', () => resolve()));
-    clearInterval(sampler);
-    const seconds = (Date.now() - t) / 1000;
-    results[format] = {
-      rows: written,
-      seconds: Math.round(seconds * 10) / 10,
-      rowsPerSecond: Math.round(written / seconds),
-      rssAt20PercentMiB: Math.round(rssAtFifth / 2 ** 20),
-      peakRssMiB: Math.round(peakRss / 2 ** 20),
-      peakBuffersMiB: Math.round(peakExternal / 2 ** 20),
-      heapLimitMiB: Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20),
-      fileMiB: Math.round(statSync(file).size / 2 ** 20),
-    };
+    results[format] = await measureExport(prisma, config, format, path.join(outDir, `annex3.${format}`), say);
     say(`${format}: ${JSON.stringify(results[format])}`);
   }
   await prisma.$disconnect();
   const report = {
     date: new Date().toISOString(),
-    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version },
+    machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
     results,
   };
   console.log(JSON.stringify(report, null, 2));

@@ -4,7 +4,7 @@ import type { Db } from '../lib/db.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { writeCsv, writeXlsx, type Progress } from '../lib/tabular-writers.ts';
 import { districtDateOf as districtDate } from '../lib/district-dates.ts';
-import { annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
+import { annex3Count, annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
 import type { AuthenticatedUser } from './auth.ts';
 
 /**
@@ -51,10 +51,10 @@ export async function writeAnnex3(
   onProgress?: Annex3Progress,
 ): Promise<number> {
   const { prisma, settings } = deps;
-  const where = annex3Where(user, request.filter, settings.utcOffsetMinutes, settings.deadlines);
+  const where = await annex3Where(prisma, user, request.filter, settings.utcOffsetMinutes, settings.deadlines);
   let progress: Progress | undefined;
   if (onProgress) {
-    const totalRows = await prisma.case.count({ where });
+    const totalRows = await annex3Count(prisma, where);
     onProgress(0, totalRows);
     progress = (rowsWritten) => onProgress(rowsWritten, totalRows);
   }

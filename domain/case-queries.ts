@@ -1,11 +1,12 @@
-import { likeLiteral, type Db, type Prisma } from '../lib/db.ts';
+import type { Db, Prisma } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
 import type { CaseKind } from '../model/case.ts';
 import { isWithinDateBounds } from '../model/dates.ts';
 import type { AuthenticatedUser } from './auth.ts';
+import { searchCondition } from './case-search.ts';
 import { toCaseSummary } from './case-view.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
-import { visibleCaseFilter } from './scope.ts';
+import { visibleCaseFilterWithUnits } from './scope.ts';
 
 type CaseListFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
   kind?: CaseKind;
@@ -38,24 +39,14 @@ function decodeCursor(raw: string): Cursor {
 /** Newest first, keyset-paginated on (filedAt, id), always within what the caller may see; dates are district days. */
 export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter, utcOffsetMinutes: number) {
   const conditions: Prisma.CaseWhereInput[] = [
-    visibleCaseFilter(user),
+    await visibleCaseFilterWithUnits(prisma, user),
     ...scopeConditions(filter),
     ...periodConditions(filter, { utcOffsetMinutes }),
   ];
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
-  if (filter.q) {
-    const q = likeLiteral(filter.q);
-    conditions.push({
-      OR: [
-        { title: { contains: q, mode: 'insensitive' } },
-        { description: { contains: q, mode: 'insensitive' } },
-        { location: { contains: q, mode: 'insensitive' } },
-        { category: { contains: q, mode: 'insensitive' } },
-      ],
-    });
-  }
+  if (filter.q) conditions.push(await searchCondition(prisma, filter.q));
   if (filter.cursor) {
     const cursor = decodeCursor(filter.cursor);
     const filedAt = new Date(cursor.filedAt);

@@ -1,20 +1,19 @@
-import type { Db, Prisma } from '../lib/db.ts';
-import { CASE_EVENT_TYPES, isOpenStatus, type CaseEventType } from '../model/lifecycle.ts';
-import { percentile } from '../lib/percentile.ts';
-import { workingDaysBetween } from '../lib/working-days.ts';
-import { parseCaseDetails } from '../model/case-details.ts';
-import type { AuthenticatedUser } from './auth.ts';
+import { Prisma, type Db } from '../lib/db.ts';
 import { halfYearOf, type HalfYearDeadlines } from '../lib/half-years.ts';
+import { cumulativeWorkingDays } from '../lib/working-days.ts';
+import { OPEN_STATUSES } from '../model/lifecycle.ts';
+import type { AuthenticatedUser } from './auth.ts';
 import { loadCalendar } from './calendar.ts';
-import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
-import { visibleCaseFilter } from './scope.ts';
+import type { DistrictRules } from './ledger-filters.ts';
+import { repeatedProblems, type RepeatedProblemsPage } from './repeated-problems.ts';
+import { localDaySql, statisticsWhere, type StatisticsFilter } from './statistics-sql.ts';
 
-type StatisticsFilter = Omit<LedgerFilter, 'status'> & {
-  /** Cases counted whatever the period (a cycle's ledgers carry cases filed before it). */
-  alsoCaseIds?: string[];
-};
+export { placeKey } from './ledger-keys.ts';
 
-type Counts = {
+const DAY_MS = 86_400_000;
+
+type FigureRow = {
+  unitId: string | null;
   filed: number;
   open: number;
   forwarded: number;
@@ -24,33 +23,19 @@ type Counts = {
   rejected: number;
   merged: number;
   overdue: number;
-  resolutionWorkingDays: { resolved: number; median: number | null; p90: number | null };
-  satisfaction: { answers: number; satisfied: number; rate: number | null };
+  resolved: number;
+  median: number | null;
+  p90: number | null;
+  satisfied: number;
+  answers: number;
 };
-
-const RESOLUTION_EVENTS: readonly CaseEventType[] = ['solved_at_district', 'resolved_by_municipal', 'declared_unsolvable'];
-const COUNTED_EVENTS: readonly CaseEventType[] = [
-  ...RESOLUTION_EVENTS,
-  'forwarded_to_municipal',
-  'deadline_overdue',
-  'reporter_satisfied',
-  'reopened',
-];
-/** A stored event's type, checked against the table's union (rows are written only by the projection). */
-const eventType = (type: string) => CASE_EVENT_TYPES.find((known) => known === type);
-
-/** "Elm Road 1-40" and "elm road 10-80" are one place: the street without numbers and punctuation. */
-export const placeKey = (location: string) =>
-  location
-    .toLowerCase()
-    .replace(/[\p{N}\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 /**
  * Dashboard figures per filing unit for the cases filed in a period: how many were filed, forwarded,
- * solved at each level, the working days to a result (median, 90th percentile), how many went
- * overdue, the reporters' satisfaction, and problems that repeat across units or half-years.
+ * solved at each level, the working days to a result (median, 90th percentile, nearest rank), how
+ * many went overdue, the reporters' satisfaction, and a first page of the problems that repeat across
+ * units or half-years. Everything is aggregated in PostgreSQL over `case_facts`, the narrow rows the
+ * ledger projection keeps; the answer's size does not grow with the number of cases.
  */
 export async function caseStatistics(
   prisma: Db,
@@ -58,137 +43,113 @@ export async function caseStatistics(
   filter: StatisticsFilter,
   utcOffsetMinutes: number,
   deadlines?: HalfYearDeadlines,
+  repeatedPage: RepeatedProblemsPage = {},
 ) {
-  const conditions: Prisma.CaseWhereInput[] = [visibleCaseFilter(user), ...scopeConditions(filter)];
-  const period = periodConditions(filter, { utcOffsetMinutes, deadlines });
-  if (period.length) {
-    conditions.push(filter.alsoCaseIds?.length ? { OR: [{ AND: period }, { id: { in: filter.alsoCaseIds } }] } : { AND: period });
-  }
-  const where = { AND: conditions };
-
-  const [cases, events, calendar] = await Promise.all([
-    prisma.case.findMany({
-      where,
-      select: {
-        id: true,
-        status: true,
-        kind: true,
-        details: true,
-        filedAt: true,
-        category: true,
-        location: true,
-        filingUnit: { select: { id: true, code: true, name: true } },
-      },
-    }),
-    prisma.caseEvent.findMany({
-      where: { case: where, type: { in: [...COUNTED_EVENTS] } },
-      select: { caseId: true, type: true, occurredAt: true },
-      orderBy: { sequence: 'asc' },
-    }),
-    loadCalendar(prisma, null),
+  const rules = { utcOffsetMinutes, deadlines };
+  const where = await statisticsWhere(prisma, user, filter, rules);
+  const calendar = await loadCalendar(prisma, null);
+  const [figures, breakdown, repeated] = await Promise.all([
+    unitFigures(prisma, where, calendar.exceptions, utcOffsetMinutes),
+    breakdownOf(prisma, where, rules),
+    repeatedProblems(prisma, where, rules, repeatedPage),
   ]);
-  const eventsByCase = new Map<string, typeof events>();
-  for (const e of events) eventsByCase.set(e.caseId, [...(eventsByCase.get(e.caseId) ?? []), e]);
-
-  type Acc = {
-    unit: { id: string; code: string; name: string };
-    counts: Omit<Counts, 'resolutionWorkingDays' | 'satisfaction'>;
-    days: number[];
-    answers: number;
-    satisfied: number;
-  };
-  const units = new Map<string, Acc>();
-  const total: Acc = { unit: { id: '', code: 'ALL', name: 'All units' }, counts: emptyCounts(), days: [], answers: 0, satisfied: 0 };
-  for (const c of cases) {
-    const acc = units.get(c.filingUnit.id) ?? { unit: c.filingUnit, counts: emptyCounts(), days: [], answers: 0, satisfied: 0 };
-    units.set(c.filingUnit.id, acc);
-    const details = parseCaseDetails(c.details);
-    const caseEvents = (eventsByCase.get(c.id) ?? []).map((e) => ({ ...e, type: eventType(e.type) }));
-    const resolvedNow = c.status === 'awaiting_feedback' || c.status === 'closed';
-    const firstResult = caseEvents.find((e) => e.type !== undefined && RESOLUTION_EVENTS.includes(e.type));
-    for (const target of [acc, total]) {
-      const k = target.counts;
-      k.filed += 1;
-      if (isOpenStatus(c.status)) k.open += 1;
-      if (caseEvents.some((e) => e.type === 'forwarded_to_municipal')) k.forwarded += 1;
-      if (resolvedNow && details.resolution?.solved && details.resolution.level === 'district') k.solvedAtDistrict += 1;
-      if (resolvedNow && details.resolution?.solved && details.resolution.level === 'municipal') k.solvedAtMunicipal += 1;
-      if (resolvedNow && details.resolution && !details.resolution.solved) k.unsolvable += 1;
-      if (c.status === 'rejected') k.rejected += 1;
-      if (c.status === 'merged' || details.closedBecause === 'primary_closed') k.merged += 1;
-      if (caseEvents.some((e) => e.type === 'deadline_overdue')) k.overdue += 1;
-      if (firstResult) target.days.push(workingDaysBetween(c.filedAt, firstResult.occurredAt, calendar.exceptions, utcOffsetMinutes));
-      target.satisfied += caseEvents.filter((e) => e.type === 'reporter_satisfied').length;
-      target.answers += caseEvents.filter((e) => e.type === 'reporter_satisfied' || e.type === 'reopened').length;
-    }
-  }
-  const finish = (acc: Acc) => {
-    const days = [...acc.days].sort((a, b) => a - b);
-    return {
-      unit: acc.unit,
-      ...acc.counts,
-      resolutionWorkingDays: {
-        resolved: days.length,
-        median: days.length ? percentile(days, 50) : null,
-        p90: days.length ? percentile(days, 90) : null,
-      },
-      satisfaction: {
-        answers: acc.answers,
-        satisfied: acc.satisfied,
-        rate: acc.answers ? Math.round((acc.satisfied / acc.answers) * 1000) / 1000 : null,
-      },
-    };
-  };
-  const countBy = (key: (c: (typeof cases)[number]) => string) =>
-    Object.fromEntries(
-      [...cases.reduce((m, c) => m.set(key(c), (m.get(key(c)) ?? 0) + 1), new Map<string, number>())].sort(([a], [b]) =>
-        a.localeCompare(b),
-      ),
-    );
+  const unitIds = figures.flatMap((f) => (f.unitId ? [f.unitId] : []));
+  const units = await prisma.orgUnit.findMany({ where: { id: { in: unitIds } }, select: { id: true, code: true, name: true } });
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  const total = figures.find((f) => f.unitId === null);
   return {
     filter,
     calendarVersion: calendar.version,
-    total: finish(total),
-    units: [...units.values()].sort((a, b) => a.unit.code.localeCompare(b.unit.code)).map(finish),
-    breakdown: {
-      byKind: countBy((c) => c.kind),
-      byCategory: countBy((c) => c.category.trim().toLowerCase()),
-      byStatus: countBy((c) => c.status),
-      byHalfYear: countBy((c) => halfYearOf(c.filedAt, utcOffsetMinutes, deadlines)),
-    },
-    repeatedProblems: repeatedProblems(cases, utcOffsetMinutes, deadlines),
+    total: finish({ id: '', code: 'ALL', name: 'All units' }, total),
+    units: figures
+      .flatMap((f) => {
+        const unit = f.unitId ? unitOf.get(f.unitId) : undefined;
+        return unit ? [finish(unit, f)] : [];
+      })
+      .sort((a, b) => a.unit.code.localeCompare(b.unit.code)),
+    breakdown,
+    repeatedProblems: repeated,
   };
 }
 
-function emptyCounts() {
-  return { filed: 0, open: 0, forwarded: 0, solvedAtDistrict: 0, solvedAtMunicipal: 0, unsolvable: 0, rejected: 0, merged: 0, overdue: 0 };
+function finish(unit: { id: string; code: string; name: string }, row: FigureRow | undefined) {
+  const r = row ?? { filed: 0, open: 0, forwarded: 0, solvedAtDistrict: 0, solvedAtMunicipal: 0, unsolvable: 0, rejected: 0 };
+  const resolved = row?.resolved ?? 0;
+  const answers = row?.answers ?? 0;
+  const satisfied = row?.satisfied ?? 0;
+  return {
+    unit,
+    filed: r.filed,
+    open: r.open,
+    forwarded: r.forwarded,
+    solvedAtDistrict: r.solvedAtDistrict,
+    solvedAtMunicipal: r.solvedAtMunicipal,
+    unsolvable: r.unsolvable,
+    rejected: r.rejected,
+    merged: row?.merged ?? 0,
+    overdue: row?.overdue ?? 0,
+    resolutionWorkingDays: { resolved, median: row?.median ?? null, p90: row?.p90 ?? null },
+    satisfaction: { answers, satisfied, rate: answers ? Math.round((satisfied / answers) * 1000) / 1000 : null },
+  };
 }
 
-/** The same category at the same place, filed by more than one unit or in more than one half-year. */
-function repeatedProblems(
-  cases: Array<{ id: string; category: string; location: string; filedAt: Date; filingUnit: { id: string } }>,
-  utcOffsetMinutes: number,
-  deadlines?: HalfYearDeadlines,
-) {
-  const groups = new Map<string, { category: string; place: string; caseIds: string[]; units: Set<string>; cycles: Set<string> }>();
-  for (const c of cases) {
-    const place = placeKey(c.location);
-    const key = `${c.category.trim().toLowerCase()}|${place}`;
-    const group = groups.get(key) ?? { category: c.category.trim(), place, caseIds: [], units: new Set(), cycles: new Set() };
-    group.caseIds.push(c.id);
-    group.units.add(c.filingUnit.id);
-    group.cycles.add(halfYearOf(c.filedAt, utcOffsetMinutes, deadlines));
-    groups.set(key, group);
-  }
-  return [...groups.values()]
-    .filter((g) => g.units.size > 1 || g.cycles.size > 1)
-    .map((g) => ({
-      category: g.category,
-      place: g.place,
-      cases: g.caseIds.length,
-      units: g.units.size,
-      cycles: [...g.cycles].sort(),
-      caseIds: g.caseIds,
-    }))
-    .sort((a, b) => b.cases - a.cases);
+/** The figures per unit and for all units (the grouping set `()`), in one pass over the rows. */
+async function unitFigures(prisma: Db, where: Prisma.Sql, exceptions: Parameters<typeof cumulativeWorkingDays>[2], offset: number) {
+  const [span] = await prisma.$queryRaw<Array<{ from: Date | null; to: Date | null }>>`
+    SELECT (SELECT min(filed_at) FROM case_facts) AS "from", (SELECT max(first_result_at) FROM case_facts) AS "to"`;
+  // Working days are counted on the newest calendar by an array lookup per row; a year's margin
+  // covers cases projected while this runs.
+  const from = span?.from ?? new Date(0);
+  const to = new Date(Math.max((span?.to ?? from).getTime(), from.getTime()) + 366 * DAY_MS);
+  const { firstDay, counts } = cumulativeWorkingDays(from, to, exceptions, offset);
+  const count = (condition: Prisma.Sql) => Prisma.sql`(count(*) FILTER (WHERE ${condition}))::int`;
+  return prisma.$queryRaw<FigureRow[]>`
+    WITH counted AS (
+      SELECT f.*, CASE WHEN f.first_result_at IS NOT NULL THEN greatest(0,
+        (${counts}::int[])[${localDaySql('f.first_result_at', offset)} - ${firstDay} + 1]
+        - (${counts}::int[])[${localDaySql('f.filed_at', offset)} - ${firstDay} + 1]) END AS days
+      FROM case_facts f WHERE ${where}
+    )
+    SELECT filing_unit_id AS "unitId", count(*)::int AS filed,
+      ${count(Prisma.sql`status::text = ANY(${[...OPEN_STATUSES]}::text[])`)} AS open,
+      ${count(Prisma.sql`forwarded_to_municipal`)} AS forwarded,
+      ${count(Prisma.sql`outcome = 'solved_at_district'`)} AS "solvedAtDistrict",
+      ${count(Prisma.sql`outcome = 'solved_at_municipal'`)} AS "solvedAtMunicipal",
+      ${count(Prisma.sql`outcome = 'unsolvable'`)} AS unsolvable,
+      ${count(Prisma.sql`status = 'rejected'`)} AS rejected,
+      ${count(Prisma.sql`merged`)} AS merged,
+      ${count(Prisma.sql`went_overdue`)} AS overdue,
+      count(days)::int AS resolved,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY days) AS median,
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY days) AS p90,
+      coalesce(sum(satisfied_answers), 0)::int AS satisfied,
+      coalesce(sum(feedback_answers), 0)::int AS answers
+    FROM counted GROUP BY GROUPING SETS ((filing_unit_id), ())`;
+}
+
+/** Counts by kind, category, status and half-year, each sorted by its key. */
+async function breakdownOf(prisma: Db, where: Prisma.Sql, rules: DistrictRules) {
+  const rows = await prisma.$queryRaw<
+    Array<{ kind: string | null; category: string | null; status: string | null; day: number | null; n: number }>
+  >`
+    SELECT kind::text AS kind, category_key AS category, status::text AS status, day, count(*)::int AS n
+    FROM (SELECT f.kind, f.category_key, f.status, ${localDaySql('f.filed_at', rules.utcOffsetMinutes)} AS day FROM case_facts f WHERE ${where}) r
+    GROUP BY GROUPING SETS ((kind), (category_key), (status), (day))`;
+  const tally = (pick: (row: (typeof rows)[number]) => string | null) => {
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const key = pick(row);
+      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + row.n);
+    }
+    return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+  };
+  // A local day's start, as a moment: the half-year rule stays the one in lib/half-years.ts.
+  const halfYearOfDay = (day: number) =>
+    halfYearOf(new Date(day * DAY_MS - rules.utcOffsetMinutes * 60_000), rules.utcOffsetMinutes, rules.deadlines);
+  return {
+    byKind: tally((r) => r.kind),
+    byCategory: tally((r) => r.category),
+    byStatus: tally((r) => r.status),
+    byHalfYear: tally((r) => (r.day === null ? null : halfYearOfDay(r.day))),
+  };
 }

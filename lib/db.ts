@@ -1,21 +1,36 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 
 export type Db = PrismaClient;
 import { Prisma } from '../generated/prisma/client.ts';
 export { Prisma };
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /**
  * `connectTimeoutMs` bounds the wait for a pooled connection: without it a PostgreSQL that accepts
  * TCP but does not answer (or a pool exhausted by a hung server) holds a request forever.
  */
 export function createPrisma(databaseUrl: string, options: { maxConnections?: number; connectTimeoutMs?: number } = {}): Db {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
   });
-  return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/**
+ * The pg pool under a client made by `createPrisma`, for bulk reads where Prisma's result mapping
+ * costs more than the query (exports stream a million rows): same connections, same database.
+ */
+export function pgPoolOf(prisma: Db): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error('this Prisma client was not made by createPrisma');
+  return pool;
 }
 
 /**

@@ -68,3 +68,24 @@ export function workingDaysBefore(
   }
   return new Date(day + hour * 3_600_000 - offset);
 }
+
+/**
+ * Working days counted from a first local date, for counting many spans at once (statistics in SQL):
+ * `counts[k]` is the number of working days after `firstDay` up to and including `firstDay + k`
+ * (days since 1970-01-01 by local date), so the working days between two moments of the range are
+ * `counts[dayOf(to) - firstDay] - counts[dayOf(from) - firstDay]`, as `workingDaysBetween` counts them.
+ */
+export function cumulativeWorkingDays(from: Date, to: Date, calendar: CalendarExceptions, utcOffsetMinutes: number) {
+  const firstDay = localDayNumber(from, utcOffsetMinutes);
+  const lastDay = Math.max(firstDay, localDayNumber(to, utcOffsetMinutes));
+  const counts = [0];
+  for (let day = firstDay + 1, count = 0; day <= lastDay; day += 1) {
+    if (isWorkingDay(new Date(day * DAY_MS).toISOString().slice(0, 10), calendar)) count += 1;
+    counts.push(count);
+  }
+  return { firstDay, counts };
+}
+
+/** Days since 1970-01-01 of a moment's local date. */
+export const localDayNumber = (moment: Date, utcOffsetMinutes: number) =>
+  Math.floor((moment.getTime() + utcOffsetMinutes * 60_000) / DAY_MS);

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerActivities } from '../../activities/ledger.ts';
+import { systemUser } from '../../domain/auth.ts';
+import { listCases } from '../../domain/case-queries.ts';
 import { seedDemoData, seedId } from '../../domain/seed.ts';
+import { caseStatistics } from '../../domain/statistics.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../infra/embedded-postgres.ts';
 import { freePort } from '../../infra/free-port.ts';
 import { systemClock } from '../../lib/clock.ts';
@@ -43,7 +46,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
       filedBy: { userId: seedId('user:east@ledger.test'), role: 'street_staff' as const, orgUnitId: seedId('ST-EAST') },
       idempotencyKey: 'pglite-key',
       requestHash: 'hash',
-      filing: filing() as never,
+      filing: filing({ title: '幸福路路灯不亮', location: 'Elm Road 1-40' }) as never,
       policy: loadConfig({}).deadlines,
     };
     const state = {
@@ -69,6 +72,17 @@ describe('embedded PostgreSQL (PGlite)', () => {
     await projectCaseEvent({ workflow, event });
     expect(await prisma.case.count()).toBe(1);
     expect(await prisma.caseEvent.count({ where: { caseId } })).toBe(1);
+  });
+
+  it('searches through the gram index and computes statistics in SQL', async () => {
+    const admin = systemUser('pglite-test');
+    const found = async (q: string) => (await listCases(prisma, admin, { q, limit: 10 }, 480)).items.map((c) => c.title);
+    expect(await found('路灯')).toEqual(['幸福路路灯不亮']);
+    expect(await found('ELM ROAD')).toEqual(['幸福路路灯不亮']);
+    expect(await found('路_')).toEqual([]);
+    const statistics = await caseStatistics(prisma, admin, {}, 480);
+    expect(statistics.total).toMatchObject({ filed: 1, open: 1, resolutionWorkingDays: { resolved: 0, median: null, p90: null } });
+    expect(statistics.repeatedProblems).toEqual({ total: 0, items: [], nextCursor: null });
   });
 
   it('keeps its data across a restart and does not re-apply migrations', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileAs, stepOk } from '../support/case-steps.ts';
+import { projectedAndBackfilled } from '../support/backfill.ts';
 import { at, startPinnedTestSystem } from '../support/pinned-time.ts';
 import type { TestSystem } from '../support/system.ts';
 
@@ -72,9 +73,49 @@ describe('GET /statistics', () => {
       byStatus: { awaiting_feedback: 1, awaiting_submission: 1, closed: 1, municipal_coordination: 1, rejected: 1 },
       byHalfYear: { '2099-H1': 5 },
     });
-    expect(res.body.repeatedProblems).toEqual([
-      { category: 'streetlights', place: 'elm road', cases: 2, units: 2, cycles: ['2099-H1'], caseIds: [ids.a, ids.d] },
-    ]);
+    expect(res.body.repeatedProblems).toEqual({
+      total: 1,
+      items: [{ category: 'streetlights', place: 'elm road', cases: 2, units: 2, cycles: ['2099-H1'] }],
+      nextCursor: null,
+    });
+    const cases = await sys.http
+      .get('/statistics/repeated-problems/cases')
+      .query({ category: 'streetlights', place: 'elm road' })
+      .set('Authorization', district);
+    expect(cases.status).toBe(200);
+    expect(cases.body).toEqual({
+      cases: [expect.objectContaining({ id: ids.a }), expect.objectContaining({ id: ids.d })],
+      nextCursor: null,
+    });
+    const firstOnly = await sys.http
+      .get('/statistics/repeated-problems/cases')
+      .query({ category: 'Streetlights', place: 'Elm Road', limit: 1 })
+      .set('Authorization', district);
+    expect(firstOnly.body.cases.map((c: { id: string }) => c.id)).toEqual([ids.a]);
+    const next = await sys.http
+      .get('/statistics/repeated-problems/cases')
+      .query({ category: 'streetlights', place: 'elm road', limit: 1, cursor: firstOnly.body.nextCursor })
+      .set('Authorization', district);
+    expect(next.body).toEqual({ cases: [expect.objectContaining({ id: ids.d })], nextCursor: null });
+  });
+
+  it('pages the repeated problems and lists their cases only within the caller’s scope', async () => {
+    const east = await sys.login('east@ledger.test');
+    const eastView = await sys.http
+      .get('/statistics/repeated-problems/cases')
+      .query({ category: 'streetlights', place: 'elm road' })
+      .set('Authorization', east);
+    expect(eastView.body.cases.map((c: { id: string }) => c.id)).toEqual([ids.a]);
+    const page = await sys.http.get('/statistics').query({ repeatedLimit: 1, repeatedCursor: 'nonsense' }).set('Authorization', district);
+    expect(page.status).toBe(400);
+    const tooMany = await sys.http.get('/statistics').query({ repeatedLimit: 1000 }).set('Authorization', district);
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('keeps the same columns the backfill migration computes from the events', async () => {
+    const { projected, backfilled } = await projectedAndBackfilled(sys.db.url);
+    expect(backfilled).toEqual(projected);
+    expect(projected.facts.length).toBeGreaterThan(0);
   });
 
   it('stays within the caller’s scope and validates its filters', async () => {

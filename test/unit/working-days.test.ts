@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, workingDaysBefore, workingDaysBetween } from '../../lib/working-days.ts';
+import { addWorkingDays, cumulativeWorkingDays, isWorkingDay, localDayNumber, workingDaysBefore, workingDaysBetween } from '../../lib/working-days.ts';
 
 const none = { holidays: new Set<string>(), workdays: new Set<string>() };
 const CST = 480; // UTC+8
@@ -52,5 +52,17 @@ describe('working days', () => {
     const monday = new Date('2027-03-08T01:00:00Z');
     expect(() => addWorkingDays(monday, -1, none, CST)).toThrow(RangeError);
     expect(() => addWorkingDays(monday, 1.5, none, CST)).toThrow(RangeError);
+  });
+
+  it('counts many spans at once by cumulative counts, as workingDaysBetween counts each', () => {
+    const calendar = { holidays: new Set(['2026-10-01', '2026-10-02']), workdays: new Set(['2026-10-10']) };
+    const first = new Date('2026-09-20T17:00:00Z');
+    const { firstDay, counts } = cumulativeWorkingDays(first, new Date('2026-12-31T00:00:00Z'), calendar, CST);
+    const at = (d: Date) => counts[localDayNumber(d, CST) - firstDay] ?? NaN;
+    for (let i = 0; i < 200; i += 1) {
+      const from = new Date(first.getTime() + ((i * 7919) % 90) * 3_600_000 * 13);
+      const to = new Date(from.getTime() + ((i * 104729) % 60) * 3_600_000 * 11);
+      expect(at(to) - at(from)).toBe(workingDaysBetween(from, to, calendar, CST));
+    }
   });
 });
