@@ -6,6 +6,7 @@ import { createCycleActivities } from './cycles.ts';
 import { createExportActivities } from './exports.ts';
 import { createLedgerActivities } from './ledger.ts';
 import { createNotificationActivities } from './notifications.ts';
+import { createQuotaTrackerActivities } from './quota-trackers.ts';
 
 export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage };
 
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createCycleActivities(deps),
     ...createExportActivities(deps),
+    ...createQuotaTrackerActivities(deps),
   };
 }
 

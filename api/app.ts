@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { DomainError } from '../lib/errors.ts';
 import { adminRoutes } from './admin.ts';
+import { appendixRoutes } from './appendices.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { authRoutes, authenticateRequest } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
@@ -13,6 +14,8 @@ import { statisticsRoutes } from './statistics.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './health.ts';
+import { leaderActivityRoutes } from './leader-activities.ts';
+import { leaderRoutes } from './leaders.ts';
 import { buildOpenApi } from './openapi.ts';
 import { toExpressHandler, type RouteDefinition } from './route.ts';
 
@@ -25,6 +28,9 @@ export const routes: readonly RouteDefinition[] = [
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,
+  ...leaderRoutes,
+  ...leaderActivityRoutes,
+  ...appendixRoutes,
   ...calendarRoutes,
   ...adminRoutes,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBody, errorResponses } from './errors.schemas.ts';
 import { plainText } from './text.schemas.ts';
 
 export const uploadHeaders = z.object({
@@ -21,4 +22,13 @@ export const attachmentView = z.object({
   sizeBytes: z.number().int(),
   sha256: z.string(),
   createdAt: z.iso.datetime(),
+});
+
+/** The answers to an upload; `owner` names what holds the files ("case", "activity"). */
+export const uploadResponses = (owner: string) => ({
+  201: { description: 'Stored', schema: attachmentView },
+  ...errorResponses,
+  409: { description: `The ${owner} already holds the most attachments allowed`, schema: errorBody },
+  413: { description: 'Larger than ATTACHMENT_MAX_BYTES', schema: errorBody },
+  415: { description: 'A type not accepted, or content that does not match it', schema: errorBody },
 });

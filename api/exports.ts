@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
 import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
-import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
+import { TABLE_CONTENT_TYPES, writeTable } from '../lib/tabular-writers.ts';
 import { errorResponses } from './errors.schemas.ts';
 import type { AppDeps } from './deps.ts';
 import { annex3Query, exportJobBody, exportJobParams, exportJobView } from './exports.schemas.ts';
@@ -12,8 +12,6 @@ const exportSettings = (deps: AppDeps) => ({
   utcOffsetMinutes: deps.config.deadlines.utcOffsetMinutes,
   deadlines: deps.config.cycles.deadlines,
 });
-
-const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 export const exportRoutes = [
   defineRoute({
@@ -45,12 +43,10 @@ export const exportRoutes = [
       const name = `linkage-ledger-${query.cycle ?? new Date().toISOString().slice(0, 10)}.${query.format}`;
       return {
         status: 200,
-        headers: { 'Content-Type': CONTENT_TYPES[query.format], 'Content-Disposition': `attachment; filename="${name}"` },
+        headers: { 'Content-Type': TABLE_CONTENT_TYPES[query.format], 'Content-Disposition': `attachment; filename="${name}"` },
         body: undefined,
-        stream: async (out) => {
-          if (query.format === 'csv') await writeCsv(header, rows, out);
-          else await writeXlsx(header, rows, out, query.lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger');
-        },
+        stream: async (out) =>
+          void (await writeTable(query.format, header, rows, out, query.lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger')),
       };
     },
   }),
@@ -104,7 +100,7 @@ export const exportRoutes = [
       const file = await openExportFile(deps, user, params.id);
       return {
         status: 200,
-        headers: { 'Content-Type': CONTENT_TYPES[file.format], 'Content-Disposition': `attachment; filename="${file.fileName}"` },
+        headers: { 'Content-Type': TABLE_CONTENT_TYPES[file.format], 'Content-Disposition': `attachment; filename="${file.fileName}"` },
         body: undefined,
         stream: (out) => pipeline(file.stream, out, { end: false }),
       };

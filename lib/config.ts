@@ -14,15 +14,25 @@ const optionalUrl = z
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** A calendar day of the year, `MM-DD` (February 29 excepted: it is not there every year). */
-const monthDay = (fallback: string) =>
+const monthDayOnly = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day such as 06-26')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`2027-${v}T00:00:00Z`)) && new Date(`2027-${v}T00:00:00Z`).toISOString().slice(5, 10) === v,
+    'no such day',
+  );
+const monthDay = (fallback: string) => monthDayOnly.default(fallback);
+
+/** A comma-separated list of `MM-DD` days, sorted, each once. */
+const monthDays = (fallback: string) =>
   z
     .string()
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day such as 06-26')
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`2027-${v}T00:00:00Z`)) && new Date(`2027-${v}T00:00:00Z`).toISOString().slice(5, 10) === v,
-      'no such day',
-    )
-    .default(fallback);
+    .default(fallback)
+    .transform((v) => [...new Set(v.split(',').map((d) => d.trim()))].sort())
+    .pipe(z.array(monthDayOnly).min(1));
+
+/** A yearly minimum of the "four leads". */
+const yearlyMinimum = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -76,6 +86,13 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(366).default(183),
+  LEADER_QUOTA_PLANNING_MEETINGS: yearlyMinimum(1),
+  LEADER_QUOTA_RESEARCH_VISITS: yearlyMinimum(2),
+  LEADER_QUOTA_OPINION_COLLECTIONS: yearlyMinimum(1),
+  LEADER_QUOTA_PARTY_LECTURES: yearlyMinimum(1),
+  LEADER_QUOTA_PUBLIC_SERVICE_PROJECTS: yearlyMinimum(1),
+  LEADER_QUOTA_SCHEDULING: yearlyMinimum(1),
+  LEADER_REMINDER_DATES: monthDays('09-01,11-01'),
   FILES_DIR: z.string().optional(),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
@@ -141,6 +158,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
         deadlines: { h1: raw.CYCLE_DEADLINE_H1, h2: raw.CYCLE_DEADLINE_H2 },
       },
+    },
+    leaders: {
+      /** Each principal leader's yearly minimums (calendar year, district time). */
+      quotas: {
+        planning_meeting: raw.LEADER_QUOTA_PLANNING_MEETINGS,
+        research_visit: raw.LEADER_QUOTA_RESEARCH_VISITS,
+        opinion_collection: raw.LEADER_QUOTA_OPINION_COLLECTIONS,
+        party_lecture: raw.LEADER_QUOTA_PARTY_LECTURES,
+        public_service_project: raw.LEADER_QUOTA_PUBLIC_SERVICE_PROJECTS,
+        scheduling: raw.LEADER_QUOTA_SCHEDULING,
+      },
+      /** Days (09:00 district time) the quota trackers remind units of leaders who are behind. */
+      reminderDates: raw.LEADER_REMINDER_DATES,
+      utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },
     /** Attachments and finished exports; shared by the API and the workers in production. */

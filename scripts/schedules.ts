@@ -1,13 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
 import { ensureCycleSchedules } from '../domain/cycles.ts';
+import { ensureQuotaSchedule } from '../domain/quota-trackers.ts';
 import { loadConfig } from '../lib/config.ts';
 
-// `npm run schedules`: creates the half-yearly ledger cycle Schedules on a cluster (npm start does it itself).
+// `npm run schedules`: creates the half-yearly ledger cycle Schedules and the yearly quota tracker Schedule on a cluster (npm start does it itself).
 const config = loadConfig();
 const connection = await Connection.connect({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}` });
 try {
-  const created = await ensureCycleSchedules(new Client({ connection, namespace: config.temporal.namespace }), config);
-  console.log(created.length ? `created ${created.join(', ')}` : 'the ledger cycle schedules already exist');
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const created = [...(await ensureCycleSchedules(client, config)), ...(await ensureQuotaSchedule(client, config))];
+  console.log(created.length ? `created ${created.join(', ')}` : 'the ledger cycle and quota tracker schedules already exist');
 } finally {
   await connection.close();
 }

@@ -3,7 +3,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
 import { ensureCycleSchedules } from '../domain/cycles.ts';
-import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
+import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/seed.ts';
+import { districtYearOf } from '../domain/four-leads.ts';
+import { ensureQuotaSchedule, openQuotaTrackers } from '../domain/quota-trackers.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { startConfiguredDevServer } from '../infra/temporal-dev-server.ts';
@@ -79,6 +81,7 @@ async function main() {
   cleanups.push(() => prisma.$disconnect());
   const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD);
   if (seeded) say('seeded the demo organisation tree and users');
+  if ((await seedDemoLeaders(prisma, systemClock.now())).seeded) say('seeded demo leaders');
 
   const storage = createLocalDirectoryStorage(config.filesDir);
   const mailer = createMailer(smtpUrl, config.mail.from);
@@ -101,6 +104,9 @@ async function main() {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const schedules = await ensureCycleSchedules(temporal, config);
   if (schedules.length) say(`created the half-yearly ledger cycle schedules (${schedules.join(', ')})`);
+  if ((await ensureQuotaSchedule(temporal, config)).length) say('created the yearly leaders’ quota tracker schedule');
+  // The Schedule opens next year's trackers; this year's are opened now (once).
+  await openQuotaTrackers(temporal, config.leaders, districtYearOf(systemClock.now(), config.leaders.utcOffsetMinutes));
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, devMailbox, storage });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

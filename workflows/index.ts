@@ -1,3 +1,4 @@
 export { caseWorkflow } from './case-workflow.ts';
 export { districtCycleWorkflow, openCyclesWorkflow } from './cycle-workflow.ts';
 export { annex3ExportWorkflow } from './export-workflow.ts';
+export { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from './quota-tracker.ts';

@@ -4,6 +4,10 @@ import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
+import { districtYearOf } from '../../domain/four-leads.ts';
+import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { quotaProgressSignal, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
 import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle, type CaseFiling, type DeadlinePolicy } from '../../workflows/definitions.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 
@@ -148,6 +152,54 @@ export const SCENARIOS: Scenario[] = [
       await deps.advance(3 * DAY);
       await handle.result();
       return workflowId;
+    },
+  },
+  {
+    name: 'quota-tracker-counted-reminded-frozen',
+    async run(deps) {
+      const now = await deps.now();
+      await seedDemoLeaders(deps.prisma, new Date(now));
+      const { leaders } = loadConfig({});
+      // The whole of next year: counted at the start and on a signal, reminded twice, frozen at its end.
+      const year = districtYearOf(new Date(now), leaders.utcOffsetMinutes) + 1;
+      const unitId = seedId('DEPT-CIVIL');
+      const handle = await deps.temporal.workflow.start('quotaTrackerWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: workflowIdForQuotaTracker(year, unitId),
+        args: [{ ...leaders, year, unitId }],
+      });
+      const zhang = await deps.prisma.leader.findFirstOrThrow({ where: { unitId, rank: 'principal' } });
+      await deps.advance(200 * DAY);
+      await deps.prisma.leaderActivity.create({
+        data: {
+          id: seedId(`replay-activity-${year}`),
+          leaderId: zhang.id,
+          kind: 'research_visit',
+          occurredOn: new Date(`${year}-06-01T00:00:00Z`),
+          placeUnitId: zhang.reportsToUnitId,
+          participants: 'residents',
+          account: 'visit',
+          review: 'confirmed',
+          recordedByUserId: zhang.id,
+          recordedAt: new Date(now),
+        },
+      });
+      await handle.signal(quotaProgressSignal);
+      await deps.advance(400 * DAY);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
+  {
+    name: 'quota-trackers-opened-backfill',
+    async run(deps) {
+      const handle = await deps.temporal.workflow.start('openQuotaTrackersWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: 'open-quota-trackers-2001',
+        args: [{ year: 2001, settings: loadConfig({}).leaders }],
+      });
+      await handle.result();
+      return handle.workflowId;
     },
   },
 ];
