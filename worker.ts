@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
 import { systemClock } from './lib/clock.ts';
@@ -42,16 +43,20 @@ async function main() {
   const prisma = createPrisma(config.database.url);
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  // The cycle's activities move cases by Update, through an ordinary client.
+  const clientConnection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   const worker = await createCaseWorker({
     connection,
     namespace: config.temporal.namespace,
-    deps: { prisma, mailer, clock: systemClock, storage: createLocalDirectoryStorage(config.filesDir) },
+    deps: { prisma, mailer, clock: systemClock, storage: createLocalDirectoryStorage(config.filesDir), temporal },
   });
   logger.info('worker polling', { taskQueue: TASK_QUEUE, namespace: config.temporal.namespace });
   try {
     await worker.run();
   } finally {
     await connection.close();
+    await clientConnection.close();
     await prisma.$disconnect();
     mailer.close();
   }

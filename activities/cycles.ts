@@ -2,9 +2,10 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { systemUser } from '../domain/auth.ts';
 import { loadCalendar } from '../domain/calendar.ts';
 import { caseStatistics } from '../domain/statistics.ts';
+import type { Db } from '../lib/db.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { workingDaysBefore } from '../lib/working-days.ts';
-import { cycleRowId, type Actor, type CyclePhase } from '../workflows/definitions.ts';
+import { cycleRowId, type Actor, type CyclePhase } from '../model/case.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 
@@ -16,6 +17,15 @@ export type CycleNotice =
   | { kind: 'late'; unitIds: string[]; day: number }
   | { kind: 'ledger_submitted'; unitId: string; caseCount: number; late: boolean }
   | { kind: 'batch_forwarded'; caseCount: number };
+
+const pendingCaseIds = async (db: Pick<Db, 'case'>, unitId: string) =>
+  (
+    await db.case.findMany({
+      where: { filingUnitId: unitId, status: 'awaiting_submission', urgent: false },
+      select: { id: true },
+      orderBy: { number: 'asc' },
+    })
+  ).map((c) => c.id);
 
 export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
   const unitsOf = (districtId: string) =>
@@ -53,20 +63,24 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
       }));
     },
 
-    /** Records a unit's submission with the regular cases it still held; the same answer when repeated. */
-    async recordLedgerSubmission(input: CycleRef & { actor: Actor; late: boolean }) {
+    /** The regular cases a unit still holds in its own ledger: what its submission will try to carry. */
+    async pendingLedgerCases(input: { unitId: string }) {
+      return pendingCaseIds(prisma, input.unitId);
+    },
+
+    /**
+     * Records a unit's submission with the cases it carried (`caseIds`: those that took the move);
+     * without them, as cycles started before the moves were Updates did, with the cases still pending.
+     * The same answer when repeated.
+     */
+    async recordLedgerSubmission(input: CycleRef & { actor: Actor; late: boolean; caseIds?: string[] }) {
       const cycleRow = cycleRowId(input.cycle, input.districtId);
       return prisma.$transaction(async (tx) => {
         const existing = await tx.cycleSubmission.findUnique({
           where: { cycleRowId_unitId: { cycleRowId: cycleRow, unitId: input.actor.orgUnitId } },
         });
         if (existing) return { caseIds: existing.caseIds, late: existing.late };
-        const pending = await tx.case.findMany({
-          where: { filingUnitId: input.actor.orgUnitId, status: 'awaiting_submission', urgent: false },
-          select: { id: true },
-          orderBy: { number: 'asc' },
-        });
-        const caseIds = pending.map((c) => c.id);
+        const caseIds = input.caseIds ?? (await pendingCaseIds(tx, input.actor.orgUnitId));
         await tx.cycleSubmission.create({
           data: {
             cycleRowId: cycleRow,

@@ -1,20 +1,24 @@
+import type { Client } from '@temporalio/client';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import type { Mailer } from '../lib/mailer.ts';
 import type { BlobStorage } from '../lib/storage.ts';
+import { createCaseMoveActivities } from './case-moves.ts';
 import { createCycleActivities } from './cycles.ts';
 import { createExportActivities } from './exports.ts';
 import { createLedgerActivities } from './ledger.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createQuotaTrackerActivities } from './quota-trackers.ts';
 
-export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage };
+/** `temporal` lets the cycle move cases by Update and hear whether each case took the move. */
+export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage; temporal: Client };
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createLedgerActivities(deps),
     ...createNotificationActivities(deps),
     ...createCycleActivities(deps),
+    ...createCaseMoveActivities(deps),
     ...createExportActivities(deps),
     ...createQuotaTrackerActivities(deps),
   };

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { loadCalendar } from '../domain/calendar.ts';
 import { type Prisma } from '../lib/db.ts';
 import { addWorkingDays } from '../lib/working-days.ts';
-import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../workflows/definitions.ts';
+import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../model/case.ts';
+import { parseCaseDetails, type PrimaryOutcome } from '../model/case-details.ts';
+import { isFinalStatus } from '../model/lifecycle.ts';
 import type { ActivityDeps } from './index.ts';
 
 export type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
@@ -44,7 +46,7 @@ export function createLedgerActivities({ prisma }: Pick<ActivityDeps, 'prisma' |
     async projectCaseEvent({ workflow, event }: ProjectCaseEventInput): Promise<{ number: number }> {
       const occurredAt = new Date(event.occurredAt);
       const fields = rowFields(event.state);
-      const closedAt = event.state.status === 'closed' || event.state.status === 'rejected' ? occurredAt : null;
+      const closedAt = isFinalStatus(event.state.status) ? occurredAt : null;
       return prisma.$transaction(async (tx) => {
         const row = await tx.case.upsert({
           where: { id: workflow.caseId },
@@ -88,6 +90,20 @@ export function createLedgerActivities({ prisma }: Pick<ActivityDeps, 'prisma' |
         if (moved.count !== 1) throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
         return { number: row.number };
       });
+    },
+
+    /** How a case ended, from its ledger row: for a duplicate whose primary closed before the merge reached it. */
+    async recordedOutcome({ caseId }: { caseId: string }): Promise<PrimaryOutcome> {
+      const row = await prisma.case.findUnique({ where: { id: caseId }, select: { number: true, status: true, details: true } });
+      if (!row) throw ApplicationFailure.nonRetryable(`no case ${caseId} in the ledger`, 'CaseNotFound');
+      const details = parseCaseDetails(row.details);
+      return {
+        caseId,
+        number: row.number,
+        status: row.status === 'rejected' ? 'rejected' : 'closed',
+        ...(details.resolution ? { resolution: details.resolution } : {}),
+        ...(details.rejectionReason ? { rejectionReason: details.rejectionReason } : {}),
+      };
     },
 
     /** A deadline `workingDays` working days from `from`, on the given calendar version (the newest when null). */

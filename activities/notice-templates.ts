@@ -1,4 +1,4 @@
-import type { Level } from '../workflows/definitions.ts';
+import type { Level } from '../model/case.ts';
 
 /** Every e-mail the lifecycle sends: handovers down and up the tree, deadline reminders, closure. */
 export const NOTICE_KINDS = [

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { formatInZone } from '../lib/time.ts';
-import type { CaseDetails, Level } from '../workflows/definitions.ts';
+import type { Level } from '../model/case.ts';
+import { parseCaseDetails, resultText, type CaseDetails } from '../model/case-details.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 import { renderNotice, type Audience, type NoticeKind } from './notice-templates.ts';
@@ -29,7 +30,7 @@ export function createNotificationActivities({ prisma, mailer, clock }: Activity
       const filer = await prisma.user.findUnique({ where: { id: row.filedByUserId }, select: { email: true } });
       const district: Unit | null = row.filingUnit.parent;
       const municipality: Unit | null = row.filingUnit.parent?.parent ?? null;
-      const details = row.details as CaseDetails;
+      const details = parseCaseDetails(row.details);
       const mail = renderNotice(notice, {
         number: row.number,
         title: row.title,
@@ -39,9 +40,7 @@ export function createNotificationActivities({ prisma, mailer, clock }: Activity
         districtName: district?.name ?? 'the district',
         level,
         dueAt: row.dueAt ? formatInZone(row.dueAt, district?.timeZone ?? row.filingUnit.timeZone) : null,
-        resolution: details.resolution
-          ? `${details.resolution.text}${details.resolution.referTo ? ` (turn to: ${details.resolution.referTo})` : ''}`
-          : undefined,
+        resolution: resultText(details),
         reason: reasonFor(notice, details),
       });
       const unitAt: Record<Level, Unit | null> = { street: row.filingUnit, district, municipal: municipality };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { plainText } from '../model/text.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
-import { plainText } from './text.schemas.ts';
 
 export const uploadHeaders = z.object({
   'content-type': z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../workflows/definitions.ts';
+import { ROLES } from '../model/case.ts';
 
 export const loginBody = z.strictObject({
   email: z.email().max(254),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './text.schemas.ts';
+import { plainText } from '../model/text.ts';
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 

@@ -1,30 +1,39 @@
 import { performCaseAction } from '../domain/cases.ts';
-import type { ActionName } from '../workflows/definitions.ts';
-import { ACTIONS, CASE_ACTIONS } from '../workflows/lifecycle.ts';
-import { ACTION_ROUTES, actionBodies } from './case-actions.schemas.ts';
+import { ACTION_SCHEMAS, type ActionBody } from '../model/case-actions.ts';
+import { CASE_ACTIONS, rolesFor, type CaseAction } from '../model/lifecycle.ts';
+import { ACTION_SUMMARIES } from './case-actions.schemas.ts';
 import { caseIdParams, caseView } from './cases.schemas.ts';
-import { errorBody, errorResponses } from './errors.schemas.ts';
 import { caseDepsOf } from './deps.ts';
+import { errorBody, errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
 
-/** POST /cases/:id/<step>, one route per lifecycle step, all from the action table. */
-export const caseActionRoutes = CASE_ACTIONS.map((action: ActionName) =>
-  defineRoute({
+/** POST /cases/:id/<action>: one route per lifecycle step, named as `allowedActions` names it, all from the transition table. */
+function caseActionRoute<A extends CaseAction>(action: A) {
+  return defineRoute({
     method: 'post',
-    path: `/cases/:id/${ACTION_ROUTES[action].path}`,
+    path: `/cases/:id/${action}`,
     tag: 'lifecycle',
-    summary: ACTION_ROUTES[action].summary,
+    summary: ACTION_SUMMARIES[action],
     authenticated: true,
-    roles: ACTIONS[action].roles,
-    schemas: { params: caseIdParams, body: actionBodies[action] },
+    roles: rolesFor(action),
+    schemas: { params: caseIdParams, body: ACTION_SCHEMAS[action] },
     responses: {
       200: { description: 'Done; the case as it is now', schema: caseView },
       ...errorResponses,
       409: { description: 'Not possible in the case’s current state', schema: errorBody },
     },
-    handler: async ({ params, body, user, deps }) => ({
+    handler: async ({ params, body: parsed, user, deps }) => ({
       status: 200,
-      body: await performCaseAction(caseDepsOf(deps), user, params.id, action, body as never),
+      body: await performCaseAction(
+        caseDepsOf(deps),
+        user,
+        params.id,
+        action,
+        // The route's own schema produced it; TypeScript cannot follow a schema picked by a generic action.
+        parsed as ActionBody<A>,
+      ),
     }),
-  }),
-);
+  });
+}
+
+export const caseActionRoutes = CASE_ACTIONS.map(caseActionRoute);

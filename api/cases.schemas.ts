@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { attachmentView } from './attachments.schemas.ts';
-import { plainText } from './text.schemas.ts';
-import { CASE_KINDS, CASE_STATUSES, LEVELS, ROLES } from '../workflows/definitions.ts';
+import { plainText } from '../model/text.ts';
+import { CASE_KINDS, LEVELS, ROLES } from '../model/case.ts';
+import { CASE_STATUSES } from '../model/lifecycle.ts';
 
 const text = (max: number) => plainText(max);
 

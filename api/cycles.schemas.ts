@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './text.schemas.ts';
+import { plainText } from '../model/text.ts';
 
 export const cycleParams = z.strictObject({ cycle: z.string().regex(/^\d{4}-H[12]$/, 'a half-year such as 2026-H2') });
 export const approveBody = z.strictObject({ note: plainText(3000).optional() });

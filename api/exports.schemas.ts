@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '../workflows/definitions.ts';
+import { CASE_STATUSES } from '../model/lifecycle.ts';
 import { ledgerFilters } from './filters.schemas.ts';
 
 export const annex3Query = z.strictObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../domain/four-leads.ts';
 import { attachmentView } from './attachments.schemas.ts';
-import { plainText } from './text.schemas.ts';
+import { plainText } from '../model/text.ts';
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A calendar year; the far bounds only keep typing slips out. */

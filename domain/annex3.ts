@@ -2,7 +2,8 @@ import type { Case, OrgUnit } from '../generated/prisma/client.ts';
 import type { Db, Prisma } from '../lib/db.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { formatInZone } from '../lib/time.ts';
-import type { CaseDetails, CaseStatus } from '../workflows/definitions.ts';
+import { parseCaseDetails, resultText } from '../model/case-details.ts';
+import type { CaseStatus } from '../model/lifecycle.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilter } from './scope.ts';
@@ -33,7 +34,7 @@ const YES_NO = { zh: ['是', '否'], en: ['Yes', 'No'] };
 type Column = { zh: string; en: string; value: (row: Row, lang: Annex3Language, timeZone: string) => string | number };
 
 const date = (d: Date | null, timeZone: string) => (d ? formatInZone(d, timeZone, { withZone: false }) : '');
-const details = (row: Row) => row.details as CaseDetails;
+const details = (row: Row) => parseCaseDetails(row.details);
 
 export const ANNEX3_COLUMNS: Column[] = [
   { zh: '编号', en: 'No.', value: (r) => r.number },
@@ -56,10 +57,7 @@ export const ANNEX3_COLUMNS: Column[] = [
   {
     zh: '办理结果',
     en: 'Resolution',
-    value: (r) => {
-      const res = details(r).resolution;
-      return res ? `${res.text}${res.referTo ? ` (${res.referTo})` : ''}` : '';
-    },
+    value: (r, l) => resultText(details(r), l) ?? '',
   },
   {
     zh: '反馈意见',

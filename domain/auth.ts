@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
-import type { Role } from '../workflows/definitions.ts';
+import type { Role } from '../model/case.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
 export type AuthenticatedUser = { id: string; email: string; displayName: string; role: Role; orgUnitId: string };

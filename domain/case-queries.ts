@@ -1,6 +1,6 @@
 import type { Db, Prisma } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
-import type { CaseKind } from '../workflows/definitions.ts';
+import type { CaseKind } from '../model/case.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { toCaseSummary } from './case-view.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';

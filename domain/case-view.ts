@@ -1,6 +1,6 @@
 import type { Attachment, Case, CaseEvent, OrgUnit } from '../generated/prisma/client.ts';
-import type { CaseDetails } from '../workflows/definitions.ts';
-import { availableActions } from '../workflows/lifecycle.ts';
+import { parseCaseDetails } from '../model/case-details.ts';
+import { availableActions } from '../model/lifecycle.ts';
 import { toAttachmentView } from './attachments.ts';
 import type { AuthenticatedUser } from './auth.ts';
 
@@ -38,7 +38,7 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
     helpNeeded: row.helpNeeded,
     reporter: { name: row.reporterName, contact: row.reporterContact, email: row.reporterEmail },
     calendarVersion: row.calendarVersion,
-    details: row.details as CaseDetails,
+    details: parseCaseDetails(row.details),
     history: row.events.map((e) => ({
       sequence: e.sequence,
       type: e.type,

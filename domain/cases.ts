@@ -2,18 +2,10 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type 
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { caseWorkflow } from '../workflows/case-workflow.ts';
-import {
-  TASK_QUEUE,
-  caseActionUpdates,
-  caseRecordedUpdate,
-  workflowIdForCase,
-  type ActionCommands,
-  type ActionName,
-  type CaseFiling,
-  type CaseWorkflowInput,
-  type DeadlinePolicy,
-} from '../workflows/definitions.ts';
-import { ACTIONS, TERMINAL_STATUSES } from '../workflows/lifecycle.ts';
+import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase } from '../workflows/definitions.ts';
+import type { CaseFiling, CaseWorkflowInput, DeadlinePolicy } from '../model/case.ts';
+import { isOpenStatus, rolesFor, type CaseAction } from '../model/lifecycle.ts';
+import type { ActionBody, ActionRequest } from '../model/case-actions.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { deriveCaseId, hashRequest } from './case-identity.ts';
 import { toCaseView, type CaseRowWithEvents } from './case-view.ts';
@@ -93,44 +85,66 @@ export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: Authenticate
 }
 
 /**
- * One human step on a case. Scope (the case is the caller's to see) and role are checked here;
- * the workflow's Update validator checks role and state again against its own, authoritative state.
+ * One human step on a case. Scope (the case is the caller's to see) and role are checked here; the
+ * workflow's Update validator checks the step against its own, authoritative state.
  */
-export async function performCaseAction<A extends ActionName>(
+export async function performCaseAction<A extends CaseAction>(
   deps: CaseDeps,
   user: AuthenticatedUser,
   caseId: string,
   action: A,
-  command: ActionCommands[A],
+  body: ActionBody<A>,
 ) {
-  requireRole(user, ACTIONS[action].roles);
+  requireRole(user, rolesFor(action));
   const row = await loadVisibleCase(deps.prisma, user, caseId);
-  if (action === 'merge') await assertMergeTarget(deps.prisma, user, row, (command as ActionCommands['merge']).primaryCaseId);
-  const update = caseActionUpdates[action] as (typeof caseActionUpdates)['submit'];
+  const request = await PREPARE[action]({ prisma: deps.prisma, user, row }, body);
   await runUpdate(() =>
-    deps.temporal.workflow
-      .getHandle(workflowIdForCase(caseId))
-      .executeUpdate(update, { args: [{ ...(command as ActionCommands['submit']), actor: actorOf(user) }] }),
+    deps.temporal.workflow.getHandle(workflowIdForCase(caseId)).executeUpdate(caseActionUpdates[action], { args: [request] }),
   );
   return getCase(deps, user, caseId);
 }
 
-async function assertMergeTarget(prisma: Db, user: AuthenticatedUser, duplicate: CaseRowWithEvents, primaryCaseId: string) {
-  if (primaryCaseId === duplicate.id)
+type StepContext = { prisma: Db; user: AuthenticatedUser; row: CaseRowWithEvents };
+const asIs = async <T extends object>({ user }: StepContext, body: T) => ({ ...body, actor: actorOf(user) });
+
+/** Turns a step's body into its Update's payload: the actor from the session, and what the domain looked up itself. */
+const PREPARE: { [A in CaseAction]: (context: StepContext, body: ActionBody<A>) => Promise<ActionRequest<A>> } = {
+  submit: asIs,
+  resubmit: asIs,
+  forward: asIs,
+  solve: asIs,
+  return: asIs,
+  merge: async (context, body) => ({
+    ...body,
+    primaryNumber: await mergeTargetNumber(context, body.primaryCaseId),
+    actor: actorOf(context.user),
+  }),
+  reject: asIs,
+  assign: asIs,
+  note: asIs,
+  resolve: asIs,
+  declareUnsolvable: asIs,
+  feedback: asIs,
+};
+
+/** The case to merge into must be another case the caller sees, still open; its ledger number goes with the merge. */
+async function mergeTargetNumber({ prisma, user, row }: StepContext, primaryCaseId: string): Promise<number> {
+  if (primaryCaseId === row.id)
     throw new DomainError('validation_failed', 'a case cannot be merged into itself', [
       { path: 'body.primaryCaseId', message: 'must be another case' },
     ]);
   const primary = await prisma.case.findFirst({
     where: { AND: [{ id: primaryCaseId }, visibleCaseFilter(user)] },
-    select: { status: true },
+    select: { status: true, number: true },
   });
   if (!primary)
     throw new DomainError('validation_failed', 'no such case to merge into', [
       { path: 'body.primaryCaseId', message: 'not found in your district' },
     ]);
-  if (TERMINAL_STATUSES.includes(primary.status) || primary.status === 'merged') {
+  if (!isOpenStatus(primary.status)) {
     throw new DomainError('conflict', `case ${primaryCaseId} is ${primary.status}; merge into an open case`);
   }
+  return primary.number;
 }
 
 function actorOf(user: AuthenticatedUser) {

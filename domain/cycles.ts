@@ -3,14 +3,8 @@ import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { CycleSettings, openCyclesWorkflow } from '../workflows/cycle-workflow.ts';
-import {
-  TASK_QUEUE,
-  approveSummaryUpdate,
-  cycleRowId,
-  cycleSnapshotQuery,
-  submitLedgerUpdate,
-  workflowIdForCycle,
-} from '../workflows/definitions.ts';
+import { TASK_QUEUE, approveSummaryUpdate, cycleSnapshotQuery, submitLedgerUpdate, workflowIdForCycle } from '../workflows/definitions.ts';
+import { cycleRowId } from '../model/case.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { requireRole } from './scope.ts';
 import { runUpdate } from './workflow-calls.ts';

@@ -1,5 +1,6 @@
 import type { Db } from '../lib/db.ts';
-import type { CaseFiling } from '../workflows/definitions.ts';
+import type { CaseFiling } from '../model/case.ts';
+import { OPEN_STATUSES } from '../model/lifecycle.ts';
 
 export type DuplicateSuggestion = {
   id: string;
@@ -10,8 +11,6 @@ export type DuplicateSuggestion = {
   score: number;
   reasons: string[];
 };
-
-const OPEN = ['awaiting_submission', 'district_review', 'returned_for_info', 'municipal_coordination', 'awaiting_feedback'] as const;
 
 export function tokens(text: string): Set<string> {
   return new Set(
@@ -39,7 +38,7 @@ export async function suggestDuplicates(
 ): Promise<DuplicateSuggestion[]> {
   const candidates = await prisma.case.findMany({
     where: {
-      status: { in: [...OPEN] },
+      status: { in: [...OPEN_STATUSES] },
       OR: [{ filingUnitId: options.unitId }, ...(options.districtId ? [{ filingUnit: { parentId: options.districtId } }] : [])],
       category: { equals: options.filing.category, mode: 'insensitive' },
     },

@@ -1,6 +1,6 @@
 import type { Prisma } from '../lib/db.ts';
 import { halfYearWindow, type HalfYearDeadlines } from '../lib/half-years.ts';
-import type { CaseStatus } from '../workflows/definitions.ts';
+import type { CaseStatus } from '../model/lifecycle.ts';
 
 /** The filters every ledger-wide read shares: whose cases, in what state, filed when. */
 export type LedgerFilter = {

@@ -27,7 +27,7 @@ export async function reconcile(
   const rows = new Map(
     (await deps.prisma.case.findMany({ select: { id: true, workflowId: true, status: true } })).map((r) => [r.workflowId, r]),
   );
-  if (options.rowsOnly) return reconcileFromRows(deps.temporal, [...rows.values()]);
+  if (options.rowsOnly) return reconcileFromRows(deps.prisma, deps.temporal, [...rows.values()]);
   const problems: ReconcileProblem[] = [];
   const seen = new Set<string>();
   let workflowsChecked = 0;
@@ -42,10 +42,8 @@ export async function reconcile(
       continue;
     }
     if (wf.status.name !== 'RUNNING') continue;
-    const snapshot = await deps.temporal.workflow.getHandle(wf.workflowId).query(caseSnapshotQuery);
-    if (snapshot.projectedSequence === snapshot.lastSequence && snapshot.status !== row.status) {
-      problems.push({ kind: 'status_mismatch', caseId: row.id, ledger: row.status, workflow: snapshot.status });
-    }
+    const mismatch = await statusMismatch(deps.prisma, deps.temporal, row);
+    if (mismatch) problems.push(mismatch);
   }
   for (const [workflowId, row] of rows) {
     if (!seen.has(workflowId)) problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId });
@@ -54,6 +52,7 @@ export async function reconcile(
 }
 
 async function reconcileFromRows(
+  prisma: Db,
   temporal: Client,
   rows: Array<{ id: string; workflowId: string; status: string }>,
 ): Promise<ReconcileReport> {
@@ -63,14 +62,28 @@ async function reconcileFromRows(
     try {
       const description = await handle.describe();
       if (description.status.name !== 'RUNNING') continue;
-      const snapshot = await handle.query(caseSnapshotQuery);
-      if (snapshot.projectedSequence === snapshot.lastSequence && snapshot.status !== row.status) {
-        problems.push({ kind: 'status_mismatch', caseId: row.id, ledger: row.status, workflow: snapshot.status });
-      }
+      const mismatch = await statusMismatch(prisma, temporal, row);
+      if (mismatch) problems.push(mismatch);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId: row.workflowId });
     }
   }
   return { casesChecked: rows.length, workflowsChecked: rows.length, problems };
+}
+
+/**
+ * A running workflow whose events are all projected must agree with its row. The row is read again
+ * after the query, since the case may have moved (and been projected) since the rows were listed.
+ */
+async function statusMismatch(
+  prisma: Db,
+  temporal: Client,
+  row: { id: string; workflowId: string },
+): Promise<ReconcileProblem | undefined> {
+  const snapshot = await temporal.workflow.getHandle(row.workflowId).query(caseSnapshotQuery);
+  if (snapshot.projectedSequence !== snapshot.lastSequence) return undefined;
+  const current = await prisma.case.findUnique({ where: { id: row.id }, select: { status: true } });
+  if (current?.status === snapshot.status) return undefined;
+  return { kind: 'status_mismatch', caseId: row.id, ledger: current?.status ?? 'missing', workflow: snapshot.status };
 }

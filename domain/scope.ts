@@ -1,6 +1,6 @@
 import type { Prisma } from '../lib/db.ts';
 import { DomainError } from '../lib/errors.ts';
-import type { Role } from '../workflows/definitions.ts';
+import type { Role } from '../model/case.ts';
 import type { AuthenticatedUser } from './auth.ts';
 
 export function requireRole(user: AuthenticatedUser, allowed: readonly Role[]) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../lib/db.ts';
-import type { Role } from '../workflows/definitions.ts';
+import type { Role } from '../model/case.ts';
 import { hashPassword } from './passwords.ts';
 
 type UnitSeed = {

@@ -1,7 +1,8 @@
 import type { Db, Prisma } from '../lib/db.ts';
+import { CASE_EVENT_TYPES, isOpenStatus, type CaseEventType } from '../model/lifecycle.ts';
 import { percentile } from '../lib/percentile.ts';
 import { workingDaysBetween } from '../lib/working-days.ts';
-import type { CaseDetails } from '../workflows/definitions.ts';
+import { parseCaseDetails } from '../model/case-details.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { halfYearOf, type HalfYearDeadlines } from '../lib/half-years.ts';
 import { loadCalendar } from './calendar.ts';
@@ -27,8 +28,16 @@ type Counts = {
   satisfaction: { answers: number; satisfied: number; rate: number | null };
 };
 
-const RESOLUTION_EVENTS = ['solved_at_district', 'resolved_by_municipal', 'declared_unsolvable'];
-const COUNTED_EVENTS = [...RESOLUTION_EVENTS, 'forwarded_to_municipal', 'deadline_overdue', 'reporter_satisfied', 'reopened'];
+const RESOLUTION_EVENTS: readonly CaseEventType[] = ['solved_at_district', 'resolved_by_municipal', 'declared_unsolvable'];
+const COUNTED_EVENTS: readonly CaseEventType[] = [
+  ...RESOLUTION_EVENTS,
+  'forwarded_to_municipal',
+  'deadline_overdue',
+  'reporter_satisfied',
+  'reopened',
+];
+/** A stored event's type, checked against the table's union (rows are written only by the projection). */
+const eventType = (type: string) => CASE_EVENT_TYPES.find((known) => known === type);
 
 /** "Elm Road 1-40" and "elm road 10-80" are one place: the street without numbers and punctuation. */
 export const placeKey = (location: string) =>
@@ -72,7 +81,7 @@ export async function caseStatistics(
       },
     }),
     prisma.caseEvent.findMany({
-      where: { case: where, type: { in: COUNTED_EVENTS } },
+      where: { case: where, type: { in: [...COUNTED_EVENTS] } },
       select: { caseId: true, type: true, occurredAt: true },
       orderBy: { sequence: 'asc' },
     }),
@@ -93,14 +102,14 @@ export async function caseStatistics(
   for (const c of cases) {
     const acc = units.get(c.filingUnit.id) ?? { unit: c.filingUnit, counts: emptyCounts(), days: [], answers: 0, satisfied: 0 };
     units.set(c.filingUnit.id, acc);
-    const details = c.details as CaseDetails;
-    const caseEvents = eventsByCase.get(c.id) ?? [];
+    const details = parseCaseDetails(c.details);
+    const caseEvents = (eventsByCase.get(c.id) ?? []).map((e) => ({ ...e, type: eventType(e.type) }));
     const resolvedNow = c.status === 'awaiting_feedback' || c.status === 'closed';
-    const firstResult = caseEvents.find((e) => RESOLUTION_EVENTS.includes(e.type));
+    const firstResult = caseEvents.find((e) => e.type !== undefined && RESOLUTION_EVENTS.includes(e.type));
     for (const target of [acc, total]) {
       const k = target.counts;
       k.filed += 1;
-      if (!['closed', 'rejected', 'merged'].includes(c.status)) k.open += 1;
+      if (isOpenStatus(c.status)) k.open += 1;
       if (caseEvents.some((e) => e.type === 'forwarded_to_municipal')) k.forwarded += 1;
       if (resolvedNow && details.resolution?.solved && details.resolution.level === 'district') k.solvedAtDistrict += 1;
       if (resolvedNow && details.resolution?.solved && details.resolution.level === 'municipal') k.solvedAtMunicipal += 1;

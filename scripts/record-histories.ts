@@ -41,7 +41,13 @@ const mailer = createMailer(smtp.url, config.mail.from);
 const worker = await createCaseWorker({
   connection: env.nativeConnection,
   namespace: 'default',
-  deps: { prisma, mailer, clock: systemClock, storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'record-files')) },
+  deps: {
+    prisma,
+    mailer,
+    clock: systemClock,
+    storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'record-files')),
+    temporal: env.client,
+  },
 });
 
 try {

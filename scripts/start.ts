@@ -88,10 +88,13 @@ async function main() {
   cleanups.push(() => mailer.close());
   const nativeConnection = await NativeConnection.connect({ address: temporalAddress });
   cleanups.push(() => nativeConnection.close());
+  const connection = await Connection.connect({ address: temporalAddress });
+  cleanups.push(() => connection.close());
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
-    deps: { prisma, mailer, clock: systemClock, storage },
+    deps: { prisma, mailer, clock: systemClock, storage, temporal },
   });
   const workerRun = worker.run();
   cleanups.push(async () => {
@@ -99,9 +102,6 @@ async function main() {
     await workerRun;
   });
 
-  const connection = await Connection.connect({ address: temporalAddress });
-  cleanups.push(() => connection.close());
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const schedules = await ensureCycleSchedules(temporal, config);
   if (schedules.length) say(`created the half-yearly ledger cycle schedules (${schedules.join(', ')})`);
   if ((await ensureQuotaSchedule(temporal, config)).length) say('created the yearly leaders’ quota tracker schedule');

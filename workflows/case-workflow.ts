@@ -9,13 +9,38 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { Handler } from '@temporalio/workflow/lib/interfaces.js';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
-import type { NoticeKind } from '../activities/notice-templates.ts';
-import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
+import type { ActionRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
 import {
   ROLES,
+  describeOutcome,
+  type Actor,
+  type CaseEventRecord,
+  type CaseSnapshot,
+  type CaseWorkflowInput,
+  type Level,
+} from '../model/case.ts';
+import type { CaseDetails, PrimaryOutcome } from '../model/case-details.ts';
+import {
+  CASE_ACTIONS,
+  TRANSITIONS,
+  availableActions,
+  isFinalStatus,
+  refuseUpdate,
+  targetOf,
+  type CaseAction,
+  type CaseStatus,
+  type CycleMove,
+  type NoticeKind,
+  type TransitionName,
+} from '../model/lifecycle.ts';
+import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
+import {
   UPDATE_REJECTIONS,
   caseActionUpdates,
+  caseCycleUpdates,
   caseRecordedUpdate,
   caseSnapshotQuery,
   duplicateAttachedSignal,
@@ -23,17 +48,7 @@ import {
   ledgerSubmittedSignal,
   primaryClosedSignal,
   workflowIdForCase,
-  type ActionName,
-  type ActionRequest,
-  type Actor,
-  type CaseDetails,
-  type CaseEventRecord,
-  type CaseSnapshot,
-  type CaseStatus,
-  type CaseWorkflowInput,
-  type Level,
 } from './definitions.ts';
-import { TERMINAL_STATUSES, assertActionAllowed, availableActions } from './lifecycle.ts';
 
 const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', 'InvalidInput'] };
 // Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
@@ -49,18 +64,19 @@ const mail = proxyActivities<Activities>({
 });
 
 type Job =
-  | { kind: 'deadline'; level: Level; workingDays: number }
+  | { kind: 'deadline'; level: Level; workingDays: number; epoch: number }
   | { kind: 'feedbackDeadline' }
   | { kind: 'project'; event: Omit<CaseEventRecord, 'state'> }
   | { kind: 'notice'; notice: NoticeKind; sequence: number; level: Level }
   | { kind: 'attachToPrimary'; primaryCaseId: string }
-  | { kind: 'closeDuplicates' };
+  | { kind: 'closeDuplicates'; only?: string };
 
 /**
  * One case of the linkage ledger, from filing until it is closed. The workflow owns the state; every
- * Update changes it synchronously and queues its effects, which one loop carries out in order:
- * deadlines from the working-day calendar, the ledger projection, e-mails, and messages to merged
- * cases. Between jobs the loop sleeps until the next deadline milestone.
+ * Update changes it synchronously through the transition table (model/lifecycle.ts) and queues its
+ * effects, which one loop carries out in order: deadlines from the working-day calendar, the ledger
+ * projection, e-mails, and messages to merged cases. Between jobs the loop sleeps until the next
+ * deadline milestone.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapshot> {
   const { policy } = input;
@@ -69,6 +85,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   let status = initialStatus(filing.urgent);
   let level: Level = filing.urgent ? 'district' : 'street';
   let clock: DeadlineClock | undefined;
+  // Bumped whenever a level's clock is started or dropped, so a deadline computed for a level the
+  // case has meanwhile left is thrown away instead of starting a clock nobody owns.
+  let clockEpoch = 0;
   let feedbackDueAt: number | undefined;
   let calendarVersion: number | null = null;
   let lastSequence = 0;
@@ -105,154 +124,184 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     };
   };
 
-  function record(type: string, to: CaseStatus, actor: Actor | null, comment: string | null, notices: NoticeKind[] = []): number {
+  /** Takes a transition of the table: moves the status, and queues its ledger row and notices. */
+  function record(name: TransitionName, actor: Actor | null, comment: string | null, choice?: CaseStatus): number {
+    const transition = TRANSITIONS[name];
+    const from = lastSequence === 0 ? null : status;
+    status = targetOf(name, from, choice);
     lastSequence += 1;
-    const from = status;
-    status = to;
     jobs.push({
       kind: 'project',
       event: {
         sequence: lastSequence,
-        type,
+        type: transition.event,
         actor,
-        fromStatus: lastSequence === 1 ? null : from,
-        toStatus: to,
+        fromStatus: from,
+        toStatus: status,
         comment,
         occurredAt: new Date().toISOString(),
       },
     });
-    for (const notice of notices) jobs.push({ kind: 'notice', notice, sequence: lastSequence, level });
-    if (TERMINAL_STATUSES.includes(to)) jobs.push({ kind: 'closeDuplicates' });
+    for (const notice of transition.notices) jobs.push({ kind: 'notice', notice, sequence: lastSequence, level });
+    if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates' });
     return lastSequence;
   }
+  const stopClock = () => {
+    clock = undefined;
+    clockEpoch += 1;
+  };
   const enterLevel = (next: Level) => {
     level = next;
-    clock = undefined;
-    if (next !== 'street') jobs.push({ kind: 'deadline', level: next, workingDays: levelDays(next) });
+    stopClock();
+    if (next !== 'street') jobs.push({ kind: 'deadline', level: next, workingDays: levelDays(next), epoch: clockEpoch });
   };
   const awaitFeedback = () => {
     level = 'street';
-    clock = undefined;
+    stopClock();
     jobs.push({ kind: 'feedbackDeadline' });
   };
 
-  const steps: { [A in ActionName]: (request: ActionRequest<A>) => number } = {
-    submit: ({ actor, comment }) => (
-      enterLevel('district'),
-      record('submitted_to_district', 'district_review', actor, comment ?? null, ['case_submitted'])
-    ),
+  const steps: { [A in CaseAction]: (request: ActionRequest<A>) => number } = {
+    submit: ({ actor, comment }) => {
+      enterLevel('district');
+      return record('submit', actor, comment ?? null);
+    },
     resubmit: ({ actor, comment, edits }) => {
       Object.assign(filing, edits ?? {});
       level = 'district';
       if (clock) clock = resumeClock(clock, Date.now());
       else enterLevel('district');
-      return record('resubmitted', 'district_review', actor, comment ?? null, ['case_resubmitted']);
+      return record('resubmit', actor, comment ?? null);
     },
     forward: ({ actor, summary }) => {
       details.districtSummary = summary;
       enterLevel('municipal');
-      return record('forwarded_to_municipal', 'municipal_coordination', actor, summary, ['case_forwarded']);
+      return record('forward', actor, summary);
     },
     solve: ({ actor, resolution }) => {
       details.resolution = { level: 'district', text: resolution, solved: true };
       awaitFeedback();
-      return record('solved_at_district', 'awaiting_feedback', actor, resolution, ['case_resolved']);
+      return record('solve', actor, resolution);
     },
     return: ({ actor, questions }) => {
       details.questions = questions;
       level = 'street';
       if (clock) clock = pauseClock(clock, Date.now());
-      return record('returned_for_info', 'returned_for_info', actor, questions, ['case_returned']);
+      return record('return', actor, questions);
     },
-    merge: ({ actor, primaryCaseId, comment }) => {
+    merge: ({ actor, primaryCaseId, primaryNumber, comment }) => {
       details.mergedIntoCaseId = primaryCaseId;
-      clock = undefined;
+      details.mergedIntoNumber = primaryNumber;
+      stopClock();
       jobs.push({ kind: 'attachToPrimary', primaryCaseId });
-      return record('merged', 'merged', actor, comment ?? null, ['case_merged']);
+      return record('merge', actor, comment ?? null);
     },
     reject: ({ actor, reason }) => {
       details.rejectionReason = reason;
-      clock = undefined;
-      return record('rejected', 'rejected', actor, reason, ['case_rejected']);
+      stopClock();
+      return record('reject', actor, reason);
     },
     assign: ({ actor, coordinatingBody, comment }) => {
       details.coordinatingBody = coordinatingBody;
-      return record('coordinator_assigned', status, actor, comment ?? coordinatingBody);
+      return record('assign', actor, comment ?? coordinatingBody);
     },
-    note: ({ actor, note }) => record('progress_note', status, actor, note),
+    note: ({ actor, note }) => record('note', actor, note),
     resolve: ({ actor, resolution }) => {
       details.resolution = { level: 'municipal', text: resolution, solved: true };
       awaitFeedback();
-      return record('resolved_by_municipal', 'awaiting_feedback', actor, resolution, ['case_resolved']);
+      return record('resolve', actor, resolution);
     },
     declareUnsolvable: ({ actor, reason, referTo }) => {
       details.resolution = { level: 'municipal', text: reason, solved: false, referTo };
       awaitFeedback();
-      return record('declared_unsolvable', 'awaiting_feedback', actor, `${reason} (turn to: ${referTo})`, ['case_resolved']);
+      return record('declareUnsolvable', actor, `${reason} (turn to: ${referTo})`);
     },
     feedback: ({ actor, satisfied, reason }) => {
       details.feedback = { satisfied, reason };
       if (satisfied) {
         details.closedBecause = 'reporter_satisfied';
-        return record('reporter_satisfied', 'closed', actor, reason ?? null, ['case_closed']);
+        return record('reporterSatisfied', actor, reason ?? null);
       }
       const reopenAt: Level = details.resolution?.level === 'municipal' ? 'municipal' : 'district';
       details.reopenCount = (details.reopenCount ?? 0) + 1;
       enterLevel(reopenAt);
-      return record('reopened', reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review', actor, reason ?? null, [
-        'case_reopened',
-      ]);
+      return record('reopen', actor, reason ?? null, reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review');
+    },
+  };
+  const cycleMoves = {
+    submitWithLedger: ({ actor, cycle }: SubmitWithLedgerRequest) => {
+      details.cycle = cycle;
+      enterLevel('district');
+      return record('submitWithLedger', actor, `ledger ${cycle}`);
+    },
+    forwardWithBatch: ({ actor, cycle, summary }: ForwardWithBatchRequest) => {
+      details.districtSummary = summary;
+      enterLevel('municipal');
+      return record('forwardWithBatch', actor, `batch ${cycle}: ${summary}`);
     },
   };
 
+  /** An Update's validator: the table says whether this taker may take it from the current status. */
+  const validate = (via: CaseAction | CycleMove, actor: Actor | null) => {
+    const refusal = refuseUpdate(via, status, actor?.role ?? 'system');
+    if (refusal) {
+      const type = refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState;
+      throw ApplicationFailure.nonRetryable(refusal.message, type);
+    }
+  };
   const untilProjected = async (sequence: number) => {
     await condition(() => projectedSequence >= sequence);
     return snapshot();
   };
   setHandler(caseSnapshotQuery, snapshot);
   setHandler(caseRecordedUpdate, () => untilProjected(1));
-  for (const action of Object.keys(steps) as ActionName[]) {
-    setHandler(
-      caseActionUpdates[action],
-      (request: ActionRequest<typeof action>) => untilProjected((steps[action] as (r: typeof request) => number)(request)),
-      {
-        validator: (request: ActionRequest<typeof action>) => {
-          assertActionAllowed(action, status, request.actor.role);
-          validateCommand(action, request, input.caseId);
-        },
-      },
+  const takeUpdate = <R extends { actor: Actor | null }>(
+    update: UpdateDefinition<CaseSnapshot, [R]>,
+    via: CaseAction | CycleMove,
+    step: (request: R) => number,
+  ) =>
+    setUpdateHandler(
+      update,
+      (request) => untilProjected(step(request)),
+      (request) => validate(via, request.actor),
     );
+  for (const action of CASE_ACTIONS) takeStep(action);
+  function takeStep<A extends CaseAction>(action: A) {
+    takeUpdate<ActionRequest<A>>(caseActionUpdates[action], action, steps[action]);
   }
+  takeUpdate(caseCycleUpdates.submitWithLedger, 'submitWithLedger', cycleMoves.submitWithLedger);
+  takeUpdate(caseCycleUpdates.forwardWithBatch, 'forwardWithBatch', cycleMoves.forwardWithBatch);
+  // Deprecated signals of cycles started before the moves were Updates: kept so those histories replay.
+  setHandler(ledgerSubmittedSignal, (request) => {
+    if (status === 'awaiting_submission') cycleMoves.submitWithLedger(request);
+  });
+  setHandler(forwardedInBatchSignal, (request) => {
+    if (status === 'district_review') cycleMoves.forwardWithBatch(request);
+  });
   setHandler(duplicateAttachedSignal, ({ caseId }) => {
     details.duplicateCaseIds = [...(details.duplicateCaseIds ?? []), caseId];
-    record('duplicate_attached', status, null, caseId);
+    // Closed before it heard of the duplicate: tell the duplicate at once instead of recording a link.
+    if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates', only: caseId });
+    else record('attachDuplicate', null, caseId);
   });
-  setHandler(ledgerSubmittedSignal, ({ actor, cycle }) => {
-    if (status !== 'awaiting_submission') return;
-    details.cycle = cycle;
-    enterLevel('district');
-    record('submitted_with_ledger', 'district_review', actor, `ledger ${cycle}`);
-  });
-  setHandler(forwardedInBatchSignal, ({ actor, cycle, summary }) => {
-    if (status !== 'district_review') return;
-    details.districtSummary = summary;
-    enterLevel('municipal');
-    record('forwarded_to_municipal', 'municipal_coordination', actor, `batch ${cycle}: ${summary}`);
-  });
-  setHandler(primaryClosedSignal, ({ primaryCaseId, resolution }) => {
-    if (status !== 'merged') return;
-    details.closedBecause = 'primary_closed';
-    record('closed_with_primary', 'closed', null, resolution ?? `case ${primaryCaseId} closed`, ['case_closed']);
+  setHandler(primaryClosedSignal, (message) => {
+    if (status === 'merged') closeWithPrimary(message.outcome ?? legacyOutcome(message));
   });
 
-  // A regular case stays in its unit's own ledger until submitted: no handover, so no mail yet.
+  function closeWithPrimary(outcome: PrimaryOutcome) {
+    details.closedBecause = 'primary_closed';
+    details.primaryOutcome = { ...outcome, number: outcome.number ?? details.mergedIntoNumber };
+    record('closeWithPrimary', null, describeOutcome(details.primaryOutcome));
+  }
+
+  // A regular case stays in its unit's own ledger until submitted: no handover, so no clock and no mail yet.
   if (level === 'district') enterLevel('district');
-  record('filed', status, input.filedBy, null, filing.urgent ? ['case_filed'] : []);
+  record(filing.urgent ? 'fileUrgent' : 'fileRegular', input.filedBy, null);
 
   for (;;) {
     const wakeAt = earliest(nextMilestone(clock)?.at, status === 'awaiting_feedback' ? feedbackDueAt : undefined);
     const hasWork = () => jobs.length > 0;
-    if (wakeAt === undefined) await condition(() => hasWork() || TERMINAL_STATUSES.includes(status));
+    if (wakeAt === undefined) await condition(() => hasWork() || isFinalStatus(status));
     else await condition(hasWork, Math.max(1, wakeAt - Date.now()));
 
     const job = jobs.shift();
@@ -260,20 +309,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       await run(job);
       continue;
     }
-    if (TERMINAL_STATUSES.includes(status)) break;
+    if (isFinalStatus(status)) break;
     const now = Date.now();
     const milestones = clock ? takeDueMilestones(clock, now) : [];
     const latest = milestones[milestones.length - 1];
-    if (latest !== undefined) {
-      const kind = latest === 100 ? 'deadline_overdue' : latest === 75 ? 'deadline_reminder_75' : 'deadline_reminder_50';
-      record(kind, status, null, null, [kind]);
-    }
+    if (latest !== undefined) record(latest === 100 ? 'markOverdue' : latest === 75 ? 'remindThreeQuarters' : 'remindHalfway', null, null);
     if (status === 'awaiting_feedback' && feedbackDueAt !== undefined && now >= feedbackDueAt) {
       details.closedBecause = 'no_answer';
-      record('closed_without_answer', 'closed', null, null, ['case_closed']);
+      record('closeWithoutAnswer', null, null);
     }
   }
-  await condition(() => noticesInFlight === 0 && allHandlersFinished());
+  // A duplicate may still attach itself while the last handlers finish: it is told the outcome too.
+  for (;;) {
+    await condition(() => jobs.length > 0 || (noticesInFlight === 0 && allHandlersFinished()));
+    const job = jobs.shift();
+    if (!job) break;
+    await run(job);
+  }
   return snapshot();
 
   async function run(job: Job) {
@@ -289,8 +341,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
           utcOffsetMinutes: policy.utcOffsetMinutes,
         });
         calendarVersion = due.calendarVersion;
-        if (job.kind === 'deadline') clock = startClock(job.level, now, Date.parse(due.dueAt));
-        else feedbackDueAt = Date.parse(due.dueAt);
+        if (job.kind === 'feedbackDeadline') feedbackDueAt = Date.parse(due.dueAt);
+        else if (job.epoch === clockEpoch) {
+          clock = startClock(job.level, now, Date.parse(due.dueAt));
+          // Returned for information while the deadline was being computed: the clock starts paused.
+          if (status === 'returned_for_info') clock = pauseClock(clock, now);
+        }
         return;
       }
       case 'project': {
@@ -323,36 +379,67 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
         return;
       }
       case 'attachToPrimary':
-        await getExternalWorkflowHandle(workflowIdForCase(job.primaryCaseId)).signal(duplicateAttachedSignal, { caseId: input.caseId });
+        try {
+          await getExternalWorkflowHandle(workflowIdForCase(job.primaryCaseId)).signal(duplicateAttachedSignal, { caseId: input.caseId });
+        } catch (error) {
+          // The primary closed between the district's check and this message: close with its recorded result.
+          log.warn('primary closed before the merge reached it', { primaryCaseId: job.primaryCaseId, error });
+          if (status === 'merged') closeWithPrimary(await ledger.recordedOutcome({ caseId: job.primaryCaseId }));
+        }
         return;
-      case 'closeDuplicates':
-        for (const duplicate of details.duplicateCaseIds ?? []) {
+      case 'closeDuplicates': {
+        const outcome = outcomeOf();
+        for (const duplicate of job.only ? [job.only] : (details.duplicateCaseIds ?? [])) {
           await getExternalWorkflowHandle(workflowIdForCase(duplicate)).signal(primaryClosedSignal, {
             primaryCaseId: input.caseId,
             status,
             resolution: details.resolution?.text ?? details.rejectionReason,
+            outcome,
           });
         }
         return;
+      }
     }
   }
+
+  function outcomeOf(): PrimaryOutcome {
+    return {
+      caseId: input.caseId,
+      status: status === 'rejected' ? 'rejected' : 'closed',
+      ...(details.resolution ? { resolution: details.resolution } : {}),
+      ...(details.rejectionReason ? { rejectionReason: details.rejectionReason } : {}),
+    };
+  }
+}
+
+/**
+ * setHandler for an Update whose payload type is a parameter: the SDK's handler type is a conditional
+ * type TypeScript leaves unresolved for a type parameter; for an Update it is exactly this signature.
+ */
+function setUpdateHandler<R>(
+  update: UpdateDefinition<CaseSnapshot, [R]>,
+  handler: (request: R) => Promise<CaseSnapshot>,
+  validator: (request: R) => void,
+) {
+  setHandler(update, handler as Handler<CaseSnapshot, [R], typeof update>, { validator });
 }
 
 function initialStatus(urgent: boolean): CaseStatus {
   return urgent ? 'district_review' : 'awaiting_submission';
 }
 
+/** A primary of an older version sent only its status and result text. */
+function legacyOutcome(message: { primaryCaseId: string; status: string; resolution?: string }): PrimaryOutcome {
+  return message.status === 'rejected'
+    ? { caseId: message.primaryCaseId, status: 'rejected', rejectionReason: message.resolution }
+    : {
+        caseId: message.primaryCaseId,
+        status: 'closed',
+        ...(message.resolution ? { resolution: { level: 'district', text: message.resolution, solved: true } } : {}),
+      };
+}
+
 function earliest(...moments: Array<number | undefined>): number | undefined {
   const defined = moments.filter((m): m is number => m !== undefined);
   return defined.length ? Math.min(...defined) : undefined;
-}
-
-function validateCommand<A extends ActionName>(action: A, request: ActionRequest<A>, caseId: string) {
-  const invalid = (message: string) => ApplicationFailure.nonRetryable(message, UPDATE_REJECTIONS.invalidInput);
-  if (action === 'merge' && (request as ActionRequest<'merge'>).primaryCaseId === caseId)
-    throw invalid('a case cannot be merged into itself');
-  if (action === 'feedback') {
-    const { satisfied, reason } = request as ActionRequest<'feedback'>;
-    if (!satisfied && !reason?.trim()) throw invalid('say why the reporter is not satisfied');
-  }
 }

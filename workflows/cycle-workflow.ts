@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -11,6 +12,8 @@ import {
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
 import { halfYearOf, halfYearWindow, nextHalfYear } from '../lib/half-years.ts';
+import type { CaseMove } from '../activities/case-moves.ts';
+import type { Actor, CyclePhase, CycleSnapshot, CycleWorkflowInput } from '../model/case.ts';
 import {
   UPDATE_REJECTIONS,
   approveSummaryUpdate,
@@ -20,16 +23,30 @@ import {
   submitLedgerUpdate,
   workflowIdForCase,
   workflowIdForCycle,
-  type Actor,
-  type CyclePhase,
-  type CycleSnapshot,
-  type CycleWorkflowInput,
 } from './definitions.ts';
 
 const cycles = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['InvalidInput'] },
 });
+
+const caseMoves = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Cycles started before this change moved cases by fire-and-forget signals; they keep doing so when replayed. */
+const MOVES_BY_UPDATE = 'cycle-moves-cases-by-update';
+
+/** Moves each case by Update and returns the ids of the cases that took the move, in order. */
+async function moveCases(workflowId: string, moves: CaseMove[]): Promise<string[]> {
+  const accepted: string[] = [];
+  for (const move of moves) {
+    const result = await caseMoves.moveCaseWithCycle({ ...move, updateId: `${workflowId}:${move.move}:${move.caseId}` });
+    if (result.accepted) accepted.push(move.caseId);
+  }
+  return accepted;
+}
 
 export type CycleSettings = Pick<
   CycleWorkflowInput,
@@ -88,9 +105,17 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     async ({ actor }) => {
       submitted.add(actor.orgUnitId);
       const late = Date.now() >= deadline;
-      const { caseIds } = await cycles.recordLedgerSubmission({ cycle, districtId, actor, late });
-      for (const caseId of caseIds)
-        await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(ledgerSubmittedSignal, { actor, cycle });
+      let caseIds: string[];
+      if (patched(MOVES_BY_UPDATE)) {
+        const pending = await cycles.pendingLedgerCases({ unitId: actor.orgUnitId });
+        const moves = pending.map((caseId): CaseMove => ({ move: 'submitWithLedger', caseId, request: { actor, cycle } }));
+        caseIds = (await cycles.recordLedgerSubmission({ cycle, districtId, actor, late, caseIds: await moveCases(workflowId, moves) }))
+          .caseIds;
+      } else {
+        caseIds = (await cycles.recordLedgerSubmission({ cycle, districtId, actor, late })).caseIds;
+        for (const caseId of caseIds)
+          await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(ledgerSubmittedSignal, { actor, cycle });
+      }
       await cycles.sendCycleNotice({
         cycle,
         districtId,
@@ -158,14 +183,15 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     phase = 'awaiting_review';
     await condition(() => approval !== undefined);
   }
-  for (const caseId of summary.batchCaseIds) {
-    await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(forwardedInBatchSignal, {
-      actor: approval?.actor ?? null,
-      cycle,
-      summary: approval?.note ?? summary.text,
-    });
+  const batchRequest = { actor: approval?.actor ?? null, cycle, summary: approval?.note ?? summary.text };
+  if (patched(MOVES_BY_UPDATE)) {
+    const moves = summary.batchCaseIds.map((caseId): CaseMove => ({ move: 'forwardWithBatch', caseId, request: batchRequest }));
+    forwardedCaseIds = await moveCases(workflowId, moves);
+  } else {
+    for (const caseId of summary.batchCaseIds)
+      await getExternalWorkflowHandle(workflowIdForCase(caseId)).signal(forwardedInBatchSignal, batchRequest);
+    forwardedCaseIds = summary.batchCaseIds;
   }
-  forwardedCaseIds = summary.batchCaseIds;
   phase = 'chasing';
   await cycles.recordCyclePhase({ cycle, districtId, phase, forwardedIds: forwardedCaseIds, reviewNote: approval?.note });
   if (forwardedCaseIds.length > 0) {

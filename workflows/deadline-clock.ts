@@ -3,7 +3,7 @@
  * an overdue notice at the deadline, and a pause while the case is back with the street for more
  * information. Pure arithmetic on epoch milliseconds, so it is deterministic and unit-tested.
  */
-import type { Level } from './definitions.ts';
+import type { Level } from '../model/case.ts';
 
 export type Milestone = 50 | 75 | 100;
 export const MILESTONES: readonly Milestone[] = [50, 75, 100];

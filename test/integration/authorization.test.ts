@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../api/app.ts';
 import { seedId } from '../../domain/seed.ts';
-import type { Role } from '../../workflows/definitions.ts';
+import type { Role } from '../../model/case.ts';
 import { fileAs } from '../support/case-steps.ts';
 import { PNG_BYTES } from '../support/fixtures.ts';
 import { addLeader, recordActivity } from '../support/leader-steps.ts';
@@ -23,9 +23,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   merge: { primaryCaseId: '00000000-0000-4000-8000-000000000000' },
   reject: { reason: 'x' },
   assign: { coordinatingBody: 'x' },
-  notes: { note: 'x' },
+  note: { note: 'x' },
   resolve: { resolution: 'x' },
-  'declare-unsolvable': { reason: 'x', referTo: 'y' },
+  declareUnsolvable: { reason: 'x', referTo: 'y' },
   feedback: { satisfied: true },
   attachments: {},
 };

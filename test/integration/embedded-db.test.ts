@@ -57,7 +57,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
     };
     const event = {
       sequence: 1,
-      type: 'filed',
+      type: 'filed' as const,
       actor: workflow.filedBy,
       fromStatus: null,
       toStatus: 'awaiting_submission' as const,

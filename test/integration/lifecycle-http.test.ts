@@ -50,7 +50,7 @@ describe('street -> district -> municipal -> back to the reporter', () => {
     expect(cityView.status).toBe(200);
     expect(cityView.body.allowedActions).toEqual(['assign', 'note', 'resolve', 'declareUnsolvable']);
     await stepOk(sys, city, filed.id, 'assign', { coordinatingBody: 'Municipal Water Bureau' });
-    await stepOk(sys, city, filed.id, 'notes', { note: 'Pump ordered.' });
+    await stepOk(sys, city, filed.id, 'note', { note: 'Pump ordered.' });
     const resolved = await stepOk(sys, city, filed.id, 'resolve', { resolution: 'Drainage pump installed.' });
     expect(resolved).toMatchObject({
       status: 'awaiting_feedback',
@@ -103,7 +103,7 @@ describe('street -> district -> municipal -> back to the reporter', () => {
   it('lets the city declare a case unsolvable, saying whom to turn to', async () => {
     const filed = await fileAs(sys, east, { urgent: true, title: 'Private land dispute' });
     await stepOk(sys, district, filed.id, 'forward', { summary: 'Outside district powers.' });
-    const declared = await stepOk(sys, city, filed.id, 'declare-unsolvable', {
+    const declared = await stepOk(sys, city, filed.id, 'declareUnsolvable', {
       reason: 'A court matter.',
       referTo: 'District People’s Court',
     });
@@ -177,7 +177,33 @@ describe('district triage', () => {
     await expect.poll(async () => (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body.status).toBe('closed');
     const closedDuplicate = (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body;
     expect(closedDuplicate.details.closedBecause).toBe('primary_closed');
-    expect(closedDuplicate.history.at(-1)).toMatchObject({ type: 'closed_with_primary', comment: 'Road resurfaced.' });
+    // The duplicate keeps its primary's result: the ledger, Annex 3 and the closing mail all say where it went and how it ended.
+    const carried = `merged into #${primary.number}: resolved: Road resurfaced.`;
+    expect(closedDuplicate.details.primaryOutcome).toMatchObject({
+      number: primary.number,
+      status: 'closed',
+      resolution: { solved: true },
+    });
+    expect(closedDuplicate.history.at(-1)).toMatchObject({ type: 'closed_with_primary', comment: carried });
+    const annex3 = await sys.http.get('/exports/annex3?format=csv&lang=en').set('Authorization', district);
+    expect(annex3.text.split('\n').find((line) => line.startsWith(`${duplicate.number},`))).toContain(carried);
+    const closing = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${duplicate.number} closed`));
+    expect(closing.text).toContain(carried);
+  });
+
+  it('a duplicate of a rejected case closes saying it was rejected, and why', async () => {
+    const primary = await fileAs(sys, east, { urgent: true, title: 'Noise from a private party' });
+    const duplicate = await fileAs(sys, west, { urgent: true, title: 'Party noise again' });
+    await stepOk(sys, district, duplicate.id, 'merge', { primaryCaseId: primary.id });
+    await expect
+      .poll(async () => (await sys.http.get(`/cases/${primary.id}`).set('Authorization', district)).body.details.duplicateCaseIds)
+      .toEqual([duplicate.id]);
+    await stepOk(sys, district, primary.id, 'reject', { reason: 'A private matter, not a public service.' });
+    await expect.poll(async () => (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body.status).toBe('closed');
+    const closed = (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body;
+    expect(closed.history.at(-1).comment).toBe(`merged into #${primary.number}: rejected: A private matter, not a public service.`);
+    const zh = await sys.http.get('/exports/annex3?format=csv&lang=zh').set('Authorization', district);
+    expect(zh.text).toContain(`已并入#${primary.number}：不予受理：A private matter, not a public service.`);
   });
 
   it('refuses a merge into itself or into a case outside the district', async () => {

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await stepOk(sys, district, ids.d, 'reject', { reason: 'Already reported by East Street.' });
   ids.e = (await fileAs(sys, west, { urgent: true, title: 'Stats E', category: 'land', location: 'Hill Farm' })).id;
   await stepOk(sys, district, ids.e, 'forward', { summary: 'City.' });
-  await stepOk(sys, city, ids.e, 'declare-unsolvable', { reason: 'A court matter.', referTo: 'Court' });
+  await stepOk(sys, city, ids.e, 'declareUnsolvable', { reason: 'A court matter.', referTo: 'Court' });
 });
 afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());

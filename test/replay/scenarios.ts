@@ -8,7 +8,8 @@ import { districtYearOf } from '../../domain/four-leads.ts';
 import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { quotaProgressSignal, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
-import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle, type CaseFiling, type DeadlinePolicy } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle } from '../../workflows/definitions.ts';
+import type { CaseFiling, DeadlinePolicy } from '../../model/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 
 /**
@@ -101,6 +102,19 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   {
+    name: 'merged-into-rejected-primary',
+    run: caseWorkflowOf(async (deps) => {
+      const primary = await file(deps, 'rejected primary');
+      const duplicate = await file(deps, 'duplicate of rejected');
+      const district = as(deps, 'district@ledger.test');
+      await performCaseAction(deps, district, duplicate, 'merge', { primaryCaseId: primary });
+      await waitUntil(async () => ((await getCase(deps, district, primary)).details.duplicateCaseIds ?? []).length > 0);
+      await performCaseAction(deps, district, primary, 'reject', { reason: 'private matter' });
+      await waitUntil(async () => (await getCase(deps, district, duplicate)).status === 'closed');
+      return duplicate;
+    }),
+  },
+  {
     name: 'deadline-reminders-overdue',
     run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'deadline path');
@@ -123,36 +137,29 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'district-cycle-reviewed-batch-chased',
     async run(deps) {
-      const districtId = as(deps, 'district@ledger.test').orgUnitId;
       await file(deps, 'cycle ledger case', false);
-      const now = await deps.now();
-      const workflowId = workflowIdForCycle('2099-H1', districtId);
-      const handle = await deps.temporal.workflow.start('districtCycleWorkflow', {
-        taskQueue: TASK_QUEUE,
-        workflowId,
-        args: [
-          {
-            cycle: '2099-H1',
-            districtId,
-            opensAt: new Date(now).toISOString(),
-            deadlineAt: new Date(now + 10 * DAY).toISOString(),
-            reminderWorkingDays: [3, 1],
-            reviewFirst: true,
-            chaseDays: 2,
-            utcOffsetMinutes: 480,
-            deadlines: NOTICE_DEADLINES,
-          },
-        ],
-      });
-      await waitUntil(async () => (await deps.prisma.reportingCycle.count()) > 0);
+      const { workflowId, handle } = await openCycle(deps, '2099-H1', { reminderWorkingDays: [3, 1], reviewFirst: true, chaseDays: 2 });
       await submitLedger(deps, as(deps, 'west@ledger.test'), '2099-H1');
       await deps.advance(11 * DAY);
-      await waitUntil(async () => (await deps.prisma.reportingCycle.findFirst())?.phase === 'awaiting_review');
+      await waitUntil(
+        async () => (await deps.prisma.reportingCycle.findFirst({ where: { cycle: '2099-H1' } }))?.phase === 'awaiting_review',
+      );
       await approveSummary(deps, as(deps, 'district@ledger.test'), '2099-H1', 'to the city');
       await deps.advance(3 * DAY);
       await handle.result();
       return workflowId;
     },
+  },
+  {
+    name: 'case-carried-by-ledger-and-batch',
+    run: caseWorkflowOf(async (deps) => {
+      const id = await file(deps, 'carried by the cycle', false);
+      const { handle } = await openCycle(deps, '2099-H2', { reminderWorkingDays: [], reviewFirst: false, chaseDays: 0 });
+      await submitLedger(deps, as(deps, 'west@ledger.test'), '2099-H2');
+      await deps.advance(11 * DAY);
+      await handle.result();
+      return id;
+    }),
   },
   {
     name: 'quota-tracker-counted-reminded-frozen',
@@ -203,3 +210,38 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+/**
+ * Histories of workflow code that has since changed behind a patch: they must keep replaying, so they
+ * are kept as recorded and never re-recorded. The cycle moved cases by signals before patch
+ * 'cycle-moves-cases-by-update'.
+ */
+export const LEGACY_HISTORIES = ['district-cycle-signals-before-updates'];
+
+/** Starts a district's half-year cycle ten days before its deadline and waits until it has opened. */
+async function openCycle(
+  deps: ScenarioDeps,
+  cycle: string,
+  settings: { reminderWorkingDays: number[]; reviewFirst: boolean; chaseDays: number },
+) {
+  const districtId = as(deps, 'district@ledger.test').orgUnitId;
+  const now = await deps.now();
+  const workflowId = workflowIdForCycle(cycle, districtId);
+  const handle = await deps.temporal.workflow.start('districtCycleWorkflow', {
+    taskQueue: TASK_QUEUE,
+    workflowId,
+    args: [
+      {
+        cycle,
+        districtId,
+        opensAt: new Date(now).toISOString(),
+        deadlineAt: new Date(now + 10 * DAY).toISOString(),
+        ...settings,
+        utcOffsetMinutes: 480,
+        deadlines: NOTICE_DEADLINES,
+      },
+    ],
+  });
+  await waitUntil(async () => (await deps.prisma.reportingCycle.count({ where: { cycle } })) > 0);
+  return { workflowId, handle };
+}

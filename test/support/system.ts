@@ -14,7 +14,7 @@ import { createLogger } from '../../lib/logger.ts';
 import { createMailer } from '../../lib/mailer.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
-import type { DeadlinePolicy } from '../../workflows/definitions.ts';
+import type { DeadlinePolicy } from '../../model/case.ts';
 import { createCaseWorker, WORKFLOWS_PATH } from '../../worker.ts';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './database.ts';
 import { namespaceForTestFile } from './namespaces.ts';
@@ -74,7 +74,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       : await createCaseWorker({
           connection: nativeConnection,
           namespace: client.options.namespace,
-          deps: { prisma: db.prisma, mailer, clock, storage },
+          deps: { prisma: db.prisma, mailer, clock, storage, temporal: client },
           workflowBundle: await workflowBundle(),
         });
   const running = worker?.run();

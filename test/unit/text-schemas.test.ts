@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listCasesQuery, fileCaseBody } from '../../api/cases.schemas.ts';
-import { plainText } from '../../api/text.schemas.ts';
+import { plainText } from '../../model/text.ts';
 import { filing } from '../support/fixtures.ts';
 
 describe('plain text inputs', () => {

@@ -1,0 +1,401 @@
+import type { Role } from './case.ts';
+
+/**
+ * The case state machine, declared once. The workflow records every change through this table (its
+ * steps only do their side effects), its Update validators check it, the API derives `allowedActions`
+ * and route roles from it, the statistics name its event types, and the README's state diagram is
+ * generated from it. Pure: safe in workflow code and in Node.
+ */
+export const CASE_STATUSES = [
+  'awaiting_submission',
+  'district_review',
+  'returned_for_info',
+  'municipal_coordination',
+  'awaiting_feedback',
+  'closed',
+  'rejected',
+  'merged',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * Where a status stands: `open` cases are still being worked on; a `merged` case waits for its
+ * primary (no one acts on it, but its workflow runs until the primary closes); `final` statuses end
+ * the workflow.
+ */
+const STATUS_STANDING = {
+  awaiting_submission: 'open',
+  district_review: 'open',
+  returned_for_info: 'open',
+  municipal_coordination: 'open',
+  awaiting_feedback: 'open',
+  merged: 'following',
+  closed: 'final',
+  rejected: 'final',
+} as const satisfies Record<CaseStatus, 'open' | 'following' | 'final'>;
+
+const withStanding = (standing: (typeof STATUS_STANDING)[CaseStatus]) =>
+  CASE_STATUSES.filter((status) => STATUS_STANDING[status] === standing);
+/** Still being worked on: counted as open, and the only statuses a case can be merged into. */
+export const OPEN_STATUSES: readonly CaseStatus[] = withStanding('open');
+/** The case's workflow ends here; the ledger row gets its closing time. */
+export const FINAL_STATUSES: readonly CaseStatus[] = withStanding('final');
+export const isOpenStatus = (status: CaseStatus) => OPEN_STATUSES.includes(status);
+export const isFinalStatus = (status: CaseStatus) => FINAL_STATUSES.includes(status);
+
+/** Every e-mail the lifecycle sends: handovers down and up the tree, deadline reminders, closure. */
+export const NOTICE_KINDS = [
+  'case_filed',
+  'case_submitted',
+  'case_resubmitted',
+  'case_forwarded',
+  'case_returned',
+  'case_rejected',
+  'case_merged',
+  'case_resolved',
+  'case_reopened',
+  'case_closed',
+  'deadline_reminder_50',
+  'deadline_reminder_75',
+  'deadline_overdue',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** The ledger's event types: what `case_events.type` may hold. */
+export const CASE_EVENT_TYPES = [
+  'filed',
+  'submitted_to_district',
+  'submitted_with_ledger',
+  'resubmitted',
+  'forwarded_to_municipal',
+  'solved_at_district',
+  'returned_for_info',
+  'merged',
+  'rejected',
+  'coordinator_assigned',
+  'progress_note',
+  'resolved_by_municipal',
+  'declared_unsolvable',
+  'reporter_satisfied',
+  'reopened',
+  'duplicate_attached',
+  'closed_with_primary',
+  'closed_without_answer',
+  'deadline_reminder_50',
+  'deadline_reminder_75',
+  'deadline_overdue',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** A step people take through the API (`POST /cases/:id/<action>`), each an Update of the case. */
+export const CASE_ACTIONS = [
+  'submit',
+  'resubmit',
+  'forward',
+  'solve',
+  'return',
+  'merge',
+  'reject',
+  'assign',
+  'note',
+  'resolve',
+  'declareUnsolvable',
+  'feedback',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+/** A move the half-year cycle makes on a case, also an Update, so the cycle learns whether the case took it. */
+export const CYCLE_MOVES = ['submitWithLedger', 'forwardWithBatch'] as const;
+export type CycleMove = (typeof CYCLE_MOVES)[number];
+
+/** Who takes a transition: a role, or the system itself (timers, the cycle without review, merged cases). */
+export type Taker = Role | 'system';
+
+type Transition = {
+  /** The Update that takes it; none for what the workflow does by itself. */
+  via: CaseAction | CycleMove | null;
+  by: readonly Taker[];
+  from: readonly CaseStatus[];
+  /** Where it leads; `unchanged` for records that leave the status as it is. */
+  to: readonly CaseStatus[] | 'unchanged';
+  event: CaseEventType;
+  notices: readonly NoticeKind[];
+  /** One line for the README's state diagram. */
+  label: string;
+};
+
+const WITH_CLOCK = ['district_review', 'municipal_coordination'] as const satisfies readonly CaseStatus[];
+
+export const TRANSITIONS = {
+  fileRegular: {
+    via: null,
+    by: ['street_staff'],
+    from: [],
+    to: ['awaiting_submission'],
+    event: 'filed',
+    notices: [],
+    label: 'filed (regular)',
+  },
+  fileUrgent: {
+    via: null,
+    by: ['street_staff'],
+    from: [],
+    to: ['district_review'],
+    event: 'filed',
+    notices: ['case_filed'],
+    label: 'filed (urgent)',
+  },
+  submit: {
+    via: 'submit',
+    by: ['street_staff'],
+    from: ['awaiting_submission'],
+    to: ['district_review'],
+    event: 'submitted_to_district',
+    notices: ['case_submitted'],
+    label: 'submit (street)',
+  },
+  submitWithLedger: {
+    via: 'submitWithLedger',
+    by: ['street_staff'],
+    from: ['awaiting_submission'],
+    to: ['district_review'],
+    event: 'submitted_with_ledger',
+    notices: [],
+    label: 'with the half-year ledger (street)',
+  },
+  resubmit: {
+    via: 'resubmit',
+    by: ['street_staff'],
+    from: ['returned_for_info'],
+    to: ['district_review'],
+    event: 'resubmitted',
+    notices: ['case_resubmitted'],
+    label: 'resubmit (street), clock resumes',
+  },
+  forward: {
+    via: 'forward',
+    by: ['district_officer'],
+    from: ['district_review'],
+    to: ['municipal_coordination'],
+    event: 'forwarded_to_municipal',
+    notices: ['case_forwarded'],
+    label: 'forward (district)',
+  },
+  forwardWithBatch: {
+    via: 'forwardWithBatch',
+    by: ['district_officer', 'system'],
+    from: ['district_review'],
+    to: ['municipal_coordination'],
+    event: 'forwarded_to_municipal',
+    notices: [],
+    label: 'with the half-year batch (district)',
+  },
+  solve: {
+    via: 'solve',
+    by: ['district_officer'],
+    from: ['district_review'],
+    to: ['awaiting_feedback'],
+    event: 'solved_at_district',
+    notices: ['case_resolved'],
+    label: 'solve (district)',
+  },
+  return: {
+    via: 'return',
+    by: ['district_officer'],
+    from: ['district_review'],
+    to: ['returned_for_info'],
+    event: 'returned_for_info',
+    notices: ['case_returned'],
+    label: 'return (district), clock pauses',
+  },
+  merge: {
+    via: 'merge',
+    by: ['district_officer'],
+    from: ['district_review'],
+    to: ['merged'],
+    event: 'merged',
+    notices: ['case_merged'],
+    label: 'merge into an open case (district)',
+  },
+  reject: {
+    via: 'reject',
+    by: ['district_officer'],
+    from: ['district_review'],
+    to: ['rejected'],
+    event: 'rejected',
+    notices: ['case_rejected'],
+    label: 'reject with a reason (district)',
+  },
+  assign: {
+    via: 'assign',
+    by: ['municipal_liaison'],
+    from: ['municipal_coordination'],
+    to: 'unchanged',
+    event: 'coordinator_assigned',
+    notices: [],
+    label: 'assign (city)',
+  },
+  note: {
+    via: 'note',
+    by: ['municipal_liaison'],
+    from: ['municipal_coordination'],
+    to: 'unchanged',
+    event: 'progress_note',
+    notices: [],
+    label: 'note (city)',
+  },
+  resolve: {
+    via: 'resolve',
+    by: ['municipal_liaison'],
+    from: ['municipal_coordination'],
+    to: ['awaiting_feedback'],
+    event: 'resolved_by_municipal',
+    notices: ['case_resolved'],
+    label: 'resolve (city)',
+  },
+  declareUnsolvable: {
+    via: 'declareUnsolvable',
+    by: ['municipal_liaison'],
+    from: ['municipal_coordination'],
+    to: ['awaiting_feedback'],
+    event: 'declared_unsolvable',
+    notices: ['case_resolved'],
+    label: 'declareUnsolvable (city)',
+  },
+  reporterSatisfied: {
+    via: 'feedback',
+    by: ['street_staff'],
+    from: ['awaiting_feedback'],
+    to: ['closed'],
+    event: 'reporter_satisfied',
+    notices: ['case_closed'],
+    label: 'feedback, satisfied (street)',
+  },
+  reopen: {
+    via: 'feedback',
+    by: ['street_staff'],
+    from: ['awaiting_feedback'],
+    to: ['district_review', 'municipal_coordination'],
+    event: 'reopened',
+    notices: ['case_reopened'],
+    label: 'feedback, not satisfied: back where it was resolved (street)',
+  },
+  closeWithoutAnswer: {
+    via: null,
+    by: ['system'],
+    from: ['awaiting_feedback'],
+    to: ['closed'],
+    event: 'closed_without_answer',
+    notices: ['case_closed'],
+    label: 'no answer in FEEDBACK_DAYS',
+  },
+  attachDuplicate: {
+    via: null,
+    by: ['system'],
+    from: OPEN_STATUSES,
+    to: 'unchanged',
+    event: 'duplicate_attached',
+    notices: [],
+    label: 'a duplicate is merged into it',
+  },
+  closeWithPrimary: {
+    via: null,
+    by: ['system'],
+    from: ['merged'],
+    to: ['closed'],
+    event: 'closed_with_primary',
+    notices: ['case_closed'],
+    label: 'its primary closes (with the primary’s result)',
+  },
+  remindHalfway: {
+    via: null,
+    by: ['system'],
+    from: WITH_CLOCK,
+    to: 'unchanged',
+    event: 'deadline_reminder_50',
+    notices: ['deadline_reminder_50'],
+    label: '50 % of the time used',
+  },
+  remindThreeQuarters: {
+    via: null,
+    by: ['system'],
+    from: WITH_CLOCK,
+    to: 'unchanged',
+    event: 'deadline_reminder_75',
+    notices: ['deadline_reminder_75'],
+    label: '75 % of the time used',
+  },
+  markOverdue: {
+    via: null,
+    by: ['system'],
+    from: WITH_CLOCK,
+    to: 'unchanged',
+    event: 'deadline_overdue',
+    notices: ['deadline_overdue'],
+    label: 'deadline passed',
+  },
+} as const satisfies Record<string, Transition>;
+export type TransitionName = keyof typeof TRANSITIONS;
+
+const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+const transitionsVia = (via: CaseAction | CycleMove) => TRANSITION_NAMES.filter((name) => TRANSITIONS[name].via === via);
+
+/** Who may take an Update, and from which statuses: the union of the transitions it can take. */
+export function updateRule(via: CaseAction | CycleMove): { by: readonly Taker[]; from: readonly CaseStatus[] } {
+  const transitions = transitionsVia(via).map((name) => TRANSITIONS[name] as Transition);
+  return {
+    by: [...new Set(transitions.flatMap((t) => t.by))],
+    from: [...new Set(transitions.flatMap((t) => t.from))],
+  };
+}
+
+/** The roles that may call a step's route. */
+export const rolesFor = (action: CaseAction): Role[] => updateRule(action).by.filter((taker): taker is Role => taker !== 'system');
+
+/** What a role can do to a case in this status. */
+export function availableActions(status: CaseStatus, role: Role): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => {
+    const rule = updateRule(action);
+    return rule.by.includes(role) && rule.from.includes(status);
+  });
+}
+
+export type TransitionRefusal = { kind: 'forbidden' | 'invalid_state'; message: string };
+
+/** Why an Update may not run now, or undefined when it may. The wrong taker is named before the wrong state. */
+export function refuseUpdate(via: CaseAction | CycleMove, status: CaseStatus, taker: Taker): TransitionRefusal | undefined {
+  const rule = updateRule(via);
+  if (!rule.by.includes(taker)) return { kind: 'forbidden', message: `${taker} may not ${via} a case` };
+  if (!rule.from.includes(status)) {
+    return { kind: 'invalid_state', message: `cannot ${via} while the case is ${status} (possible when ${rule.from.join(' or ')})` };
+  }
+  return undefined;
+}
+
+/** The status a transition leads to from `from`; `choice` picks among several targets. Throws on a move the table does not allow. */
+export function targetOf(name: TransitionName, from: CaseStatus | null, choice?: CaseStatus): CaseStatus {
+  const transition: Transition = TRANSITIONS[name];
+  if (from !== null && !transition.from.includes(from)) throw new Error(`transition ${name} cannot start from ${from}`);
+  if (transition.to === 'unchanged') {
+    if (from === null) throw new Error(`transition ${name} needs a current status`);
+    return from;
+  }
+  const target = choice ?? (transition.to.length === 1 ? transition.to[0] : undefined);
+  if (target === undefined || !transition.to.includes(target)) throw new Error(`transition ${name} cannot lead to ${String(choice)}`);
+  return target;
+}
+
+/** The README's state diagram, from the table. */
+export function lifecycleDiagram(): string {
+  const lines = ['stateDiagram-v2'];
+  for (const name of TRANSITION_NAMES) {
+    const t: Transition = TRANSITIONS[name];
+    // Reminders and links the system records in place would only clutter the picture.
+    if (t.to === 'unchanged' && t.by.every((taker) => taker === 'system')) continue;
+    const sources = t.from.length === 0 ? ['[*]'] : t.from;
+    for (const from of sources) {
+      for (const to of t.to === 'unchanged' ? [from] : t.to) lines.push(`    ${from} --> ${to}: ${t.label}`);
+    }
+  }
+  for (const status of FINAL_STATUSES) lines.push(`    ${status} --> [*]`);
+  return lines.join('\n');
+}
