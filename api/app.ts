@@ -6,6 +6,7 @@ import { appendixRoutes } from './appendices.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { authRoutes, authenticateRequest } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
+import { claimRoutes } from './claims.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
 import { cycleRoutes } from './cycles.ts';
@@ -30,6 +31,7 @@ export const routes: readonly RouteDefinition[] = [
   ...cycleRoutes,
   ...leaderRoutes,
   ...leaderActivityRoutes,
+  ...claimRoutes,
   ...appendixRoutes,
   ...calendarRoutes,
   ...adminRoutes,

@@ -2,7 +2,7 @@ import type { Case, OrgUnit } from '../generated/prisma/client.ts';
 import type { Db, Prisma } from '../lib/db.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { formatInZone } from '../lib/time.ts';
-import { parseCaseDetails, resultText } from '../model/case-details.ts';
+import { parseCaseDetails, resultText, type CaseDetails } from '../model/case-details.ts';
 import type { CaseStatus } from '../model/lifecycle.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
@@ -36,6 +36,9 @@ type Column = { zh: string; en: string; value: (row: Row, lang: Annex3Language, 
 const date = (d: Date | null, timeZone: string) => (d ? formatInZone(d, timeZone, { withZone: false }) : '');
 const details = (row: Row) => parseCaseDetails(row.details);
 
+/** "Lead in helping": the unit that claimed an unclaimed project, and the leader who leads it. */
+const claimedBy = (claim: CaseDetails['claim']) => (claim ? `${claim.unitName} (${claim.leaderName})` : '');
+
 export const ANNEX3_COLUMNS: Column[] = [
   { zh: '编号', en: 'No.', value: (r) => r.number },
   { zh: '填报单位', en: 'Filing unit', value: (r) => r.filingUnit.name },
@@ -54,6 +57,7 @@ export const ANNEX3_COLUMNS: Column[] = [
   { zh: '是否超期', en: 'Overdue', value: (r, l) => YES_NO[l][r.overdue ? 0 : 1] ?? '' },
   { zh: '区委组织部意见', en: 'District summary', value: (r) => details(r).districtSummary ?? details(r).rejectionReason ?? '' },
   { zh: '市级协调单位', en: 'Coordinating body', value: (r) => details(r).coordinatingBody ?? '' },
+  { zh: '认领单位（领办领导）', en: 'Claimed by (leading leader)', value: (r) => claimedBy(details(r).claim) },
   {
     zh: '办理结果',
     en: 'Resolution',

@@ -27,6 +27,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   resolve: { resolution: 'x' },
   declareUnsolvable: { reason: 'x', referTo: 'y' },
   feedback: { satisfied: true },
+  claim: { leaderId: '00000000-0000-4000-8000-000000000000' },
   attachments: {},
 };
 

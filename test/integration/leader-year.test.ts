@@ -1,10 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { ANNEX3_COLUMNS } from '../../domain/annex3.ts';
 import { APPENDIX1_COLUMNS, APPENDIX2_COLUMNS } from '../../domain/appendices.ts';
 import { seedId } from '../../domain/seed.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { quotaTrackerQuery, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
+import { fileAs, historyTypes, stepOk } from '../support/case-steps.ts';
 import { addLeader, advanceTo, recordActivity, recordConfirmed, serverClock } from '../support/leader-steps.ts';
 import { binary, readCsv, readXlsx } from '../support/spreadsheets.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -18,6 +20,7 @@ const local = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:
 const CIVIL = seedId('DEPT-CIVIL');
 const BODY = seedId('BODY-COMMITTEE');
 let civil: string, office: string, east: string, west: string, district: string;
+let projectNumber = 0;
 const leaders: Record<'zhang' | 'li' | 'liu' | 'chen', { id: string; reportsTo: { id: string } }> = {} as never;
 
 beforeAll(async () => {
@@ -131,7 +134,7 @@ describe('a year of the four leads', () => {
     ]);
   });
 
-  it('November 1: only those still behind are named, once', async () => {
+  it('September: the unit claims an unclaimed project for its leader; solved and closed, it counts for him', async () => {
     await moveTo(local('2099-09-10'));
     await recordConfirmed(sys, civil, east, leaders.zhang, 'scheduling', '2099-09-10');
     for (const [kind, day] of [
@@ -143,12 +146,57 @@ describe('a year of the four leads', () => {
       await recordConfirmed(sys, office, west, leaders.chen, kind, day);
     await recordConfirmed(sys, office, west, leaders.chen, 'opinion_collection', '2099-09-10', { opinionsCollected: 5 });
 
+    const project = await fileAs(sys, east, { kind: 'unclaimed_project', urgent: true, title: 'Claim: repaint the community centre' });
+    const hardProblem = await fileAs(sys, east, { urgent: true, title: 'Claim: not a project' });
+    const claimable = (await sys.http.get('/public-service-projects').set('Authorization', civil)).body.items;
+    expect(claimable.map((p: { id: string }) => p.id)).toEqual([project.id]);
+    const claim = (token: string, caseId: string, leaderId: string) =>
+      sys.http.post(`/cases/${caseId}/claim`).set('Authorization', token).send({ leaderId });
+    expect((await claim(civil, project.id, leaders.chen.id)).status).toBe(400);
+    expect((await claim(civil, hardProblem.id, leaders.zhang.id)).status).toBe(404);
+    expect((await claim(await sys.login('north@ledger.test'), project.id, leaders.zhang.id)).status).toBe(404);
+    const claimed = await claim(civil, project.id, leaders.zhang.id);
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
+    expect(claimed.body.claim).toMatchObject({ unitName: 'District Civil Affairs Bureau', leaderName: 'Zhang Min' });
+    expect((await claim(civil, project.id, leaders.zhang.id)).status).toBe(409);
+    expect((await claim(office, project.id, leaders.chen.id)).status).toBe(409);
+
+    // The claim is a step of the case: in its history, on the case, and in Annex 3.
+    const view = (await sys.http.get(`/cases/${project.id}`).set('Authorization', east)).body;
+    expect(view.details.claim).toMatchObject({ leaderId: leaders.zhang.id, leaderName: 'Zhang Min' });
+    expect(historyTypes(view)).toEqual(['filed', 'project_claimed']);
+    const annex3 = await readCsv(
+      (
+        await sys.http
+          .get('/exports/annex3')
+          .query({ lang: 'en' })
+          .set('Authorization', district)
+          .buffer(true)
+          .parse(binary as never)
+      ).body as Buffer,
+    );
+    const claimedBy = ANNEX3_COLUMNS.findIndex((c) => c.en === 'Claimed by (leading leader)');
+    expect(annex3.find((row) => row[0] === String(project.number))![claimedBy]).toBe('District Civil Affairs Bureau (Zhang Min)');
+
+    expect((await record(leaders.zhang.id)).standing.done.public_service_project).toBe(0);
+    await stepOk(sys, district, project.id, 'solve', { resolution: 'Volunteers repainted it.' });
+    await stepOk(sys, east, project.id, 'feedback', { satisfied: true });
+    const zhang = await record(leaders.zhang.id);
+    expect(zhang.projectCaseNumbers).toEqual([project.number]);
+    expect(zhang.standing).toMatchObject({ allFourMet: true, behind: false });
+    const mine = (await sys.http.get('/public-service-projects').query({ state: 'claimed' }).set('Authorization', civil)).body.items;
+    expect(mine).toMatchObject([{ id: project.id, status: 'closed', completed: true }]);
+    projectNumber = project.number;
+  });
+
+  it('November 1: only those still behind are named, once', async () => {
     await moveTo(local('2099-11-01', '09:30'));
     const reminder = await sys.smtp.mailbox.waitFor(
       (m) => m.to.includes('civil-affairs@ledger.test') && m.subject.includes('(2099-11-01)'),
     );
-    expect(reminder.text).toMatch(/Zhang Min \(Director\): still 1 public-service project$/m);
-    expect(reminder.text).toContain('Li Na');
+    expect(reminder.subject).toContain('1 leader(s) behind');
+    expect(reminder.text).toContain('Li Na (Party Secretary)');
+    expect(reminder.text).not.toContain('Zhang Min');
     const chen = await sys.smtp.mailbox.waitFor((m) => m.to.includes('committee-office@ledger.test') && m.subject.includes('(2099-11-01)'));
     expect(chen.text).toContain('Chen Hua (Secretary of the District Committee): still 1 public-service project');
     expect(mails('(2099-09-01)')).toHaveLength(2);
@@ -165,11 +213,11 @@ describe('a year of the four leads', () => {
     expect(await sys.db.prisma.leaderYearStanding.count({ where: { year: 2099 } })).toBe(4);
 
     const zhang = await record(leaders.zhang.id);
-    expect(zhang).toMatchObject({ frozen: true, projectCaseNumbers: [], opinionsCollected: 12 });
+    expect(zhang).toMatchObject({ frozen: true, projectCaseNumbers: [projectNumber], opinionsCollected: 12 });
     expect(zhang.standing).toMatchObject({
-      allFourMet: false,
+      allFourMet: true,
       schedulingMet: true,
-      leads: { planning: true, research: true, policy: true, helping: false },
+      leads: { planning: true, research: true, policy: true, helping: true },
     });
     expect(zhang.dates.research_visit).toEqual(['2099-03-02', '2099-06-10']);
     const late = await recordActivity(sys, civil, leaders.li.id, {
@@ -210,22 +258,36 @@ describe('a year of the four leads', () => {
     expect(a1.slice(1).map((row) => pick(row, figures))).toEqual([
       ['Chen Hua', '1', '2', '2099-09-09, 2099-09-10', '1', '1', '否'],
       ['Li Na', '0', '1', '2099-03-01', '0', '0', '否'],
-      ['Zhang Min', '1', '2', '2099-03-02, 2099-06-10', '1', '1', '否'],
+      ['Zhang Min', '1', '2', '2099-03-02, 2099-06-10', '1', '1', '是'],
       ['Liu Yang', '0', '1', '2099-03-02', '0', '0', ''],
     ]);
     expect(a1.slice(1).map((row) => row[col('Research visits: required')])).toEqual(['2', '2', '2', '0']);
+    expect(a1.slice(1).map((row) => row[col('Public-service projects completed: ledger No.')] ?? '')).toEqual([
+      '',
+      '',
+      String(projectNumber),
+      '',
+    ]);
 
     const a2 = await readXlsx((await download(2, { format: 'xlsx', lang: 'en' })).body as Buffer);
     expect(a2[0]).toEqual(APPENDIX2_COLUMNS.map((c) => c.en));
     expect(a2.slice(1)).toEqual([
       ['District Committee Office', 'District leadership body', '1', '1', '0', '1', '2', '1', '1', '1', '0', '0', '5'],
-      ['District Civil Affairs Bureau', 'District department', '3', '2', '0', '1', '4', '1', '1', '1', '0', '0', '12'],
-      ['Total', 'Total', '4', '3', '0', '2', '6', '2', '2', '2', '0', '0', '17'],
+      ['District Civil Affairs Bureau', 'District department', '3', '2', '1', '1', '4', '1', '1', '1', '1', '1', '12'],
+      ['Total', 'Total', '4', '3', '1', '2', '6', '2', '2', '2', '1', '1', '17'],
     ]);
 
     const json = (await sys.http.get('/appendices/2').query({ year: '2099', format: 'json' }).set('Authorization', civil)).body;
     expect(json.rows.map((r: { unit: { name: string } }) => r.unit.name)).toEqual(['District Civil Affairs Bureau']);
-    expect(json.total).toMatchObject({ leaders: 3, principals: 2, opinionsCollected: 12, activities: { research_visit: 4 } });
+    expect(json.total).toMatchObject({
+      leaders: 3,
+      principals: 2,
+      principalsMeetingAllFour: 1,
+      projectsClaimed: 1,
+      projectsCompleted: 1,
+      opinionsCollected: 12,
+      activities: { research_visit: 4 },
+    });
     const outsider = (await sys.http.get('/appendices/1').query({ year: '2099', format: 'json' }).set('Authorization', east)).body;
     expect(outsider.rows).toEqual([]);
   });

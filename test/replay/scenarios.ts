@@ -4,6 +4,7 @@ import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
 import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
+import { claimProject } from '../../domain/claims.ts';
 import { districtYearOf } from '../../domain/four-leads.ts';
 import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
@@ -158,6 +159,19 @@ export const SCENARIOS: Scenario[] = [
       await submitLedger(deps, as(deps, 'west@ledger.test'), '2099-H2');
       await deps.advance(11 * DAY);
       await handle.result();
+      return id;
+    }),
+  },
+  {
+    name: 'unclaimed-project-claimed-solved',
+    run: caseWorkflowOf(async (deps) => {
+      const project = fixtureFiling({ title: 'claimed project', urgent: true, kind: 'unclaimed_project' }) as CaseFiling;
+      const id = (await fileCase(deps, as(deps, 'east@ledger.test'), project, 'replay-claimed project')).case.id;
+      await seedDemoLeaders(deps.prisma, new Date(await deps.now()));
+      const leader = await deps.prisma.leader.findFirstOrThrow({ where: { unitId: seedId('DEPT-CIVIL'), rank: 'principal' } });
+      await claimProject(deps, as(deps, 'civil@ledger.test'), id, leader.id);
+      await performCaseAction(deps, as(deps, 'district@ledger.test'), id, 'solve', { resolution: 'volunteers did it' });
+      await performCaseAction(deps, as(deps, 'east@ledger.test'), id, 'feedback', { satisfied: true });
       return id;
     }),
   },
