@@ -1,5 +1,26 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// What runs in production (the API, the worker, `npm start`) must not load development tools or
+// devDependencies: they are not installed there (`npm ci --omit=dev`).
+const runtimeFiles = [
+  'api/**/*.ts',
+  'domain/**/*.ts',
+  'activities/**/*.ts',
+  'workflows/**/*.ts',
+  'lib/**/*.ts',
+  'infra/**/*.ts',
+  'worker.ts',
+  'scripts/start.ts',
+];
+const { devDependencies } = JSON.parse(readFileSync(`${import.meta.dirname}/package.json`, 'utf8'));
+const developmentOnly = [
+  { group: ['**/tools/**'], message: 'tools/ holds development tools; the runtime must not load them.' },
+  ...Object.keys(devDependencies)
+    .filter((name) => !name.startsWith('@types/'))
+    .map((name) => ({ group: [name, `${name}/*`], message: `${name} is a devDependency: not installed in production.` })),
+];
 
 const nodeBuiltins = [
   'assert',
@@ -47,6 +68,10 @@ export default tseslint.config(
     },
   },
   {
+    files: runtimeFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: developmentOnly }] },
+  },
+  {
     // Workflow code is replayed: it must be deterministic and must not reach the outside world.
     files: ['workflows/**/*.ts'],
     rules: {
@@ -64,6 +89,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@prisma/*', '**/generated/prisma/**', '**/lib/db*'], message: 'Use the database from an activity.' },
             { group: ['**/activities/**'], allowTypeImports: true, message: 'Import activities only as types, through proxyActivities.' },
+            ...developmentOnly,
           ],
         },
       ],

@@ -6,17 +6,14 @@ import type { Db } from '../lib/db.ts';
 import type { HalfYearDeadlines } from '../lib/half-years.ts';
 import { workingDaysBefore } from '../lib/working-days.ts';
 import { cycleRowId, type Actor, type CyclePhase } from '../model/case.ts';
+import { dateInZone } from '../lib/time.ts';
+import { renderCycleNotice, type CycleNotice } from './cycle-notices.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 
 const FILING_KINDS = ['street', 'park', 'district_department', 'garrison_unit'] as const;
 
-export type CycleRef = { cycle: string; districtId: string };
-export type CycleNotice =
-  | { kind: 'reminder'; unitIds: string[]; workingDaysLeft: number }
-  | { kind: 'late'; unitIds: string[]; day: number }
-  | { kind: 'ledger_submitted'; unitId: string; caseCount: number; late: boolean }
-  | { kind: 'batch_forwarded'; caseCount: number };
+type CycleRef = { cycle: string; districtId: string };
 
 const pendingCaseIds = async (db: Pick<Db, 'case'>, unitId: string) =>
   (
@@ -164,39 +161,34 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
 
     /** One cycle mail: reminders and chasing to the units concerned, submissions and the batch to the district and city. */
     async sendCycleNotice(input: CycleRef & { notice: CycleNotice; idempotencyKey: string }) {
-      const district = await prisma.orgUnit.findUnique({ where: { id: input.districtId }, include: { parent: true } });
+      const [district, cycleRow] = await Promise.all([
+        prisma.orgUnit.findUnique({ where: { id: input.districtId }, include: { parent: true } }),
+        prisma.reportingCycle.findUnique({ where: { id: cycleRowId(input.cycle, input.districtId) }, select: { deadlineAt: true } }),
+      ]);
+      if (!district || !cycleRow) throw ApplicationFailure.nonRetryable(`no cycle ${input.cycle} of ${input.districtId}`, 'InvalidInput');
       const n = input.notice;
+      const emails = (...addresses: Array<string | null | undefined>) => addresses.filter((e): e is string => Boolean(e));
       const unitEmails = async (ids: string[]) =>
-        (await prisma.orgUnit.findMany({ where: { id: { in: ids } }, select: { email: true } }))
-          .map((u) => u.email)
-          .filter((e): e is string => Boolean(e));
-      const deadline = input.cycle.endsWith('H1') ? 'June 26' : 'December 26';
-      switch (n.kind) {
-        case 'reminder':
-          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
-            to: await unitEmails(n.unitIds),
-            subject: `Linkage ledger ${input.cycle}: ${n.workingDaysLeft} working day(s) left to submit`,
-            text: `Your unit has not yet submitted its linkage ledger for ${input.cycle}. Submit it before ${deadline}.`,
-          });
-        case 'late':
-          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
-            to: [...(await unitEmails(n.unitIds)), ...(district?.email ? [district.email] : [])],
-            subject: `Linkage ledger ${input.cycle}: OVERDUE (day ${n.day})`,
-            text: `The linkage ledger for ${input.cycle} was due before ${deadline} and has not been submitted. Submit it now.`,
-          });
-        case 'ledger_submitted':
-          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
-            to: [...(district?.email ? [district.email] : []), ...(await unitEmails([n.unitId]))],
-            subject: `Linkage ledger ${input.cycle} submitted${n.late ? ' late' : ''}: ${n.caseCount} case(s)`,
-            text: `A unit submitted its linkage ledger for ${input.cycle} with ${n.caseCount} case(s).`,
-          });
-        case 'batch_forwarded':
-          return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, {
-            to: [district?.parent?.email, district?.email].filter((e): e is string => Boolean(e)),
-            subject: `Linkage ledger ${input.cycle}: ${n.caseCount} case(s) forwarded for municipal coordination`,
-            text: `${district?.name ?? 'The district'} combed the ledgers of ${input.cycle} and forwards ${n.caseCount} case(s) together.`,
-          });
-      }
+        emails(...(await prisma.orgUnit.findMany({ where: { id: { in: ids } }, select: { email: true } })).map((u) => u.email));
+      const recipients = async () => {
+        switch (n.kind) {
+          case 'reminder':
+            return unitEmails(n.unitIds);
+          case 'late':
+            return [...(await unitEmails(n.unitIds)), ...emails(district.email)];
+          case 'ledger_submitted':
+            return [...emails(district.email), ...(await unitEmails([n.unitId]))];
+          case 'batch_forwarded':
+            return emails(district.parent?.email, district.email);
+        }
+      };
+      const mail = renderCycleNotice(n, {
+        cycle: input.cycle,
+        // The row's deadline is the first moment of the deadline day, in the district's zone.
+        deadline: dateInZone(cycleRow.deadlineAt, district.timeZone),
+        districtName: district.name,
+      });
+      return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, { to: await recipients(), ...mail });
     },
   };
 }

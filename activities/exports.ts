@@ -1,10 +1,8 @@
 import { ApplicationFailure, heartbeat } from '@temporalio/activity';
-import { annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from '../domain/annex3.ts';
-import type { HalfYearDeadlines } from '../lib/half-years.ts';
-import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
+import { writeAnnex3, type Annex3Settings } from '../domain/annex3-export.ts';
+import { toAuthenticatedUser } from '../domain/auth.ts';
+import { exportJobRequest } from '../domain/export-jobs.ts';
 import type { ActivityDeps } from './index.ts';
-
-export type ExportSettings = { timeZone: string; utcOffsetMinutes: number; deadlines: HalfYearDeadlines };
 
 export function createExportActivities({ prisma, storage, clock }: ActivityDeps) {
   return {
@@ -12,27 +10,20 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
      * Writes an export job's file to storage, in the requester's scope as it is when the job runs,
      * recording progress on the job row and heartbeating so a dead worker's attempt is retried.
      */
-    async runAnnex3Export({ jobId, settings }: { jobId: string; settings: ExportSettings }) {
+    async runAnnex3Export({ jobId, settings }: { jobId: string; settings: Annex3Settings }) {
       const job = await prisma.exportJob.findUnique({ where: { id: jobId } });
       if (!job) throw ApplicationFailure.nonRetryable(`no export job ${jobId}`, 'InvalidInput');
       const user = await prisma.user.findUnique({ where: { id: job.requestedByUserId } });
       if (!user?.active) throw ApplicationFailure.nonRetryable('the requester no longer has access', 'InvalidInput');
-      const where = annex3Where(
-        { id: user.id, email: user.email, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId },
-        job.filter as Annex3Filter,
-        settings.utcOffsetMinutes,
-        settings.deadlines,
-      );
-      const totalRows = await prisma.case.count({ where });
-      await prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running', totalRows, rowsWritten: 0 } });
-      const lang = job.lang as Annex3Language;
+      const request = exportJobRequest(job);
+      if (!request) throw ApplicationFailure.nonRetryable(`export job ${jobId} holds an unreadable request`, 'InvalidInput');
       const storageKey = `exports/${jobId}.${job.format}`;
       // Progress writes go one after another, and all land before the final one below.
       let progressWrites = Promise.resolve();
-      const progress = (rowsWritten: number) => {
+      const progress = (rowsWritten: number, totalRows: number) => {
         heartbeat(rowsWritten);
         progressWrites = progressWrites.then(() =>
-          prisma.exportJob.update({ where: { id: jobId }, data: { rowsWritten } }).then(
+          prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running', rowsWritten, totalRows } }).then(
             () => undefined,
             () => undefined,
           ),
@@ -40,11 +31,7 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       };
       let rows = 0;
       const { bytes } = await storage.putStream(storageKey, async (out) => {
-        const source = annex3Rows(prisma, where, lang, settings.timeZone);
-        rows =
-          job.format === 'xlsx'
-            ? await writeXlsx(annex3Header(lang), source, out, lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger', progress)
-            : await writeCsv(annex3Header(lang), source, out, progress);
+        rows = await writeAnnex3({ prisma, settings }, toAuthenticatedUser(user), request, out, progress);
       });
       await progressWrites;
       await prisma.exportJob.update({

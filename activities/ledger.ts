@@ -8,8 +8,8 @@ import { parseCaseDetails, type PrimaryOutcome } from '../model/case-details.ts'
 import { isFinalStatus } from '../model/lifecycle.ts';
 import type { ActivityDeps } from './index.ts';
 
-export type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
-export type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
+type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
+type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
 
 function rowFields(state: CaseProjection) {
   const { filing } = state;

@@ -34,7 +34,7 @@ export type NoticeFacts = {
   reason?: string;
 };
 
-export type RenderedNotice = { subject: string; text: string; audience: Audience[] };
+type RenderedNotice = { subject: string; text: string; audience: Audience[] };
 
 const LEVEL_NAMES: Record<Level, string> = { street: 'the filing unit', district: 'the district', municipal: 'municipal coordination' };
 

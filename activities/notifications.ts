@@ -6,7 +6,7 @@ import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 import { renderNotice, type Audience, type NoticeKind } from './notice-templates.ts';
 
-export type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: Level; idempotencyKey: string };
+type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: Level; idempotencyKey: string };
 
 type Unit = { email: string | null; name: string; timeZone: string };
 

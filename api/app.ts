@@ -18,10 +18,23 @@ import { healthRoutes } from './health.ts';
 import { leaderActivityRoutes } from './leader-activities.ts';
 import { leaderRoutes } from './leaders.ts';
 import { buildOpenApi } from './openapi.ts';
-import { toExpressHandler, type RouteDefinition } from './route.ts';
+import { defineRoute, toExpressHandler, type RouteDefinition } from './route.ts';
+
+let openApi: ReturnType<typeof buildOpenApi> | undefined;
+const openApiRoute = defineRoute({
+  method: 'get',
+  path: '/openapi.json',
+  tag: 'operations',
+  summary: 'This API as an OpenAPI 3.0 document, built from the same route declarations.',
+  authenticated: false,
+  schemas: {},
+  responses: { 200: { description: 'The document' } },
+  handler: async () => ({ status: 200, body: (openApi ??= buildOpenApi(routes, { title: 'Linkage Ledger API', version: '0.1.0' })) }),
+});
 
 export const routes: readonly RouteDefinition[] = [
   ...healthRoutes,
+  openApiRoute,
   ...authRoutes,
   ...caseRoutes,
   ...caseActionRoutes,
@@ -64,9 +77,6 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(express.json({ limit: '256kb' }));
   const rawFile = express.raw({ type: () => true, limit: deps.config.attachments.maxBytes });
-
-  const openApi = buildOpenApi(routes, { title: 'Linkage Ledger API', version: '0.1.0' });
-  app.get('/openapi.json', (_req, res) => void res.json(openApi));
 
   const authenticate = authenticateRequest(deps);
   for (const route of routes) {

@@ -6,7 +6,7 @@ import { bearerHeaders, loginBody, sessionView } from './auth.schemas.ts';
 import { errorResponses } from './errors.schemas.ts';
 import { defineRoute, parseOrThrow } from './route.ts';
 
-export function bearerTokenOf(req: Request): string {
+function bearerTokenOf(req: Request): string {
   const header = req.headers.authorization;
   if (!header) throw new DomainError('unauthenticated', 'send "Authorization: Bearer <token>" (POST /auth/login gives one)');
   return parseOrThrow(bearerHeaders, { authorization: header }, 'headers').authorization.slice('Bearer '.length);

@@ -3,7 +3,7 @@ import { plainText } from '../model/text.ts';
 
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
 
-export const calendarDay = z.strictObject({
+const calendarDay = z.strictObject({
   date: z.iso.date(),
   kind: z.enum(['holiday', 'workday']),
   name: plainText(100).optional(),

@@ -54,7 +54,7 @@ export const listCasesQuery = z.strictObject({
 
 const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
-export const caseSummary = z.object({
+const caseSummary = z.object({
   id: z.uuid(),
   number: z.number().int(),
   status: z.enum(CASE_STATUSES),

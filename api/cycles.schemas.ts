@@ -16,3 +16,10 @@ export const cycleView = z.object({
   reviewNote: z.string().nullable(),
   forwardedCaseIds: z.array(z.string()),
 });
+
+export const openedCyclesView = z.object({
+  cycle: z.string(),
+  workflowId: z.string(),
+  started: z.array(z.string()).describe('districts whose cycle this call started'),
+  alreadyOpened: z.array(z.string()).describe('districts whose cycle was opened before'),
+});

@@ -1,5 +1,5 @@
 import { approveSummary, getCycle, openCycles, pendingLedger, submitLedger } from '../domain/cycles.ts';
-import { approveBody, cycleParams, cycleView } from './cycles.schemas.ts';
+import { approveBody, cycleParams, cycleView, openedCyclesView } from './cycles.schemas.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
 
@@ -9,11 +9,11 @@ export const cycleRoutes = [
     path: '/cycles/:cycle/open',
     tag: 'cycles',
     summary:
-      'Open a half-year’s ledger cycles now (the Schedule does it on the opening date); for a past half-year this is a backfill. Idempotent.',
+      'Open a half-year’s ledger cycles now (the Schedule does it on the opening date); for a past half-year this is a backfill. Idempotent: answers which districts’ cycles this call started and which were opened before.',
     authenticated: true,
     roles: ['admin'],
     schemas: { params: cycleParams },
-    responses: { 202: { description: 'Opening' }, ...errorResponses },
+    responses: { 202: { description: 'The cycles run', schema: openedCyclesView }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({
       status: 202,
       body: await openCycles({ prisma: deps.prisma, temporal: deps.temporal, settings: deps.config.cycles.settings }, user, params.cycle),

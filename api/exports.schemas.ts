@@ -1,19 +1,26 @@
 import { z } from 'zod';
+import type { Annex3Request } from '../domain/annex3-export.ts';
 import { CASE_STATUSES } from '../model/lifecycle.ts';
 import { ledgerFilters } from './filters.schemas.ts';
 
-export const annex3Query = z.strictObject({
-  format: z.enum(['csv', 'xlsx']).default('csv'),
-  lang: z.enum(['zh', 'en']).default('zh'),
-  ...ledgerFilters,
-  status: z
-    .string()
-    .transform((v) => v.split(',').map((s) => s.trim()))
-    .pipe(z.array(z.enum(CASE_STATUSES)).min(1))
-    .optional(),
-});
+/** One Annex 3 request, the same for the download, an export job and `npm run export:annex3`. */
+export const annex3Parameters = z
+  .strictObject({
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    lang: z.enum(['zh', 'en']).default('zh'),
+    ...ledgerFilters,
+    status: z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim()))
+      .pipe(z.array(z.enum(CASE_STATUSES)).min(1))
+      .optional(),
+  })
+  .transform(({ format, lang, unit, district, cycle, status, filedFrom, filedTo }): Annex3Request => ({
+    format,
+    lang,
+    filter: { unitId: unit, districtId: district, cycle, status, filedFrom, filedTo },
+  }));
 
-export const exportJobBody = annex3Query;
 export const exportJobParams = z.strictObject({ id: z.uuid() });
 export const exportJobView = z.object({
   id: z.uuid(),

@@ -43,7 +43,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
   };
 }
 
-function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header') {
+export function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header') {
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({

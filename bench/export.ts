@@ -3,14 +3,13 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import path from 'node:path';
 import pg from 'pg';
-import { annex3Header, annex3Rows, annex3Where } from '../domain/annex3.ts';
+import { annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
 import { systemUser } from '../domain/auth.ts';
 import { seedDemoData, seedId } from '../domain/seed.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
-import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 
 /**
  * `npm run bench:export [-- --rows N]`: fills a PostgreSQL ledger with N cases (1,000,000 by default)
@@ -51,7 +50,6 @@ try {
   await fill.end();
   say(`inserted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const where = annex3Where(systemUser('bench'), {}, config.deadlines.utcOffsetMinutes);
   const results: Record<string, unknown> = {};
   for (const format of ['csv', 'xlsx'] as const) {
     const file = path.join(outDir, `annex3.${format}`);
@@ -64,16 +62,18 @@ try {
       peakExternal = Math.max(peakExternal, usage.external + usage.arrayBuffers);
     }, 100);
     const t = Date.now();
-    const rows = annex3Rows(prisma, where, 'zh', config.timeZone, 5000);
     let rssAtFifth = 0;
     const progress = (n: number) => {
       if (!rssAtFifth && n >= ROWS / 5) rssAtFifth = process.memoryUsage().rss;
       if (n % 100_000 === 0 || n === ROWS) process.stderr.write(`  ${format}: ${n.toLocaleString('en')} rows\n`);
     };
-    const written =
-      format === 'csv'
-        ? await writeCsv(annex3Header('zh'), rows, out, progress)
-        : await writeXlsx(annex3Header('zh'), rows, out, 'Annex 3', progress);
+    const written = await writeAnnex3(
+      { prisma, settings: annex3SettingsOf(config) },
+      systemUser('bench'),
+      { format, lang: 'zh', filter: {} },
+      out,
+      progress,
+    );
     out.end();
     await new Promise<void>((resolve) => out.once('close', () => resolve()));
     clearInterval(sampler);

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from './auth.ts';
 import { loadVisibleCase } from './cases.ts';
 import { requireRole } from './scope.ts';
 
-export const ATTACHMENT_TYPES = {
+const ATTACHMENT_TYPES = {
   'image/png': { extension: 'png', magic: [0x89, 0x50, 0x4e, 0x47] },
   'image/jpeg': { extension: 'jpg', magic: [0xff, 0xd8, 0xff] },
   'application/pdf': { extension: 'pdf', magic: [0x25, 0x50, 0x44, 0x46] },
@@ -14,7 +14,7 @@ export const ATTACHMENT_TYPES = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extension: 'xlsx', magic: [0x50, 0x4b, 0x03, 0x04] },
   'text/plain': { extension: 'txt', magic: [] },
 } as const;
-export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
+type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 export const MAX_ATTACHMENTS_PER_CASE = 20;
 const isAttachmentType = (type: string): type is AttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
 

@@ -36,7 +36,13 @@ export async function logout(deps: { prisma: Db }, token: string): Promise<void>
   await deps.prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
-function toAuthenticatedUser(user: { id: string; email: string; displayName: string; role: Role; orgUnitId: string }): AuthenticatedUser {
+export function toAuthenticatedUser(user: {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+}): AuthenticatedUser {
   return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../lib/db.ts';
 import type { CalendarExceptions } from '../lib/working-days.ts';
 
-export type LoadedCalendar = { version: number; exceptions: CalendarExceptions };
+type LoadedCalendar = { version: number; exceptions: CalendarExceptions };
 
 /**
  * The working-day calendar at a version (the newest when null). Version 0 - no exceptions, Monday to
@@ -17,7 +17,7 @@ export async function loadCalendar(prisma: Db, version: number | null): Promise<
   return { version: chosen, exceptions: { holidays, workdays } };
 }
 
-export type CalendarDayInput = { date: string; kind: 'holiday' | 'workday'; name?: string };
+type CalendarDayInput = { date: string; kind: 'holiday' | 'workday'; name?: string };
 
 /** Saves a whole new version; running cases keep the version they started with. */
 export async function saveCalendarVersion(prisma: Db, days: CalendarDayInput[], note: string | undefined, userId: string) {

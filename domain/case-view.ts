@@ -53,5 +53,3 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
     allowedActions: availableActions(row.status, user.role),
   };
 }
-
-export type CaseView = ReturnType<typeof toCaseView>;

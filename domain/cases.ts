@@ -13,7 +13,7 @@ import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
 import { runUpdate } from './workflow-calls.ts';
 
-export type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy };
+type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy };
 
 const FILING_UNIT_KINDS = new Set(['street', 'park', 'district_department', 'garrison_unit']);
 

@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
@@ -19,25 +20,21 @@ async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> 
   return unit.parentId;
 }
 
-/** Opens a half-year's cycles now (or for a past half-year: a backfill). Opening twice starts nothing new. */
+/**
+ * Opens a half-year's cycles now (or for a past half-year: a backfill) and says which districts'
+ * cycles this call started and which it found already opened. Each call runs its own opener; the
+ * district cycles' workflow ids make sure only one opener ever starts each of them.
+ */
 export async function openCycles(deps: CycleDeps & { settings: CycleSettings }, user: AuthenticatedUser, cycle: string) {
   requireRole(user, ['admin']);
-  const workflowId = `open-cycles-${cycle}`;
-  let alreadyOpened = false;
-  try {
-    await deps.temporal.workflow.start<typeof openCyclesWorkflow>('openCyclesWorkflow', {
-      taskQueue: TASK_QUEUE,
-      workflowId,
-      args: [{ cycle, settings: deps.settings }],
-      // Running or finished, an opener for this half-year exists: either way this call starts nothing.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      workflowIdConflictPolicy: 'FAIL',
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    alreadyOpened = true;
-  }
-  return { cycle, workflowId, alreadyOpened };
+  const workflowId = `open-cycles-${cycle}-${randomUUID()}`;
+  const { started } = await deps.temporal.workflow.execute<typeof openCyclesWorkflow>('openCyclesWorkflow', {
+    taskQueue: TASK_QUEUE,
+    workflowId,
+    args: [{ cycle, settings: deps.settings }],
+  });
+  const districts = await deps.prisma.orgUnit.findMany({ where: { kind: 'district' }, select: { id: true }, orderBy: { code: 'asc' } });
+  return { cycle, workflowId, started, alreadyOpened: districts.map((d) => d.id).filter((id) => !started.includes(id)) };
 }
 
 export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {

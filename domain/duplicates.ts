@@ -2,7 +2,7 @@ import type { Db } from '../lib/db.ts';
 import type { CaseFiling } from '../model/case.ts';
 import { OPEN_STATUSES } from '../model/lifecycle.ts';
 
-export type DuplicateSuggestion = {
+type DuplicateSuggestion = {
   id: string;
   number: number;
   title: string;

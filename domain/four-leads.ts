@@ -87,24 +87,3 @@ export function describeMissing(missing: ItemCounts): string {
     .map((item) => `${missing[item]} ${names[item][missing[item] === 1 ? 0 : 1]}`)
     .join(', ');
 }
-
-/** The moments (UTC) bounding a calendar year in the district: January 1 00:00 local to the next. */
-export function districtYear(year: number, utcOffsetMinutes: number): { from: Date; to: Date } {
-  return {
-    from: districtMoment(`${year}-01-01`, '00:00', utcOffsetMinutes),
-    to: districtMoment(`${year + 1}-01-01`, '00:00', utcOffsetMinutes),
-  };
-}
-
-/** A local date and time in the district as a moment. */
-export function districtMoment(date: string, time: string, utcOffsetMinutes: number): Date {
-  return new Date(Date.parse(`${date}T${time}:00Z`) - utcOffsetMinutes * 60_000);
-}
-
-/** The district's local date (YYYY-MM-DD) at a moment. */
-export function districtDate(moment: Date, utcOffsetMinutes: number): string {
-  return new Date(moment.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
-/** The district's calendar year at a moment. */
-export const districtYearOf = (moment: Date, utcOffsetMinutes: number) => Number(districtDate(moment, utcOffsetMinutes).slice(0, 4));

@@ -1,8 +1,8 @@
 import type { Leader, OrgUnit } from '../generated/prisma/client.ts';
 import type { Db } from '../lib/db.ts';
+import { districtYear } from '../lib/time.ts';
 import {
   ACTIVITY_KINDS,
-  districtYear,
   standingOf,
   zeroCounts,
   type ActivityKind,

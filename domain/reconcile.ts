@@ -2,12 +2,12 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../lib/db.ts';
 import { caseSnapshotQuery } from '../workflows/definitions.ts';
 
-export type ReconcileProblem =
+type ReconcileProblem =
   | { kind: 'row_without_workflow'; caseId: string; workflowId: string }
   | { kind: 'workflow_without_row'; workflowId: string; startedAt: string }
   | { kind: 'status_mismatch'; caseId: string; ledger: string; workflow: string };
 
-export type ReconcileReport = { casesChecked: number; workflowsChecked: number; problems: ReconcileProblem[] };
+type ReconcileReport = { casesChecked: number; workflowsChecked: number; problems: ReconcileProblem[] };
 
 /**
  * Compares the ledger with Temporal: every case row must have its workflow, every case workflow its

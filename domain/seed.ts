@@ -18,7 +18,7 @@ export const seedId = (code: string) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-export const DEMO_UNITS: UnitSeed[] = [
+const DEMO_UNITS: UnitSeed[] = [
   { code: 'CITY', name: 'Municipal Party Committee Organization Department', kind: 'municipality', email: 'city-org@ledger.test' },
   { code: 'DIST', name: 'District Organization Department', kind: 'district', parent: 'CITY', email: 'district-org@ledger.test' },
   { code: 'ST-EAST', name: 'East Street Office', kind: 'street', parent: 'DIST', email: 'east-street@ledger.test' },

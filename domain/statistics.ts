@@ -9,7 +9,7 @@ import { loadCalendar } from './calendar.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilter } from './scope.ts';
 
-export type StatisticsFilter = Omit<LedgerFilter, 'status'> & {
+type StatisticsFilter = Omit<LedgerFilter, 'status'> & {
   /** Cases counted whatever the period (a cycle's ledgers carry cases filed before it). */
   alsoCaseIds?: string[];
 };
@@ -165,7 +165,7 @@ function emptyCounts() {
 }
 
 /** The same category at the same place, filed by more than one unit or in more than one half-year. */
-export function repeatedProblems(
+function repeatedProblems(
   cases: Array<{ id: string; category: string; location: string; filedAt: Date; filingUnit: { id: string } }>,
   utcOffsetMinutes: number,
   deadlines?: HalfYearDeadlines,

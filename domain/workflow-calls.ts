@@ -12,7 +12,7 @@ export async function runUpdate<R>(call: () => Promise<R>): Promise<R> {
   }
 }
 
-export function translateWorkflowError(error: unknown): unknown {
+function translateWorkflowError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message } = error.cause;
     if (type === UPDATE_REJECTIONS.forbidden) return new DomainError('forbidden', message);

@@ -24,7 +24,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   };
 }
 
-export const embeddedDatabaseUrl = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+const embeddedDatabaseUrl = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
 
 /** For operator commands: the configured database, else the embedded one `npm start` serves. */
 export const operatorDatabaseUrl = (config: Config) => config.database.url ?? embeddedDatabaseUrl(config.database.embeddedPort);

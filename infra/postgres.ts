@@ -8,7 +8,7 @@ import { applyMigrations } from '../lib/migrations.ts';
  * A throw-away PostgreSQL cluster from the machine's Debian packages, for tests and benchmarks.
  * Postgres refuses to run as root, so as root the cluster is owned by and run as `postgres`.
  */
-export type LocalPostgres = { url: string; port: number; dataDir: string; stop(): void };
+type LocalPostgres = { url: string; port: number; dataDir: string; stop(): void };
 
 export function findPostgresBinDir(): string {
   const root = '/usr/lib/postgresql';

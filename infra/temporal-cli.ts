@@ -11,8 +11,8 @@ import { childProcessEnv, type Config } from '../lib/config.ts';
  * v1.5.1 is the newest release `go install` accepts: from v1.6.0 on, the CLI's go.mod carries a
  * `replace` directive, which `go install pkg@version` refuses.
  */
-export type TemporalCliSource = 'configured' | 'path' | 'cache' | 'built';
-export type TemporalCli = { path: string; source: TemporalCliSource };
+type TemporalCliSource = 'configured' | 'path' | 'cache' | 'built';
+type TemporalCli = { path: string; source: TemporalCliSource };
 
 const CLI_MODULE = 'github.com/temporalio/cli';
 

@@ -5,7 +5,7 @@ import { Connection } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
 import { findConfiguredTemporalCli } from './temporal-cli.ts';
 
-export type DevServerOptions = {
+type DevServerOptions = {
   cliPath: string;
   port: number;
   /** Web UI port; omitted means headless. */

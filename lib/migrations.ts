@@ -8,8 +8,8 @@ import pg from 'pg';
  * `_prisma_migrations` exactly as `prisma migrate deploy` does, so a database migrated here can
  * later be managed by the Prisma CLI on a machine that has its native schema engine.
  */
-export type MigrationFile = { name: string; sql: string; checksum: string };
-export type MigrationResult = { applied: string[]; alreadyApplied: string[] };
+type MigrationFile = { name: string; sql: string; checksum: string };
+type MigrationResult = { applied: string[]; alreadyApplied: string[] };
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -39,7 +39,7 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationFi
   );
 }
 
-export class MigrationError extends Error {
+class MigrationError extends Error {
   override name = 'MigrationError';
 }
 

@@ -8,8 +8,8 @@ import { createPrisma } from '../lib/db.ts';
 import { cycleSnapshotQuery, workflowIdForCycle } from '../workflows/definitions.ts';
 
 // `npm run cycle:open -- 2026-H1` (or a date: `-- 2026-03-15`, the half-year it falls in): opens a
-// half-year's cycles now, or runs a past one (a backfill). Idempotent: districts whose cycle already
-// runs are left alone. Shows each district's progress.
+// half-year's cycles now, or runs a past one (a backfill). Idempotent: districts whose cycle was opened
+// before are left alone. Says which cycles this command started, and shows each district's progress.
 const config = loadConfig();
 const arg = process.argv[2] ?? '';
 const cycle = /^\d{4}-H[12]$/.test(arg)
@@ -26,26 +26,24 @@ const prisma = createPrisma(operatorDatabaseUrl(config), { maxConnections: 1 });
 try {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const operator = systemUser('operator');
-  const { workflowId } = await openCycles({ prisma, temporal, settings: config.cycles.settings }, operator, cycle);
-  const opened = await temporal.workflow.getHandle(workflowId).result();
+  const opened = await openCycles({ prisma, temporal, settings: config.cycles.settings }, operator, cycle);
   const districts = await prisma.orgUnit.findMany({ where: { kind: 'district' }, orderBy: { code: 'asc' } });
-  console.log(
-    `${cycle}: ${opened.started.length} district cycle(s) started now, ${districts.length - opened.started.length} already running or done`,
-  );
+  console.log(`${cycle}: ${opened.started.length} district cycle(s) started by this command, ${opened.alreadyOpened.length} opened before`);
   // A past half-year (a backfill) settles within seconds; a current one stays open until its deadline.
   const past = halfYearWindow(cycle, config.deadlines.utcOffsetMinutes, config.cycles.deadlines).to.getTime() < Date.now();
   for (let round = 0; round < (past ? 30 : 1); round++) {
     const lines = await Promise.all(
       districts.map(async (d) => {
+        const by = opened.started.includes(d.id) ? 'started now   ' : 'opened before ';
         try {
           const snapshot = await temporal.workflow.getHandle(workflowIdForCycle(cycle, d.id)).query(cycleSnapshotQuery);
           return {
             settled: snapshot.phase !== 'open',
-            text: `  ${d.code.padEnd(12)} ${snapshot.phase.padEnd(16)} ${snapshot.submittedUnitIds.length} submitted, ${snapshot.lateUnitIds.length} late`,
+            text: `  ${d.code.padEnd(12)} ${by}${snapshot.phase.padEnd(16)} ${snapshot.submittedUnitIds.length} submitted, ${snapshot.lateUnitIds.length} late`,
           };
         } catch (error) {
-          if (error instanceof WorkflowNotFoundError) return { settled: true, text: `  ${d.code.padEnd(12)} not running` };
-          return { settled: false, text: `  ${d.code.padEnd(12)} starting...` };
+          if (error instanceof WorkflowNotFoundError) return { settled: true, text: `  ${d.code.padEnd(12)} ${by}not running` };
+          return { settled: false, text: `  ${d.code.padEnd(12)} ${by}starting...` };
         }
       }),
     );

@@ -1,60 +1,52 @@
 import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { annex3Header, annex3Rows, annex3Where, type Annex3Language } from '../domain/annex3.ts';
-import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
+import { annex3Parameters } from '../api/exports.schemas.ts';
+import { annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
 import { systemUser } from '../domain/auth.ts';
+import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
-import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
 
-// `npm run export:annex3 -- --out ledger.xlsx [--format xlsx|csv] [--lang zh|en] [--cycle 2026-H2]
-//  [--unit <id>] [--district <id>]`: the whole linkage ledger (operator access), with progress on stderr.
+// `npm run export:annex3 -- --out ledger.xlsx [--format xlsx|csv] [--lang zh|en] [--cycle 2026-H2] [--unit <id>]
+//  [--district <id>] [--status closed,rejected] [--filedFrom YYYY-MM-DD] [--filedTo YYYY-MM-DD]`: the ledger as
+// GET /exports/annex3 writes it for the same parameters, with operator access; progress on stderr.
 const { values } = parseArgs({
   options: {
     out: { type: 'string' },
     format: { type: 'string', default: 'xlsx' },
-    lang: { type: 'string', default: 'zh' },
+    lang: { type: 'string' },
     cycle: { type: 'string' },
     unit: { type: 'string' },
     district: { type: 'string' },
+    status: { type: 'string' },
+    filedFrom: { type: 'string' },
+    filedTo: { type: 'string' },
   },
 });
-const fail = (message: string) => {
-  console.error(`export-annex3: ${message}`);
+const { out: outFile, ...query } = values;
+const parsed = annex3Parameters.safeParse(query);
+if (!outFile || !parsed.success) {
+  const problems = parsed.error?.issues.map((i) => `--${i.path.join('.')}: ${i.message}`) ?? [];
+  console.error(`export-annex3: ${[...(outFile ? [] : ['--out <file> is required']), ...problems].join('; ')}`);
   process.exit(2);
-};
-if (!values.out) fail('--out <file> is required');
-if (values.format !== 'csv' && values.format !== 'xlsx') fail('--format is csv or xlsx');
-if (values.lang !== 'zh' && values.lang !== 'en') fail('--lang is zh or en');
+}
 
 const config = loadConfig();
-const databaseUrl = operatorDatabaseUrl(config);
-const prisma = createPrisma(databaseUrl, { maxConnections: 1 });
-const operator = systemUser('operator');
+const prisma = createPrisma(operatorDatabaseUrl(config), { maxConnections: 1 });
 try {
-  const where = annex3Where(
-    operator,
-    { cycle: values.cycle, unitId: values.unit, districtId: values.district },
-    config.deadlines.utcOffsetMinutes,
-    config.cycles.deadlines,
-  );
-  const total = await prisma.case.count({ where });
-  const lang = values.lang as Annex3Language;
   const started = Date.now();
-  const progress = (done: number) => {
+  const progress = (done: number, total: number) => {
     const share = total === 0 ? 1 : done / total;
     const bar = '#'.repeat(Math.round(share * 30)).padEnd(30, '.');
     const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
     process.stderr.write(`\r[${bar}] ${done}/${total} rows, ${rate} rows/s`);
   };
-  const out = createWriteStream(values.out!);
-  const rows = annex3Rows(prisma, where, lang, config.timeZone);
-  const header = annex3Header(lang);
-  const written =
-    values.format === 'csv' ? await writeCsv(header, rows, out, progress) : await writeXlsx(header, rows, out, 'Annex 3', progress);
+  const out = createWriteStream(outFile);
+  const written = await writeAnnex3({ prisma, settings: annex3SettingsOf(config) }, systemUser('operator'), parsed.data, out, progress);
   out.end();
-  await new Promise<void>((resolve) => out.once('close', () => resolve()));
-  process.stderr.write(`\nwrote ${written} rows to ${values.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  await finished(out);
+  process.stderr.write(`\nwrote ${written} rows to ${outFile} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 } finally {
   await prisma.$disconnect();
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { loadConfig } from '../lib/config.ts';
-import { createMigration } from '../lib/schema-engine.ts';
+import { createMigration } from '../tools/schema-engine.ts';
 
 // Usage: npm run migration:new -- <name>. Like `prisma migrate dev --create-only`: applies the
 // committed migrations to a scratch database (on a local PostgreSQL cluster, or on the server of

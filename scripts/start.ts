@@ -4,7 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
 import { ensureCycleSchedules } from '../domain/cycles.ts';
 import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/seed.ts';
-import { districtYearOf } from '../domain/four-leads.ts';
+import { districtYearOf } from '../lib/time.ts';
 import { ensureQuotaSchedule, openQuotaTrackers } from '../domain/quota-trackers.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';

@@ -6,7 +6,7 @@
 import type { Level } from '../model/case.ts';
 
 export type Milestone = 50 | 75 | 100;
-export const MILESTONES: readonly Milestone[] = [50, 75, 100];
+const MILESTONES: readonly Milestone[] = [50, 75, 100];
 
 export type DeadlineClock = {
   level: Level;

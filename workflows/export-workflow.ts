@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
-import type { ExportSettings } from '../activities/exports.ts';
+import type { Annex3Settings } from '../domain/annex3-export.ts';
 
 const exporter = proxyActivities<Activities>({
   startToCloseTimeout: '2 hours',
@@ -10,7 +10,7 @@ const exporter = proxyActivities<Activities>({
 const bookkeeping = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 /** One long export, durable: a worker that dies mid-file is replaced and the file written again. */
-export async function annex3ExportWorkflow(input: { jobId: string; settings: ExportSettings }): Promise<{ rows: number; bytes: number }> {
+export async function annex3ExportWorkflow(input: { jobId: string; settings: Annex3Settings }): Promise<{ rows: number; bytes: number }> {
   try {
     return await exporter.runAnnex3Export(input);
   } catch (error) {

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
-import { districtMoment, districtYear, districtYearOf } from '../domain/four-leads.ts';
+import { districtMoment, districtYear, districtYearOf } from '../lib/time.ts';
 import {
   quotaProgressSignal,
   quotaTrackerQuery,

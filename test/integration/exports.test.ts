@@ -1,5 +1,12 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX3_COLUMNS } from '../../domain/annex3.ts';
+import { annex3SheetName } from '../../domain/annex3-export.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
 import { binary, readCsv, readXlsx } from '../support/spreadsheets.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -15,6 +22,44 @@ const download = (token: string, query: Record<string, string>) =>
     .set('Authorization', token)
     .buffer(true)
     .parse(binary as never);
+
+/** Queues an export job, waits for it and downloads its file. */
+async function exportByJob(token: string, body: Record<string, string>) {
+  const queued = await sys.http.post('/exports/jobs').set('Authorization', token).send(body);
+  expect(queued.status).toBe(202);
+  expect(queued.headers.location).toBe(`/exports/jobs/${queued.body.id}`);
+  expect(['queued', 'running', 'completed']).toContain(queued.body.status);
+  await expect
+    .poll(async () => (await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', token)).body.status, {
+      timeout: 30_000,
+    })
+    .toBe('completed');
+  const job = (await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', token)).body;
+  const file = await sys.http
+    .get(job.download)
+    .set('Authorization', token)
+    .buffer(true)
+    .parse(binary as never);
+  expect(file.status).toBe(200);
+  return { job, file };
+}
+
+/** `npm run export:annex3` against this file's database; the file it wrote. */
+async function exportByCommand(args: Record<string, string>) {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'annex3-')), `ledger.${args.format}`);
+  const flags = Object.entries(args).flatMap(([name, value]) => [`--${name}`, value]);
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/export-annex3.ts', '--out', out, ...flags], {
+    cwd: path.join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, DATABASE_URL: sys.db.url, LOG_LEVEL: 'silent' },
+  });
+  return readFileSync(out);
+}
+
+async function sheetName(body: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  return workbook.worksheets[0]!.name;
+}
 
 beforeAll(async () => {
   sys = await startTestSystem(import.meta.filename);
@@ -94,31 +139,41 @@ describe('Annex 3 export', () => {
   });
 
   it('runs a long export as a durable job with progress, downloadable by its requester only', async () => {
-    const queued = await sys.http.post('/exports/jobs').set('Authorization', district).send({ format: 'xlsx', lang: 'zh' });
-    expect(queued.status).toBe(202);
-    expect(queued.headers.location).toBe(`/exports/jobs/${queued.body.id}`);
-    expect(['queued', 'running', 'completed']).toContain(queued.body.status);
-    await expect
-      .poll(async () => (await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', district)).body.status, {
-        timeout: 30_000,
-      })
-      .toBe('completed');
-    const done = (await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', district)).body;
+    const { job: done, file } = await exportByJob(district, { format: 'xlsx', lang: 'zh' });
     const total = await sys.db.prisma.case.count();
-    expect(done).toMatchObject({ rowsWritten: total, totalRows: total, percent: 100, download: `/exports/jobs/${queued.body.id}/file` });
-    const file = await sys.http
-      .get(done.download)
-      .set('Authorization', district)
-      .buffer(true)
-      .parse(binary as never);
-    expect(file.status).toBe(200);
+    expect(done).toMatchObject({ rowsWritten: total, totalRows: total, percent: 100, download: `/exports/jobs/${done.id}/file` });
+    expect(file.headers['content-disposition']).toMatch(/attachment; filename="linkage-ledger-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const [header, ...rows] = await readXlsx(file.body as Buffer);
     expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.zh));
     expect(rows).toHaveLength(total);
 
-    expect((await sys.http.get(`/exports/jobs/${queued.body.id}`).set('Authorization', east)).status).toBe(404);
+    expect((await sys.http.get(`/exports/jobs/${done.id}`).set('Authorization', east)).status).toBe(404);
     expect((await sys.http.get(done.download).set('Authorization', east)).status).toBe(404);
     const bad = await sys.http.post('/exports/jobs').set('Authorization', district).send({ format: 'pdf' });
     expect(bad.status).toBe(400);
+  });
+
+  it('writes the same file for the same request by download, export job and command', async () => {
+    const admin = await sys.login('admin@ledger.test');
+    const csv = { format: 'csv', lang: 'en', status: 'closed,awaiting_submission' };
+    const downloaded = (await download(admin, csv)).body as Buffer;
+    expect((await readCsv(downloaded)).slice(1).map((r) => Number(r[0]))).toEqual([numbers.open, numbers.resolved, numbers.formula]);
+    expect((await exportByJob(admin, csv)).file.body).toEqual(downloaded);
+    expect(await exportByCommand(csv)).toEqual(downloaded);
+
+    // A zip's bytes carry the time it was written; what must agree is the sheet, its name and its cells.
+    const xlsx = { format: 'xlsx', lang: 'zh', status: 'closed' };
+    const files = [
+      (await download(admin, xlsx)).body as Buffer,
+      (await exportByJob(admin, xlsx)).file.body as Buffer,
+      await exportByCommand(xlsx),
+    ];
+    expect(await Promise.all(files.map(sheetName))).toEqual(Array(3).fill(annex3SheetName('zh')));
+    const [direct, ...others] = await Promise.all(files.map(readXlsx));
+    expect(direct!.slice(1).map((r) => Number(r[0]))).toEqual([numbers.resolved]);
+    expect(others).toEqual([direct, direct]);
+
+    const named = await download(admin, { format: 'csv', cycle: '2020-H1' });
+    expect(named.headers['content-disposition']).toBe('attachment; filename="linkage-ledger-2020-H1.csv"');
   });
 });

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -149,18 +152,17 @@ describe('the semi-annual ledger cycle', () => {
 
   it('opening a half-year twice starts each district’s cycle once', async () => {
     const admin = await sys.login('admin@ledger.test');
+    const DISTRICTS = [DIST, seedId('DIST-NORTH')].sort();
     const first = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
     expect(first.status).toBe(202);
-    await expect
-      .poll(async () => (await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name)
-      .toBeTruthy();
-    expect(first.body.alreadyOpened).toBe(false);
+    expect([...first.body.started].sort()).toEqual(DISTRICTS);
+    expect(first.body.alreadyOpened).toEqual([]);
+    expect((await env.client.workflow.getHandle(workflowIdForCycle('2098-H2', DIST)).describe()).status.name).toBe('RUNNING');
+    // The second opener started nothing, and says so rather than repeating the first one's answer.
     const second = await sys.http.post('/cycles/2098-H2/open').set('Authorization', admin);
     expect(second.status).toBe(202);
-    expect(second.body.alreadyOpened).toBe(true);
-    const opener = await env.client.workflow.getHandle('open-cycles-2098-H2').result();
-    expect(opener.cycle).toBe('2098-H2');
-    expect([...opener.started].sort()).toEqual([DIST, seedId('DIST-NORTH')].sort());
+    expect(second.body.started).toEqual([]);
+    expect([...second.body.alreadyOpened].sort()).toEqual(DISTRICTS);
     expect((await sys.http.post('/cycles/2098-H2/open').set('Authorization', await sys.login('district@ledger.test'))).status).toBe(403);
   });
 
@@ -173,5 +175,27 @@ describe('the semi-annual ledger cycle', () => {
     expect(result).toMatchObject({ phase: 'closed', submittedUnitIds: [] });
     expect(result.lateUnitIds).toHaveLength(8);
     expect(mails('2020-H1: OVERDUE')).toEqual([]);
+  });
+
+  it('reports what each opener started itself: two at once, and npm run cycle:open before and after the API', async () => {
+    const admin = await sys.login('admin@ledger.test');
+    const DISTRICTS = [DIST, seedId('DIST-NORTH')].sort();
+    const command = async (cycle: string) =>
+      (
+        await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/cycle-open.ts', cycle], {
+          cwd: path.join(import.meta.dirname, '..', '..'),
+          env: { ...process.env, DATABASE_URL: sys.db.url, TEMPORAL_ADDRESS: env.address, TEMPORAL_NAMESPACE: env.namespace ?? 'default' },
+        })
+      ).stdout;
+    expect(await command('2096-H2')).toContain('2096-H2: 2 district cycle(s) started by this command, 0 opened before');
+    const byApi = await sys.http.post('/cycles/2096-H2/open').set('Authorization', admin);
+    expect(byApi.body).toMatchObject({ started: [], alreadyOpened: expect.arrayContaining(DISTRICTS) });
+    expect(await command('2096-H2')).toContain('2096-H2: 0 district cycle(s) started by this command, 2 opened before');
+
+    // Two openers at once: each district's cycle is started by exactly one of them, and each says which.
+    const both = await Promise.all([1, 2].map(() => sys.http.post('/cycles/2097-H2/open').set('Authorization', admin)));
+    expect(both.map((r) => r.status)).toEqual([202, 202]);
+    expect(both.flatMap((r) => r.body.started as string[]).sort()).toEqual(DISTRICTS);
+    for (const { body } of both) expect([...body.started, ...body.alreadyOpened].sort()).toEqual(DISTRICTS);
   });
 });

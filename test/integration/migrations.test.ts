@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations, readMigrations } from '../../lib/migrations.ts';
-import { pendingSchemaChanges } from '../../lib/schema-engine.ts';
+import { pendingSchemaChanges } from '../../tools/schema-engine.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const root = path.join(import.meta.dirname, '..', '..');

@@ -5,7 +5,7 @@ import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
 import { claimProject } from '../../domain/claims.ts';
-import { districtYearOf } from '../../domain/four-leads.ts';
+import { districtYearOf } from '../../lib/time.ts';
 import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { quotaProgressSignal, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
@@ -17,7 +17,7 @@ import { filing as fixtureFiling } from '../support/fixtures.ts';
  * Each scenario drives one path through the real domain functions and returns the workflow whose
  * history is recorded under test/replay/histories/<name>.json.
  */
-export type ScenarioDeps = {
+type ScenarioDeps = {
   prisma: Db;
   temporal: Client;
   policy: DeadlinePolicy;
@@ -27,7 +27,7 @@ export type ScenarioDeps = {
   /** The server's time, which earlier scenarios have moved on. */
   now(): Promise<number>;
 };
-export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
+type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
 

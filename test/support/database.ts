@@ -27,7 +27,7 @@ export async function createTestDatabase(options: { seed?: boolean } = { seed: t
   };
 }
 
-export async function adminQuery(url: string, sql: string) {
+async function adminQuery(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

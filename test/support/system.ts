@@ -44,7 +44,7 @@ const silentBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, erro
  * The whole system for one integration test file: its own database, a real SMTP server, a worker
  * and the Express app, on the shared Temporal dev server in the file's own namespace.
  */
-export type TestSystemOptions = {
+type TestSystemOptions = {
   clock?: Clock;
   deadlines?: Partial<DeadlinePolicy>;
   /** Another Temporal server (the time-skipping one) instead of the shared dev server. */

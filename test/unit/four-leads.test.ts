@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeMissing,
-  districtDate,
-  districtYear,
-  districtYearOf,
-  standingOf,
-  zeroCounts,
-  type Quotas,
-} from '../../domain/four-leads.ts';
+import { describeMissing, standingOf, zeroCounts, type Quotas } from '../../domain/four-leads.ts';
 import { loadConfig } from '../../lib/config.ts';
+import { districtDate, districtYear, districtYearOf } from '../../lib/time.ts';
 
 const QUOTAS: Quotas = {
   planning_meeting: 1,

@@ -109,7 +109,7 @@ class MigrationAdapterFactory extends PrismaPg {
   }
 }
 
-export function listMigrations(migrationsDir: string) {
+function listMigrations(migrationsDir: string) {
   const baseDir = path.resolve(migrationsDir);
   const lockPath = path.join(baseDir, 'migration_lock.toml');
   const names = fs.existsSync(baseDir)
