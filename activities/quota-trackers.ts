@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { describeMissing, type Quotas } from '../domain/four-leads.ts';
+import { recordAppendixSubmission } from '../domain/cycle-appendices.ts';
 import { countYear, freezeYear, type LeaderYearRecord } from '../domain/leader-records.ts';
+import type { AppendixSubmissionRequest } from '../workflows/leader-definitions.ts';
 import { LEADER_UNIT_KINDS } from '../domain/leader-scope.ts';
 import type { UnitStandingSummary } from '../workflows/leader-definitions.ts';
 import type { ActivityDeps } from './index.ts';
@@ -61,6 +63,11 @@ export function createQuotaTrackerActivities({ prisma, mailer, clock }: Activity
         });
       }
       return { leaderIds: behind.map((b) => b.leader.id), standing: summarize(unit.leaders, records) };
+    },
+
+    /** A unit's Appendix 1 and 2 for a half-year, frozen as they stand now and recorded once. */
+    async recordAppendixSubmission(input: AppendixSubmissionRequest & { cycle: string; districtId: string; late: boolean }) {
+      return recordAppendixSubmission(prisma, { ...input, at: clock.now() });
     },
 
     /** Records every active leader's final standing for the year; a repeat keeps the first record. */

@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar.ts';
 import { claimRoutes } from './claims.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
+import { cycleAppendixRoutes } from './cycle-appendices.ts';
 import { cycleRoutes } from './cycles.ts';
 import { exportRoutes } from './exports.ts';
 import { statisticsRoutes } from './statistics.ts';
@@ -42,6 +43,7 @@ export const routes: readonly RouteDefinition[] = [
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,
+  ...cycleAppendixRoutes,
   ...leaderRoutes,
   ...leaderActivityRoutes,
   ...claimRoutes,

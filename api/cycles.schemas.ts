@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorBody, errorResponses } from './errors.schemas.ts';
 import { plainText } from '../model/text.ts';
 
 export const cycleParams = z.strictObject({ cycle: z.string().regex(/^\d{4}-H[12]$/, 'a half-year such as 2026-H2') });
@@ -23,3 +24,10 @@ export const openedCyclesView = z.object({
   started: z.array(z.string()).describe('districts whose cycle this call started'),
   alreadyOpened: z.array(z.string()).describe('districts whose cycle was opened before'),
 });
+
+/** The answers to a unit's submission to its district's cycle (its ledger, its leaders' appendices). */
+export const submissionResponses = {
+  200: { description: 'Submitted' },
+  ...errorResponses,
+  409: { description: 'Already submitted, or no such cycle open', schema: errorBody },
+};

@@ -1,4 +1,5 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../model/case.ts';
 import type { ItemCounts, LeaderRank, Quotas } from '../domain/four-leads.ts';
 
 // Signals and queries of the leaders' quota trackers (the case and cycle ones are in definitions.ts).
@@ -34,3 +35,7 @@ export const quotaTrackerQuery = defineQuery<QuotaTrackerSnapshot>('quotaTracker
 export const quotaProgressSignal = defineSignal('quotaProgress');
 
 export type OpenQuotaTrackersInput = { year?: number; settings: QuotaSettings };
+
+/** A unit's clerk submits its Appendix 1 and 2 to the district's half-year cycle; the server adds the year's rules. */
+export type AppendixSubmissionRequest = { actor: Actor; rules: Pick<QuotaSettings, 'quotas' | 'utcOffsetMinutes'> };
+export const submitAppendicesUpdate = defineUpdate<{ late: boolean; leaders: number }, [AppendixSubmissionRequest]>('submitAppendices');

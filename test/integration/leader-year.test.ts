@@ -4,7 +4,9 @@ import { inject } from 'vitest';
 import { ANNEX3_COLUMNS } from '../../domain/annex3.ts';
 import { APPENDIX1_COLUMNS, APPENDIX2_COLUMNS } from '../../domain/appendices.ts';
 import { seedId } from '../../domain/seed.ts';
+import { NOTICE_DEADLINES, halfYearWindow } from '../../lib/half-years.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { quotaTrackerQuery, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
 import { fileAs, historyTypes, stepOk } from '../support/case-steps.ts';
 import { addLeader, advanceTo, recordActivity, recordConfirmed, serverClock } from '../support/leader-steps.ts';
@@ -203,6 +205,70 @@ describe('a year of the four leads', () => {
     expect(mails('(2099-11-01)')).toHaveLength(2);
   });
 
+  it('December: Appendix 1 and 2 go with the half-year ledger, frozen when submitted; a late body is chased', async () => {
+    await moveTo(local('2099-12-01'));
+    const handle = await env.client.workflow.start('districtCycleWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: workflowIdForCycle('2099-H2', seedId('DIST')),
+      args: [
+        {
+          cycle: '2099-H2',
+          districtId: seedId('DIST'),
+          opensAt: local('2099-12-01').toISOString(),
+          deadlineAt: halfYearWindow('2099-H2', 480).to.toISOString(),
+          reminderWorkingDays: [1],
+          reviewFirst: false,
+          chaseDays: 2,
+          utcOffsetMinutes: 480,
+          deadlines: NOTICE_DEADLINES,
+        },
+      ],
+    });
+    await expect.poll(async () => (await sys.http.get('/cycles/2099-H2').set('Authorization', district)).status).toBe(200);
+    const submit = (token: string) => sys.http.post('/cycles/2099-H2/appendices').set('Authorization', token);
+    expect((await submit(east)).status).toBe(403);
+    const submitted = await submit(civil);
+    expect(submitted.body).toMatchObject({ late: false, leaders: 3 });
+    expect((await submit(civil)).status).toBe(409);
+
+    // What is confirmed after the submission counts for the year, not in the figures already submitted.
+    await moveTo(local('2099-12-02'));
+    await recordConfirmed(sys, civil, west, leaders.li, 'research_visit', '2099-12-02');
+    const mine = (await sys.http.get('/cycles/2099-H2/appendices').set('Authorization', civil)).body.items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0].appendix2).toMatchObject({ leaders: 3, principalsMeetingAllFour: 1, activities: { research_visit: 4 } });
+    expect(mine[0].appendix1.map((r: { leader: { name: string } }) => r.leader.name)).toEqual(['Li Na', 'Zhang Min', 'Liu Yang']);
+
+    await moveTo(local('2099-12-25', '23:00'));
+    const reminder = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('Linkage ledger 2099-H2: 1 working day(s) left'));
+    expect(reminder.to).toContain('committee-office@ledger.test');
+    expect(reminder.text).toContain('Appendix 1 and 2');
+
+    await moveTo(local('2099-12-26', '00:05'));
+    await expect
+      .poll(async () => (await sys.http.get('/cycles/2099-H2').set('Authorization', district)).body.summary?.leaders)
+      .toMatchObject({
+        year: 2099,
+        submitted: [{ unit: { name: 'District Civil Affairs Bureau' }, late: false, principalsMeetingAllFour: 1 }],
+        notSubmitted: ['District Committee Office'],
+        total: { leaders: 3, projectsCompleted: 1 },
+      });
+    await moveTo(local('2099-12-27', '01:00'));
+    const chased = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('2099-H2: OVERDUE (day 1)'));
+    expect(chased.to).toContain('committee-office@ledger.test');
+    expect((await submit(office)).body).toMatchObject({ late: true, leaders: 1 });
+    await moveTo(local('2099-12-28', '01:00'));
+    const dayTwo = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('2099-H2: OVERDUE (day 2)'));
+    expect(dayTwo.to).not.toContain('committee-office@ledger.test');
+    // Polled, not awaited with result(): waiting on a result lets the test server skip ahead to the trackers' year end.
+    await expect.poll(async () => (await handle.query(cycleSnapshotQuery)).phase).toBe('closed');
+    const all = (await sys.http.get('/cycles/2099-H2/appendices').set('Authorization', district)).body.items;
+    expect(all.map((i: { unitId: string; late: boolean }) => [i.unitId, i.late])).toEqual([
+      [CIVIL, false],
+      [BODY, true],
+    ]);
+  });
+
   it('December 31: the year’s standing is frozen; later records for it are refused', async () => {
     await moveTo(local('2099-12-31', '23:59'));
     expect((await tracker(CIVIL).query(quotaTrackerQuery)).phase).toBe('tracking');
@@ -257,7 +323,7 @@ describe('a year of the four leads', () => {
     // Units in code order (BODY-COMMITTEE, DEPT-CIVIL); principals first, by name.
     expect(a1.slice(1).map((row) => pick(row, figures))).toEqual([
       ['Chen Hua', '1', '2', '2099-09-09, 2099-09-10', '1', '1', '否'],
-      ['Li Na', '0', '1', '2099-03-01', '0', '0', '否'],
+      ['Li Na', '0', '2', '2099-03-01, 2099-12-02', '0', '0', '否'],
       ['Zhang Min', '1', '2', '2099-03-02, 2099-06-10', '1', '1', '是'],
       ['Liu Yang', '0', '1', '2099-03-02', '0', '0', ''],
     ]);
@@ -273,8 +339,8 @@ describe('a year of the four leads', () => {
     expect(a2[0]).toEqual(APPENDIX2_COLUMNS.map((c) => c.en));
     expect(a2.slice(1)).toEqual([
       ['District Committee Office', 'District leadership body', '1', '1', '0', '1', '2', '1', '1', '1', '0', '0', '5'],
-      ['District Civil Affairs Bureau', 'District department', '3', '2', '1', '1', '4', '1', '1', '1', '1', '1', '12'],
-      ['Total', 'Total', '4', '3', '1', '2', '6', '2', '2', '2', '1', '1', '17'],
+      ['District Civil Affairs Bureau', 'District department', '3', '2', '1', '1', '5', '1', '1', '1', '1', '1', '12'],
+      ['Total', 'Total', '4', '3', '1', '2', '7', '2', '2', '2', '1', '1', '17'],
     ]);
 
     const json = (await sys.http.get('/appendices/2').query({ year: '2099', format: 'json' }).set('Authorization', civil)).body;
@@ -286,7 +352,7 @@ describe('a year of the four leads', () => {
       projectsClaimed: 1,
       projectsCompleted: 1,
       opinionsCollected: 12,
-      activities: { research_visit: 4 },
+      activities: { research_visit: 5 },
     });
     const outsider = (await sys.http.get('/appendices/1').query({ year: '2099', format: 'json' }).set('Authorization', east)).body;
     expect(outsider.rows).toEqual([]);

@@ -5,6 +5,7 @@ import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
 import { claimProject } from '../../domain/claims.ts';
+import { submitAppendices } from '../../domain/cycle-appendices.ts';
 import { districtYearOf } from '../../lib/time.ts';
 import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
@@ -174,6 +175,17 @@ export const SCENARIOS: Scenario[] = [
       await performCaseAction(deps, as(deps, 'east@ledger.test'), id, 'feedback', { satisfied: true });
       return id;
     }),
+  },
+  {
+    name: 'district-cycle-with-appendices-chased',
+    async run(deps) {
+      await seedDemoLeaders(deps.prisma, new Date(await deps.now()));
+      const { workflowId, handle } = await openCycle(deps, '2098-H1', { reminderWorkingDays: [1], reviewFirst: false, chaseDays: 1 });
+      await submitAppendices({ ...deps, rules: loadConfig({}).leaders }, as(deps, 'civil@ledger.test'), '2098-H1');
+      await deps.advance(12 * DAY);
+      await handle.result();
+      return workflowId;
+    },
   },
   {
     name: 'quota-tracker-counted-reminded-frozen',
