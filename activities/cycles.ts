@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { systemUser } from '../domain/auth.ts';
+import { appendixUnitsOf, districtLeadersSummary } from '../domain/cycle-appendices.ts';
 import { loadCalendar } from '../domain/calendar.ts';
 import { caseStatistics } from '../domain/statistics.ts';
 import type { Db } from '../lib/db.ts';
@@ -48,7 +49,12 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
         update: {},
         include: { submissions: { select: { unitId: true } } },
       });
-      return { unitIds: (await unitsOf(input.districtId)).map((u) => u.id), submittedUnitIds: row.submissions.map((s) => s.unitId) };
+      return {
+        unitIds: (await unitsOf(input.districtId)).map((u) => u.id),
+        submittedUnitIds: row.submissions.map((s) => s.unitId),
+        // Leaders' statistics (Appendix 1 and 2) are due with the ledger from units that keep leaders.
+        ...(await appendixUnitsOf(prisma, input.cycle, input.districtId)),
+      };
     },
 
     /** When the reminders go out: 09:00 local, the given numbers of working days before the deadline. */
@@ -98,7 +104,13 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
      * ledgers brought that are still with the district).
      */
     async summarizeCycle(
-      input: CycleRef & { lateUnitIds: string[]; utcOffsetMinutes: number; reviewFirst: boolean; deadlines: HalfYearDeadlines },
+      input: CycleRef & {
+        lateUnitIds: string[];
+        utcOffsetMinutes: number;
+        reviewFirst: boolean;
+        deadlines: HalfYearDeadlines;
+        appendixLateUnitIds?: string[];
+      },
     ) {
       const id = cycleRowId(input.cycle, input.districtId);
       const [submissions, units] = await Promise.all([
@@ -132,6 +144,7 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
           // The first page, with the total; the cases of each come from GET /statistics/repeated-problems/cases.
           repeatedProblems: statistics.repeatedProblems,
         },
+        leaders: await districtLeadersSummary(prisma, input.cycle, input.districtId, input.appendixLateUnitIds ?? []),
       };
       await prisma.reportingCycle.update({
         where: { id },

@@ -10,6 +10,7 @@ import { createLedgerActivities } from './ledger.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createFeedbackActivities } from './party-feedback.ts';
 import { createRoundActivities } from './party-rounds.ts';
+import { createQuotaTrackerActivities } from './quota-trackers.ts';
 
 /** `temporal` lets the cycle move cases by Update and hear whether each case took the move. */
 export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage; temporal: Client };
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createExportActivities(deps),
     ...createFeedbackActivities(deps),
     ...createRoundActivities(deps),
+    ...createQuotaTrackerActivities(deps),
   };
 }
 

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { DomainError } from '../lib/errors.ts';
 import { adminRoutes } from './admin.ts';
+import { appendixRoutes } from './appendices.ts';
 import { attachmentRoutes } from './attachments.ts';
 import { authRoutes, authenticateRequest } from './auth.ts';
 import { calendarRoutes } from './calendar.ts';
+import { claimRoutes } from './claims.ts';
 import { caseActionRoutes } from './case-actions.ts';
 import { caseRoutes } from './cases.ts';
+import { cycleAppendixRoutes } from './cycle-appendices.ts';
 import { cycleRoutes } from './cycles.ts';
 import { exportRoutes } from './exports.ts';
 import { statisticsRoutes } from './statistics.ts';
@@ -21,6 +24,8 @@ import { healthRoutes } from './health.ts';
 import { partyFundRoutes } from './party-funds.ts';
 import { partyMemberRoutes } from './party-members.ts';
 import { partyRoundRoutes } from './party-rounds.ts';
+import { leaderActivityRoutes } from './leader-activities.ts';
+import { leaderRoutes } from './leaders.ts';
 import { buildOpenApi } from './openapi.ts';
 import { authenticateRoute, defineRoute, toExpressHandler, type RouteDefinition } from './route.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -48,6 +53,11 @@ export const routes: readonly RouteDefinition[] = [
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,
+  ...cycleAppendixRoutes,
+  ...leaderRoutes,
+  ...leaderActivityRoutes,
+  ...claimRoutes,
+  ...appendixRoutes,
   ...calendarRoutes,
   ...partyMemberRoutes,
   ...partyRoundRoutes,

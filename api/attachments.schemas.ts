@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fileNameHeader } from './file-names.ts';
+import { errorBody, errorResponses } from './errors.schemas.ts';
 
 export const uploadHeaders = z.object({
   'content-type': z
@@ -21,4 +22,13 @@ export const attachmentView = z.object({
   sizeBytes: z.number().int(),
   sha256: z.string(),
   createdAt: z.iso.datetime(),
+});
+
+/** The answers to an upload; `owner` names what holds the files ("case", "activity"). */
+export const uploadResponses = (owner: string) => ({
+  201: { description: 'Stored', schema: attachmentView },
+  ...errorResponses,
+  409: { description: `The ${owner} already holds the most attachments allowed`, schema: errorBody },
+  413: { description: 'Larger than ATTACHMENT_MAX_BYTES', schema: errorBody },
+  415: { description: 'A type not accepted, or content that does not match it', schema: errorBody },
 });

@@ -1,8 +1,8 @@
 import { addAttachment, readAttachment } from '../domain/attachments.ts';
-import { attachmentParams, attachmentView, uploadBody, uploadHeaders } from './attachments.schemas.ts';
+import { attachmentParams, uploadBody, uploadHeaders, uploadResponses } from './attachments.schemas.ts';
 import { caseIdParams } from './cases.schemas.ts';
-import { errorBody, errorResponses } from './errors.schemas.ts';
-import { attachmentDisposition } from './file-names.ts';
+import { errorResponses } from './errors.schemas.ts';
+import { downloadResult } from './file-response.ts';
 import { defineRoute } from './route.ts';
 
 export const attachmentRoutes = [
@@ -15,13 +15,7 @@ export const attachmentRoutes = [
     roles: ['street_staff', 'district_officer', 'municipal_liaison'],
     rawBody: true,
     schemas: { params: caseIdParams, headers: uploadHeaders, body: uploadBody },
-    responses: {
-      201: { description: 'Stored', schema: attachmentView },
-      ...errorResponses,
-      409: { description: 'The case already holds the most attachments allowed', schema: errorBody },
-      413: { description: 'Larger than ATTACHMENT_MAX_BYTES', schema: errorBody },
-      415: { description: 'A type not accepted, or content that does not match it', schema: errorBody },
-    },
+    responses: uploadResponses('case'),
     handler: async ({ params, headers, body, user, deps }) => ({
       status: 201,
       body: await addAttachment(deps, user, params.id, {
@@ -39,17 +33,6 @@ export const attachmentRoutes = [
     authenticated: true,
     schemas: { params: attachmentParams },
     responses: { 200: { description: 'The file' }, ...errorResponses },
-    handler: async ({ params, user, deps }) => {
-      const file = await readAttachment(deps, user, params.id, params.attachmentId);
-      return {
-        status: 200,
-        body: file.data,
-        headers: {
-          'Content-Type': file.contentType,
-          'Content-Disposition': attachmentDisposition(file.fileName),
-          'X-Content-Type-Options': 'nosniff',
-        },
-      };
-    },
+    handler: async ({ params, user, deps }) => downloadResult(await readAttachment(deps, user, params.id, params.attachmentId)),
   }),
 ];

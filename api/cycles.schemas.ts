@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedHalfYear } from '../model/dates.ts';
+import { errorBody, errorResponses } from './errors.schemas.ts';
 import { plainText } from '../model/text.ts';
 
 export const cycleParams = z.strictObject({ cycle: boundedHalfYear });
@@ -28,3 +29,11 @@ export const pendingLedgerView = z.object({
   cases: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), category: z.string(), filedAt: z.iso.datetime() })),
 });
 export const submissionView = z.object({ cycle: z.string(), caseIds: z.array(z.uuid()), late: z.boolean() });
+export const appendixSubmissionView = z.object({ cycle: z.string(), late: z.boolean(), leaders: z.number().int() });
+
+/** The answers to a unit's submission to its district's cycle (its ledger, its leaders' appendices). */
+export const submissionResponses = (submitted: z.ZodType) => ({
+  200: { description: 'Submitted', schema: submitted },
+  ...errorResponses,
+  409: { description: 'Already submitted, or no such cycle open', schema: errorBody },
+});

@@ -1,5 +1,5 @@
 import { approveSummary, getCycle, openCycles, pendingLedger, submitLedger } from '../domain/cycles.ts';
-import { approveBody, cycleParams, cycleView, openedCyclesView, pendingLedgerView, submissionView } from './cycles.schemas.ts';
+import { approveBody, cycleParams, cycleView, openedCyclesView, pendingLedgerView, submissionResponses, submissionView } from './cycles.schemas.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
 
@@ -49,11 +49,7 @@ export const cycleRoutes = [
     authenticated: true,
     roles: ['street_staff'],
     schemas: { params: cycleParams },
-    responses: {
-      200: { description: 'Submitted', schema: submissionView },
-      ...errorResponses,
-      409: { description: 'Already submitted, or no such cycle open', schema: errorBody },
-    },
+    responses: submissionResponses(submissionView),
     handler: async ({ params, user, deps }) => ({ status: 200, body: await submitLedger(deps, user, params.cycle) }),
   }),
   defineRoute({

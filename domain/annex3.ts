@@ -45,6 +45,9 @@ const YES_NO = { zh: ['是', '否'], en: ['Yes', 'No'] };
 
 type Column = { zh: string; en: string; value: (row: Row, lang: Annex3Language) => string | number };
 
+/** "Lead in helping": the unit that claimed an unclaimed project, and the leader who leads it. */
+const claimedBy = (claim: CaseDetails['claim']) => (claim ? `${claim.unitName} (${claim.leaderName})` : '');
+
 export const ANNEX3_COLUMNS: Column[] = [
   { zh: '编号', en: 'No.', value: (r) => r.number },
   { zh: '填报单位', en: 'Filing unit', value: (r) => r.unitName },
@@ -63,6 +66,7 @@ export const ANNEX3_COLUMNS: Column[] = [
   { zh: '是否超期', en: 'Overdue', value: (r, l) => YES_NO[l][r.overdue ? 0 : 1] ?? '' },
   { zh: '区委组织部意见', en: 'District summary', value: (r) => r.details.districtSummary ?? r.details.rejectionReason ?? '' },
   { zh: '市级协调单位', en: 'Coordinating body', value: (r) => r.details.coordinatingBody ?? '' },
+  { zh: '认领单位（领办领导）', en: 'Claimed by (leading leader)', value: (r) => claimedBy(r.details.claim) },
   {
     zh: '办理结果',
     en: 'Resolution',

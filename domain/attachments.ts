@@ -15,20 +15,13 @@ const ATTACHMENT_TYPES = {
   'text/plain': { extension: 'txt', magic: [] },
 } as const;
 type AttachmentType = keyof typeof ATTACHMENT_TYPES;
-const MAX_ATTACHMENTS_PER_CASE = 20;
+export const MAX_ATTACHMENTS_PER_CASE = 20;
 const isAttachmentType = (type: string): type is AttachmentType => Object.hasOwn(ATTACHMENT_TYPES, type);
 
 type AttachmentDeps = { prisma: Db; storage: BlobStorage };
 
-/** Adds a photo or document to a case the caller can see. The bytes must match the declared type. */
-export async function addAttachment(
-  deps: AttachmentDeps,
-  user: AuthenticatedUser,
-  caseId: string,
-  file: { fileName: string; contentType: string; data: Buffer },
-) {
-  requireRole(user, ['street_staff', 'district_officer', 'municipal_liaison']);
-  await loadVisibleCase(deps.prisma, user, caseId);
+/** A type the ledger accepts, and bytes that really are of that type. */
+export function assertAcceptedFile(file: { contentType: string; data: Buffer }): void {
   if (!isAttachmentType(file.contentType)) {
     throw new DomainError(
       'unsupported_media_type',
@@ -39,8 +32,56 @@ export async function addAttachment(
   if (!magic.every((byte, i) => file.data[i] === byte)) {
     throw new DomainError('unsupported_media_type', `the file's content is not ${file.contentType}`);
   }
+}
+
+/** Puts a checked file into storage under a new id; returns the row's fields (the owner's key aside). */
+export async function storeFile(
+  storage: BlobStorage,
+  folder: string,
+  file: { fileName: string; contentType: string; data: Buffer },
+  uploadedByUserId: string,
+) {
   const id = randomUUID();
-  const storageKey = `attachments/${caseId}/${id}`;
+  const storageKey = `${folder}/${id}`;
+  await storage.put(storageKey, file.data);
+  return {
+    id,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    sizeBytes: file.data.length,
+    sha256: createHash('sha256').update(file.data).digest('hex'),
+    storageKey,
+    uploadedByUserId,
+  };
+}
+
+/** What the API shows of a stored attachment. */
+export const toAttachmentView = (a: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: Date;
+}) => ({
+  id: a.id,
+  fileName: a.fileName,
+  contentType: a.contentType,
+  sizeBytes: a.sizeBytes,
+  sha256: a.sha256,
+  createdAt: a.createdAt.toISOString(),
+});
+
+/** Adds a photo or document to a case the caller can see. The bytes must match the declared type. */
+export async function addAttachment(
+  deps: AttachmentDeps,
+  user: AuthenticatedUser,
+  caseId: string,
+  file: { fileName: string; contentType: string; data: Buffer },
+) {
+  requireRole(user, ['street_staff', 'district_officer', 'municipal_liaison']);
+  await loadVisibleCase(deps.prisma, user, caseId);
+  assertAcceptedFile(file);
   const attachment = await deps.prisma.$transaction(
     async (tx) => {
       // One upload per case at a time from here to commit, so the count below cannot go stale:
@@ -49,32 +90,13 @@ export async function addAttachment(
       if ((await tx.attachment.count({ where: { caseId } })) >= MAX_ATTACHMENTS_PER_CASE) {
         throw new DomainError('conflict', `a case holds at most ${MAX_ATTACHMENTS_PER_CASE} attachments`);
       }
-      const created = await tx.attachment.create({
-        data: {
-          id,
-          caseId,
-          fileName: file.fileName,
-          contentType: file.contentType,
-          sizeBytes: file.data.length,
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-          storageKey,
-          uploadedByUserId: user.id,
-        },
-      });
       // Stored before the row commits: a failed write takes the row with it.
-      await deps.storage.put(storageKey, file.data);
-      return created;
+      const stored = await storeFile(deps.storage, `attachments/${caseId}`, file, user.id);
+      return tx.attachment.create({ data: { ...stored, caseId } });
     },
     { maxWait: 30_000, timeout: 60_000 },
   );
-  return {
-    id,
-    fileName: attachment.fileName,
-    contentType: attachment.contentType,
-    sizeBytes: attachment.sizeBytes,
-    sha256: attachment.sha256,
-    createdAt: attachment.createdAt.toISOString(),
-  };
+  return toAttachmentView(attachment);
 }
 
 export async function readAttachment(deps: AttachmentDeps, user: AuthenticatedUser, caseId: string, attachmentId: string) {

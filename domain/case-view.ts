@@ -1,6 +1,7 @@
 import type { Attachment, Case, CaseEvent, OrgUnit } from '../generated/prisma/client.ts';
 import { parseCaseDetails } from '../model/case-details.ts';
 import { availableActions } from '../model/lifecycle.ts';
+import { toAttachmentView } from './attachments.ts';
 import type { AuthenticatedUser } from './auth.ts';
 
 export type CaseRowWithEvents = Case & { filingUnit: OrgUnit; events: CaseEvent[]; attachments?: Attachment[] };
@@ -47,14 +48,7 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
       comment: e.comment,
       occurredAt: e.occurredAt.toISOString(),
     })),
-    attachments: (row.attachments ?? []).map((a) => ({
-      id: a.id,
-      fileName: a.fileName,
-      contentType: a.contentType,
-      sizeBytes: a.sizeBytes,
-      sha256: a.sha256,
-      createdAt: a.createdAt.toISOString(),
-    })),
+    attachments: (row.attachments ?? []).map(toAttachmentView),
     // Visibility already limits street staff to their own unit, districts to theirs, the city to what was forwarded.
     allowedActions: availableActions(row.status, user.role),
   };

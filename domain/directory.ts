@@ -6,7 +6,15 @@ import type { AuthenticatedUser } from './auth.ts';
 import { hashPassword } from './passwords.ts';
 import { requireRole } from './scope.ts';
 
-export const ORG_UNIT_KINDS = ['municipality', 'district', 'street', 'park', 'district_department', 'garrison_unit'] as const;
+export const ORG_UNIT_KINDS = [
+  'municipality',
+  'district',
+  'street',
+  'park',
+  'district_department',
+  'garrison_unit',
+  'leadership_body',
+] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
 /** Where each kind of unit hangs in the tree: a unit's parent must be of this kind. */
@@ -17,11 +25,13 @@ const PARENT_KIND: Record<OrgUnitKind, OrgUnitKind | null> = {
   park: 'district',
   district_department: 'district',
   garrison_unit: 'district',
+  leadership_body: 'district',
 };
 
 /** Which kind of unit each role works in. */
 const ROLE_UNIT_KINDS: Record<Role, readonly OrgUnitKind[]> = {
-  street_staff: ['street', 'park', 'district_department', 'garrison_unit'],
+  // A leadership body's office clerk keeps its members' leader records (section Two of the notice).
+  street_staff: ['street', 'park', 'district_department', 'garrison_unit', 'leadership_body'],
   district_officer: ['district'],
   municipal_liaison: ['municipality'],
   admin: ORG_UNIT_KINDS,

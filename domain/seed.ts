@@ -6,7 +6,7 @@ import { hashPassword } from './passwords.ts';
 type UnitSeed = {
   code: string;
   name: string;
-  kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit';
+  kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit' | 'leadership_body';
   parent?: string;
   email: string;
   /** The unit's party organization, when it has its own address. */
@@ -38,6 +38,29 @@ const DEMO_UNITS: UnitSeed[] = [
     partyEmail: 'civil-affairs-party@ledger.test',
   },
   { code: 'GARRISON', name: 'Garrison Unit', kind: 'garrison_unit', parent: 'DIST', email: 'garrison@ledger.test' },
+  // The district's four leadership bodies, each through its office (they keep leaders, file no cases).
+  {
+    code: 'BODY-COMMITTEE',
+    name: 'District Committee Office',
+    kind: 'leadership_body',
+    parent: 'DIST',
+    email: 'committee-office@ledger.test',
+  },
+  {
+    code: 'BODY-CONGRESS',
+    name: 'District People’s Congress Office',
+    kind: 'leadership_body',
+    parent: 'DIST',
+    email: 'congress-office@ledger.test',
+  },
+  {
+    code: 'BODY-GOVERNMENT',
+    name: 'District Government Office',
+    kind: 'leadership_body',
+    parent: 'DIST',
+    email: 'government-office@ledger.test',
+  },
+  { code: 'BODY-CPPCC', name: 'District CPPCC Office', kind: 'leadership_body', parent: 'DIST', email: 'cppcc-office@ledger.test' },
   {
     code: 'DIST-NORTH',
     name: 'North District Organization Department',
@@ -53,6 +76,10 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'west@ledger.test', displayName: 'West Street clerk', role: 'street_staff', unit: 'ST-WEST' },
   { email: 'edz@ledger.test', displayName: 'Development Zone clerk', role: 'street_staff', unit: 'PK-EDZ' },
   { email: 'north@ledger.test', displayName: 'North Street clerk', role: 'street_staff', unit: 'ST-NORTH' },
+  // Unit clerks keep their unit's leaders (the role is the one reporting units' staff have).
+  { email: 'civil@ledger.test', displayName: 'Civil Affairs Bureau clerk', role: 'street_staff', unit: 'DEPT-CIVIL' },
+  { email: 'garrison@ledger.test', displayName: 'Garrison Unit clerk', role: 'street_staff', unit: 'GARRISON' },
+  { email: 'committee-office@ledger.test', displayName: 'District Committee office clerk', role: 'street_staff', unit: 'BODY-COMMITTEE' },
   { email: 'district@ledger.test', displayName: 'District triage officer', role: 'district_officer', unit: 'DIST' },
   { email: 'north-district@ledger.test', displayName: 'North District officer', role: 'district_officer', unit: 'DIST-NORTH' },
   { email: 'city@ledger.test', displayName: 'Municipal liaison officer', role: 'municipal_liaison', unit: 'CITY' },
@@ -97,6 +124,32 @@ export async function seedDemoData(prisma: Db, password: string): Promise<{ seed
       })),
     });
     await tx.community.createMany({ data: DEMO_COMMUNITIES.map((c) => ({ id: seedId(c.code), name: c.name, unitId: seedId(c.unit) })) });
+  });
+  return { seeded: true };
+}
+
+/** Demo leaders for `npm start` (tests add their own through the API). */
+export const DEMO_LEADERS = [
+  { code: 'DEPT-CIVIL', name: 'Zhang Min', post: 'Director', rank: 'principal', reportsTo: 'ST-EAST' },
+  { code: 'DEPT-CIVIL', name: 'Liu Yang', post: 'Deputy Director', rank: 'team_member', reportsTo: 'ST-EAST' },
+  { code: 'GARRISON', name: 'Wang Jun', post: 'Political Commissar', rank: 'principal', reportsTo: 'PK-EDZ' },
+  { code: 'BODY-COMMITTEE', name: 'Chen Hua', post: 'Secretary of the District Committee', rank: 'principal', reportsTo: 'ST-WEST' },
+  { code: 'BODY-COMMITTEE', name: 'Zhao Lei', post: 'Deputy Secretary', rank: 'team_member', reportsTo: 'ST-EAST' },
+] as const;
+
+/** Inserts the demo leaders unless the database already has leaders. */
+export async function seedDemoLeaders(prisma: Db, now: Date): Promise<{ seeded: boolean }> {
+  if ((await prisma.leader.count()) > 0) return { seeded: false };
+  await prisma.leader.createMany({
+    data: DEMO_LEADERS.map((l) => ({
+      id: seedId(`leader:${l.code}:${l.name}`),
+      unitId: seedId(l.code),
+      name: l.name,
+      post: l.post,
+      rank: l.rank,
+      reportsToUnitId: seedId(l.reportsTo),
+      updatedAt: now,
+    })),
   });
   return { seeded: true };
 }

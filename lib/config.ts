@@ -15,15 +15,25 @@ const optionalUrl = z
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** A calendar day of the year, `MM-DD` (February 29 excepted: it is not there every year). */
-const monthDay = (fallback: string) =>
+const monthDayOnly = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day such as 06-26')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`2027-${v}T00:00:00Z`)) && new Date(`2027-${v}T00:00:00Z`).toISOString().slice(5, 10) === v,
+    'no such day',
+  );
+const monthDay = (fallback: string) => monthDayOnly.default(fallback);
+
+/** A comma-separated list of `MM-DD` days, sorted, each once. */
+const monthDays = (fallback: string) =>
   z
     .string()
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a month and day such as 06-26')
-    .refine(
-      (v) => !Number.isNaN(Date.parse(`2027-${v}T00:00:00Z`)) && new Date(`2027-${v}T00:00:00Z`).toISOString().slice(5, 10) === v,
-      'no such day',
-    )
-    .default(fallback);
+    .default(fallback)
+    .transform((v) => [...new Set(v.split(',').map((d) => d.trim()))].sort())
+    .pipe(z.array(monthDayOnly).min(1));
+
+/** A yearly minimum of the "four leads". */
+const yearlyMinimum = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);
 
 const envSchema = z
   .object({
@@ -90,6 +100,13 @@ const envSchema = z
     RECOMMENDATION_SUBMIT_BY: monthDay('06-20').refine((v) => v < '07-01', 'before July 1, when commendations come'),
     RECOMMENDATION_QUOTA_PERCENT: z.coerce.number().int().min(1).max(100).default(15),
     RECOMMENDATION_QUOTA_ROUNDING: z.enum(QUOTA_ROUNDINGS).default('round'),
+    LEADER_QUOTA_PLANNING_MEETINGS: yearlyMinimum(1),
+    LEADER_QUOTA_RESEARCH_VISITS: yearlyMinimum(2),
+    LEADER_QUOTA_OPINION_COLLECTIONS: yearlyMinimum(1),
+    LEADER_QUOTA_PARTY_LECTURES: yearlyMinimum(1),
+    LEADER_QUOTA_PUBLIC_SERVICE_PROJECTS: yearlyMinimum(1),
+    LEADER_QUOTA_SCHEDULING: yearlyMinimum(1),
+    LEADER_REMINDER_DATES: monthDays('09-01,11-01'),
     FILES_DIR: z.string().optional(),
     /** How often queued export jobs whose workflow could not be started are started again. */
     EXPORT_START_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -198,6 +215,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         quotaRounding: raw.RECOMMENDATION_QUOTA_ROUNDING,
         utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
       },
+    },
+    leaders: {
+      /** Each principal leader's yearly minimums (calendar year, district time). */
+      quotas: {
+        planning_meeting: raw.LEADER_QUOTA_PLANNING_MEETINGS,
+        research_visit: raw.LEADER_QUOTA_RESEARCH_VISITS,
+        opinion_collection: raw.LEADER_QUOTA_OPINION_COLLECTIONS,
+        party_lecture: raw.LEADER_QUOTA_PARTY_LECTURES,
+        public_service_project: raw.LEADER_QUOTA_PUBLIC_SERVICE_PROJECTS,
+        scheduling: raw.LEADER_QUOTA_SCHEDULING,
+      },
+      /** Days (09:00 district time) the quota trackers remind units of leaders who are behind. */
+      reminderDates: raw.LEADER_REMINDER_DATES,
+      utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },

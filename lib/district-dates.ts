@@ -27,3 +27,16 @@ export function districtDayStart(date: string, utcOffsetMinutes: number): Date {
 export function districtDayEnd(date: string, utcOffsetMinutes: number): Date {
   return new Date(districtDayStart(date, utcOffsetMinutes).getTime() + DAY_MS);
 }
+
+/** A district date and time of day (`HH:mm`) as a moment. */
+export function districtMoment(date: string, time: string, utcOffsetMinutes: number): Date {
+  return new Date(Date.parse(`${date}T${time}:00Z`) - utcOffsetMinutes * MINUTE_MS);
+}
+
+/** The moments bounding a calendar year in the district: January 1 00:00 district time to the next. */
+export function districtYear(year: number, utcOffsetMinutes: number): { from: Date; to: Date } {
+  return { from: districtDayStart(`${year}-01-01`, utcOffsetMinutes), to: districtDayStart(`${year + 1}-01-01`, utcOffsetMinutes) };
+}
+
+/** The district's calendar year at a moment. */
+export const districtYearOf = (moment: Date, utcOffsetMinutes: number) => Number(districtDateOf(moment, utcOffsetMinutes).slice(0, 4));

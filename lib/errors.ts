@@ -55,3 +55,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
+
+/** Bad input in one field, named as the API names it (`body.occurredOn`). */
+export const invalidField = (path: string, message: string) => new DomainError('validation_failed', message, [{ path, message }]);

@@ -142,3 +142,20 @@ export async function writeXlsx(
   onProgress?.(count);
   return count;
 }
+
+export const TABLE_CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** The same table as CSV or XLSX (the sheet named `sheetName`). */
+export function writeTable(
+  format: 'csv' | 'xlsx',
+  header: string[],
+  rows: AsyncIterable<Cell[]>,
+  out: Writable,
+  sheetName: string,
+  onProgress?: Progress,
+): Promise<number> {
+  return format === 'csv' ? writeCsv(header, rows, out, onProgress) : writeXlsx(header, rows, out, sheetName, onProgress);
+}

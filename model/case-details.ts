@@ -36,6 +36,17 @@ const caseDetailsSchema = z.object({
   /** The half-year whose ledger carried the case to the district. */
   cycle: z.string().optional(),
   reopenCount: z.number().int().optional(),
+  /** An unclaimed public-service project claimed by a unit, led by one of its leaders; counts for that leader once closed as solved. */
+  claim: z
+    .object({
+      unitId: z.string(),
+      unitName: z.string(),
+      leaderId: z.string(),
+      leaderName: z.string(),
+      claimedAt: z.string(),
+      claimedByUserId: z.string(),
+    })
+    .optional(),
 });
 export type CaseDetails = z.output<typeof caseDetailsSchema>;
 

@@ -78,6 +78,7 @@ export const CASE_EVENT_TYPES = [
   'declared_unsolvable',
   'reporter_satisfied',
   'reopened',
+  'project_claimed',
   'duplicate_attached',
   'closed_with_primary',
   'closed_without_answer',
@@ -106,13 +107,22 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** A move the half-year cycle makes on a case, also an Update, so the cycle learns whether the case took it. */
 export const CYCLE_MOVES = ['submitWithLedger', 'forwardWithBatch'] as const;
 export type CycleMove = (typeof CYCLE_MOVES)[number];
+/**
+ * A unit with a leader at its head claims an unclaimed public-service project (the notice's "lead in
+ * helping"): an Update of the case, but not one of its `/cases/:id/<action>` steps, since the claiming
+ * unit is not the case's filer and sees only what it may claim.
+ */
+export const PROJECT_MOVES = ['claim'] as const;
+export type ProjectMove = (typeof PROJECT_MOVES)[number];
+/** Every Update that moves a case. */
+export type UpdateVia = CaseAction | CycleMove | ProjectMove;
 
 /** Who takes a transition: a role, or the system itself (timers, the cycle without review, merged cases). */
 export type Taker = Role | 'system';
 
 type Transition = {
   /** The Update that takes it; none for what the workflow does by itself. */
-  via: CaseAction | CycleMove | null;
+  via: UpdateVia | null;
   by: readonly Taker[];
   from: readonly CaseStatus[];
   /** Where it leads; `unchanged` for records that leave the status as it is. */
@@ -288,6 +298,16 @@ export const TRANSITIONS = {
     notices: ['case_closed'],
     label: 'no answer in FEEDBACK_DAYS',
   },
+  claim: {
+    via: 'claim',
+    by: ['street_staff'],
+    // Before a result: a project someone leads to completion is claimed while it is still open.
+    from: ['awaiting_submission', 'district_review', 'returned_for_info', 'municipal_coordination'],
+    to: 'unchanged',
+    event: 'project_claimed',
+    notices: [],
+    label: 'claim (a unit with a leader, unclaimed projects only)',
+  },
   attachDuplicate: {
     via: null,
     by: ['system'],
@@ -337,10 +357,10 @@ export const TRANSITIONS = {
 export type TransitionName = keyof typeof TRANSITIONS;
 
 const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
-const transitionsVia = (via: CaseAction | CycleMove) => TRANSITION_NAMES.filter((name) => TRANSITIONS[name].via === via);
+const transitionsVia = (via: UpdateVia) => TRANSITION_NAMES.filter((name) => TRANSITIONS[name].via === via);
 
 /** Who may take an Update, and from which statuses: the union of the transitions it can take. */
-export function updateRule(via: CaseAction | CycleMove): { by: readonly Taker[]; from: readonly CaseStatus[] } {
+export function updateRule(via: UpdateVia): { by: readonly Taker[]; from: readonly CaseStatus[] } {
   const transitions = transitionsVia(via).map((name) => TRANSITIONS[name] as Transition);
   return {
     by: [...new Set(transitions.flatMap((t) => t.by))],
@@ -362,7 +382,7 @@ export function availableActions(status: CaseStatus, role: Role): CaseAction[] {
 export type TransitionRefusal = { kind: 'forbidden' | 'invalid_state'; message: string };
 
 /** Why an Update may not run now, or undefined when it may. The wrong taker is named before the wrong state. */
-export function refuseUpdate(via: CaseAction | CycleMove, status: CaseStatus, taker: Taker): TransitionRefusal | undefined {
+export function refuseUpdate(via: UpdateVia, status: CaseStatus, taker: Taker): TransitionRefusal | undefined {
   const rule = updateRule(via);
   if (!rule.by.includes(taker)) return { kind: 'forbidden', message: `${taker} may not ${via} a case` };
   if (!rule.from.includes(status)) {

@@ -5,7 +5,9 @@ import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
 import { ensureCycleSchedules } from '../domain/cycles.ts';
 import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
-import { DEMO_USERS, seedDemoData } from '../domain/seed.ts';
+import { ensureQuotaSchedule, openQuotaTrackers } from '../domain/quota-trackers.ts';
+import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/seed.ts';
+import { districtYearOf } from '../lib/district-dates.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { supervise } from '../infra/supervisor.ts';
@@ -92,6 +94,7 @@ async function main() {
   cleanups.push(() => prisma.$disconnect());
   const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD);
   if (seeded) say('seeded the demo organisation tree and users');
+  if ((await seedDemoLeaders(prisma, systemClock.now())).seeded) say('seeded demo leaders');
 
   const storage = createLocalDirectoryStorage(config.filesDir);
   const mailer = createMailer(smtpUrl, config.mail.from);
@@ -113,8 +116,14 @@ async function main() {
     await workerRun;
   });
 
-  const schedules = [...(await ensureCycleSchedules(temporal, config)), ...(await ensureFeedbackSchedule(temporal, config))];
-  if (schedules.length) say(`created the ledger cycle and member feedback schedules (${schedules.join(', ')})`);
+  const schedules = [
+    ...(await ensureCycleSchedules(temporal, config)),
+    ...(await ensureFeedbackSchedule(temporal, config)),
+    ...(await ensureQuotaSchedule(temporal, config)),
+  ];
+  if (schedules.length) say(`created the ledger cycle, member feedback and quota tracker schedules (${schedules.join(', ')})`);
+  // The Schedule opens next year's trackers; this year's are opened now (once).
+  await openQuotaTrackers(temporal, config.leaders, districtYearOf(systemClock.now(), config.leaders.utcOffsetMinutes));
   // The UI is built by the development tool in a process of its own (Vite and the client generator
   // are devDependencies); it skips the build when web/dist matches the sources.
   execFileSync(process.execPath, ['--import', 'tsx', path.join(config.projectRoot, 'scripts', 'build-web.ts')], { stdio: 'inherit' });

@@ -13,7 +13,13 @@ import {
 import type { Handler } from '@temporalio/workflow/lib/interfaces.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
-import type { ActionRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
+import {
+  refuseClaim,
+  type ActionRequest,
+  type ClaimRequest,
+  type ForwardWithBatchRequest,
+  type SubmitWithLedgerRequest,
+} from '../model/case-actions.ts';
 import {
   ROLES,
   describeOutcome,
@@ -33,9 +39,9 @@ import {
   targetOf,
   type CaseAction,
   type CaseStatus,
-  type CycleMove,
   type NoticeKind,
   type TransitionName,
+  type UpdateVia,
 } from '../model/lifecycle.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
 import {
@@ -46,6 +52,7 @@ import {
   caseCycleUpdates,
   caseRecordedUpdate,
   caseSnapshotQuery,
+  claimProjectUpdate,
   duplicateAttachedSignal,
   forwardedInBatchSignal,
   ledgerSubmittedSignal,
@@ -246,8 +253,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     },
   };
 
+  /** "Lead in helping": a unit's leader leads the project; it counts for them once it closes as solved. */
+  const claim = ({ actor, leaderId, leaderName, unitName }: ClaimRequest) => {
+    const claimedAt = new Date().toISOString();
+    details.claim = { unitId: actor.orgUnitId, unitName, leaderId, leaderName, claimedAt, claimedByUserId: actor.userId };
+    return record('claim', actor, `${unitName}: ${leaderName}`);
+  };
+
   /** An Update's validator: the table says whether this taker may take it from the current status. */
-  const validate = (via: CaseAction | CycleMove, actor: Actor | null) => {
+  const validate = (via: UpdateVia, actor: Actor | null) => {
     const refusal = refuseUpdate(via, status, actor?.role ?? 'system');
     if (refusal) {
       const type = refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState;
@@ -264,13 +278,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   setHandler(caseRecordedUpdate, () => untilProjected(1));
   const takeUpdate = <R extends { actor: Actor | null }>(
     update: UpdateDefinition<CaseSnapshot, [R]>,
-    via: CaseAction | CycleMove,
+    via: UpdateVia,
     step: (request: R) => number,
+    refuse: () => string | undefined = () => undefined,
   ) =>
     setUpdateHandler(
       update,
       (request) => untilProjected(step(request)),
-      (request) => validate(via, request.actor),
+      (request) => {
+        validate(via, request.actor);
+        const refusal = refuse();
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, UPDATE_REJECTIONS.invalidState);
+      },
     );
   for (const action of CASE_ACTIONS) takeStep(action);
   function takeStep<A extends CaseAction>(action: A) {
@@ -278,6 +297,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   }
   takeUpdate(caseCycleUpdates.submitWithLedger, 'submitWithLedger', cycleMoves.submitWithLedger);
   takeUpdate(caseCycleUpdates.forwardWithBatch, 'forwardWithBatch', cycleMoves.forwardWithBatch);
+  takeUpdate(claimProjectUpdate, 'claim', claim, () => refuseClaim(filing.kind, details));
   // Deprecated signals of cycles started before the moves were Updates: kept so those histories replay.
   setHandler(ledgerSubmittedSignal, (request) => {
     if (status === 'awaiting_submission') cycleMoves.submitWithLedger(request);

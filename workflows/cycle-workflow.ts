@@ -24,6 +24,7 @@ import {
   workflowIdForCase,
   workflowIdForCycle,
 } from './definitions.ts';
+import { submitAppendicesUpdate } from './leader-definitions.ts';
 
 const cycles = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -93,6 +94,13 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   const opened = await cycles.openDistrictCycle({ cycle, districtId, workflowId, opensAt: input.opensAt, deadlineAt: input.deadlineAt });
   const submitted = new Set(opened.submittedUnitIds);
   const missing = () => opened.unitIds.filter((u) => !submitted.has(u));
+  // Appendix 1 and 2 from units that keep leaders (none in cycles opened before they were due).
+  const appendixUnitIds = opened.appendixUnitIds ?? [];
+  const appendicesIn = new Set(opened.appendixSubmittedUnitIds ?? []);
+  const missingAppendices = () => appendixUnitIds.filter((u) => !appendicesIn.has(u));
+  /** Who still owes anything (ledger or appendices): reminded before the deadline, chased after it. */
+  const owing = () => [...new Set([...missing(), ...missingAppendices()])];
+  const owed = () => ({ unitIds: owing(), ...(missingAppendices().length > 0 ? { withAppendices: true } : {}) });
   let phase: CyclePhase = 'open';
   let lateUnitIds: string[] = [];
   let forwardedCaseIds: string[] = [];
@@ -136,6 +144,27 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     },
   );
   setHandler(
+    submitAppendicesUpdate,
+    async ({ actor, rules }) => {
+      appendicesIn.add(actor.orgUnitId);
+      return cycles.recordAppendixSubmission({ cycle, districtId, actor, rules, late: Date.now() >= deadline });
+    },
+    {
+      validator: ({ actor }) => {
+        if (actor.role !== 'street_staff' || !appendixUnitIds.includes(actor.orgUnitId))
+          throw ApplicationFailure.nonRetryable(
+            'only units of this district that keep leaders submit Appendix 1 and 2',
+            UPDATE_REJECTIONS.forbidden,
+          );
+        if (appendicesIn.has(actor.orgUnitId))
+          throw ApplicationFailure.nonRetryable(
+            `your unit already submitted its Appendix 1 and 2 for ${cycle}`,
+            UPDATE_REJECTIONS.invalidState,
+          );
+      },
+    },
+  );
+  setHandler(
     approveSummaryUpdate,
     async ({ actor, note }) => {
       approval = { actor, note };
@@ -160,11 +189,11 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   })) {
     const at = Date.parse(reminder.at);
     if (at <= Date.now()) continue;
-    if (await condition(() => missing().length === 0, at - Date.now())) break;
+    if (await condition(() => owing().length === 0, at - Date.now())) break;
     await cycles.sendCycleNotice({
       cycle,
       districtId,
-      notice: { kind: 'reminder', unitIds: missing(), workingDaysLeft: reminder.workingDaysLeft },
+      notice: { kind: 'reminder', ...owed(), workingDaysLeft: reminder.workingDaysLeft },
       idempotencyKey: `${workflowId}:reminder:${reminder.workingDaysLeft}`,
     });
   }
@@ -178,6 +207,7 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     utcOffsetMinutes: input.utcOffsetMinutes,
     reviewFirst: input.reviewFirst,
     deadlines: input.deadlines,
+    appendixLateUnitIds: missingAppendices(),
   });
   if (input.reviewFirst) {
     phase = 'awaiting_review';
@@ -206,12 +236,12 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   // Late units are chased until they submit, at most chaseDays, and never past the next ledger's
   // deadline (so a backfill of a long-past half-year chases nobody).
   const chaseEnds = halfYearWindow(nextHalfYear(cycle), input.utcOffsetMinutes, input.deadlines).to.getTime();
-  for (let day = 1; day <= input.chaseDays && missing().length > 0 && Date.now() < chaseEnds; day++) {
-    if (await condition(() => missing().length === 0, '1 day')) break;
+  for (let day = 1; day <= input.chaseDays && owing().length > 0 && Date.now() < chaseEnds; day++) {
+    if (await condition(() => owing().length === 0, '1 day')) break;
     await cycles.sendCycleNotice({
       cycle,
       districtId,
-      notice: { kind: 'late', unitIds: missing(), day },
+      notice: { kind: 'late', ...owed(), day },
       idempotencyKey: `${workflowId}:late:${day}`,
     });
   }

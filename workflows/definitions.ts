@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActionRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
+import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
 import type { Actor, CaseSnapshot, CycleSnapshot } from '../model/case.ts';
 import type { PrimaryOutcome } from '../model/case-details.ts';
 import type { CaseAction } from '../model/lifecycle.ts';
@@ -43,6 +43,9 @@ export const caseCycleUpdates = {
   submitWithLedger: defineUpdate<CaseSnapshot, [SubmitWithLedgerRequest]>('submitWithLedger'),
   forwardWithBatch: defineUpdate<CaseSnapshot, [ForwardWithBatchRequest]>('forwardWithBatch'),
 };
+
+/** A unit with a leader at its head claims an unclaimed public-service project. */
+export const claimProjectUpdate = defineUpdate<CaseSnapshot, [ClaimRequest]>('claimProject');
 
 /** A duplicate tells its primary it now follows it (nothing to confirm: the duplicate is already merged). */
 export const duplicateAttachedSignal = defineSignal<[{ caseId: string }]>('duplicateAttached');

@@ -2,24 +2,19 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX3_COLUMNS } from '../../domain/annex3.ts';
 import { annex3SheetName } from '../../domain/annex3-export.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
+import { binary, readCsv, readXlsx } from '../support/spreadsheets.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 let sys: TestSystem;
 let east: string, district: string, city: string;
 const numbers: Record<string, number> = {};
 
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: unknown) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 const download = (token: string, query: Record<string, string>) =>
   sys.http
     .get('/exports/annex3')
@@ -64,24 +59,6 @@ async function sheetName(body: Buffer) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   return workbook.worksheets[0]!.name;
-}
-
-async function readCsv(body: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = await workbook.csv.read(Readable.from([body.toString('utf8').replace(/^\uFEFF/, '')]));
-  return sheet
-    .getSheetValues()
-    .filter(Boolean)
-    .map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
-}
-async function readXlsx(body: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0]!;
-  return sheet
-    .getSheetValues()
-    .filter(Boolean)
-    .map((row) => (row as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
 }
 
 beforeAll(async () => {

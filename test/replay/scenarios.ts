@@ -5,6 +5,12 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycles.ts';
+import { claimProject } from '../../domain/claims.ts';
+import { submitAppendices } from '../../domain/cycle-appendices.ts';
+import { districtYearOf } from '../../lib/district-dates.ts';
+import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { quotaProgressSignal, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
 import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle } from '../../workflows/definitions.ts';
 import type { CaseFiling, DeadlinePolicy } from '../../model/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
@@ -162,6 +168,78 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   ...PARTY_SCENARIOS,
+  {
+    name: 'unclaimed-project-claimed-solved',
+    run: caseWorkflowOf(async (deps) => {
+      const project = fixtureFiling({ title: 'claimed project', urgent: true, kind: 'unclaimed_project' }) as CaseFiling;
+      const id = (await fileCase(deps, as(deps, 'east@ledger.test'), project, 'replay-claimed project')).case.id;
+      await seedDemoLeaders(deps.prisma, new Date(await deps.now()));
+      const leader = await deps.prisma.leader.findFirstOrThrow({ where: { unitId: seedId('DEPT-CIVIL'), rank: 'principal' } });
+      await claimProject(deps, as(deps, 'civil@ledger.test'), id, leader.id);
+      await performCaseAction(deps, as(deps, 'district@ledger.test'), id, 'solve', { resolution: 'volunteers did it' });
+      await performCaseAction(deps, as(deps, 'east@ledger.test'), id, 'feedback', { satisfied: true });
+      return id;
+    }),
+  },
+  {
+    name: 'district-cycle-with-appendices-chased',
+    async run(deps) {
+      await seedDemoLeaders(deps.prisma, new Date(await deps.now()));
+      const { workflowId, handle } = await openCycle(deps, '2098-H1', { reminderWorkingDays: [1], reviewFirst: false, chaseDays: 1 });
+      await submitAppendices({ ...deps, rules: loadConfig({}).leaders }, as(deps, 'civil@ledger.test'), '2098-H1');
+      await deps.advance(12 * DAY);
+      await handle.result();
+      return workflowId;
+    },
+  },
+  {
+    name: 'quota-tracker-counted-reminded-frozen',
+    async run(deps) {
+      const now = await deps.now();
+      await seedDemoLeaders(deps.prisma, new Date(now));
+      const { leaders } = loadConfig({});
+      // The whole of next year: counted at the start and on a signal, reminded twice, frozen at its end.
+      const year = districtYearOf(new Date(now), leaders.utcOffsetMinutes) + 1;
+      const unitId = seedId('DEPT-CIVIL');
+      const handle = await deps.temporal.workflow.start('quotaTrackerWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: workflowIdForQuotaTracker(year, unitId),
+        args: [{ ...leaders, year, unitId }],
+      });
+      const zhang = await deps.prisma.leader.findFirstOrThrow({ where: { unitId, rank: 'principal' } });
+      await deps.advance(200 * DAY);
+      await deps.prisma.leaderActivity.create({
+        data: {
+          id: seedId(`replay-activity-${year}`),
+          leaderId: zhang.id,
+          kind: 'research_visit',
+          occurredOn: new Date(`${year}-06-01T00:00:00Z`),
+          placeUnitId: zhang.reportsToUnitId,
+          participants: 'residents',
+          account: 'visit',
+          review: 'confirmed',
+          recordedByUserId: zhang.id,
+          recordedAt: new Date(now),
+        },
+      });
+      await handle.signal(quotaProgressSignal);
+      await deps.advance(400 * DAY);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
+  {
+    name: 'quota-trackers-opened-backfill',
+    async run(deps) {
+      const handle = await deps.temporal.workflow.start('openQuotaTrackersWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: 'open-quota-trackers-2001',
+        args: [{ year: 2001, settings: loadConfig({}).leaders }],
+      });
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
 ];
 
 /**

@@ -228,6 +228,7 @@ export const en: Record<MessageKey, string> = {
   'unitKind.park': 'Park',
   'unitKind.district_department': 'District department',
   'unitKind.garrison_unit': 'Garrison unit',
+  'unitKind.leadership_body': 'Leadership body',
   'step.submit': 'Submit to the district',
   'step.resubmit': 'Answer and resubmit',
   'step.forward': 'Forward to the city',

@@ -227,6 +227,7 @@ export const zh = {
   'unitKind.park': '园区',
   'unitKind.district_department': '区直部门',
   'unitKind.garrison_unit': '驻区单位',
+  'unitKind.leadership_body': '区级领导班子',
   'step.submit': '报送区级',
   'step.resubmit': '补充后重新报送',
   'step.forward': '转市级协调',

@@ -4,6 +4,7 @@ import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'ant
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Statistics } from '../api/client.ts';
 import { EChart } from '../components/EChart.tsx';
+import { RepeatedProblems } from '../components/RepeatedProblems.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useSettings } from '../time.ts';
 
@@ -168,26 +169,8 @@ export default function Dashboard() {
             </Card>
           </Col>
           <Col span={24}>
-            <Card size="small" title={t('stats.repeated')}>
-              <Table
-                rowKey={(r) => `${r.category}|${r.place}`}
-                size="small"
-                pagination={false}
-                dataSource={data.repeatedProblems}
-                locale={{ emptyText: t('stats.noRepeated') }}
-                columns={[
-                  { title: t('case.category'), dataIndex: 'category' },
-                  { title: t('case.location'), dataIndex: 'place' },
-                  { title: t('stats.cases'), dataIndex: 'cases' },
-                  { title: t('stats.units'), dataIndex: 'units' },
-                  { title: t('stats.cycles'), render: (_, r) => r.cycles.join(', ') },
-                  {
-                    title: t('stats.open'),
-                    render: (_, r) =>
-                      r.caseIds.slice(0, 5).map((id, i) => <Link key={id} to={`/cases/${id}`}>{`${i ? ', ' : ''}${i + 1}`}</Link>),
-                  },
-                ]}
-              />
+            <Card size="small" title={`${t('stats.repeated')} (${data.repeatedProblems.total})`}>
+              <RepeatedProblems page={data.repeatedProblems} cycle={cycle} />
             </Card>
           </Col>
           <Col span={24}>
