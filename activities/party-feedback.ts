@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../lib/db.ts';
 import { yearDates } from '../lib/party-rules.ts';
 import { compileFeedback, feedbackHtml, feedbackXlsx, registeredDuringYear } from '../domain/party/feedback-document.ts';
-import type { MemberFeedbackInput } from '../workflows/party-definitions.ts';
+import type { MemberFeedbackInput } from '../model/party.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../lib/db.ts';
-import { workflowIdForRound, type RoundSnapshot } from '../workflows/party-definitions.ts';
+import { workflowIdForRound } from '../workflows/definitions.ts';
+import type { RoundSnapshot } from '../model/party.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 import { partyAddress } from './party-feedback.ts';

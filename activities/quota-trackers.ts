@@ -2,9 +2,9 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { describeMissing, type Quotas } from '../domain/four-leads.ts';
 import { recordAppendixSubmission } from '../domain/cycle-appendices.ts';
 import { countYear, freezeYear, type LeaderYearRecord } from '../domain/leader-records.ts';
-import type { AppendixSubmissionRequest } from '../workflows/leader-definitions.ts';
+import type { AppendixSubmissionRequest } from '../model/leaders.ts';
 import { LEADER_UNIT_KINDS } from '../domain/leader-scope.ts';
-import type { UnitStandingSummary } from '../workflows/leader-definitions.ts';
+import type { UnitStandingSummary } from '../model/leaders.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 

@@ -1,5 +1,13 @@
 import { approveSummary, getCycle, openCycles, pendingLedger, submitLedger } from '../domain/cycles.ts';
-import { approveBody, cycleParams, cycleView, openedCyclesView, pendingLedgerView, submissionResponses, submissionView } from './cycles.schemas.ts';
+import {
+  approveBody,
+  cycleParams,
+  cycleView,
+  openedCyclesView,
+  pendingLedgerView,
+  submissionResponses,
+  submissionView,
+} from './cycles.schemas.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import { defineRoute } from './route.ts';
 

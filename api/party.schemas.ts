@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_KINDS } from '../domain/party/model.ts';
-import { NOMINATION_KINDS, NOMINATION_SOURCES, ROUND_PHASES } from '../workflows/party-definitions.ts';
+import { NOMINATION_KINDS, NOMINATION_SOURCES, ROUND_PHASES } from '../model/party.ts';
 import { plainText } from '../model/text.ts';
 
 // Schemas of the party members' routes (section Four). Dates a person gives are district dates.

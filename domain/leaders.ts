@@ -3,7 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../lib/errors.ts';
-import type { QuotaSettings } from '../workflows/leader-definitions.ts';
+import type { QuotaSettings } from '../model/leaders.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { districtYearOf } from '../lib/district-dates.ts';
 import type { LeaderRank } from './four-leads.ts';

@@ -1,7 +1,7 @@
 import { ScheduleAlreadyRunning, ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Config } from '../lib/config.ts';
-import { TASK_QUEUE } from '../workflows/definitions.ts';
-import { quotaProgressSignal, workflowIdForQuotaTracker, type QuotaSettings } from '../workflows/leader-definitions.ts';
+import { TASK_QUEUE, quotaProgressSignal, workflowIdForQuotaTracker } from '../workflows/definitions.ts';
+import type { QuotaSettings } from '../model/leaders.ts';
 import type { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from '../workflows/quota-tracker.ts';
 
 /**

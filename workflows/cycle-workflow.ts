@@ -20,11 +20,11 @@ import {
   cycleSnapshotQuery,
   forwardedInBatchSignal,
   ledgerSubmittedSignal,
+  submitAppendicesUpdate,
   submitLedgerUpdate,
   workflowIdForCase,
   workflowIdForCycle,
 } from './definitions.ts';
-import { submitAppendicesUpdate } from './leader-definitions.ts';
 
 const cycles = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',

@@ -4,6 +4,8 @@ import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLe
 import type { Actor, CaseSnapshot, CycleSnapshot } from '../model/case.ts';
 import type { PrimaryOutcome } from '../model/case-details.ts';
 import type { CaseAction } from '../model/lifecycle.ts';
+import type { AppendixSubmissionRequest, QuotaTrackerSnapshot } from '../model/leaders.ts';
+import type { FeedbackSnapshot, RoundAction, RoundRequest, RoundSnapshot } from '../model/party.ts';
 
 /**
  * The Temporal contract, declared once: task queue, workflow ids, queries, updates and signals.
@@ -80,3 +82,34 @@ export const approveSummaryUpdate = defineUpdate<CycleSnapshot, [{ actor: Actor;
  */
 export const ledgerSubmittedSignal = defineSignal<[{ actor: Actor; cycle: string }]>('ledgerSubmitted');
 export const forwardedInBatchSignal = defineSignal<[{ actor: Actor | null; cycle: string; summary: string }]>('forwardedInBatch');
+
+// ---- Leaders' quota trackers and the appendices (section Two) ----------------------------------------
+
+export const workflowIdForQuotaTracker = (year: number, unitId: string) => `quota-${year}-${unitId}`;
+
+export const quotaTrackerQuery = defineQuery<QuotaTrackerSnapshot>('quotaTracker');
+/** Something counted changed (an activity confirmed, a leader added): count again. Nothing to answer. */
+export const quotaProgressSignal = defineSignal('quotaProgress');
+export const submitAppendicesUpdate = defineUpdate<{ late: boolean; leaders: number }, [AppendixSubmissionRequest]>('submitAppendices');
+
+// ---- Party members' double reporting (section Four) -------------------------------------------------
+
+export const workflowIdForFeedback = (year: number) => `member-feedback-${year}`;
+export const feedbackSnapshotQuery = defineQuery<FeedbackSnapshot>('memberFeedbackSnapshot');
+
+export const workflowIdForRound = (year: number, unitId: string) => `recommendation-${year}-${unitId}`;
+const roundUpdate = <A extends RoundAction>(name: A) => defineUpdate<RoundSnapshot, [RoundRequest<A>]>(`round:${name}`);
+
+/** One Update per step of the round; each has a validator in the workflow. */
+export const roundUpdates: { [A in RoundAction]: ReturnType<typeof roundUpdate<A>> } = {
+  nominate: roundUpdate('nominate'),
+  shortlist: roundUpdate('shortlist'),
+  decide: roundUpdate('decide'),
+  submit: roundUpdate('submit'),
+  approve: roundUpdate('approve'),
+  return: roundUpdate('return'),
+};
+
+/** Resolves once the round is opened and projected, so the API can answer with the stored row. */
+export const roundReadyUpdate = defineUpdate<RoundSnapshot>('roundReady');
+export const roundSnapshotQuery = defineQuery<RoundSnapshot>('roundSnapshot');

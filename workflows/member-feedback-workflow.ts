@@ -2,13 +2,8 @@ import { setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflo
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { districtDateOf as districtDate } from '../lib/district-dates.ts';
 import { feedbackSchedule } from '../lib/party-rules.ts';
-import {
-  feedbackSnapshotQuery,
-  workflowIdForFeedback,
-  type FeedbackSettings,
-  type FeedbackSnapshot,
-  type MemberFeedbackInput,
-} from './party-definitions.ts';
+import { feedbackSnapshotQuery, workflowIdForFeedback } from './definitions.ts';
+import type { FeedbackSettings, FeedbackSnapshot, MemberFeedbackInput } from '../model/party.ts';
 import { party } from './party-activities.ts';
 
 const DAY = 86_400_000;

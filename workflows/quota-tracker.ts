@@ -2,15 +2,8 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, startChild
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
 import { districtMoment, districtYear, districtYearOf } from '../lib/district-dates.ts';
-import {
-  quotaProgressSignal,
-  quotaTrackerQuery,
-  workflowIdForQuotaTracker,
-  type OpenQuotaTrackersInput,
-  type QuotaTrackerInput,
-  type QuotaTrackerSnapshot,
-  type UnitStandingSummary,
-} from './leader-definitions.ts';
+import { quotaProgressSignal, quotaTrackerQuery, workflowIdForQuotaTracker } from './definitions.ts';
+import type { OpenQuotaTrackersInput, QuotaTrackerInput, QuotaTrackerSnapshot, UnitStandingSummary } from '../model/leaders.ts';
 
 const trackers = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',

@@ -1,20 +1,17 @@
 import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { recommendationQuota } from '../lib/party-rules.ts';
-import { UPDATE_REJECTIONS } from './definitions.ts';
+import { UPDATE_REJECTIONS, roundReadyUpdate, roundSnapshotQuery, roundUpdates } from './definitions.ts';
 import type { Actor } from '../model/case.ts';
 import {
   QUOTA_EXCEEDED,
-  roundReadyUpdate,
   roundRowId,
-  roundSnapshotQuery,
-  roundUpdates,
   subjectKeyOf,
   type Nomination,
   type RoundPhase,
   type RoundRequest,
   type RoundSnapshot,
   type RoundWorkflowInput,
-} from './party-definitions.ts';
+} from '../model/party.ts';
 import { party } from './party-activities.ts';
 
 const DAY = 86_400_000;

@@ -1,16 +1,8 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { notFound } from '../../lib/errors.ts';
 import { roundSchedule } from '../../lib/party-rules.ts';
-import { TASK_QUEUE } from '../../workflows/definitions.ts';
-import {
-  roundReadyUpdate,
-  roundRowId,
-  roundUpdates,
-  workflowIdForRound,
-  type RoundAction,
-  type RoundCommands,
-  type RoundRequest,
-} from '../../workflows/party-definitions.ts';
+import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound } from '../../workflows/definitions.ts';
+import { roundRowId, type RoundAction, type RoundCommands, type RoundRequest } from '../../model/party.ts';
 import type { recommendationRoundWorkflow } from '../../workflows/recommendation-workflow.ts';
 import type { AuthenticatedUser } from '../auth.ts';
 import { runUpdate } from '../workflow-calls.ts';

@@ -6,8 +6,13 @@ import { APPENDIX1_COLUMNS, APPENDIX2_COLUMNS } from '../../domain/appendices.ts
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES, halfYearWindow } from '../../lib/half-years.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
-import { TASK_QUEUE, cycleSnapshotQuery, workflowIdForCycle } from '../../workflows/definitions.ts';
-import { quotaTrackerQuery, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
+import {
+  TASK_QUEUE,
+  cycleSnapshotQuery,
+  quotaTrackerQuery,
+  workflowIdForCycle,
+  workflowIdForQuotaTracker,
+} from '../../workflows/definitions.ts';
 import { fileAs, historyTypes, stepOk } from '../support/case-steps.ts';
 import { addLeader, advanceTo, recordActivity, recordConfirmed, serverClock } from '../support/leader-steps.ts';
 import { binary, readCsv, readXlsx } from '../support/spreadsheets.ts';

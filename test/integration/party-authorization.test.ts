@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../api/app.ts';
 import { seedId } from '../../domain/seed.ts';
-import { workflowIdForFeedback } from '../../workflows/party-definitions.ts';
+import { workflowIdForFeedback } from '../../workflows/definitions.ts';
 import { OUTSIDERS_OF_EAST } from '../support/fixtures.ts';
 import { recordAs, registerAs } from '../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';

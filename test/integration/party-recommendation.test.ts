@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { commendationHeader } from '../../domain/party/commendations.ts';
 import { seedId } from '../../domain/seed.ts';
-import { workflowIdForRound } from '../../workflows/party-definitions.ts';
+import { workflowIdForRound } from '../../workflows/definitions.ts';
 import { fileAs } from '../support/case-steps.ts';
 import { downloadAs, registerAs } from '../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';

@@ -10,8 +10,7 @@ import { systemClock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
-import { TASK_QUEUE } from '../../workflows/definitions.ts';
-import { workflowIdForFeedback, workflowIdForRound } from '../../workflows/party-definitions.ts';
+import { TASK_QUEUE, workflowIdForFeedback, workflowIdForRound } from '../../workflows/definitions.ts';
 import type { Scenario, ScenarioDeps } from './scenarios.ts';
 
 // Paths of the party members' workflows (section Four), recorded like the case paths.

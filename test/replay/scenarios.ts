@@ -10,8 +10,13 @@ import { submitAppendices } from '../../domain/cycle-appendices.ts';
 import { districtYearOf } from '../../lib/district-dates.ts';
 import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { quotaProgressSignal, workflowIdForQuotaTracker } from '../../workflows/leader-definitions.ts';
-import { TASK_QUEUE, workflowIdForCase, workflowIdForCycle } from '../../workflows/definitions.ts';
+import {
+  TASK_QUEUE,
+  quotaProgressSignal,
+  workflowIdForCase,
+  workflowIdForCycle,
+  workflowIdForQuotaTracker,
+} from '../../workflows/definitions.ts';
 import type { CaseFiling, DeadlinePolicy } from '../../model/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';

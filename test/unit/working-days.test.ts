@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, cumulativeWorkingDays, isWorkingDay, localDayNumber, workingDaysBefore, workingDaysBetween } from '../../lib/working-days.ts';
+import {
+  addWorkingDays,
+  cumulativeWorkingDays,
+  isWorkingDay,
+  localDayNumber,
+  workingDaysBefore,
+  workingDaysBetween,
+} from '../../lib/working-days.ts';
 
 const none = { holidays: new Set<string>(), workdays: new Set<string>() };
 const CST = 480; // UTC+8

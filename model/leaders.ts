@@ -1,10 +1,7 @@
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../model/case.ts';
 import type { ItemCounts, LeaderRank, Quotas } from '../domain/four-leads.ts';
+import type { Actor } from './case.ts';
 
-// Signals and queries of the leaders' quota trackers (the case and cycle ones are in definitions.ts).
-
-/** What a tracker needs, fixed when it starts: a year's quotas are those configured when it began. */
+/** What a quota tracker needs, fixed when it starts: a year's quotas are those configured when it began. */
 export type QuotaSettings = {
   quotas: Quotas;
   /** `MM-DD` days on which the unit is reminded (09:00 district time) of leaders who are behind. */
@@ -28,14 +25,7 @@ export type QuotaTrackerSnapshot = {
   reminders: Array<{ date: string; leaderIds: string[] }>;
 };
 
-export const workflowIdForQuotaTracker = (year: number, unitId: string) => `quota-${year}-${unitId}`;
-
-export const quotaTrackerQuery = defineQuery<QuotaTrackerSnapshot>('quotaTracker');
-/** Something counted changed (an activity confirmed, a leader added): count again. Nothing to answer. */
-export const quotaProgressSignal = defineSignal('quotaProgress');
-
 export type OpenQuotaTrackersInput = { year?: number; settings: QuotaSettings };
 
 /** A unit's clerk submits its Appendix 1 and 2 to the district's half-year cycle; the server adds the year's rules. */
 export type AppendixSubmissionRequest = { actor: Actor; rules: Pick<QuotaSettings, 'quotas' | 'utcOffsetMinutes'> };
-export const submitAppendicesUpdate = defineUpdate<{ late: boolean; leaders: number }, [AppendixSubmissionRequest]>('submitAppendices');

@@ -1,8 +1,7 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { FeedbackDates, QuotaRounding } from '../lib/party-rules.ts';
-import type { Actor } from '../model/case.ts';
+import type { Actor } from './case.ts';
 
-// Signals, queries and updates of party members' double reporting (section Four), defined once.
+// Types of party members' double reporting (section Four), shared by the API and the workflows.
 
 // ---- Year-end feedback to the home units -----------------------------------------------------------
 
@@ -20,9 +19,6 @@ export type MemberFeedbackInput = {
 };
 
 export type FeedbackSnapshot = { year: number; phase: 'collecting' | 'delivered'; chaseRounds: number; deliveredUnitIds: string[] };
-
-export const workflowIdForFeedback = (year: number) => `member-feedback-${year}`;
-export const feedbackSnapshotQuery = defineQuery<FeedbackSnapshot>('memberFeedbackSnapshot');
 
 // ---- The yearly recommendation round of a street/park ----------------------------------------------
 
@@ -74,7 +70,6 @@ export type RoundSnapshot = {
   nominations: Nomination[];
 };
 
-export const workflowIdForRound = (year: number, unitId: string) => `recommendation-${year}-${unitId}`;
 export const roundRowId = (year: number, unitId: string) => `${year}:${unitId}`;
 export const subjectKeyOf = (kind: NominationKind, subjectId: string) => `${kind}:${subjectId}`;
 
@@ -89,21 +84,6 @@ export type RoundCommands = {
 export type RoundAction = keyof RoundCommands;
 
 export type RoundRequest<A extends RoundAction> = { actor: Actor; command: RoundCommands[A] };
-const roundUpdate = <A extends RoundAction>(name: A) => defineUpdate<RoundSnapshot, [RoundRequest<A>]>(`round:${name}`);
-
-/** One Update per step of the round; each has a validator in the workflow. */
-export const roundUpdates: { [A in RoundAction]: ReturnType<typeof roundUpdate<A>> } = {
-  nominate: roundUpdate('nominate'),
-  shortlist: roundUpdate('shortlist'),
-  decide: roundUpdate('decide'),
-  submit: roundUpdate('submit'),
-  approve: roundUpdate('approve'),
-  return: roundUpdate('return'),
-};
-
-/** Resolves once the round is opened and projected, so the API can answer with the stored row. */
-export const roundReadyUpdate = defineUpdate<RoundSnapshot>('roundReady');
-export const roundSnapshotQuery = defineQuery<RoundSnapshot>('roundSnapshot');
 
 /** A submission with more members than the quota allows. */
 export const QUOTA_EXCEEDED = 'QuotaExceeded';
