@@ -25,6 +25,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The real Temporal server on PostgreSQL with the API and two workers as processes of their own.
+          name: 'topology',
+          include: ['test/topology/**/*.test.ts'],
+          testTimeout: 420_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts', 'test/browser/support/build-ui.ts'],

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApp } from '../api/app.ts';
 import { seedDemoData } from '../domain/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
+import { startEntryProcess } from '../infra/entry-process.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, findPostgresBinDir, startLocalPostgres } from '../infra/postgres.ts';
 import { requireTemporalCli } from '../infra/temporal-cli.ts';
@@ -20,15 +21,18 @@ import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
 import { percentile, runConcurrently } from './stats.ts';
 
 /**
- * `npm run bench [-- --cases N --concurrency C]`: against one Temporal dev server and one PostgreSQL
- * started here, measures (1) cases filed per second over HTTP against bare workflow.start of a no-op
- * workflow, and (2) p50/p99 of a triage call idle and while filings run. Prints the figures and the
- * machine, and writes them to bench/results/latest.json.
+ * `npm run bench [-- --cases N --concurrency C --triage N --temporal-address host:port --namespace NS]`:
+ * against one PostgreSQL started here and a Temporal dev server started here (or the Temporal
+ * server at `--temporal-address`, e.g. the real server on PostgreSQL), measures (1) cases filed per
+ * second over HTTP against bare workflow.start of a no-op workflow, and (2) p50/p99 of a triage call
+ * idle and while filings run. Prints the figures and the machine, and writes them to
+ * bench/results/latest.json.
  */
-const arg = (name: string, fallback: number) => {
+const option = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
+const arg = (name: string, fallback: number) => Number(option(name) ?? fallback);
 const TOTAL = arg('cases', 400);
 const CONCURRENCY = arg('concurrency', 16);
 const TRIAGE_SAMPLES = arg('triage', 100);
@@ -46,36 +50,26 @@ try {
   cleanups.push(() => prisma.$disconnect());
   await seedDemoData(prisma, 'bench');
 
-  const cli = requireTemporalCli(config, say);
-  const temporalServer = await startTemporalDevServer({
-    cliPath: cli.path,
-    port: await freePort(),
-    namespaces: ['bench'],
-    dbFile: path.join(config.cacheDir, 'bench-temporal', `${Date.now()}.sqlite`),
-    logFile: path.join(config.cacheDir, 'logs', 'bench-temporal.log'),
-  });
-  cleanups.push(() => temporalServer.stop());
+  const temporal = await benchTemporal();
   const smtp = await startDevSmtpServer(0, { keep: 10 });
   cleanups.push(() => smtp.close());
-  // As in production, the worker is its own process (worker.ts), beside the API's.
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
-    cwd: config.projectRoot,
-    env: childProcessEnv({
+  // As in production, the worker is its own process (worker.ts), beside the API's; filing starts once it polls.
+  const worker = await startEntryProcess(
+    'start:worker',
+    {
       DATABASE_URL: dbUrl,
-      TEMPORAL_ADDRESS: temporalServer.address,
-      TEMPORAL_NAMESPACE: 'bench',
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
       SMTP_URL: smtp.url,
-      LOG_LEVEL: 'warn',
-    }),
-    stdio: 'inherit',
-  });
-  cleanups.push(async () => {
-    worker.kill('SIGTERM');
-    await once(worker, 'exit');
-  });
-  const connection = await Connection.connect({ address: temporalServer.address });
+      LOG_LEVEL: 'info',
+    },
+    'worker polling',
+  );
+  cleanups.push(() => worker.stop());
+  const connection = await Connection.connect({ address: temporal.address });
   cleanups.push(() => connection.close());
-  const client = new Client({ connection, namespace: 'bench' });
+  const client = new Client({ connection, namespace: temporal.namespace });
+  const { serverVersion } = await connection.workflowService.getSystemInfo({});
   const app = createApp({
     config,
     prisma,
@@ -173,10 +167,10 @@ try {
       cores: os.cpus().length,
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
-      temporal: execFileSync(cli.path, ['--version'], { encoding: 'utf8' }).trim(),
+      temporal: `server ${serverVersion} ${temporal.store}`,
       postgres: execFileSync(path.join(findPostgresBinDir(), 'postgres'), ['--version'], { encoding: 'utf8' }).trim(),
     },
-    settings: { cases: TOTAL, concurrency: CONCURRENCY, triageSamples: TRIAGE_SAMPLES, temporalStore: 'dev server, SQLite (WAL)' },
+    settings: { cases: TOTAL, concurrency: CONCURRENCY, triageSamples: TRIAGE_SAMPLES, temporalAddress: temporal.address },
     filing: {
       bareStartPerSecond: round(bareRate),
       httpFilingPerSecond: round(httpRate),
@@ -196,4 +190,20 @@ try {
   writeFileSync(path.join(config.projectRoot, 'bench', 'results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();
+}
+
+/** The Temporal server named by `--temporal-address`, else a dev server of the bench's own. */
+async function benchTemporal(): Promise<{ address: string; namespace: string; store: string }> {
+  const address = option('temporal-address');
+  if (address) return { address, namespace: option('namespace') ?? 'default', store: `at ${address}` };
+  const cli = requireTemporalCli(config, say);
+  const devServer = await startTemporalDevServer({
+    cliPath: cli.path,
+    port: await freePort(),
+    namespaces: ['bench'],
+    dbFile: path.join(config.cacheDir, 'bench-temporal', `${Date.now()}.sqlite`),
+    logFile: path.join(config.cacheDir, 'logs', 'bench-temporal.log'),
+  });
+  cleanups.push(() => devServer.stop());
+  return { address: devServer.address, namespace: 'bench', store: `in the CLI dev server (${cli.path}), SQLite (WAL)` };
 }

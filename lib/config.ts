@@ -58,6 +58,8 @@ const envSchema = z
     TEMPORAL_UI_PORT: port.default(8233),
     TEMPORAL_CLI_PATH: z.string().optional(),
     TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
+    /** The real server (`go.temporal.io/server`) of the production-topology tests; the CLI above embeds the same. */
+    TEMPORAL_SERVER_VERSION: z.string().default('v1.29.1'),
     TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
     SCHEMATHESIS_VERSION: z.string().default('4.32.5'),
     /** The budget of a request's Temporal calls: past it (server down or unreachable) the request answers 503. */
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       uiPort: raw.TEMPORAL_UI_PORT,
       cliPath: raw.TEMPORAL_CLI_PATH,
       cliVersion: raw.TEMPORAL_CLI_VERSION,
+      serverVersion: raw.TEMPORAL_SERVER_VERSION,
       testServerVersion: raw.TEMPORAL_TEST_SERVER_VERSION,
       callDeadlineMs: raw.TEMPORAL_CALL_DEADLINE_MS,
     },

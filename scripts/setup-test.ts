@@ -1,5 +1,6 @@
 import { findPostgresBinDir } from '../infra/postgres.ts';
 import { findConfiguredTemporalCli } from '../infra/temporal-cli.ts';
+import { findConfiguredTemporalServer } from '../infra/temporal-server-build.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';
 import { loadConfig } from '../lib/config.ts';
 import { ensureSchemathesis } from '../test/support/schemathesis.ts';
@@ -19,6 +20,13 @@ try {
     cli
       ? `Temporal CLI (${cli.source}): ${cli.path}`
       : 'Temporal CLI: none and no Go to build one; the tests will let the Temporal SDK download it',
+  );
+  const { serverVersion } = config.temporal;
+  const server = findConfiguredTemporalServer(config, say);
+  say(
+    server
+      ? `Temporal server ${serverVersion} (production topology suite): ${server.server}`
+      : `Temporal server ${serverVersion}: none and no Go to build one; the topology suite will fail`,
   );
   const testServer = ensureTestServer(config.cacheDir, config.temporal.testServerVersion, say);
   say(

@@ -1,51 +1,35 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { childProcessEnv } from '../../lib/config.ts';
 import { fileAs, step } from '../support/case-steps.ts';
+import { startEntryProcess, type EntryProcess } from '../../infra/entry-process.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 // The worker runs as its own process (the production entry point, worker.ts) so it can be killed
 // with SIGKILL mid-transition; the API and the SMTP server stay up in this process.
 let sys: TestSystem;
-const workers: ChildProcess[] = [];
-const root = path.join(import.meta.dirname, '..', '..');
+const workers: EntryProcess[] = [];
 
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker.ts'], {
-    cwd: root,
-    env: childProcessEnv({
+async function startWorkerProcess() {
+  const worker = await startEntryProcess(
+    'start:worker',
+    {
       DATABASE_URL: sys.db.url,
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_NAMESPACE: sys.namespace,
       SMTP_URL: sys.smtp.url,
       LOG_LEVEL: 'info',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  workers.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('worker polling')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
-  });
+    },
+    'worker polling',
+  );
+  workers.push(worker);
+  return worker.child;
 }
 
 beforeAll(async () => {
   sys = await startTestSystem(import.meta.filename, { worker: false });
 });
 afterAll(async () => {
-  for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGTERM');
+  for (const w of workers) await w.stop();
   await sys?.stop();
 });
 

@@ -3,8 +3,11 @@ import { filing, newKey } from './fixtures.ts';
 import type { CaseAction } from '../../model/lifecycle.ts';
 import type { TestSystem } from './system.ts';
 
+/** What the steps need of a system: an HTTP client, in-process (supertest on the app) or to a running API. */
+type Http = Pick<TestSystem, 'http'>;
+
 /** Files a case as the given user and returns its view; fails the test on anything but 201. */
-export async function fileAs(sys: TestSystem, token: string, overrides: Record<string, unknown> = {}) {
+export async function fileAs(sys: Http, token: string, overrides: Record<string, unknown> = {}) {
   const res = await sys.http.post('/cases').set('Authorization', token).set('Idempotency-Key', newKey()).send(filing(overrides));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as {
@@ -20,7 +23,7 @@ export async function fileAs(sys: TestSystem, token: string, overrides: Record<s
 
 /** Takes one lifecycle step over HTTP (its route is named as the action) and returns the response. */
 export function step(
-  sys: TestSystem,
+  sys: Http,
   token: string,
   caseId: string,
   action: CaseAction,
@@ -32,7 +35,7 @@ export function step(
 }
 
 /** Takes one step that must succeed; returns the case after it. */
-export async function stepOk(sys: TestSystem, token: string, caseId: string, action: CaseAction, body: Record<string, unknown> = {}) {
+export async function stepOk(sys: Http, token: string, caseId: string, action: CaseAction, body: Record<string, unknown> = {}) {
   const res = await step(sys, token, caseId, action, body);
   expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
   return res.body;
