@@ -20,7 +20,7 @@ export const seedId = (code: string) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
 
-const DEMO_UNITS: UnitSeed[] = [
+export const DEMO_UNITS: UnitSeed[] = [
   { code: 'CITY', name: 'Municipal Party Committee Organization Department', kind: 'municipality', email: 'city-org@ledger.test' },
   { code: 'DIST', name: 'District Organization Department', kind: 'district', parent: 'CITY', email: 'district-org@ledger.test' },
   { code: 'ST-EAST', name: 'East Street Office', kind: 'street', parent: 'DIST', email: 'east-street@ledger.test' },
@@ -84,7 +84,6 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'north-district@ledger.test', displayName: 'North District officer', role: 'district_officer', unit: 'DIST-NORTH' },
   { email: 'city@ledger.test', displayName: 'Municipal liaison officer', role: 'municipal_liaison', unit: 'CITY' },
   { email: 'admin@ledger.test', displayName: 'Administrator', role: 'admin', unit: 'CITY' },
-  { email: 'civil@ledger.test', displayName: 'Civil Affairs Bureau clerk', role: 'street_staff', unit: 'DEPT-CIVIL' },
 ];
 
 /** Residents' communities of the demo streets and parks, where party members register. */
