@@ -16,7 +16,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const { code, message, fields, retryAfterSeconds } = classify(error);
     const status = ERROR_STATUS[code];
     const requestId = String(res.locals.requestId ?? '');
-    if (status >= 500) logger.error('request failed', { requestId, error });
+    // A 500 is a bug to fix; a 503 is an outage the client is told to ride out.
+    if (status === 500) logger.error('request failed', { requestId, error });
+    else if (status > 500) logger.warn('request refused while a dependency is unavailable', { requestId, error });
     if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="linkage-ledger"');
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
     else if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));

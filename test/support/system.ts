@@ -107,7 +107,8 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     config,
     prisma: db.prisma,
     temporal: client,
-    logger: createLogger('silent'),
+    // Only a 500 is logged: its cause then shows beside the failing test, on stderr.
+    logger: createLogger('error', {}, (line) => process.stderr.write(line + '\n')),
     clock,
     devMailbox: smtp.mailbox,
     storage,
