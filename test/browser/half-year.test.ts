@@ -1,11 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { TASK_QUEUE, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs } from '../support/case-steps.ts';
 import { browserStackFor, capture, signIn, zhText } from './support/browser.ts';
+import { startTimeSkippingServer } from '../support/time-skipping.ts';
 
 // The half-year runs on the time-skipping test server: the weeks to the deadline pass in a moment.
 // The API's clock is fixed in 2099-H1, so the screens show that half-year whatever today's date is.
@@ -15,11 +15,7 @@ let env: TestWorkflowEnvironment;
 // Registered before the stack's hooks: vitest runs after-hooks in reverse, so this runs once the stack has stopped.
 afterAll(() => env?.teardown());
 const stack = browserStackFor(import.meta.filename, async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
+  env = await startTimeSkippingServer();
   return {
     temporal: { client: env.client, nativeConnection: env.nativeConnection },
     clock: { now: () => new Date('2099-03-02T01:00:00Z') },

@@ -1,11 +1,9 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { ANNEX3_COLUMNS } from '../../domain/annex3.ts';
 import { APPENDIX1_COLUMNS, APPENDIX2_COLUMNS } from '../../domain/appendices.ts';
 import { seedId } from '../../domain/seed.ts';
 import { NOTICE_DEADLINES, halfYearWindow } from '../../lib/half-years.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import {
   TASK_QUEUE,
   cycleSnapshotQuery,
@@ -17,6 +15,7 @@ import { fileAs, historyTypes, stepOk } from '../support/case-steps.ts';
 import { addLeader, advanceTo, recordActivity, recordConfirmed, serverClock } from '../support/leader-steps.ts';
 import { binary, readCsv, readXlsx } from '../support/spreadsheets.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { startTimeSkippingServer } from '../support/time-skipping.ts';
 
 // A leader's year on the time-skipping test server, from a fixed anchor: 2099-03-02 10:00 district
 // time (UTC+8). Every date below is a district date of 2099; the API's clock follows the server's.
@@ -31,11 +30,7 @@ let projectNumber = 0;
 const leaders: Record<'zhang' | 'li' | 'liu' | 'chen', { id: string; reportsTo: { id: string } }> = {} as never;
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
+  env = await startTimeSkippingServer();
   clock = serverClock(env);
   await advanceTo(env, clock, local('2099-03-02'));
   sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection }, clock });

@@ -1,17 +1,16 @@
 import ExcelJS from 'exceljs';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { FEEDBACK_HEADER } from '../../domain/party/feedback-document.ts';
 import { seedId } from '../../domain/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { districtInstant } from '../../lib/party-rules.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { TASK_QUEUE, workflowIdForFeedback } from '../../workflows/definitions.ts';
 import type { FeedbackSnapshot } from '../../model/party.ts';
 import { fileAs } from '../support/case-steps.ts';
 import { downloadAs, recordAs, registerAs, serverClock } from '../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { startTimeSkippingServer } from '../support/time-skipping.ts';
 
 // A party member's year on the time-skipping test server, pinned to a far-future year: registration,
 // records in two communities after a move, the year-end feedback mailed once to the home unit.
@@ -24,11 +23,7 @@ const CIVIL = seedId('DEPT-CIVIL');
 const settings = loadConfig({}).party.feedback;
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
+  env = await startTimeSkippingServer();
   time = serverClock(env);
   // 00:30 on November 21 in the district is still November 20 in UTC.
   await time.advanceTo(at(`${YEAR}-11-21`, 0) + 30 * 60_000);

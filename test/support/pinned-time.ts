@@ -1,8 +1,7 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { inject } from 'vitest';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Clock } from '../../lib/clock.ts';
-import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
 import { startTestSystem, type TestSystem, type TestSystemOptions } from './system.ts';
+import { startTimeSkippingServer } from './time-skipping.ts';
 
 /**
  * Time on the Java time-skipping test server, pinned. The server's clock starts at the machine's
@@ -27,11 +26,7 @@ export type PinnedTime = {
 export const at = (districtTime: string) => new Date(`${districtTime.replace(' ', 'T')}:00+08:00`);
 
 export async function startPinnedTestServer(anchor: Date): Promise<PinnedTime> {
-  installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
-  const testServer = inject('testServerPath');
-  const env = await TestWorkflowEnvironment.createTimeSkipping(
-    testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-  );
+  const env = await startTimeSkippingServer();
   let serverMs = 0;
   let readAt = 0;
   const sync = async () => {
