@@ -91,8 +91,10 @@ function EditUnit({ unit, onClose }: { unit: OrgUnit; onClose(): void }) {
   });
   return (
     <Modal open title={t('directory.editUnit', { name: unit.name })} onCancel={onClose} footer={null} destroyOnHidden>
+      {/* Its own name prefixes the inputs' ids: the new-unit form has fields of the same names. */}
       <Form<UnitChanges>
         form={form}
+        name="edit-unit"
         layout="vertical"
         initialValues={{ name: unit.name, email: unit.email ?? '' }}
         onFinish={(values) => void submit(values)}
