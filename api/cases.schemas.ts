@@ -5,6 +5,7 @@ import { CASE_KINDS, LEVELS, ROLES } from '../model/case.ts';
 import { boundedDate } from '../model/dates.ts';
 import { CASE_STATUSES } from '../model/lifecycle.ts';
 import { duplicateSuggestion } from './look-alikes.schemas.ts';
+import { CASE_LIST_SORTS } from '../domain/case-queries.ts';
 import { CASE_ACTIONS } from '../model/lifecycle.ts';
 
 const text = (max: number) => plainText(max);
@@ -55,6 +56,10 @@ export const listCasesQuery = z.strictObject({
   filedFrom: boundedDate.optional(),
   filedTo: boundedDate.optional(),
   q: lineText(200, 2).optional(),
+  sort: z
+    .enum(CASE_LIST_SORTS)
+    .default('newest')
+    .describe('newest: newest filed first; due: overdue first, then the nearest deadline (none last), as the work queues show them'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });

@@ -34,7 +34,8 @@ export const caseRoutes = [
     method: 'get',
     path: '/cases',
     tag: 'cases',
-    summary: 'The cases the caller may see, newest first, filtered; follow nextCursor for the next page.',
+    summary:
+      'The cases the caller may see, filtered, newest first or (sort=due) overdue first and then by deadline; follow nextCursor for the next page (a cursor belongs to its sort).',
     authenticated: true,
     schemas: { query: listCasesQuery },
     responses: { 200: { description: 'A page of cases', schema: caseList }, ...errorResponses },
@@ -52,6 +53,7 @@ export const caseRoutes = [
           filedFrom: query.filedFrom,
           filedTo: query.filedTo,
           q: query.q,
+          sort: query.sort,
           limit: query.limit,
           cursor: query.cursor,
         },

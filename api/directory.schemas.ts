@@ -21,6 +21,15 @@ export const createOrgUnitBody = z.strictObject({
   email: z.email().optional(),
 });
 
+/** What may change in a unit: its name and its e-mail (null removes it). Its code, kind and place in the tree stay. */
+export const updateOrgUnitBody = z
+  .strictObject({
+    name: plainText(200).optional(),
+    email: z.email().max(254).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+export const orgUnitIdParams = z.strictObject({ id: z.uuid() });
+
 export const userView = z.object({
   id: z.uuid(),
   email: z.string(),

@@ -1,10 +1,12 @@
-import { createOrgUnit, createUser, deactivateUser, listOrgUnits, listUsers, resetPassword } from '../domain/directory.ts';
+import { createOrgUnit, createUser, deactivateUser, listOrgUnits, listUsers, resetPassword, updateOrgUnit } from '../domain/directory.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import {
   createOrgUnitBody,
   createUserBody,
+  orgUnitIdParams,
   orgUnitList,
   orgUnitView,
+  updateOrgUnitBody,
   userIdParams,
   userList,
   userView,
@@ -35,6 +37,17 @@ export const directoryRoutes = [
     schemas: { body: createOrgUnitBody },
     responses: { 201: { description: 'Created', schema: orgUnitView }, ...errorResponses, ...conflict },
     handler: async ({ body, user, deps }) => ({ status: 201, body: await createOrgUnit(deps.prisma, user, body) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/org-units/:id',
+    tag: 'directory',
+    summary: 'Rename a unit or change its e-mail (null removes it); its code, kind and parent stay.',
+    authenticated: true,
+    roles: ['admin'],
+    schemas: { params: orgUnitIdParams, body: updateOrgUnitBody },
+    responses: { 200: { description: 'Changed', schema: orgUnitView }, ...errorResponses },
+    handler: async ({ params, body, user, deps }) => ({ status: 200, body: await updateOrgUnit(deps.prisma, user, params.id, body) }),
   }),
   defineRoute({
     method: 'get',

@@ -37,3 +37,9 @@ export const exportJobView = z.object({
   finishedAt: z.iso.datetime().nullable(),
   download: z.string().nullable(),
 });
+
+export const exportJobList = z.object({ items: z.array(exportJobView), nextCursor: z.string().nullable() });
+export const listExportJobsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().max(500).optional(),
+});

@@ -1,10 +1,10 @@
 import { pipeline } from 'node:stream/promises';
 import { ANNEX3_CONTENT_TYPES, annex3FileName, annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
-import { createExportJob, getExportJob, openExportFile } from '../domain/export-jobs.ts';
+import { createExportJob, getExportJob, listExportJobs, openExportFile } from '../domain/export-jobs.ts';
 import { errorResponses } from './errors.schemas.ts';
 import { attachmentDisposition } from './file-names.ts';
 import type { AppDeps } from './deps.ts';
-import { annex3Parameters, exportJobParams, exportJobView } from './exports.schemas.ts';
+import { annex3Parameters, exportJobList, exportJobParams, exportJobView, listExportJobsQuery } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
 
 const annex3Deps = (deps: AppDeps) => ({ prisma: deps.prisma, settings: annex3SettingsOf(deps.config) });
@@ -45,6 +45,16 @@ export const exportRoutes = [
       const job = await createExportJob({ ...annex3Deps(deps), temporal: deps.temporal }, user, body);
       return { status: 202, body: job, headers: { Location: `/exports/jobs/${job.id}` } };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/exports/jobs',
+    tag: 'exports',
+    summary: 'The caller’s own export jobs, newest first, with status and progress; follow nextCursor for older ones.',
+    authenticated: true,
+    schemas: { query: listExportJobsQuery },
+    responses: { 200: { description: 'A page of jobs', schema: exportJobList }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({ status: 200, body: await listExportJobs(deps.prisma, user, query) }),
   }),
   defineRoute({
     method: 'get',

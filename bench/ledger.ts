@@ -1,20 +1,15 @@
-import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
-import { createApp } from '../api/app.ts';
 import { seedDemoData, seedId } from '../domain/seed.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
-import { systemClock } from '../lib/clock.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
-import { createLogger } from '../lib/logger.ts';
-import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { copyFloor, measureExport } from './export-measure.ts';
 import { fillLedger } from './ledger-fill.ts';
+import { serveApiForBench } from './serve-api.ts';
 import { percentile } from './stats.ts';
 
 /**
@@ -71,20 +66,8 @@ try {
     say(`filled: ${JSON.stringify(fill)}`);
   }
 
-  // The API in this process, as `npm run start:api` serves it; Temporal is not needed for reads.
-  const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-  const app = createApp({
-    config,
-    prisma,
-    temporal,
-    logger: createLogger('silent'),
-    clock: systemClock,
-    storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'bench-files')),
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const api = await serveApiForBench(config, prisma);
+  const base = api.base;
   const login = await fetch(`${base}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -148,7 +131,7 @@ try {
     };
     say(`statistics ${name}: ${JSON.stringify(statistics[name])}`);
   }
-  server.close();
+  await api.close();
 
   const outDir = path.join(config.cacheDir, 'bench-ledger');
   mkdirSync(outDir, { recursive: true });

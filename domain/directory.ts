@@ -82,6 +82,14 @@ export async function createOrgUnit(
   }
 }
 
+/** Renames a unit or changes its e-mail (where its notices go); the code, kind and parent stay. */
+export async function updateOrgUnit(prisma: Db, user: AuthenticatedUser, unitId: string, input: { name?: string; email?: string | null }) {
+  requireRole(user, ['admin']);
+  const found = await prisma.orgUnit.findUnique({ where: { id: unitId } });
+  if (!found) throw notFound('organisation unit');
+  return unitView(await prisma.orgUnit.update({ where: { id: unitId }, data: { name: input.name, email: input.email } }));
+}
+
 const userView = (u: {
   id: string;
   email: string;

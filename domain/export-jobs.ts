@@ -8,6 +8,7 @@ import { CASE_STATUSES } from '../model/lifecycle.ts';
 import { annex3FileName, type Annex3Request, type Annex3Settings } from './annex3-export.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import { startExportWorkflow } from './export-starts.ts';
+import { cursorMoment, decodeCursor, encodeCursor } from './list-cursors.ts';
 
 type ExportJobDeps = { prisma: Db; temporal: Client; settings: Annex3Settings };
 
@@ -43,10 +44,9 @@ export function exportJobRequest(job: { format: string; lang: string; filter: un
   return parsed.success ? parsed.data : undefined;
 }
 
-/** A job is its requester's alone: anyone else gets a 404. */
-export async function getExportJob(deps: Pick<ExportJobDeps, 'prisma'>, user: AuthenticatedUser, id: string) {
-  const job = await deps.prisma.exportJob.findFirst({ where: { id, requestedByUserId: user.id } });
-  if (!job) throw notFound('export job');
+type ExportJobRow = NonNullable<Awaited<ReturnType<Db['exportJob']['findFirst']>>>;
+
+function toExportJobView(job: ExportJobRow) {
   return {
     id: job.id,
     status: job.status,
@@ -61,6 +61,38 @@ export async function getExportJob(deps: Pick<ExportJobDeps, 'prisma'>, user: Au
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
     download: job.status === 'completed' ? `/exports/jobs/${job.id}/file` : null,
+  };
+}
+
+/** A job is its requester's alone: anyone else gets a 404. */
+export async function getExportJob(deps: Pick<ExportJobDeps, 'prisma'>, user: AuthenticatedUser, id: string) {
+  const job = await deps.prisma.exportJob.findFirst({ where: { id, requestedByUserId: user.id } });
+  if (!job) throw notFound('export job');
+  return toExportJobView(job);
+}
+
+const jobKey = z.strictObject({ createdAt: cursorMoment, id: z.uuid() });
+
+/** The caller's own jobs, newest first, a page at a time (keyset on createdAt, id). */
+export async function listExportJobs(prisma: Db, user: AuthenticatedUser, page: { limit: number; cursor?: string }) {
+  const after = page.cursor ? decodeCursor(page.cursor, jobKey, 'query.cursor') : undefined;
+  const createdAt = after && new Date(after.createdAt);
+  const rows = await prisma.exportJob.findMany({
+    where: {
+      requestedByUserId: user.id,
+      ...(after && createdAt ? { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: page.limit + 1,
+  });
+  const items = rows.slice(0, page.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(toExportJobView),
+    nextCursor:
+      rows.length > page.limit && last
+        ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id } satisfies z.input<typeof jobKey>)
+        : null,
   };
 }
 

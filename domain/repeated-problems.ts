@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { Prisma, type Db } from '../lib/db.ts';
 import { halfYearOf, halfYearWindow, nextHalfYear } from '../lib/half-years.ts';
-import { DomainError } from '../lib/errors.ts';
 import type { AuthenticatedUser } from './auth.ts';
 import type { DistrictRules } from './ledger-filters.ts';
 import { categoryKey, placeKey } from './ledger-keys.ts';
+import { cursorMoment, decodeCursor, encodeCursor } from './list-cursors.ts';
 import { statisticsWhere, type StatisticsFilter } from './statistics-sql.ts';
 
 /**
@@ -12,18 +13,9 @@ import { statisticsWhere, type StatisticsFilter } from './statistics-sql.ts';
  * the cases of one problem are listed on demand (`repeatedProblemCases`).
  */
 export type RepeatedProblemsPage = { limit?: number; cursor?: string };
-type ProblemKey = { cases: number; category: string; place: string };
 
-const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function decode<T>(raw: string, valid: (value: T) => boolean, path: string): T {
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as T;
-    if (valid(value)) return value;
-  } catch {
-    // fall through
-  }
-  throw new DomainError('validation_failed', 'invalid cursor', [{ path, message: 'use nextCursor from a previous page' }]);
-}
+const problemKey = z.strictObject({ cases: z.number().int(), category: z.string(), place: z.string() });
+const caseKey = z.strictObject({ filedAt: cursorMoment, id: z.uuid() });
 
 /**
  * The half-year windows from the first filing to the last, as bucket boundaries for SQL's
@@ -47,13 +39,7 @@ async function halfYearBuckets(prisma: Db, rules: DistrictRules) {
 
 export async function repeatedProblems(prisma: Db, where: Prisma.Sql, rules: DistrictRules, page: RepeatedProblemsPage) {
   const limit = page.limit ?? 20;
-  const after = page.cursor
-    ? decode<ProblemKey>(
-        page.cursor,
-        (v) => Number.isInteger(v.cases) && typeof v.category === 'string' && typeof v.place === 'string',
-        'query.repeatedCursor',
-      )
-    : undefined;
+  const after = page.cursor ? decodeCursor(page.cursor, problemKey, 'query.repeatedCursor') : undefined;
   const { labels, starts } = await halfYearBuckets(prisma, rules);
   // Cases filed after the span was read (while this runs) fall in the last bucket or beyond it.
   const bucket = Prisma.sql`least(width_bucket(f.filed_at, ${starts}::timestamptz[]), ${Math.max(labels.length, 1)})`;
@@ -89,7 +75,7 @@ export async function repeatedProblems(prisma: Db, where: Prisma.Sql, rules: Dis
     })),
     nextCursor:
       rows.length > limit && last
-        ? encode({ cases: last.cases, category: last.categoryKey, place: last.place } satisfies ProblemKey)
+        ? encodeCursor({ cases: last.cases, category: last.categoryKey, place: last.place } satisfies z.input<typeof problemKey>)
         : null,
   };
 }
@@ -104,13 +90,7 @@ export async function repeatedProblemCases(
   rules: DistrictRules,
   query: ProblemCasesQuery,
 ) {
-  const after = query.cursor
-    ? decode<{ filedAt: string; id: string }>(
-        query.cursor,
-        (v) => typeof v.id === 'string' && /^[0-9a-f-]{36}$/.test(v.id) && !Number.isNaN(Date.parse(v.filedAt)),
-        'query.cursor',
-      )
-    : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, caseKey, 'query.cursor') : undefined;
   const rows = await prisma.$queryRaw<Array<{ id: string; number: number; filedAt: Date }>>`
     SELECT f.case_id AS id, c.number, f.filed_at AS "filedAt"
     FROM case_facts f JOIN cases c ON c.id = f.case_id
@@ -123,6 +103,6 @@ export async function repeatedProblemCases(
   const last = items[items.length - 1];
   return {
     cases: items.map((r) => ({ id: r.id, number: r.number })),
-    nextCursor: rows.length > query.limit && last ? encode({ filedAt: last.filedAt.toISOString(), id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ filedAt: last.filedAt.toISOString(), id: last.id }) : null,
   };
 }

@@ -62,6 +62,21 @@ describe('administration and reports', () => {
     await capture(page, 'admin-directory');
   });
 
+  it('an admin renames a unit and changes its e-mail', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page.goto('/app/admin/directory');
+    await page.getByRole('tab', { name: zhText('directory.units') }).click();
+    await page.getByRole('button', { name: zhText('directory.editUnit').replace('{name}', 'Eco-industrial Park') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(zhText('directory.name')).fill('生态工业园区');
+    await dialog.getByLabel(zhText('auth.email')).fill('eco-new@ledger.test');
+    await dialog.getByRole('button', { name: zhText('directory.save') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /生态工业园区.*eco-new@ledger\.test/ }).waitFor();
+    await capture(page, 'admin-units');
+  });
+
   it('the district reads the dashboard, clicks through to the list, and exports Annex 3 with a progress bar', async () => {
     const page = await stack().newPage();
     await signIn(page, 'district@ledger.test');

@@ -79,6 +79,35 @@ describe('users and units (admin)', () => {
     expect(units.body.items.map((u: { code: string }) => u.code)).toContain('ST-SOUTH');
   });
 
+  it('renames a unit and changes its e-mail; code, kind and parent stay', async () => {
+    const west = seedId('ST-WEST');
+    const changed = await sys.http
+      .patch(`/org-units/${west}`)
+      .set('Authorization', admin)
+      .send({ name: 'West Street Office (new name)', email: 'west-new@ledger.test' });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ id: west, code: 'ST-WEST', kind: 'street', parentId: seedId('DIST') });
+    expect(changed.body).toMatchObject({ name: 'West Street Office (new name)', email: 'west-new@ledger.test' });
+    const cleared = await sys.http.patch(`/org-units/${west}`).set('Authorization', admin).send({ email: null });
+    expect(cleared.body).toMatchObject({ name: 'West Street Office (new name)', email: null });
+    const listed = (await sys.http.get('/org-units').set('Authorization', await sys.login('west@ledger.test'))).body.items;
+    expect(listed.find((u: { id: string }) => u.id === west).name).toBe('West Street Office (new name)');
+
+    for (const [body, path] of [
+      [{}, 'body'],
+      [{ email: 'not an e-mail' }, 'body.email'],
+      [{ code: 'ST-OTHER' }, 'body'],
+      [{ parentId: seedId('DIST-NORTH') }, 'body'],
+    ] as const) {
+      const bad = await sys.http.patch(`/org-units/${west}`).set('Authorization', admin).send(body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(new Set(bad.body.error.fields.map((f: { path: string }) => f.path))).toEqual(new Set([path]));
+    }
+    const missing = await sys.http.patch('/org-units/00000000-0000-4000-8000-000000000000').set('Authorization', admin).send({ name: 'x' });
+    expect(missing.status).toBe(404);
+    expect((await sys.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: west } })).code).toBe('ST-WEST');
+  });
+
   it('refuses every admin route to other roles', async () => {
     const district = await sys.login('district@ledger.test');
     for (const [method, path] of [
@@ -87,6 +116,7 @@ describe('users and units (admin)', () => {
       ['post', `/admin/users/${seedId('user:east@ledger.test')}/deactivate`],
       ['post', `/admin/users/${seedId('user:east@ledger.test')}/password`],
       ['post', '/org-units'],
+      ['patch', `/org-units/${seedId('ST-EAST')}`],
     ] as const) {
       expect((await sys.http[method](path).set('Authorization', district).send({})).status, path).toBe(403);
     }

@@ -153,6 +153,39 @@ describe('Annex 3 export', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('lists the caller’s own jobs, newest first, a page at a time, with their progress', async () => {
+    const west = await sys.login('west@ledger.test');
+    const ids: string[] = [];
+    for (const format of ['csv', 'xlsx', 'csv']) {
+      const queued = await sys.http.post('/exports/jobs').set('Authorization', west).send({ format, lang: 'en' });
+      expect(queued.status).toBe(202);
+      ids.unshift(queued.body.id);
+    }
+    const list = async (token: string, query: Record<string, string | number> = {}) => {
+      const res = await sys.http.get('/exports/jobs').query(query).set('Authorization', token);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as { items: Array<{ id: string; status: string; percent: number; format: string }>; nextCursor: string | null };
+    };
+    const first = await list(west, { limit: 2 });
+    const second = await list(west, { limit: 2, cursor: first.nextCursor! });
+    expect([...first.items, ...second.items].map((j) => j.id)).toEqual(ids);
+    expect(second.nextCursor).toBeNull();
+    expect(first.items.map((j) => j.format)).toEqual(['csv', 'xlsx']);
+    await expect
+      .poll(async () => (await list(west)).items.map((j) => `${j.status} ${j.percent}`), { timeout: 30_000 })
+      .toEqual(Array(3).fill('completed 100'));
+
+    // Nobody else sees them: not in their list, and by id a 404.
+    expect((await list(east)).items.map((j) => j.id)).not.toContain(ids[0]);
+    expect((await list(district)).items.map((j) => j.id)).not.toContain(ids[0]);
+    expect((await sys.http.get(`/exports/jobs/${ids[0]}`).set('Authorization', district)).status).toBe(404);
+    const bad = await sys.http.get('/exports/jobs').query({ limit: 51, cursor: 'nonsense' }).set('Authorization', west);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['query.limit']);
+    const badCursor = await sys.http.get('/exports/jobs').query({ cursor: 'nonsense' }).set('Authorization', west);
+    expect(badCursor.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['query.cursor']);
+  });
+
   it('writes the same file for the same request by download, export job and command', async () => {
     const admin = await sys.login('admin@ledger.test');
     const csv = { format: 'csv', lang: 'en', status: 'closed,awaiting_submission' };

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiFailure } from './api/client.ts';
 
@@ -25,4 +26,25 @@ export function showApiErrors(form: FormInstance, error: unknown): string | unde
 /** Empty inputs are left out of the body rather than sent as "" (the API tells what is missing). */
 export function withoutEmpty<T extends object>(values: T): T {
   return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === '' || value === null ? undefined : value))) as T;
+}
+
+/**
+ * A dialog's submit: busy while `action` runs, the API's messages beside the fields on failure
+ * (and the rest as `failure`); `action` does what follows success (close, refresh) itself.
+ */
+export function useFormSubmit<T>(form: FormInstance<T>, action: (values: T) => Promise<void>) {
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (values: T) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await action(values);
+    } catch (error) {
+      setFailure(showApiErrors(form, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { submit, busy, failure };
 }

@@ -36,6 +36,7 @@ function Guard({ roles, children }: { roles: readonly Role[]; children: ReactNod
   return <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
 }
 
+// Each list is keyed by its preset: its cursors belong to its order and are not carried to another list.
 export function AppRoutes() {
   const { session } = useSession();
   const page = (roles: readonly Role[], element: ReactNode) => <Guard roles={roles}>{element}</Guard>;
@@ -43,9 +44,9 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<SignIn />} />
       <Route element={<AppShell />}>
-        <Route path="/cases" element={page(ALL, <CaseList preset="ledger" />)} />
-        <Route path="/triage" element={page(['district_officer'], <CaseList preset="triage" />)} />
-        <Route path="/coordination" element={page(['municipal_liaison'], <CaseList preset="coordination" />)} />
+        <Route path="/cases" element={page(ALL, <CaseList key="ledger" preset="ledger" />)} />
+        <Route path="/triage" element={page(['district_officer'], <CaseList key="triage" preset="triage" />)} />
+        <Route path="/coordination" element={page(['municipal_liaison'], <CaseList key="coordination" preset="coordination" />)} />
         <Route path="/cases/new" element={page(['street_staff'], <FileCase />)} />
         <Route path="/cases/:id" element={page(ALL, <CasePage />)} />
         <Route path="/half-year" element={page(['street_staff'], <HalfYearLedger />)} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { api, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
-import { showApiErrors, withoutEmpty } from '../forms.ts';
+import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/zh.ts';
 
@@ -57,24 +57,14 @@ function StepModal<A extends CaseStep>({ view, action, onClose }: { view: CaseVi
   const label = useLabel();
   const [form] = Form.useForm<StepBody<A>>();
   const queryClient = useQueryClient();
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const initial = action === 'resubmit' ? { edits: pickEdits(view) } : {};
 
-  const submit = async (values: StepBody<A>) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      const updated = await performStep(view.id, action, withoutEmpty(values));
-      queryClient.setQueryData(['case', view.id], updated);
-      await queryClient.invalidateQueries({ queryKey: ['cases'] });
-      onClose();
-    } catch (error) {
-      setFailure(showApiErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, failure } = useFormSubmit(form, async (values: StepBody<A>) => {
+    const updated = await performStep(view.id, action, withoutEmpty(values));
+    queryClient.setQueryData(['case', view.id], updated);
+    await queryClient.invalidateQueries({ queryKey: ['cases'] });
+    onClose();
+  });
 
   return (
     <Modal open title={label('step', action)} onCancel={onClose} footer={null} destroyOnHidden width={640}>

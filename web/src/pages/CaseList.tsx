@@ -17,15 +17,12 @@ export const REFRESH_MS = 3_000;
 const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
 type Preset = 'ledger' | 'triage' | 'coordination';
-/** The work queues: one status, oldest deadline first with overdue cases on top (one page of up to 100). */
+/** The work queues: one status in the server's queue order (overdue first, then by deadline), paged like the ledger. */
 const QUEUES: Record<Exclude<Preset, 'ledger'>, { status: CaseStatus; title: MessageKey }> = {
   triage: { status: 'district_review', title: 'nav.triage' },
   coordination: { status: 'municipal_coordination', title: 'nav.coordination' },
 };
 const FILTER_NAMES = ['unit', 'status', 'kind', 'urgent', 'overdue', 'filedFrom', 'filedTo', 'q'] as const;
-
-const byUrgency = (a: CaseSummary, b: CaseSummary) =>
-  Number(b.overdue) - Number(a.overdue) || (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
 
 export function CaseList({ preset }: { preset: Preset }) {
   const { t } = useI18n();
@@ -38,16 +35,15 @@ export function CaseList({ preset }: { preset: Preset }) {
   const queue = preset === 'ledger' ? undefined : QUEUES[preset];
 
   const filters = Object.fromEntries(FILTER_NAMES.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])));
-  const query: CaseListQuery = queue
-    ? { status: queue.status, limit: 100 }
-    : { ...filters, limit: 20, ...(cursors.length ? { cursor: cursors[cursors.length - 1] } : {}) };
+  const page = { limit: 20, ...(cursors.length ? { cursor: cursors[cursors.length - 1] } : {}) };
+  const query: CaseListQuery = queue ? { status: queue.status, sort: 'due', ...page } : { ...filters, ...page };
   const list = useQuery({
     queryKey: ['cases', query],
     queryFn: async () => unwrap(await api.GET('/cases', { params: { query } })),
     refetchInterval: REFRESH_MS,
     placeholderData: keepPreviousData,
   });
-  const items = queue ? [...(list.data?.items ?? [])].sort(byUrgency) : (list.data?.items ?? []);
+  const items = list.data?.items ?? [];
 
   const setFilter = (name: (typeof FILTER_NAMES)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -181,16 +177,14 @@ export function CaseList({ preset }: { preset: Preset }) {
           { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.dateTime(iso) },
         ]}
       />
-      {!queue && (
-        <Space style={{ marginTop: 12 }}>
-          <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-            {t('list.previous')}
-          </Button>
-          <Button disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
-            {t('list.next')}
-          </Button>
-        </Space>
-      )}
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {t('list.previous')}
+        </Button>
+        <Button disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
+          {t('list.next')}
+        </Button>
+      </Space>
     </section>
   );
 }

@@ -1,26 +1,29 @@
 import { useState } from 'react';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Progress, Radio, Space, Tag, Typography } from 'antd';
 import { api, unwrap, type paths } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
 import { showApiErrors, withoutEmpty } from '../forms.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useDistrictTime } from '../time.ts';
 
 type ExportRequest = NonNullable<paths['/exports/jobs']['post']['requestBody']>['content']['application/json'];
+
+const JOBS_KEY = ['export-jobs'];
+const FINISHED = ['completed', 'failed'];
 
 /** Annex 3 straight away, or as a job with a live progress bar for large ledgers. */
 export default function Exports() {
   const { t } = useI18n();
+  const time = useDistrictTime();
   const [form] = Form.useForm<ExportRequest>();
-  const [jobIds, setJobIds] = useState<string[]>([]);
   const [failure, setFailure] = useState<string>();
-  const jobs = useQueries({
-    queries: jobIds.map((id) => ({
-      queryKey: ['export-job', id],
-      queryFn: async () => unwrap(await api.GET('/exports/jobs/{id}', { params: { path: { id } } })),
-      refetchInterval: (q: { state: { data?: { status: string } } }) =>
-        q.state.data && ['completed', 'failed'].includes(q.state.data.status) ? false : 1_000,
-    })),
+  const queryClient = useQueryClient();
+  // The caller's latest jobs (also those started in another tab or session), polled while any still runs.
+  const jobs = useQuery({
+    queryKey: JOBS_KEY,
+    queryFn: async () => unwrap(await api.GET('/exports/jobs', { params: { query: { limit: 20 } } })),
+    refetchInterval: (q) => (q.state.data?.items.some((job) => !FINISHED.includes(job.status)) ? 1_000 : false),
   });
 
   const request = (): ExportRequest => withoutEmpty(form.getFieldsValue());
@@ -32,8 +35,8 @@ export default function Exports() {
   const startJob = async () => {
     setFailure(undefined);
     try {
-      const job = unwrap(await api.POST('/exports/jobs', { body: request() }));
-      setJobIds((ids) => [job.id, ...ids]);
+      unwrap(await api.POST('/exports/jobs', { body: request() }));
+      await queryClient.invalidateQueries({ queryKey: JOBS_KEY });
     } catch (error) {
       setFailure(showApiErrors(form, error));
     }
@@ -79,7 +82,8 @@ export default function Exports() {
       <List
         style={{ marginTop: 16, maxWidth: 720 }}
         header={<Typography.Text strong>{t('exports.jobs')}</Typography.Text>}
-        dataSource={jobs.flatMap((q) => (q.data ? [q.data] : []))}
+        loading={jobs.isPending}
+        dataSource={jobs.data?.items ?? []}
         locale={{ emptyText: t('exports.noJobs') }}
         renderItem={(job) => (
           <List.Item
@@ -95,7 +99,7 @@ export default function Exports() {
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               <span>
-                {job.format.toUpperCase()} · {job.lang} · <Tag>{t(`exports.status.${job.status}`)}</Tag>
+                {time.dateTime(job.createdAt)} · {job.format.toUpperCase()} · {job.lang} · <Tag>{t(`exports.status.${job.status}`)}</Tag>
                 {job.error}
               </span>
               <Progress

@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { api, unwrap, type OrgUnit, type paths, type Role } from '../../api/client.ts';
+import { api, unwrap, type paths, type Role } from '../../api/client.ts';
 import { showApiErrors } from '../../forms.ts';
 import { useI18n, useLabel } from '../../i18n/i18n.tsx';
 import { unitName, useOrgUnits } from '../../org-units.ts';
 import { TONE } from '../../components/StatusTag.tsx';
+import { Units } from './Units.tsx';
 
 type NewUser = NonNullable<paths['/admin/users']['post']['requestBody']>['content']['application/json'];
-type NewUnit = NonNullable<paths['/org-units']['post']['requestBody']>['content']['application/json'];
 const ROLES: Role[] = ['street_staff', 'district_officer', 'municipal_liaison', 'admin'];
-const UNIT_KINDS: OrgUnit['kind'][] = ['municipality', 'district', 'street', 'park', 'district_department', 'garrison_unit'];
 
-/** Users (create, deactivate, reset password) and organisation units (create). */
+/** Users (create, deactivate, reset password) and organisation units (create, edit). */
 export default function Directory() {
   const { t } = useI18n();
   return (
@@ -138,61 +137,6 @@ function Users() {
               </Space>
             ),
           },
-        ]}
-      />
-    </>
-  );
-}
-
-function Units() {
-  const { t } = useI18n();
-  const label = useLabel();
-  const units = useOrgUnits();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<NewUnit>();
-  const [failure, setFailure] = useState<string>();
-  const create = async (body: NewUnit) => {
-    setFailure(undefined);
-    try {
-      unwrap(await api.POST('/org-units', { body }));
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: ['org-units'] });
-    } catch (error) {
-      setFailure(showApiErrors(form, error));
-    }
-  };
-  return (
-    <>
-      <Card size="small" title={t('directory.newUnit')} style={{ marginBottom: 16 }}>
-        <Form<NewUnit> form={form} layout="inline" onFinish={(body) => void create(body)}>
-          <Form.Item label={t('directory.code')} name="code">
-            <Input style={{ width: 120 }} />
-          </Form.Item>
-          <Form.Item label={t('directory.name')} name="name">
-            <Input />
-          </Form.Item>
-          <Form.Item label={t('directory.kind')} name="kind">
-            <Select style={{ width: 160 }} options={UNIT_KINDS.map((k) => ({ value: k, label: label('unitKind', k) }))} />
-          </Form.Item>
-          <Form.Item label={t('directory.parent')} name="parentId">
-            <Select allowClear style={{ width: 220 }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t('directory.create')}
-          </Button>
-        </Form>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginTop: 12 }} />}
-      </Card>
-      <Table
-        rowKey="id"
-        size="small"
-        dataSource={units.data ?? []}
-        pagination={false}
-        columns={[
-          { title: t('directory.code'), dataIndex: 'code' },
-          { title: t('directory.name'), dataIndex: 'name' },
-          { title: t('directory.kind'), dataIndex: 'kind', render: (k: string) => label('unitKind', k) },
-          { title: t('directory.parent'), dataIndex: 'parentId', render: (id: string | null) => (id ? unitName(units.data, id) : '—') },
         ]}
       />
     </>
