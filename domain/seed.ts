@@ -84,7 +84,6 @@ export const DEMO_USERS: UserSeed[] = [
   { email: 'north-district@ledger.test', displayName: 'North District officer', role: 'district_officer', unit: 'DIST-NORTH' },
   { email: 'city@ledger.test', displayName: 'Municipal liaison officer', role: 'municipal_liaison', unit: 'CITY' },
   { email: 'admin@ledger.test', displayName: 'Administrator', role: 'admin', unit: 'CITY' },
-  { email: 'civil@ledger.test', displayName: 'Civil Affairs Bureau clerk', role: 'street_staff', unit: 'DEPT-CIVIL' },
 ];
 
 /** Residents' communities of the demo streets and parks, where party members register. */
