@@ -53,4 +53,3 @@ export type ForwardWithBatchRequest = { actor: Actor | null; cycle: string; summ
 /** A claim: the claiming unit's clerk (the actor) names the leader who leads it; the domain adds the names it looked up. */
 export const claimBody = z.strictObject({ leaderId: z.uuid() });
 export type ClaimRequest = z.output<typeof claimBody> & { actor: Actor; leaderName: string; unitName: string };
-
