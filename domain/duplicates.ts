@@ -50,15 +50,18 @@ export async function suggestDuplicates(
   const visible = await visibleCaseSql(prisma, user, 'c');
   const alike = Prisma.sql`c.status = ANY(${[...OPEN_STATUSES]}::"CaseStatus"[]) AND c.category ILIKE ${likeLiteral(options.filing.category)}`;
   const elsewhere = options.districtId
-    ? Prisma.sql`UNION ALL (SELECT c.id, c.number, c.title, c.status::text, c.location, c.filing_unit_id, false
+    ? Prisma.sql`UNION ALL (SELECT c.id, c.number, c.title, c.status::text, c.location, c.filing_unit_id, false, c.filed_at
         FROM cases c JOIN org_units u ON u.id = c.filing_unit_id
         WHERE ${alike} AND u.parent_id = ${options.districtId}::uuid AND c.status <> 'awaiting_submission' AND NOT (${visible})
         ORDER BY c.filed_at DESC LIMIT 500)`
     : Prisma.empty;
+  // Ordered as the two lists were read before: the caller's own first, newest first (ties in score keep it).
   const candidates = await prisma.$queryRaw<Array<Candidate>>`
-    (SELECT c.id, c.number, c.title, c.status::text, c.location, c.filing_unit_id, true AS can_open
-      FROM cases c WHERE ${alike} AND ${visible} ORDER BY c.filed_at DESC LIMIT 500)
-    ${elsewhere}`;
+    SELECT * FROM (
+      (SELECT c.id, c.number, c.title, c.status::text, c.location, c.filing_unit_id, true AS can_open, c.filed_at
+        FROM cases c WHERE ${alike} AND ${visible} ORDER BY c.filed_at DESC LIMIT 500)
+      ${elsewhere}
+    ) AS candidate ORDER BY can_open DESC, filed_at DESC`;
   const title = tokens(options.filing.title);
   const place = tokens(options.filing.location);
   const score = (c: Candidate) => {
