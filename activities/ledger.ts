@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { loadCalendar } from '../domain/calendar.ts';
 import { searchGrams } from '../domain/case-search.ts';
 import { categoryKey, countsAsMerged, placeKey, RESULT_EVENTS, statisticsOutcome } from '../domain/ledger-keys.ts';
-import { refusedValue, type Db, type Prisma } from '../lib/db.ts';
+import { refusedValue, type Db } from '../lib/db.ts';
 import { addWorkingDays } from '../lib/working-days.ts';
-import type { CaseEventRecord, CaseProjection, CaseWorkflowInput } from '../model/case.ts';
+import type { CaseEventRecord, CaseWorkflowInput } from '../model/case.ts';
 import { parseCaseDetails, type PrimaryOutcome } from '../model/case-details.ts';
 import { isFinalStatus } from '../model/lifecycle.ts';
 import type { ActivityDeps } from './index.ts';
@@ -14,116 +14,83 @@ import { LEDGER_REFUSAL } from '../workflows/definitions.ts';
 type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };
 type ComputeDeadlineInput = { from: string; workingDays: number; calendarVersion: number | null; utcOffsetMinutes: number };
 
-function rowFields(state: CaseProjection) {
-  const { filing } = state;
-  return {
-    kind: filing.kind,
-    urgent: filing.urgent,
-    title: filing.title,
-    description: filing.description,
-    category: filing.category,
-    location: filing.location,
-    foundOn: new Date(filing.foundOn),
-    triedLocally: filing.triedLocally,
-    helpNeeded: filing.helpNeeded,
-    reporterName: filing.reporter.name,
-    reporterContact: filing.reporter.contact ?? null,
-    reporterEmail: filing.reporter.email ?? null,
-    status: state.status,
-    responsibleLevel: state.responsibleLevel,
-    dueAt: state.dueAt ? new Date(state.dueAt) : null,
-    overdue: state.overdue,
-    calendarVersion: state.calendarVersion,
-    details: state.details as Prisma.InputJsonObject,
-    mergedIntoCaseId: state.details.mergedIntoCaseId ?? null,
-    searchGrams: searchGrams(filing),
-  };
-}
-
 /**
- * The case's row in `case_facts` after this event: its state as the statistics count it, and what
- * accumulates over its events (first result, overdue, the reporter's answers) merged into what the
- * row already holds. Written once per event, inside the projection's transaction.
+ * The projection of one event, as one SQL statement (atomic on its own, one round trip): the case
+ * row is created with its first event or moved forward to this one, and only if it moved are the
+ * event row and the case's `case_facts` row written. The row only moves forward (the ON CONFLICT's
+ * WHERE), so a retried or replayed projection changes nothing and returns the case's number. Two
+ * projections of one case at once serialise on the row's lock; the later sequence wins.
+ *
+ * `case_facts` holds the case's state as the statistics count it, and what accumulates over its
+ * events (first result, overdue, the reporter's answers) merged into what the row already holds.
  */
-function upsertFacts(tx: Prisma.TransactionClient, workflow: CaseWorkflowInput, event: CaseEventRecord, filedAt: Date) {
+async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventInput): Promise<{ number: number }> {
   const { state } = event;
+  const { filing } = state;
   const occurredAt = new Date(event.occurredAt);
-  const category = state.filing.category.trim();
+  const closedAt = isFinalStatus(state.status) ? occurredAt : null;
+  const dueAt = state.dueAt ? new Date(state.dueAt) : null;
+  const forwarded = event.type === 'forwarded_to_municipal';
+  const category = filing.category.trim();
   const firstResultAt = RESULT_EVENTS.includes(event.type) ? occurredAt : null;
   const satisfied = event.type === 'reporter_satisfied' ? 1 : 0;
   const answers = event.type === 'reporter_satisfied' || event.type === 'reopened' ? 1 : 0;
-  return tx.$executeRaw`
-    INSERT INTO case_facts AS f (case_id, filing_unit_id, filed_at, status, kind, category, category_key, place_key,
-      forwarded_to_municipal, outcome, merged, first_result_at, went_overdue, satisfied_answers, feedback_answers)
-    VALUES (${workflow.caseId}::uuid, ${workflow.filingUnitId}::uuid, ${filedAt}, ${state.status}::"CaseStatus",
-      ${state.filing.kind}::"CaseKind", ${category}, ${categoryKey(category)}, ${placeKey(state.filing.location)},
-      ${event.type === 'forwarded_to_municipal'}, ${statisticsOutcome(state.status, state.details)},
-      ${countsAsMerged(state.status, state.details)}, ${firstResultAt}, ${event.type === 'deadline_overdue'}, ${satisfied}, ${answers})
-    ON CONFLICT (case_id) DO UPDATE SET
-      status = EXCLUDED.status, kind = EXCLUDED.kind, category = EXCLUDED.category, category_key = EXCLUDED.category_key,
-      place_key = EXCLUDED.place_key, outcome = EXCLUDED.outcome, merged = EXCLUDED.merged,
-      forwarded_to_municipal = f.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal,
-      first_result_at = coalesce(f.first_result_at, EXCLUDED.first_result_at),
-      went_overdue = f.went_overdue OR EXCLUDED.went_overdue,
-      satisfied_answers = f.satisfied_answers + EXCLUDED.satisfied_answers,
-      feedback_answers = f.feedback_answers + EXCLUDED.feedback_answers`;
-}
-
-/** The projection itself: the case row (created with the first event) and the event, in one transaction. */
-async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventInput): Promise<{ number: number }> {
-  const occurredAt = new Date(event.occurredAt);
-  const fields = rowFields(event.state);
-  const closedAt = isFinalStatus(event.state.status) ? occurredAt : null;
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.case.upsert({
-      where: { id: workflow.caseId },
-      create: {
-        id: workflow.caseId,
-        workflowId: `case-${workflow.caseId}`,
-        idempotencyKey: workflow.idempotencyKey,
-        requestHash: workflow.requestHash,
-        filingUnitId: workflow.filingUnitId,
-        filedByUserId: workflow.filedBy.userId,
-        ...fields,
-        eventSequence: 0,
-        filedAt: occurredAt,
-        updatedAt: occurredAt,
-      },
-      update: {},
-      select: { number: true, eventSequence: true, filedAt: true },
-    });
-    if (row.eventSequence >= event.sequence) return { number: row.number };
-    await tx.caseEvent.createMany({
-      data: [
-        {
-          id: randomUUID(),
-          caseId: workflow.caseId,
-          sequence: event.sequence,
-          type: event.type,
-          actorUserId: event.actor?.userId ?? null,
-          actorRole: event.actor?.role ?? null,
-          fromStatus: event.fromStatus,
-          toStatus: event.toStatus,
-          comment: event.comment,
-          occurredAt,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    const moved = await tx.case.updateMany({
-      where: { id: workflow.caseId, eventSequence: { lt: event.sequence } },
-      data: {
-        ...fields,
-        ...(event.type === 'forwarded_to_municipal' ? { forwardedToMunicipal: true } : {}),
-        eventSequence: event.sequence,
-        updatedAt: occurredAt,
-        closedAt,
-      },
-    });
-    if (moved.count !== 1) throw ApplicationFailure.retryable(`case ${workflow.caseId} moved concurrently`, 'ProjectionRace');
-    await upsertFacts(tx, workflow, event, row.filedAt);
-    return { number: row.number };
-  });
+  const rows = await prisma.$queryRaw<Array<{ number: number }>>`
+    WITH moved AS (
+      INSERT INTO cases AS c (id, workflow_id, idempotency_key, request_hash, filing_unit_id, filed_by_user_id, kind, urgent,
+        title, description, category, location, found_on, tried_locally, help_needed, reporter_name, reporter_contact,
+        reporter_email, status, responsible_level, due_at, overdue, calendar_version, details, merged_into_case_id,
+        search_grams, event_sequence, filed_at, updated_at, closed_at, forwarded_to_municipal)
+      VALUES (${workflow.caseId}::uuid, ${`case-${workflow.caseId}`}, ${workflow.idempotencyKey}, ${workflow.requestHash},
+        ${workflow.filingUnitId}::uuid, ${workflow.filedBy.userId}::uuid, ${filing.kind}::"CaseKind", ${filing.urgent},
+        ${filing.title}, ${filing.description}, ${filing.category}, ${filing.location}, ${filing.foundOn}::date,
+        ${filing.triedLocally}, ${filing.helpNeeded}, ${filing.reporter.name}, ${filing.reporter.contact ?? null},
+        ${filing.reporter.email ?? null}, ${state.status}::"CaseStatus", ${state.responsibleLevel}::"Level", ${dueAt},
+        ${state.overdue}, ${state.calendarVersion}, ${JSON.stringify(state.details)}::jsonb,
+        ${state.details.mergedIntoCaseId ?? null}::uuid, ${searchGrams(filing)}::text[], ${event.sequence}, ${occurredAt},
+        ${occurredAt}, ${closedAt}, ${forwarded})
+      ON CONFLICT (id) DO UPDATE SET
+        kind = EXCLUDED.kind, urgent = EXCLUDED.urgent, title = EXCLUDED.title, description = EXCLUDED.description,
+        category = EXCLUDED.category, location = EXCLUDED.location, found_on = EXCLUDED.found_on,
+        tried_locally = EXCLUDED.tried_locally, help_needed = EXCLUDED.help_needed, reporter_name = EXCLUDED.reporter_name,
+        reporter_contact = EXCLUDED.reporter_contact, reporter_email = EXCLUDED.reporter_email, status = EXCLUDED.status,
+        responsible_level = EXCLUDED.responsible_level, due_at = EXCLUDED.due_at, overdue = EXCLUDED.overdue,
+        calendar_version = EXCLUDED.calendar_version, details = EXCLUDED.details,
+        merged_into_case_id = EXCLUDED.merged_into_case_id, search_grams = EXCLUDED.search_grams,
+        event_sequence = EXCLUDED.event_sequence, updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
+        forwarded_to_municipal = c.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal
+      WHERE c.event_sequence < EXCLUDED.event_sequence
+      RETURNING c.number, c.filed_at
+    ), recorded AS (
+      INSERT INTO case_events (id, case_id, sequence, type, actor_user_id, actor_role, from_status, to_status, comment, occurred_at)
+      SELECT ${randomUUID()}::uuid, ${workflow.caseId}::uuid, ${event.sequence}, ${event.type}, ${event.actor?.userId ?? null}::uuid,
+        ${event.actor?.role ?? null}::"Role", ${event.fromStatus}::"CaseStatus", ${event.toStatus}::"CaseStatus",
+        ${event.comment}, ${occurredAt}
+      FROM moved
+      ON CONFLICT (case_id, sequence) DO NOTHING
+    ), facts AS (
+      INSERT INTO case_facts AS f (case_id, filing_unit_id, filed_at, status, kind, category, category_key, place_key,
+        forwarded_to_municipal, outcome, merged, first_result_at, went_overdue, satisfied_answers, feedback_answers)
+      SELECT ${workflow.caseId}::uuid, ${workflow.filingUnitId}::uuid, moved.filed_at, ${state.status}::"CaseStatus",
+        ${filing.kind}::"CaseKind", ${category}, ${categoryKey(category)}, ${placeKey(filing.location)}, ${forwarded},
+        ${statisticsOutcome(state.status, state.details)}, ${countsAsMerged(state.status, state.details)}, ${firstResultAt},
+        ${event.type === 'deadline_overdue'}, ${satisfied}, ${answers}
+      FROM moved
+      ON CONFLICT (case_id) DO UPDATE SET
+        status = EXCLUDED.status, kind = EXCLUDED.kind, category = EXCLUDED.category, category_key = EXCLUDED.category_key,
+        place_key = EXCLUDED.place_key, outcome = EXCLUDED.outcome, merged = EXCLUDED.merged,
+        forwarded_to_municipal = f.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal,
+        first_result_at = coalesce(f.first_result_at, EXCLUDED.first_result_at),
+        went_overdue = f.went_overdue OR EXCLUDED.went_overdue,
+        satisfied_answers = f.satisfied_answers + EXCLUDED.satisfied_answers,
+        feedback_answers = f.feedback_answers + EXCLUDED.feedback_answers
+    )
+    SELECT number FROM moved
+    UNION ALL
+    SELECT number FROM cases WHERE id = ${workflow.caseId}::uuid AND NOT EXISTS (SELECT 1 FROM moved)`;
+  const row = rows[0];
+  if (!row) throw new Error(`case ${workflow.caseId} is neither in the ledger nor written`);
+  return { number: row.number };
 }
 
 export function createLedgerActivities({ prisma }: Pick<ActivityDeps, 'prisma' | 'clock'>) {

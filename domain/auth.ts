@@ -41,12 +41,13 @@ async function pruneExpired(deps: AuthDeps) {
   await pruneLoginThrottle(deps);
 }
 
+/** One query on every request: the active user holding an unexpired session with this token. */
 export async function authenticateToken(deps: Pick<AuthDeps, 'prisma' | 'clock'>, token: string): Promise<AuthenticatedUser> {
-  const session = await deps.prisma.session.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!session || session.expiresAt <= deps.clock.now() || !session.user.active) {
-    throw new DomainError('unauthenticated', 'missing, expired or revoked token');
-  }
-  return toAuthenticatedUser(session.user);
+  const user = await deps.prisma.user.findFirst({
+    where: { active: true, sessions: { some: { tokenHash: hashToken(token), expiresAt: { gt: deps.clock.now() } } } },
+  });
+  if (!user) throw new DomainError('unauthenticated', 'missing, expired or revoked token');
+  return toAuthenticatedUser(user);
 }
 
 export async function logout(deps: { prisma: Db }, token: string): Promise<void> {

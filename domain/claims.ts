@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Case, OrgUnit } from '../generated/prisma/client.ts';
 import type { Db } from '../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../lib/errors.ts';
-import { refuseClaim } from '../model/case-actions.ts';
+import { refuseClaim } from '../model/claim-rule.ts';
 import { parseCaseDetails } from '../model/case-details.ts';
 import { updateRule } from '../model/lifecycle.ts';
 import { claimProjectUpdate, workflowIdForCase } from '../workflows/definitions.ts';

@@ -1,8 +1,8 @@
-import { likeLiteral, type Db, type Prisma } from '../lib/db.ts';
+import { likeLiteral, Prisma, type Db } from '../lib/db.ts';
 import type { CaseFiling } from '../model/case.ts';
 import { OPEN_STATUSES } from '../model/lifecycle.ts';
 import type { AuthenticatedUser } from './auth.ts';
-import { visibleCaseFilter } from './scope.ts';
+import { visibleCaseSql } from './scope.ts';
 
 /**
  * A look-alike case. Its ledger number always (so the district can merge); what it says and where it
@@ -45,41 +45,49 @@ export async function suggestDuplicates(
   user: AuthenticatedUser,
   options: { districtId: string | null; filing: Pick<CaseFiling, 'title' | 'category' | 'location'> },
 ): Promise<DuplicateSuggestion[]> {
-  const alike: Prisma.CaseWhereInput = {
-    status: { in: [...OPEN_STATUSES] },
-    category: { equals: likeLiteral(options.filing.category), mode: 'insensitive' },
-  };
-  const select = { id: true, number: true, title: true, status: true, location: true, filingUnitId: true } as const;
-  const newestFirst = { filedAt: 'desc' } as const;
-  const [visible, elsewhere] = await Promise.all([
-    prisma.case.findMany({ where: { AND: [alike, visibleCaseFilter(user)] }, select, orderBy: newestFirst, take: 500 }),
-    options.districtId
-      ? prisma.case.findMany({
-          where: {
-            AND: [alike, { filingUnit: { parentId: options.districtId } }, { status: { not: 'awaiting_submission' } }],
-            NOT: visibleCaseFilter(user),
-          },
-          select,
-          orderBy: newestFirst,
-          take: 500,
-        })
-      : [],
-  ]);
+  // One statement, one round trip (it runs beside every filing): the newest look-alikes the caller
+  // sees, and the newest of the district's others that have left their unit's own ledger.
+  const visible = await visibleCaseSql(prisma, user, 'c');
+  const alike = Prisma.sql`c.status = ANY(${[...OPEN_STATUSES]}::"CaseStatus"[]) AND c.category ILIKE ${likeLiteral(options.filing.category)}`;
+  const elsewhere = options.districtId
+    ? Prisma.sql`UNION ALL (SELECT c.id, c.number, c.title, c.status::text, c.location, c.filing_unit_id, false, c.filed_at
+        FROM cases c JOIN org_units u ON u.id = c.filing_unit_id
+        WHERE ${alike} AND u.parent_id = ${options.districtId}::uuid AND c.status <> 'awaiting_submission' AND NOT (${visible})
+        ORDER BY c.filed_at DESC LIMIT 500)`
+    : Prisma.empty;
+  // Ordered as the two lists were read before: the caller's own first, newest first (ties in score keep it).
+  const candidates = await prisma.$queryRaw<Array<Candidate>>`
+    SELECT * FROM (
+      (SELECT c.id, c.number, c.title, c.status::text, c.location, c.filing_unit_id, true AS can_open, c.filed_at
+        FROM cases c WHERE ${alike} AND ${visible} ORDER BY c.filed_at DESC LIMIT 500)
+      ${elsewhere}
+    ) AS candidate ORDER BY can_open DESC, filed_at DESC`;
   const title = tokens(options.filing.title);
   const place = tokens(options.filing.location);
-  const score = (c: (typeof visible)[number], canOpen: boolean) => {
+  const score = (c: Candidate) => {
     const titleScore = similarity(title, tokens(c.title));
     const placeScore = similarity(place, tokens(c.location));
     const reasons = [
       ...(titleScore >= 0.4 ? ['similar title'] : []),
       ...(placeScore >= 0.5 ? ['same place'] : []),
-      ...(c.filingUnitId === user.orgUnitId ? ['same unit'] : []),
+      ...(c.filing_unit_id === user.orgUnitId ? ['same unit'] : []),
     ];
-    const shown = canOpen ? { id: c.id, title: c.title, status: c.status, filingUnitId: c.filingUnitId } : {};
+    const shown = c.can_open ? { id: c.id, title: c.title, status: c.status, filingUnitId: c.filing_unit_id } : {};
     return { number: c.number, score: Math.round(Math.max(titleScore, placeScore) * 100) / 100, reasons, ...shown };
   };
-  return [...visible.map((c) => score(c, true)), ...elsewhere.map((c) => score(c, false))]
+  return candidates
+    .map(score)
     .filter((c) => c.reasons.includes('similar title') || c.reasons.includes('same place'))
     .sort((a, b) => b.score - a.score)
     .slice(0, 5);
 }
+
+type Candidate = {
+  id: string;
+  number: number;
+  title: string;
+  status: string;
+  location: string;
+  filing_unit_id: string;
+  can_open: boolean;
+};

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Actor, CaseKind } from './case.ts';
-import type { CaseDetails } from './case-details.ts';
+import type { Actor } from './case.ts';
 import type { CaseAction } from './lifecycle.ts';
 import { lineText, plainText } from './text.ts';
 
@@ -54,10 +53,3 @@ export type ForwardWithBatchRequest = { actor: Actor | null; cycle: string; summ
 /** A claim: the claiming unit's clerk (the actor) names the leader who leads it; the domain adds the names it looked up. */
 export const claimBody = z.strictObject({ leaderId: z.uuid() });
 export type ClaimRequest = z.output<typeof claimBody> & { actor: Actor; leaderName: string; unitName: string };
-
-/** Why a case cannot be claimed (the Update's validator and the API ask the same), or undefined. */
-export function refuseClaim(kind: CaseKind, details: CaseDetails): string | undefined {
-  if (kind !== 'unclaimed_project') return 'only an unclaimed public-service project can be claimed';
-  if (details.claim) return `already claimed by ${details.claim.unitName}`;
-  return undefined;
-}

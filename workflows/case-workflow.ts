@@ -13,13 +13,8 @@ import {
 import type { Handler } from '@temporalio/workflow/lib/interfaces.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../activities/index.ts';
-import {
-  refuseClaim,
-  type ActionRequest,
-  type ClaimRequest,
-  type ForwardWithBatchRequest,
-  type SubmitWithLedgerRequest,
-} from '../model/case-actions.ts';
+import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
+import { refuseClaim } from '../model/claim-rule.ts';
 import {
   ROLES,
   describeOutcome,
