@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { browserStackFor, capture, fillFiling, signIn, zhText } from './support/browser.ts';
+import { browserStackFor, capture, fillFiling, pickOption, signIn, zhText } from './support/browser.ts';
 
 const stack = browserStackFor(import.meta.filename);
 beforeAll(async () => {
@@ -44,10 +44,8 @@ describe('administration and reports', () => {
     const form = page.locator('form').first();
     await form.getByLabel(zhText('auth.email')).fill('new-clerk@ledger.test');
     await form.getByLabel(zhText('directory.name')).fill('新办事员');
-    await form.getByLabel(zhText('directory.role')).click();
-    await page.locator('.ant-select-item-option', { hasText: zhText('role.street_staff') }).click();
-    await form.getByLabel(zhText('list.unit')).click();
-    await page.locator('.ant-select-item-option', { hasText: 'West Street Office' }).click();
+    await pickOption(page, form, zhText('directory.role'), zhText('role.street_staff'));
+    await pickOption(page, form, zhText('list.unit'), 'West Street Office');
     await form.getByRole('button', { name: zhText('directory.create') }).click();
     await page.getByText(/new-clerk@ledger.test 的一次性密码/).waitFor();
     const row = page.getByRole('row', { name: /new-clerk@ledger.test/ });

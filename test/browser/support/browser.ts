@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo, Server } from 'node:net';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { zh, type MessageKey } from '../../../web/src/i18n/zh.ts';
 import { DEMO_PASSWORD } from '../../support/database.ts';
@@ -87,6 +87,24 @@ export async function capture(page: Page, name: string) {
 }
 
 /** Opens a case from a list by its title. */
+/**
+ * Picks an option of the antd Select labelled `label` inside `scope`, and waits until the Select shows
+ * it: a dropdown still closing from the previous pick can take the click, leaving the field empty.
+ */
+export async function pickOption(page: Page, scope: Locator, label: string, option: string) {
+  const item = scope.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) });
+  for (let attempt = 1; ; attempt += 1) {
+    await item.locator('.ant-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    try {
+      await item.locator('.ant-select-content, .ant-select-selection-item', { hasText: option }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 export async function openCase(page: Page, title: string) {
   await page.getByRole('link', { name: title }).first().click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(title);
