@@ -1,11 +1,11 @@
 import { isUniqueViolation } from '../lib/db.ts';
 import { yearDates } from '../lib/party-rules.ts';
+import { TABLE_CONTENT_TYPES } from '../lib/tabular-writers.ts';
 import { compileFeedback, feedbackHtml, feedbackXlsx, registeredDuringYear } from '../domain/party/feedback-document.ts';
 import type { MemberFeedbackInput } from '../model/party.ts';
 import type { ActivityDeps } from './index.ts';
 import { sendOnce } from './mail-once.ts';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const feedbackStorageKey = (year: number, homeUnitId: string, format: 'xlsx' | 'html') =>
   `member-feedback/${year}/${homeUnitId}.${format}`;
 export const partyAddress = (unit: { partyEmail: string | null; email: string | null }) => unit.partyEmail ?? unit.email;
@@ -69,7 +69,7 @@ export function createFeedbackActivities({ prisma, mailer, clock, storage }: Act
         to: address ? [address] : [],
         subject: `${year} 党员“双报到”表现反馈 / Party members' year-end feedback ${year}: ${unit.name}`,
         text: `The service records of ${doc.members.length} member(s) of ${unit.name} in the communities where they live, ${recordIds.length} record(s) in all, are attached.`,
-        attachments: [{ filename: `member-feedback-${year}.xlsx`, contentType: XLSX_TYPE, content: xlsx }],
+        attachments: [{ filename: `member-feedback-${year}.xlsx`, contentType: TABLE_CONTENT_TYPES.xlsx, content: xlsx }],
       });
       try {
         await prisma.$transaction([

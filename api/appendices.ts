@@ -11,7 +11,8 @@ import {
   type AppendixLanguage,
 } from '../domain/appendices.ts';
 import type { AuthenticatedUser } from '../domain/auth.ts';
-import { TABLE_CONTENT_TYPES, writeTable, type Cell } from '../lib/tabular-writers.ts';
+import { writeTable, type Cell } from '../lib/tabular-writers.ts';
+import { tableFileHeaders } from './file-response.ts';
 import type { AppDeps } from './deps.ts';
 import { errorResponses } from './errors.schemas.ts';
 import { appendixQuery } from './leaders.schemas.ts';
@@ -58,7 +59,7 @@ function appendixFile(which: 1 | 2, deps: AppDeps, user: AuthenticatedUser, quer
   const name = `appendix${which}-${query.year}.${query.format}`;
   return {
     status: 200,
-    headers: { 'Content-Type': TABLE_CONTENT_TYPES[query.format], 'Content-Disposition': `attachment; filename="${name}"` },
+    headers: tableFileHeaders(query.format, name),
     body: undefined,
     stream: async (out) => void (await writeTable(query.format, header, rows, out, APPENDIX_TITLES[which][query.lang].slice(0, 31))),
   };

@@ -1,17 +1,13 @@
 import { pipeline } from 'node:stream/promises';
-import { ANNEX3_CONTENT_TYPES, annex3FileName, annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
+import { annex3FileName, annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
 import { createExportJob, getExportJob, listExportJobs, openExportFile } from '../domain/export-jobs.ts';
 import { errorResponses } from './errors.schemas.ts';
-import { attachmentDisposition } from './file-names.ts';
+import { tableFileHeaders } from './file-response.ts';
 import type { AppDeps } from './deps.ts';
 import { annex3Parameters, exportJobList, exportJobParams, exportJobView, listExportJobsQuery } from './exports.schemas.ts';
 import { defineRoute } from './route.ts';
 
 const annex3Deps = (deps: AppDeps) => ({ prisma: deps.prisma, settings: annex3SettingsOf(deps.config) });
-const attachment = (format: keyof typeof ANNEX3_CONTENT_TYPES, fileName: string) => ({
-  'Content-Type': ANNEX3_CONTENT_TYPES[format],
-  'Content-Disposition': attachmentDisposition(fileName),
-});
 
 export const exportRoutes = [
   defineRoute({
@@ -25,7 +21,7 @@ export const exportRoutes = [
     responses: { 200: { description: 'The file, streamed' }, ...errorResponses },
     handler: async ({ query: request, user, deps }) => ({
       status: 200,
-      headers: attachment(request.format, annex3FileName(request, deps.clock.now(), deps.config.deadlines.utcOffsetMinutes)),
+      headers: tableFileHeaders(request.format, annex3FileName(request, deps.clock.now(), deps.config.deadlines.utcOffsetMinutes)),
       body: undefined,
       stream: async (out) => {
         await writeAnnex3(annex3Deps(deps), user, request, out);
@@ -78,7 +74,7 @@ export const exportRoutes = [
       const file = await openExportFile({ ...annex3Deps(deps), storage: deps.storage }, user, params.id);
       return {
         status: 200,
-        headers: attachment(file.format, file.fileName),
+        headers: tableFileHeaders(file.format, file.fileName),
         body: undefined,
         stream: (out) => pipeline(file.stream, out, { end: false }),
       };

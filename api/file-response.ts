@@ -1,3 +1,4 @@
+import { TABLE_CONTENT_TYPES } from '../lib/tabular-writers.ts';
 import { attachmentDisposition } from './file-names.ts';
 import type { RouteResult } from './route.ts';
 
@@ -13,3 +14,9 @@ export function downloadResult(file: { data: Buffer; fileName: string; contentTy
     },
   };
 }
+
+/** Headers of a table (CSV or XLSX) sent as a download named `fileName`. */
+export const tableFileHeaders = (format: keyof typeof TABLE_CONTENT_TYPES, fileName: string) => ({
+  'Content-Type': TABLE_CONTENT_TYPES[format],
+  'Content-Disposition': attachmentDisposition(fileName),
+});

@@ -2,6 +2,7 @@ import { commendationHeader, commendationRows, commendationSheetName } from '../
 import { feedbackFile, getFeedback, openFeedback } from '../domain/party/feedback.ts';
 import { getRound, listRounds, nominate, openRound, roundStep } from '../domain/party/rounds.ts';
 import { writeCsv, writeXlsx } from '../lib/tabular-writers.ts';
+import { tableFileHeaders } from './file-response.ts';
 import { partyDepsOf } from './deps.ts';
 import { errorBody, errorResponses } from './errors.schemas.ts';
 import {
@@ -21,11 +22,6 @@ import {
 import { defineRoute } from './route.ts';
 
 const READERS = ['street_staff', 'district_officer', 'admin'] as const;
-const CONTENT_TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  html: 'text/html; charset=utf-8',
-};
 const conflict = { 409: { description: 'Not possible in the round’s state, or over quota (quota_exceeded)', schema: errorBody } };
 
 /** The steps of a round, one route each: path, who, what, and the body it takes. */
@@ -89,10 +85,10 @@ export const partyRoundRoutes = [
     responses: { 200: { description: 'The document' }, ...errorResponses },
     handler: async ({ params, query, user, deps }) => ({
       status: 200,
-      headers: {
-        'Content-Type': CONTENT_TYPES[query.format],
-        ...(query.format === 'xlsx' ? { 'Content-Disposition': `attachment; filename="member-feedback-${params.year}.xlsx"` } : {}),
-      },
+      headers:
+        query.format === 'xlsx'
+          ? tableFileHeaders('xlsx', `member-feedback-${params.year}.xlsx`)
+          : { 'Content-Type': 'text/html; charset=utf-8' },
       body: await feedbackFile(partyDepsOf(deps), user, params.year, params.unitId, query.format),
     }),
   }),
@@ -174,10 +170,7 @@ export const partyRoundRoutes = [
       const header = commendationHeader(query.lang);
       return {
         status: 200,
-        headers: {
-          'Content-Type': CONTENT_TYPES[query.format],
-          'Content-Disposition': `attachment; filename="commendations-${params.year}.${query.format}"`,
-        },
+        headers: tableFileHeaders(query.format, `commendations-${params.year}.${query.format}`),
         body: undefined,
         stream: async (out) => {
           if (query.format === 'csv') await writeCsv(header, rows, out);

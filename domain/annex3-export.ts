@@ -25,11 +25,6 @@ export const annex3SettingsOf = (config: Config): Annex3Settings => ({
   deadlines: config.cycles.deadlines,
 });
 
-export const ANNEX3_CONTENT_TYPES: Record<Annex3Format, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
 /** The worksheet's name: the ledger's title in the language of its headers. */
 export const annex3SheetName = (lang: Annex3Language) => (lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger');
 

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../lib/db.ts';
 import type { Role } from '../model/case.ts';
+import type { OrgUnitKind } from './directory.ts';
 import { hashPassword } from './passwords.ts';
 
 type UnitSeed = {
   code: string;
   name: string;
-  kind: 'municipality' | 'district' | 'street' | 'park' | 'district_department' | 'garrison_unit' | 'leadership_body';
+  kind: OrgUnitKind;
   parent?: string;
   email: string;
   /** The unit's party organization, when it has its own address. */

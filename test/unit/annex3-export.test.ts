@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANNEX3_CONTENT_TYPES, annex3FileName, annex3SheetName } from '../../domain/annex3-export.ts';
+import { annex3FileName, annex3SheetName } from '../../domain/annex3-export.ts';
+import { TABLE_CONTENT_TYPES } from '../../lib/tabular-writers.ts';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 
 describe('Annex 3 files', () => {
@@ -20,7 +21,7 @@ describe('Annex 3 files', () => {
   it('have one sheet name and one content type per language and format', () => {
     expect(annex3SheetName('zh')).toBe('联动解决公益项目台账');
     expect(annex3SheetName('en')).toBe('Linkage ledger');
-    expect(ANNEX3_CONTENT_TYPES).toEqual({
+    expect(TABLE_CONTENT_TYPES).toEqual({
       csv: 'text/csv; charset=utf-8',
       xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
