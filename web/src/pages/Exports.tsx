@@ -7,6 +7,10 @@ import { showApiErrors, withoutEmpty } from '../forms.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
 
+/** Header languages, each named in itself (as language switches are), on the form and in the job list. */
+const LANGUAGE_NAMES = { zh: '中文', en: 'English' } as const;
+const languageName = (lang: string) => (lang === 'zh' || lang === 'en' ? LANGUAGE_NAMES[lang] : lang);
+
 type ExportRequest = NonNullable<paths['/exports/jobs']['post']['requestBody']>['content']['application/json'];
 
 const JOBS_KEY = ['export-jobs'];
@@ -59,12 +63,7 @@ export default function Exports() {
               />
             </Form.Item>
             <Form.Item label={t('exports.lang')} name="lang">
-              <Radio.Group
-                options={[
-                  { value: 'zh', label: '中文' },
-                  { value: 'en', label: 'English' },
-                ]}
-              />
+              <Radio.Group options={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item label={t('stats.cycle')} name="cycle">
               <Input placeholder="2026-H2" style={{ width: 120 }} />
@@ -99,7 +98,8 @@ export default function Exports() {
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               <span>
-                {time.dateTime(job.createdAt)} · {job.format.toUpperCase()} · {job.lang} · <Tag>{t(`exports.status.${job.status}`)}</Tag>
+                {time.dateTime(job.createdAt)} · {job.format.toUpperCase()} · {languageName(job.lang)} ·{' '}
+                <Tag>{t(`exports.status.${job.status}`)}</Tag>
                 {job.error}
               </span>
               <Progress
