@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
 const runtimeFiles = [
   'api/**/*.ts',
   'domain/**/*.ts',
+  'model/**/*.ts',
   'activities/**/*.ts',
   'workflows/**/*.ts',
   'lib/**/*.ts',

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, createWriteStream, openSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { annex3SettingsOf, writeAnnex3, type Annex3Format } from '../domain/annex3-export.ts';
-import { systemUser } from '../domain/auth.ts';
+import { annex3SettingsOf, writeAnnex3, type Annex3Format } from '../domain/exports/annex3-export.ts';
+import { systemUser } from '../domain/auth/auth.ts';
 import { findPostgresBinDir } from '../infra/postgres.ts';
 import type { Config } from '../lib/config.ts';
 import type { Db } from '../lib/db.ts';

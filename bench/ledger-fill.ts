@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { searchGrams } from '../domain/case-search.ts';
-import { categoryKey, countsAsMerged, placeKey, statisticsOutcome } from '../domain/ledger-keys.ts';
-import { seedId } from '../domain/seed.ts';
-import type { CaseDetails } from '../model/case-details.ts';
-import type { CaseEventType, CaseStatus } from '../model/lifecycle.ts';
+import { searchGrams } from '../domain/cases/case-search.ts';
+import { categoryKey, countsAsMerged, placeKey, statisticsOutcome } from '../domain/statistics/ledger-keys.ts';
+import { seedId } from '../domain/directory/seed.ts';
+import type { CaseDetails } from '../model/cases/case-details.ts';
+import type { CaseEventType, CaseStatus } from '../model/cases/lifecycle.ts';
 
 /**
  * A realistic ledger for `npm run bench:ledger`: cases of many units over four years, most in

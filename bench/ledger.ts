@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { seedDemoData, seedId } from '../domain/seed.ts';
+import { seedDemoData, seedId } from '../domain/directory/seed.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { createApp } from '../api/app.ts';
-import { seedDemoData } from '../domain/seed.ts';
+import { seedDemoData } from '../domain/directory/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, findPostgresBinDir, startLocalPostgres } from '../infra/postgres.ts';

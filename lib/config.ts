@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { QUOTA_ROUNDINGS } from './party-rules.ts';
+import { QUOTA_ROUNDINGS } from '../model/party/rules.ts';
 
 /**
  * The one place that reads the process environment. Everything else receives a parsed `Config`.

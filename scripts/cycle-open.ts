@@ -1,7 +1,7 @@
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { openCycles } from '../domain/cycles.ts';
+import { openCycles } from '../domain/cycle/cycles.ts';
 import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
-import { systemUser } from '../domain/auth.ts';
+import { systemUser } from '../domain/auth/auth.ts';
 import { loadConfig } from '../lib/config.ts';
 import { halfYearOf, halfYearWindow } from '../lib/half-years.ts';
 import { createPrisma } from '../lib/db.ts';

@@ -1,9 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { annex3Parameters } from '../api/exports.schemas.ts';
-import { annex3SettingsOf, writeAnnex3 } from '../domain/annex3-export.ts';
-import { systemUser } from '../domain/auth.ts';
+import { annex3Parameters } from '../api/exports/exports.schemas.ts';
+import { annex3SettingsOf, writeAnnex3 } from '../domain/exports/annex3-export.ts';
+import { systemUser } from '../domain/auth/auth.ts';
 import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';

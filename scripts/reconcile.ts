@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { reconcile } from '../domain/reconcile.ts';
+import { reconcile } from '../domain/cases/reconcile.ts';
 import { operatorDatabaseUrl } from '../infra/embedded-postgres.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { seedDemoData } from '../domain/seed.ts';
+import { seedDemoData } from '../domain/directory/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';

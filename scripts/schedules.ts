@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { ensureCycleSchedules } from '../domain/cycles.ts';
+import { ensureCycleSchedules } from '../domain/cycle/cycles.ts';
 import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
-import { ensureQuotaSchedule } from '../domain/quota-trackers.ts';
+import { ensureQuotaSchedule } from '../domain/leaders/quota-trackers.ts';
 import { loadConfig } from '../lib/config.ts';
 
 // `npm run schedules`: creates the half-yearly ledger cycle, the yearly member feedback and the yearly quota tracker Schedules (npm start does it itself).

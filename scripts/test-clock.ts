@@ -36,14 +36,14 @@ const MOMENTS = [
 // Statistics by district day are in district-dates.test.ts; statistics.test.ts is pinned to 2099 and
 // reads no process clock, so it is left to the main run (each file costs a Java server and a worker).
 const DATE_SENSITIVE_FILES = [
-  'test/unit/working-days.test.ts',
-  'test/unit/district-dates.test.ts',
-  'test/unit/annex3.test.ts',
-  'test/unit/deadline-clock.test.ts',
-  'test/integration/deadlines.test.ts',
-  'test/integration/ledger-cycle.test.ts',
-  'test/integration/district-dates.test.ts',
-  'test/integration/exports.test.ts',
+  'test/unit/calendar/working-days.test.ts',
+  'test/unit/lib/district-dates.test.ts',
+  'test/unit/exports/annex3.test.ts',
+  'test/unit/cases/deadline-clock.test.ts',
+  'test/integration/cases/deadlines.test.ts',
+  'test/integration/cycle/ledger-cycle.test.ts',
+  'test/integration/cases/district-dates.test.ts',
+  'test/integration/exports/exports.test.ts',
 ];
 
 const config = loadConfig();

@@ -1,11 +1,11 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/case-actions.ts';
-import type { Actor, CaseSnapshot, CycleSnapshot } from '../model/case.ts';
-import type { PrimaryOutcome } from '../model/case-details.ts';
-import type { CaseAction } from '../model/lifecycle.ts';
-import type { AppendixSubmissionRequest, QuotaTrackerSnapshot } from '../model/leaders.ts';
-import type { FeedbackSnapshot, RoundAction, RoundRequest, RoundSnapshot } from '../model/party.ts';
+import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/cases/case-actions.ts';
+import type { Actor, CaseSnapshot, CycleSnapshot } from '../model/cases/case.ts';
+import type { PrimaryOutcome } from '../model/cases/case-details.ts';
+import type { CaseAction } from '../model/cases/lifecycle.ts';
+import type { AppendixSubmissionRequest, QuotaTrackerSnapshot } from '../model/leaders/leaders.ts';
+import type { FeedbackSnapshot, RoundAction, RoundRequest, RoundSnapshot } from '../model/party/party.ts';
 
 /**
  * The Temporal contract, declared once: task queue, workflow ids, queries, updates and signals.

@@ -1,6 +1,6 @@
-export { caseWorkflow } from './case-workflow.ts';
-export { districtCycleWorkflow, openCyclesWorkflow } from './cycle-workflow.ts';
-export { annex3ExportWorkflow } from './export-workflow.ts';
-export { memberFeedbackWorkflow, openMemberFeedbackWorkflow } from './member-feedback-workflow.ts';
-export { recommendationRoundWorkflow } from './recommendation-workflow.ts';
-export { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from './quota-tracker.ts';
+export { caseWorkflow } from './cases/case-workflow.ts';
+export { districtCycleWorkflow, openCyclesWorkflow } from './cycle/cycle-workflow.ts';
+export { annex3ExportWorkflow } from './exports/export-workflow.ts';
+export { memberFeedbackWorkflow, openMemberFeedbackWorkflow } from './party/member-feedback-workflow.ts';
+export { recommendationRoundWorkflow } from './party/recommendation-workflow.ts';
+export { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from './leaders/quota-tracker.ts';

@@ -1,5 +1,5 @@
 import type { Cell } from '../../lib/tabular-writers.ts';
-import type { AuthenticatedUser } from '../auth.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
 import { readableUnitIds, type PartyDeps } from './scope.ts';
 
 export type Lang = 'zh' | 'en';

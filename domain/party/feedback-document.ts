@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import type { Db } from '../../lib/db.ts';
-import { yearDates } from '../../lib/party-rules.ts';
+import { yearDates } from '../../model/party/rules.ts';
 import { writeXlsx, type Cell } from '../../lib/tabular-writers.ts';
-import { dateOnly, SERVICE_KIND_LABELS } from './model.ts';
+import { dateOnly, SERVICE_KIND_LABELS } from '../../model/party/vocabulary.ts';
 
 /** One home unit's year-end feedback: its members and their confirmed records from every community. No contact data. */
 export type FeedbackDocument = {

@@ -1,13 +1,13 @@
 import { ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { feedbackStorageKey } from '../../activities/party-feedback.ts';
+import { feedbackStorageKey } from '../../activities/party/feedback.ts';
 import type { Config } from '../../lib/config.ts';
 import { notFound } from '../../lib/errors.ts';
-import { feedbackSchedule } from '../../lib/party-rules.ts';
+import { feedbackSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, workflowIdForFeedback } from '../../workflows/definitions.ts';
-import type { memberFeedbackWorkflow } from '../../workflows/member-feedback-workflow.ts';
-import type { AuthenticatedUser } from '../auth.ts';
-import { MONTHS } from '../cycles.ts';
-import { requireRole } from '../scope.ts';
+import type { memberFeedbackWorkflow } from '../../workflows/party/member-feedback-workflow.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { MONTHS } from '../cycle/cycles.ts';
+import { requireRole } from '../cases/scope.ts';
 import { readableUnitIds, type PartyDeps } from './scope.ts';
 
 /** Opens a year's feedback now (the Schedule does it in December); for a past year a backfill. Idempotent. */

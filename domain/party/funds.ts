@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../../lib/errors.ts';
-import type { AuthenticatedUser } from '../auth.ts';
-import { visibleCaseFilter } from '../scope.ts';
-import { dateOnly } from './model.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { visibleCaseFilter } from '../cases/scope.ts';
+import { dateOnly } from '../../model/party/vocabulary.ts';
 import { assertNotFuture, badField, callerStreetOrPark, type PartyDeps } from './scope.ts';
 
 export type FundInput = { amount: number; purpose: string; approvedBy: string; approvedOn: string };

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import type { AuthenticatedUser } from '../auth.ts';
-import { requireRole } from '../scope.ts';
-import { dateOnly } from './model.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { requireRole } from '../cases/scope.ts';
+import { dateOnly } from '../../model/party/vocabulary.ts';
 import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
 export type RegistrationInput = {

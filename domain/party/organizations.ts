@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isUniqueViolation } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { AuthenticatedUser } from '../auth.ts';
-import { requireRole } from '../scope.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { requireRole } from '../cases/scope.ts';
 import { callerStreetOrPark, type PartyDeps } from './scope.ts';
 
 // Communities (of a street office or park) and party branches (of a home unit) as data.

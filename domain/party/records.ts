@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import { yearDates } from '../../lib/party-rules.ts';
-import type { AuthenticatedUser } from '../auth.ts';
-import { requireRole } from '../scope.ts';
-import { dateOnly, type ServiceKind } from './model.ts';
+import { yearDates } from '../../model/party/rules.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { requireRole } from '../cases/scope.ts';
+import { dateOnly, type ServiceKind } from '../../model/party/vocabulary.ts';
 import { visibleMemberFilter } from './members.ts';
 import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 

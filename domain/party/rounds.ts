@@ -1,10 +1,10 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { notFound } from '../../lib/errors.ts';
-import { roundSchedule } from '../../lib/party-rules.ts';
+import { roundSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound } from '../../workflows/definitions.ts';
-import { roundRowId, type RoundAction, type RoundCommands, type RoundRequest } from '../../model/party.ts';
-import type { recommendationRoundWorkflow } from '../../workflows/recommendation-workflow.ts';
-import type { AuthenticatedUser } from '../auth.ts';
+import { roundRowId, type RoundAction, type RoundCommands, type RoundRequest } from '../../model/party/party.ts';
+import type { recommendationRoundWorkflow } from '../../workflows/party/recommendation-workflow.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
 import { runUpdate } from '../workflow-calls.ts';
 import { actorOf, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 

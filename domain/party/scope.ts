@@ -5,8 +5,8 @@ import type { Db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
-import type { AuthenticatedUser } from '../auth.ts';
-import { COMMUNITY_UNIT_KINDS } from './model.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { COMMUNITY_UNIT_KINDS } from '../../model/party/vocabulary.ts';
 
 export type PartyDeps = { prisma: Db; temporal: Client; clock: Clock; storage: BlobStorage; settings: Config['party'] };
 

@@ -1,6 +1,6 @@
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedId } from '../../domain/seed.ts';
+import { seedId } from '../../domain/directory/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { TASK_QUEUE, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs } from '../support/case-steps.ts';

@@ -5,7 +5,7 @@ import { acceptRegistration, registerMember } from '../../domain/party/members.t
 import { createRecord } from '../../domain/party/records.ts';
 import { nominate, openRound, roundStep } from '../../domain/party/rounds.ts';
 import type { PartyDeps } from '../../domain/party/scope.ts';
-import { seedId } from '../../domain/seed.ts';
+import { seedId } from '../../domain/directory/seed.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';

@@ -1,14 +1,14 @@
 import type { Client } from '@temporalio/client';
-import type { AuthenticatedUser } from '../../domain/auth.ts';
-import { fileCase, getCase, performCaseAction } from '../../domain/cases.ts';
+import type { AuthenticatedUser } from '../../domain/auth/auth.ts';
+import { fileCase, getCase, performCaseAction } from '../../domain/cases/cases.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
-import { submitLedger, approveSummary } from '../../domain/cycles.ts';
-import { claimProject } from '../../domain/claims.ts';
-import { submitAppendices } from '../../domain/cycle-appendices.ts';
+import { submitLedger, approveSummary } from '../../domain/cycle/cycles.ts';
+import { claimProject } from '../../domain/leaders/claims.ts';
+import { submitAppendices } from '../../domain/leaders/appendix-submissions.ts';
 import { districtYearOf } from '../../lib/district-dates.ts';
-import { seedDemoLeaders, seedId } from '../../domain/seed.ts';
+import { seedDemoLeaders, seedId } from '../../domain/directory/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
 import {
   TASK_QUEUE,
@@ -17,7 +17,7 @@ import {
   workflowIdForCycle,
   workflowIdForQuotaTracker,
 } from '../../workflows/definitions.ts';
-import type { CaseFiling, DeadlinePolicy } from '../../model/case.ts';
+import type { CaseFiling, DeadlinePolicy } from '../../model/cases/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { filing, newKey } from './fixtures.ts';
-import type { CaseAction } from '../../model/lifecycle.ts';
+import type { CaseAction } from '../../model/cases/lifecycle.ts';
 import type { TestSystem } from './system.ts';
 
 /** What the steps need of a system: an HTTP client, in-process (supertest on the app) or to a running API. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPrisma, type Db } from '../../lib/db.ts';
-import { seedDemoData } from '../../domain/seed.ts';
+import { seedDemoData } from '../../domain/directory/seed.ts';
 
 export const DEMO_PASSWORD = 'test-password';
 

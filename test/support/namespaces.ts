@@ -7,4 +7,6 @@ const TEST_DIRS = ['integration', 'browser'].map((dir) => path.join(import.meta.
 /** One Temporal namespace per integration test file, registered when the dev server starts. */
 export const namespaceForTestFile = (file: string) => `test-${path.basename(file, '.test.ts')}`;
 
-export const TEST_NAMESPACES = TEST_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.test.ts'))).map(namespaceForTestFile);
+export const TEST_NAMESPACES = TEST_DIRS.flatMap((dir) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts')),
+).map(namespaceForTestFile);

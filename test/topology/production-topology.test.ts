@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcile } from '../../domain/reconcile.ts';
+import { reconcile } from '../../domain/cases/reconcile.ts';
 import { childProcessEnv } from '../../lib/config.ts';
-import { TRANSITIONS, type CaseAction, type TransitionName } from '../../model/lifecycle.ts';
+import { TRANSITIONS, type CaseAction, type TransitionName } from '../../model/cases/lifecycle.ts';
 import { step } from '../support/case-steps.ts';
 import { filing, newKey } from '../support/fixtures.ts';
 import { startTopology, type Topology } from './support/topology.ts';

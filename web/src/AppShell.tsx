@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import type { Role } from './api/client.ts';
 import { useI18n, useLabel, type Language } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/zh.ts';
-import { useSession } from './session.tsx';
+import { useSession } from './auth/session.tsx';
 import { useSettings } from './time.ts';
 
 const MENUS: Record<Role, Array<[string, MessageKey]>> = {

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { ApiFailure } from './api/client.ts';
 import { I18nProvider } from './i18n/i18n.tsx';
-import { SessionProvider } from './session.tsx';
+import { SessionProvider } from './auth/session.tsx';
 import { Localized } from './Localized.tsx';
 import { AppRoutes } from './routes.tsx';
 import './styles.css';

@@ -3,20 +3,20 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import type { Role } from './api/client.ts';
 import { AppShell } from './AppShell.tsx';
-import { SignIn } from './pages/SignIn.tsx';
-import { CaseList } from './pages/CaseList.tsx';
-import { useSession } from './session.tsx';
+import { SignIn } from './auth/SignIn.tsx';
+import { CaseList } from './cases/CaseList.tsx';
+import { useSession } from './auth/session.tsx';
 
 // Everything but sign-in and the ledger list loads on demand, to keep the first screen light.
-const FileCase = lazy(() => import('./pages/FileCase.tsx'));
-const CasePage = lazy(() => import('./pages/CasePage.tsx'));
-const HalfYearLedger = lazy(() => import('./pages/HalfYearLedger.tsx'));
-const CycleBoard = lazy(() => import('./pages/CycleBoard.tsx'));
-const Dashboard = lazy(() => import('./pages/Dashboard.tsx'));
-const Exports = lazy(() => import('./pages/Exports.tsx'));
-const CalendarEditor = lazy(() => import('./pages/admin/CalendarEditor.tsx'));
-const Directory = lazy(() => import('./pages/admin/Directory.tsx'));
-const Mailbox = lazy(() => import('./pages/admin/Mailbox.tsx'));
+const FileCase = lazy(() => import('./cases/FileCase.tsx'));
+const CasePage = lazy(() => import('./cases/CasePage.tsx'));
+const HalfYearLedger = lazy(() => import('./cycle/HalfYearLedger.tsx'));
+const CycleBoard = lazy(() => import('./cycle/CycleBoard.tsx'));
+const Dashboard = lazy(() => import('./statistics/Dashboard.tsx'));
+const Exports = lazy(() => import('./exports/Exports.tsx'));
+const CalendarEditor = lazy(() => import('./calendar/CalendarEditor.tsx'));
+const Directory = lazy(() => import('./directory/Directory.tsx'));
+const Mailbox = lazy(() => import('./system/Mailbox.tsx'));
 
 /** The first screen of each role. */
 export const HOME: Record<Role, string> = {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import supertest from 'supertest';
-import { seedDemoData } from '../../../domain/seed.ts';
+import { seedDemoData } from '../../../domain/directory/seed.ts';
 import { startDevSmtpServer, type DevSmtpServer } from '../../../infra/dev-smtp.ts';
 import { freePort } from '../../../infra/free-port.ts';
 import { startTemporalServerWithPostgres, type TemporalServer } from '../../../infra/temporal-server.ts';

@@ -1,0 +1,54 @@
+import type { Request } from 'express';
+import { authenticateToken, login, logout } from '../../domain/auth/auth.ts';
+import { DomainError } from '../../lib/errors.ts';
+import type { AppDeps } from '../deps.ts';
+import { bearerHeaders, loginBody, sessionView } from './auth.schemas.ts';
+import { errorBody, errorResponses } from '../errors.schemas.ts';
+import { defineRoute } from '../route.ts';
+
+/** Any other scheme, or none, is a 401 (with `WWW-Authenticate: Bearer`), not a validation error. */
+export function bearerTokenOf(req: Request): string {
+  const parsed = bearerHeaders.safeParse({ authorization: req.headers.authorization });
+  if (!parsed.success) throw new DomainError('unauthenticated', 'send "Authorization: Bearer <token>" (POST /auth/login gives one)');
+  return parsed.data.authorization;
+}
+
+export const authenticateRequest = (deps: AppDeps) => (req: Request) =>
+  authenticateToken({ prisma: deps.prisma, clock: deps.clock }, bearerTokenOf(req));
+
+export const authRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/auth/login',
+    tag: 'auth',
+    summary: 'Exchange e-mail and password for a bearer token that expires.',
+    authenticated: false,
+    schemas: { body: loginBody },
+    responses: {
+      200: { description: 'Logged in', schema: sessionView },
+      ...errorResponses,
+      429: { description: 'Too many attempts for the account or from the address; see Retry-After', schema: errorBody },
+    },
+    handler: async ({ body, deps, clientAddress }) => {
+      const session = await login(
+        { prisma: deps.prisma, clock: deps.clock, ...deps.config.auth },
+        { email: body.email, address: clientAddress },
+        body.password,
+      );
+      return { status: 200, body: { ...session, expiresAt: session.expiresAt.toISOString() } };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/logout',
+    tag: 'auth',
+    summary: 'Revoke the bearer token used for this call.',
+    authenticated: true,
+    schemas: { headers: bearerHeaders },
+    responses: { 204: { description: 'Revoked' }, ...errorResponses },
+    handler: async ({ headers, deps }) => {
+      await logout(deps, headers.authorization);
+      return { status: 204, body: undefined };
+    },
+  }),
+];

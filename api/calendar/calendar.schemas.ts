@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { boundedDate } from '../../model/dates.ts';
+import { lineText, plainText } from '../../model/text.ts';
+
+const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+
+export const calendarDay = z.strictObject({
+  date: boundedDate,
+  kind: z.enum(['holiday', 'workday']),
+  name: lineText(100).optional(),
+});
+
+export const saveCalendarBody = z.strictObject({
+  note: plainText(500, 0).optional(),
+  days: z
+    .array(
+      calendarDay.refine((d) => d.kind === 'holiday' || isWeekend(d.date), {
+        message: 'a make-up working day must fall on a Saturday or Sunday',
+        path: ['kind'],
+      }),
+    )
+    .max(2000)
+    .refine((days) => new Set(days.map((d) => d.date)).size === days.length, 'each date may appear once'),
+});
+
+export const calendarView = z.object({
+  version: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: z.iso.datetime().nullable(),
+  days: z.array(z.object({ date: z.iso.date(), kind: z.enum(['holiday', 'workday']), name: z.string().nullable() })),
+});
+
+export const savedCalendarView = z.object({ version: z.number().int() });

@@ -1,0 +1,38 @@
+import { addAttachment, readAttachment } from '../../domain/cases/attachments.ts';
+import { attachmentParams, uploadBody, uploadHeaders, uploadResponses } from './attachments.schemas.ts';
+import { caseIdParams } from './cases.schemas.ts';
+import { errorResponses } from '../errors.schemas.ts';
+import { downloadResult } from '../file-response.ts';
+import { defineRoute } from '../route.ts';
+
+export const attachmentRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/attachments',
+    tag: 'attachments',
+    summary: 'Attach a photo or document (PNG, JPEG, PDF, DOCX, XLSX, plain text): the file is the request body, named by X-File-Name.',
+    authenticated: true,
+    roles: ['street_staff', 'district_officer', 'municipal_liaison'],
+    rawBody: true,
+    schemas: { params: caseIdParams, headers: uploadHeaders, body: uploadBody },
+    responses: uploadResponses('case'),
+    handler: async ({ params, headers, body, user, deps }) => ({
+      status: 201,
+      body: await addAttachment(deps, user, params.id, {
+        fileName: headers['x-file-name'],
+        contentType: headers['content-type'],
+        data: body,
+      }),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/attachments/:attachmentId',
+    tag: 'attachments',
+    summary: 'Download an attachment.',
+    authenticated: true,
+    schemas: { params: attachmentParams },
+    responses: { 200: { description: 'The file' }, ...errorResponses },
+    handler: async ({ params, user, deps }) => downloadResult(await readAttachment(deps, user, params.id, params.attachmentId)),
+  }),
+];

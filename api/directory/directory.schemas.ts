@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ORG_UNIT_KINDS } from '../../domain/directory/directory.ts';
+import { ROLES } from '../../model/cases/case.ts';
+import { plainText } from '../../model/text.ts';
+
+export const orgUnitView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(ORG_UNIT_KINDS),
+  parentId: z.uuid().nullable(),
+  email: z.string().nullable(),
+});
+export const orgUnitList = z.object({ items: z.array(orgUnitView) });
+
+export const createOrgUnitBody = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9-]{2,40}$/, 'capital letters, digits and - (2 to 40)'),
+  name: plainText(200),
+  kind: z.enum(ORG_UNIT_KINDS),
+  parentId: z.uuid().optional(),
+  email: z.email().optional(),
+});
+
+/** What may change in a unit: its name and its e-mail (null removes it). Its code, kind and place in the tree stay. */
+export const updateOrgUnitBody = z
+  .strictObject({
+    name: plainText(200).optional(),
+    email: z.email().max(254).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+export const orgUnitIdParams = z.strictObject({ id: z.uuid() });
+
+export const userView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  orgUnitId: z.uuid(),
+  active: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export const userList = z.object({ items: z.array(userView) });
+
+export const createUserBody = z.strictObject({
+  email: z.email().max(254),
+  displayName: plainText(100),
+  role: z.enum(ROLES),
+  orgUnitId: z.uuid(),
+});
+
+export const userIdParams = z.strictObject({ id: z.uuid() });
+
+/** The one-time password is shown to the admin once, to hand over. */
+export const userWithPassword = z.object({ user: userView, temporaryPassword: z.string() });

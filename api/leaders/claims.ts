@@ -1,0 +1,53 @@
+import { claimProject, listProjects } from '../../domain/leaders/claims.ts';
+import { claimBody } from '../../model/cases/case-actions.ts';
+import { z } from 'zod';
+import { caseIdParams } from '../cases/cases.schemas.ts';
+import { errorBody, errorResponses } from '../errors.schemas.ts';
+import { defineRoute } from '../route.ts';
+
+const projectView = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  title: z.string(),
+  category: z.string(),
+  location: z.string(),
+  status: z.string(),
+  filingUnit: z.object({ id: z.uuid(), name: z.string() }),
+  filedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  claim: z
+    .object({ unitId: z.string(), unitName: z.string(), leaderId: z.string(), leaderName: z.string(), claimedAt: z.string() })
+    .nullable(),
+  completed: z.boolean(),
+});
+
+export const claimRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/public-service-projects',
+    tag: 'leaders',
+    summary:
+      'For a unit’s clerk: the district’s open unclaimed public-service projects nobody has claimed (`state=claimable`), or those the unit claimed (`state=claimed`), with whether each was completed.',
+    authenticated: true,
+    roles: ['street_staff'],
+    schemas: { query: z.strictObject({ state: z.enum(['claimable', 'claimed']).default('claimable') }) },
+    responses: { 200: { description: 'Projects', schema: z.object({ items: z.array(projectView) }) }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({ status: 200, body: await listProjects(deps, user, query.state) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/claim',
+    tag: 'leaders',
+    summary:
+      'A unit with a leader at its head claims an unclaimed public-service project of its district, naming the leader who leads it (an Update of the case). When the case closes as solved it counts toward that leader’s quota.',
+    authenticated: true,
+    roles: ['street_staff'],
+    schemas: { params: caseIdParams, body: claimBody },
+    responses: {
+      200: { description: 'Claimed', schema: projectView },
+      ...errorResponses,
+      409: { description: 'Already claimed, or past the point of claiming', schema: errorBody },
+    },
+    handler: async ({ params, body, user, deps }) => ({ status: 200, body: await claimProject(deps, user, params.id, body.leaderId) }),
+  }),
+];

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../../model/leaders/four-leads.ts';
+import { attachmentView } from '../cases/attachments.schemas.ts';
+import { plainText } from '../../model/text.ts';
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A calendar year; the far bounds only keep typing slips out. */
+export const yearField = z.coerce.number().int().min(2000).max(2999);
+
+export const leaderIdParams = z.strictObject({ id: z.uuid() });
+export const activityIdParams = z.strictObject({ activityId: z.uuid() });
+export const activityAttachmentParams = z.strictObject({ activityId: z.uuid(), attachmentId: z.uuid() });
+
+export const createLeaderBody = z.strictObject({
+  unitId: z.uuid().optional(),
+  name: plainText(100),
+  post: plainText(100),
+  rank: z.enum(LEADER_RANKS),
+  reportsToUnitId: z.uuid(),
+});
+
+export const updateLeaderBody = z
+  .strictObject({
+    name: plainText(100).optional(),
+    post: plainText(100).optional(),
+    rank: z.enum(LEADER_RANKS).optional(),
+    reportsToUnitId: z.uuid().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+
+export const listLeadersQuery = z.strictObject({
+  unit: z.uuid().optional(),
+  rank: z.enum(LEADER_RANKS).optional(),
+  active: booleanFlag.optional(),
+  behind: booleanFlag.optional(),
+  year: yearField.optional(),
+});
+export const leaderYearQuery = z.strictObject({ year: yearField.optional() });
+
+export const recordActivityBody = z.strictObject({
+  kind: z.enum(ACTIVITY_KINDS),
+  occurredOn: z.iso.date().refine((d) => d >= '2000-01-01', 'a date from 2000 on'),
+  placeUnitId: z.uuid(),
+  participants: plainText(2000),
+  account: plainText(5000),
+  opinionsCollected: z.number().int().min(0).max(100_000).optional(),
+});
+
+export const rejectActivityBody = z.strictObject({ reason: plainText(2000) });
+
+export const listActivitiesQuery = z.strictObject({
+  leader: z.uuid().optional(),
+  review: z.enum(['pending', 'confirmed', 'rejected']).optional(),
+  place: z.uuid().optional(),
+  year: yearField.optional(),
+});
+
+const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string() });
+const counts = z.object(Object.fromEntries(QUOTA_ITEMS.map((i) => [i, z.number().int()])));
+
+export const leaderView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  post: z.string(),
+  rank: z.enum(LEADER_RANKS),
+  active: z.boolean(),
+  unit: unitRef,
+  reportsTo: unitRef,
+});
+
+export const yearRecordView = z.object({
+  leaderId: z.uuid(),
+  year: z.number().int(),
+  standing: z.object({
+    required: counts,
+    done: counts,
+    missing: counts,
+    leads: z.object({
+      planning: z.boolean().nullable(),
+      research: z.boolean().nullable(),
+      policy: z.boolean().nullable(),
+      helping: z.boolean().nullable(),
+    }),
+    allFourMet: z.boolean().nullable(),
+    schedulingMet: z.boolean().nullable(),
+    behind: z.boolean(),
+  }),
+  dates: z.record(z.string(), z.array(z.iso.date())),
+  projectCaseNumbers: z.array(z.number().int()),
+  opinionsCollected: z.number().int(),
+  frozen: z.boolean(),
+});
+
+export const leaderWithYearView = leaderView.extend({ year: z.number().int(), record: yearRecordView });
+export const leaderListView = z.object({ year: z.number().int(), items: z.array(leaderView.extend({ record: yearRecordView })) });
+
+export const activityView = z.object({
+  id: z.uuid(),
+  leader: leaderView,
+  kind: z.enum(ACTIVITY_KINDS),
+  occurredOn: z.iso.date(),
+  place: unitRef,
+  participants: z.string(),
+  account: z.string(),
+  opinionsCollected: z.number().int().nullable(),
+  review: z.enum(['pending', 'confirmed', 'rejected']),
+  recordedAt: z.iso.datetime(),
+  reviewedAt: z.iso.datetime().nullable(),
+  rejectionReason: z.string().nullable(),
+  attachments: z.array(attachmentView),
+  allowedActions: z.array(z.enum(['confirm', 'reject'])),
+});
+export const activityListView = z.object({ items: z.array(activityView) });
+
+export const appendixQuery = z.strictObject({
+  year: yearField,
+  format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+  unit: z.uuid().optional(),
+  district: z.uuid().optional(),
+});

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { SERVICE_KINDS } from '../../model/party/vocabulary.ts';
+import { NOMINATION_KINDS, NOMINATION_SOURCES, ROUND_PHASES } from '../../model/party/party.ts';
+import { plainText } from '../../model/text.ts';
+
+// Schemas of the party members' routes (section Four). Dates a person gives are district dates.
+
+const districtDay = z.iso.date();
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const unitRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const idParams = z.strictObject({ id: z.uuid() });
+export const yearParams = z.strictObject({ year: z.coerce.number().int().min(2000).max(2200) });
+export const roundParams = yearParams.extend({ unitId: z.uuid() });
+export const feedbackFileParams = yearParams.extend({ unitId: z.uuid() });
+export const feedbackFileQuery = z.strictObject({ format: z.enum(['xlsx', 'html']).default('xlsx') });
+
+export const communityBody = z.strictObject({ name: plainText(100), email: z.email().optional() });
+export const branchBody = z.strictObject({ name: plainText(100) });
+export const namedList = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), unit: unitRef })) });
+
+export const registerBody = z.strictObject({
+  memberNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{3,40}$/, 'letters, digits and - (3 to 40)'),
+  name: plainText(100),
+  homeUnitId: z.uuid(),
+  branchId: z.uuid().optional(),
+  contact: plainText(100).optional(),
+  email: z.email().optional(),
+  communityId: z.uuid(),
+  registeredOn: districtDay,
+});
+export const moveBody = z.strictObject({ communityId: z.uuid(), movedOn: districtDay });
+export const membersQuery = z.strictObject({ community: z.uuid().optional() });
+
+export const memberView = z.object({
+  id: z.uuid(),
+  memberNumber: z.string(),
+  name: z.string(),
+  homeUnit: unitRef,
+  branch: unitRef.nullable(),
+  contact: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  registrations: z.array(
+    z.object({
+      id: z.uuid(),
+      status: z.enum(['pending', 'active', 'ended']),
+      community: z.object({ id: z.uuid(), name: z.string(), unitId: z.uuid() }),
+      registeredOn: districtDay,
+      endedOn: districtDay.nullable(),
+    }),
+  ),
+});
+export const memberList = z.object({ items: z.array(memberView) });
+
+export const recordBody = z.strictObject({
+  memberId: z.uuid(),
+  kind: z.enum(SERVICE_KINDS),
+  servedOn: districtDay,
+  hours: z.number().positive().max(24).multipleOf(0.25).optional(),
+  account: plainText(2000),
+  caseId: z.uuid().optional(),
+});
+export const recordsQuery = z.strictObject({
+  member: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2200).optional(),
+  confirmed: booleanFlag.optional(),
+});
+export const recordView = z.object({
+  id: z.uuid(),
+  member: z.object({ id: z.uuid(), name: z.string(), memberNumber: z.string() }),
+  community: unitRef,
+  unitId: z.uuid(),
+  kind: z.enum(SERVICE_KINDS),
+  servedOn: districtDay,
+  hours: z.number().nullable(),
+  account: z.string(),
+  caseId: z.uuid().nullable(),
+  confirmed: z.boolean(),
+  fedBack: z.boolean(),
+  recordedByUnitId: z.uuid(),
+});
+export const recordList = z.object({ items: z.array(recordView) });
+
+export const feedbackView = z.object({
+  year: z.number().int(),
+  opensAt: z.iso.datetime(),
+  deliverAt: z.iso.datetime(),
+  deadlineAt: z.iso.datetime(),
+  delivered: z.boolean(),
+  deliveries: z.array(
+    z.object({
+      homeUnitId: z.uuid(),
+      memberCount: z.number().int(),
+      recordCount: z.number().int(),
+      recipients: z.array(z.string()),
+      deliveredAt: z.iso.datetime(),
+      late: z.boolean(),
+    }),
+  ),
+});
+
+export const nominateBody = z.strictObject({
+  kind: z.enum(NOMINATION_KINDS),
+  subjectId: z.uuid(),
+  source: z.enum(NOMINATION_SOURCES),
+  reason: plainText(1000),
+});
+const subjectKeys = z.array(z.string().regex(/^(member|branch):[0-9a-f-]{36}$/, 'member:<id> or branch:<id>')).max(500);
+export const shortlistBody = z.strictObject({ subjectKeys: subjectKeys.min(1) });
+export const decisionBody = z.strictObject({ selected: subjectKeys, note: plainText(2000).optional() });
+export const emptyBody = z.strictObject({});
+export const returnBody = z.strictObject({ reason: plainText(2000) });
+
+export const roundView = z.object({
+  year: z.number().int(),
+  unitId: z.uuid(),
+  districtId: z.uuid(),
+  phase: z.enum(ROUND_PHASES),
+  registeredCount: z.number().int(),
+  quota: z.number().int(),
+  selectedMembers: z.number().int(),
+  submitBy: z.iso.datetime(),
+  submittedAt: z.iso.datetime().nullable(),
+  late: z.boolean(),
+  decisionNote: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  approvedAt: z.iso.datetime().nullable(),
+  nominations: z.array(
+    z.object({
+      subjectKey: z.string(),
+      kind: z.enum(NOMINATION_KINDS),
+      name: z.string(),
+      homeUnit: z.string(),
+      branch: z.string().nullable(),
+      sources: z.array(z.string()),
+      reasons: z.record(z.string(), z.string()),
+      shortlisted: z.boolean(),
+      selected: z.boolean(),
+    }),
+  ),
+});
+
+export const commendationsQuery = z.strictObject({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+
+export const fundBody = z.strictObject({
+  amount: z.number().positive().max(10_000_000).multipleOf(0.01),
+  purpose: plainText(500),
+  approvedBy: plainText(200),
+  approvedOn: districtDay,
+});
+export const fundingView = z.object({
+  caseId: z.uuid(),
+  totalAmount: z.number(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      amount: z.number(),
+      purpose: z.string(),
+      approvedBy: z.string(),
+      approvedOn: districtDay,
+      recordedAt: z.iso.datetime(),
+    }),
+  ),
+});

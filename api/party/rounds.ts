@@ -1,0 +1,182 @@
+import { commendationHeader, commendationRows, commendationSheetName } from '../../domain/party/commendations.ts';
+import { feedbackFile, getFeedback, openFeedback } from '../../domain/party/feedback.ts';
+import { getRound, listRounds, nominate, openRound, roundStep } from '../../domain/party/rounds.ts';
+import { writeCsv, writeXlsx } from '../../lib/tabular-writers.ts';
+import { tableFileHeaders } from '../file-response.ts';
+import { partyDepsOf } from '../deps.ts';
+import { errorBody, errorResponses } from '../errors.schemas.ts';
+import {
+  commendationsQuery,
+  decisionBody,
+  emptyBody,
+  feedbackFileParams,
+  feedbackFileQuery,
+  feedbackView,
+  nominateBody,
+  returnBody,
+  roundParams,
+  roundView,
+  shortlistBody,
+  yearParams,
+} from './party.schemas.ts';
+import { defineRoute } from '../route.ts';
+
+const READERS = ['street_staff', 'district_officer', 'admin'] as const;
+const conflict = { 409: { description: 'Not possible in the round’s state, or over quota (quota_exceeded)', schema: errorBody } };
+
+/** The steps of a round, one route each: path, who, what, and the body it takes. */
+const ROUND_STEPS = [
+  { step: 'shortlist', action: 'shortlist', roles: ['street_staff'], body: shortlistBody, summary: 'Shortlist nominations.' },
+  { step: 'decision', action: 'decide', roles: ['street_staff'], body: decisionBody, summary: 'The committee selects from the shortlist.' },
+  {
+    step: 'submission',
+    action: 'submit',
+    roles: ['street_staff'],
+    body: emptyBody,
+    summary: 'Submit the decided list to the district; refused (409 quota_exceeded) with more members than the quota.',
+  },
+  {
+    step: 'approve',
+    action: 'approve',
+    roles: ['district_officer'],
+    body: emptyBody,
+    summary: 'The district approves the list; the home units are informed.',
+  },
+  {
+    step: 'return',
+    action: 'return',
+    roles: ['district_officer'],
+    body: returnBody,
+    summary: 'The district returns the list for another decision.',
+  },
+] as const;
+
+export const partyRoundRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/party/feedback/:year/open',
+    tag: 'party',
+    summary: 'Open a year’s feedback to the home units now (the Schedule does it on December 1); for a past year a backfill. Idempotent.',
+    authenticated: true,
+    roles: ['admin'],
+    schemas: { params: yearParams },
+    responses: { 202: { description: 'Opening' }, ...errorResponses },
+    handler: async ({ params, user, deps }) => ({ status: 202, body: await openFeedback(partyDepsOf(deps), user, params.year) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/party/feedback/:year',
+    tag: 'party',
+    summary: 'The year’s feedback: its dates and the deliveries to the home units the caller may see.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { params: yearParams },
+    responses: { 200: { description: 'The feedback', schema: feedbackView }, ...errorResponses },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await getFeedback(partyDepsOf(deps), user, params.year) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/party/feedback/:year/units/:unitId',
+    tag: 'party',
+    summary: 'The feedback document delivered to a home unit: XLSX as mailed, or `format=html` to read and print.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { params: feedbackFileParams, query: feedbackFileQuery },
+    responses: { 200: { description: 'The document' }, ...errorResponses },
+    handler: async ({ params, query, user, deps }) => ({
+      status: 200,
+      headers:
+        query.format === 'xlsx'
+          ? tableFileHeaders('xlsx', `member-feedback-${params.year}.xlsx`)
+          : { 'Content-Type': 'text/html; charset=utf-8' },
+      body: await feedbackFile(partyDepsOf(deps), user, params.year, params.unitId, query.format),
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/party/rounds/:year/open',
+    tag: 'party',
+    summary: 'Open the caller’s street/park recommendation round for the year (quota from the members registered now). Idempotent.',
+    authenticated: true,
+    roles: ['street_staff'],
+    schemas: { params: yearParams },
+    responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await openRound(partyDepsOf(deps), user, params.year) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/party/rounds/:year',
+    tag: 'party',
+    summary: 'The year’s rounds the caller may see.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { params: yearParams },
+    responses: { 200: { description: 'Rounds' }, ...errorResponses },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await listRounds(partyDepsOf(deps), user, params.year) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/party/rounds/:year/:unitId',
+    tag: 'party',
+    summary: 'A street/park’s round: phase, quota, nominations.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { params: roundParams },
+    responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await getRound(partyDepsOf(deps), user, params.year, params.unitId) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/party/rounds/:year/:unitId/nominations',
+    tag: 'party',
+    summary: 'Nominate a registered member, or a branch with registered members, by the residents or by the organization.',
+    authenticated: true,
+    roles: ['street_staff'],
+    schemas: { params: roundParams, body: nominateBody },
+    responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses, ...conflict },
+    handler: async ({ params, body, user, deps }) => ({
+      status: 200,
+      body: await nominate(partyDepsOf(deps), user, params.year, params.unitId, body),
+    }),
+  }),
+  ...ROUND_STEPS.map(({ step, action, roles, body, summary }) =>
+    defineRoute({
+      method: 'post',
+      path: `/party/rounds/:year/:unitId/${step}`,
+      tag: 'party',
+      summary,
+      authenticated: true,
+      roles,
+      schemas: { params: roundParams, body },
+      responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses, ...conflict },
+      handler: async (ctx) => ({
+        status: 200,
+        body: await roundStep(partyDepsOf(ctx.deps), ctx.user, ctx.params.year, ctx.params.unitId, action, ctx.body),
+      }),
+    }),
+  ),
+  defineRoute({
+    method: 'get',
+    path: '/party/commendations/:year',
+    tag: 'party',
+    summary:
+      'The July 1 commendation list (approved rounds the caller may see): members and branches, CSV or XLSX, Chinese or English headers.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { params: yearParams, query: commendationsQuery },
+    responses: { 200: { description: 'The file, streamed' }, ...errorResponses },
+    handler: async ({ params, query, user, deps }) => {
+      const rows = commendationRows(partyDepsOf(deps), user, params.year, query.lang);
+      const header = commendationHeader(query.lang);
+      return {
+        status: 200,
+        headers: tableFileHeaders(query.format, `commendations-${params.year}.${query.format}`),
+        body: undefined,
+        stream: async (out) => {
+          if (query.format === 'csv') await writeCsv(header, rows, out);
+          else await writeXlsx(header, rows, out, commendationSheetName(params.year, query.lang));
+        },
+      };
+    },
+  }),
+];

@@ -1,0 +1,23 @@
+import { halfYearOf } from '../../lib/half-years.ts';
+import { errorResponses } from '../errors.schemas.ts';
+import { defineRoute } from '../route.ts';
+import { settingsView } from './settings.schemas.ts';
+
+export const settingsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/settings',
+    tag: 'operations',
+    summary: 'What a client needs to present data as the district does: its time zone and the current half-year.',
+    authenticated: true,
+    schemas: {},
+    responses: { 200: { description: 'Settings', schema: settingsView }, ...errorResponses },
+    handler: async ({ deps }) => ({
+      status: 200,
+      body: {
+        timeZone: deps.config.timeZone,
+        currentCycle: halfYearOf(deps.clock.now(), deps.config.deadlines.utcOffsetMinutes, deps.config.cycles.deadlines),
+      },
+    }),
+  }),
+];

@@ -1,0 +1,94 @@
+import type { Db, Prisma } from '../../lib/db.ts';
+import type { Case } from '../../generated/prisma/client.ts';
+import { z } from 'zod';
+import type { CaseKind } from '../../model/cases/case.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { searchCondition } from './case-search.ts';
+import { toCaseSummary } from './case-view.ts';
+import { cursorMoment, decodeCursor, encodeCursor } from '../list-cursors.ts';
+import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
+import { visibleCaseFilterWithUnits } from './scope.ts';
+
+/** The orders a list can come in: newest filed first (the ledger), or the work queues' order. */
+export const CASE_LIST_SORTS = ['newest', 'due'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+
+type CaseListFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
+  kind?: CaseKind;
+  urgent?: boolean;
+  overdue?: boolean;
+  q?: string;
+  sort?: CaseListSort;
+  limit: number;
+  cursor?: string;
+};
+
+type CaseRow = Pick<Case, 'id' | 'filedAt' | 'overdue' | 'dueAt'>;
+
+const newestKey = z.strictObject({ filedAt: cursorMoment, id: z.uuid() });
+const dueKey = z.strictObject({ sort: z.literal('due'), overdue: z.boolean(), dueAt: cursorMoment.nullable(), id: z.uuid() });
+
+/**
+ * Each order with its keyset: the ORDER BY, the rows after a cursor's key, and a row's key. `due` is
+ * the work queues' order: overdue first, then the nearest deadline (cases without one, paused, last),
+ * then id; the index on (status, overdue DESC, due_at, id) serves it for a queue's status.
+ */
+const ORDERS = {
+  newest: {
+    orderBy: [{ filedAt: 'desc' }, { id: 'desc' }],
+    after(raw: string): Prisma.CaseWhereInput {
+      const key = decodeCursor(raw, newestKey, 'query.cursor');
+      const filedAt = new Date(key.filedAt);
+      return { OR: [{ filedAt: { lt: filedAt } }, { filedAt, id: { lt: key.id } }] };
+    },
+    keyOf: (row: CaseRow): z.input<typeof newestKey> => ({ filedAt: row.filedAt.toISOString(), id: row.id }),
+  },
+  due: {
+    orderBy: [{ overdue: 'desc' }, { dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
+    after(raw: string): Prisma.CaseWhereInput {
+      const key = decodeCursor(raw, dueKey, 'query.cursor');
+      const dueAt = key.dueAt === null ? null : new Date(key.dueAt);
+      const laterDue: Prisma.CaseWhereInput =
+        dueAt === null
+          ? { dueAt: null, id: { gt: key.id } }
+          : { OR: [{ dueAt: { gt: dueAt } }, { dueAt: null }, { dueAt, id: { gt: key.id } }] };
+      return key.overdue ? { OR: [{ overdue: false }, { overdue: true, ...laterDue }] } : { overdue: false, ...laterDue };
+    },
+    keyOf: (row: CaseRow): z.input<typeof dueKey> => ({
+      sort: 'due',
+      overdue: row.overdue,
+      dueAt: row.dueAt?.toISOString() ?? null,
+      id: row.id,
+    }),
+  },
+} satisfies Record<
+  CaseListSort,
+  { orderBy: Prisma.CaseOrderByWithRelationInput[]; after(raw: string): Prisma.CaseWhereInput; keyOf(row: CaseRow): unknown }
+>;
+
+/** A page in the chosen order (newest first by default), keyset-paginated, always within what the caller may see; dates are district days. */
+export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter, utcOffsetMinutes: number) {
+  const conditions: Prisma.CaseWhereInput[] = [
+    await visibleCaseFilterWithUnits(prisma, user),
+    ...scopeConditions(filter),
+    ...periodConditions(filter, { utcOffsetMinutes }),
+  ];
+  if (filter.kind) conditions.push({ kind: filter.kind });
+  if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
+  if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
+  if (filter.q) conditions.push(await searchCondition(prisma, filter.q));
+  const order = ORDERS[filter.sort ?? 'newest'];
+  if (filter.cursor) conditions.push(order.after(filter.cursor));
+  const rows = await prisma.case.findMany({
+    where: { AND: conditions },
+    include: { filingUnit: true },
+    orderBy: order.orderBy,
+    take: filter.limit + 1,
+  });
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(toCaseSummary),
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(order.keyOf(last)) : null,
+  };
+}

@@ -1,0 +1,189 @@
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { OrgUnit } from '../../generated/prisma/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Db } from '../../lib/db.ts';
+import { districtToday } from '../../lib/district-dates.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
+import type { caseWorkflow } from '../../workflows/cases/case-workflow.ts';
+import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase } from '../../workflows/definitions.ts';
+import type { CaseFiling, CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
+import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifecycle.ts';
+import type { ActionBody, ActionRequest } from '../../model/cases/case-actions.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { deriveCaseId, hashRequest } from './case-identity.ts';
+import { toCaseView, type CaseRowWithEvents } from './case-view.ts';
+import { suggestDuplicates } from './duplicates.ts';
+import { requireRole, visibleCaseFilter } from './scope.ts';
+import { runUpdate } from '../workflow-calls.ts';
+
+type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
+
+const FILING_UNIT_KINDS = new Set(['street', 'park', 'district_department', 'garrison_unit']);
+
+/**
+ * Files a case for the caller's own unit. The same idempotency key always lands on the same case:
+ * the workflow id is derived from it and Temporal refuses a second workflow with that id.
+ */
+export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: CaseFiling, idempotencyKey: string) {
+  requireRole(user, ['street_staff']);
+  assertFoundByToday(filing.foundOn, districtToday(deps.clock, deps.policy.utcOffsetMinutes));
+  // The case's id needs only the caller's unit id, so its unit and an earlier filing with this key are
+  // looked up together, in one round trip's time.
+  const caseId = deriveCaseId(user.orgUnitId, idempotencyKey);
+  const [unit, existing] = await Promise.all([
+    deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } }),
+    deps.prisma.case.findUnique({ where: { id: caseId }, select: { requestHash: true } }),
+  ]);
+  if (!unit || !FILING_UNIT_KINDS.has(unit.kind)) {
+    throw new DomainError('forbidden', 'only street offices, parks, district departments and garrison units file cases');
+  }
+  const requestHash = hashRequest(filing);
+  if (existing) {
+    assertSameRequest(existing.requestHash, requestHash);
+    return { created: false, case: await getFiledCase(deps.prisma, user, unit, caseId), possibleDuplicates: [] };
+  }
+
+  const duplicates = suggestDuplicates(deps.prisma, user, { districtId: unit.parentId, filing });
+  // Waited for below, after the workflow call it runs beside; kept from rejecting unobserved meanwhile.
+  duplicates.catch(() => {});
+  const input: CaseWorkflowInput = {
+    caseId,
+    filingUnitId: unit.id,
+    filedBy: actorOf(user),
+    idempotencyKey,
+    requestHash,
+    filing,
+    policy: deps.policy,
+  };
+  const workflowId = workflowIdForCase(caseId);
+  // One round trip starts the workflow (or joins the running one) and waits for the ledger row.
+  const startOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+    taskQueue: TASK_QUEUE,
+    workflowId,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+  });
+  let snapshot;
+  try {
+    snapshot = await runUpdate(() =>
+      deps.temporal.workflow.executeUpdateWithStart(caseRecordedUpdate, { startWorkflowOperation: startOperation }),
+    );
+  } catch (error) {
+    // A closed workflow with this id: the case exists, and its ledger row tells the rest.
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    snapshot = await runUpdate(() => deps.temporal.workflow.getHandle(workflowId).executeUpdate(caseRecordedUpdate));
+  }
+  assertSameRequest(snapshot.requestHash, requestHash);
+  const possibleDuplicates = (await duplicates).filter((d) => d.id !== caseId);
+  return { created: true, case: await getFiledCase(deps.prisma, user, unit, caseId), possibleDuplicates };
+}
+
+/** A problem found "today" is today in the district: at 23:00 UTC that is already tomorrow's UTC date. */
+function assertFoundByToday(foundOn: string, today: string) {
+  if (foundOn > today)
+    throw new DomainError('validation_failed', 'foundOn cannot be in the future', [
+      { path: 'body.foundOn', message: `cannot be in the future (today in the district is ${today})` },
+    ]);
+}
+
+const HISTORY = { events: { orderBy: { sequence: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' } } } as const;
+
+export async function loadVisibleCase(prisma: Db, user: AuthenticatedUser, caseId: string): Promise<CaseRowWithEvents> {
+  const row = await prisma.case.findFirst({
+    where: { AND: [{ id: caseId }, visibleCaseFilter(user)] },
+    include: { filingUnit: true, ...HISTORY },
+  });
+  if (!row) throw notFound('case');
+  return row;
+}
+
+export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
+  return toCaseView(await loadVisibleCase(deps.prisma, user, caseId), user);
+}
+
+/** The case a filing names, read with the filing unit the filing has already loaded: one relation fewer. */
+async function getFiledCase(prisma: Db, user: AuthenticatedUser, filingUnit: OrgUnit, caseId: string) {
+  const row = await prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, include: HISTORY });
+  if (!row) throw notFound('case');
+  return toCaseView({ ...row, filingUnit }, user);
+}
+
+/**
+ * One human step on a case. Scope (the case is the caller's to see) and role are checked here; the
+ * workflow's Update validator checks the step against its own, authoritative state.
+ */
+export async function performCaseAction<A extends CaseAction>(
+  deps: CaseDeps,
+  user: AuthenticatedUser,
+  caseId: string,
+  action: A,
+  body: ActionBody<A>,
+  idempotencyKey?: string,
+) {
+  requireRole(user, rolesFor(action));
+  const row = await loadVisibleCase(deps.prisma, user, caseId);
+  const request = await PREPARE[action]({ prisma: deps.prisma, user, row }, body);
+  // Temporal keeps one Update per id in a workflow: a step sent again with its key (after a 503
+  // that may have come after Temporal took it) joins the first one and gets its outcome.
+  const updateId = idempotencyKey ? `${action}-${hashRequest({ userId: user.id, idempotencyKey, body })}` : undefined;
+  await runUpdate(() =>
+    deps.temporal.workflow
+      .getHandle(workflowIdForCase(caseId))
+      .executeUpdate(caseActionUpdates[action], { args: [request], ...(updateId ? { updateId } : {}) }),
+  );
+  return getCase(deps, user, caseId);
+}
+
+type StepContext = { prisma: Db; user: AuthenticatedUser; row: CaseRowWithEvents };
+const asIs = async <T extends object>({ user }: StepContext, body: T) => ({ ...body, actor: actorOf(user) });
+
+/** Turns a step's body into its Update's payload: the actor from the session, and what the domain looked up itself. */
+const PREPARE: { [A in CaseAction]: (context: StepContext, body: ActionBody<A>) => Promise<ActionRequest<A>> } = {
+  submit: asIs,
+  resubmit: asIs,
+  forward: asIs,
+  solve: asIs,
+  return: asIs,
+  merge: async (context, body) => ({
+    ...body,
+    primaryNumber: await mergeTargetNumber(context, body.primaryCaseId),
+    actor: actorOf(context.user),
+  }),
+  reject: asIs,
+  assign: asIs,
+  note: asIs,
+  resolve: asIs,
+  declareUnsolvable: asIs,
+  feedback: asIs,
+};
+
+/** The case to merge into must be another case the caller sees, still open; its ledger number goes with the merge. */
+async function mergeTargetNumber({ prisma, user, row }: StepContext, primaryCaseId: string): Promise<number> {
+  if (primaryCaseId === row.id)
+    throw new DomainError('validation_failed', 'a case cannot be merged into itself', [
+      { path: 'body.primaryCaseId', message: 'must be another case' },
+    ]);
+  const primary = await prisma.case.findFirst({
+    where: { AND: [{ id: primaryCaseId }, visibleCaseFilter(user)] },
+    select: { status: true, number: true },
+  });
+  if (!primary)
+    throw new DomainError('validation_failed', 'no such case to merge into', [
+      { path: 'body.primaryCaseId', message: 'not found in your district' },
+    ]);
+  if (!isOpenStatus(primary.status)) {
+    throw new DomainError('conflict', `case ${primaryCaseId} is ${primary.status}; merge into an open case`);
+  }
+  return primary.number;
+}
+
+function actorOf(user: AuthenticatedUser) {
+  return { userId: user.id, role: user.role, orgUnitId: user.orgUnitId };
+}
+
+function assertSameRequest(stored: string, incoming: string) {
+  if (stored !== incoming) {
+    throw new DomainError('idempotency_key_reused', 'this Idempotency-Key was already used for a different case');
+  }
+}

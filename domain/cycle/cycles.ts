@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
+import type { Config } from '../../lib/config.ts';
+import type { Db } from '../../lib/db.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
+import type { CycleSettings, openCyclesWorkflow } from '../../workflows/cycle/cycle-workflow.ts';
+import {
+  TASK_QUEUE,
+  approveSummaryUpdate,
+  cycleSnapshotQuery,
+  submitLedgerUpdate,
+  workflowIdForCycle,
+} from '../../workflows/definitions.ts';
+import { cycleRowId } from '../../model/cases/case.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { requireRole } from '../cases/scope.ts';
+import { runUpdate } from '../workflow-calls.ts';
+
+type CycleDeps = { prisma: Db; temporal: Client };
+
+async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> {
+  if (user.role === 'district_officer') return user.orgUnitId;
+  const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true, kind: true } });
+  if (!unit?.parentId || unit.kind === 'district' || unit.kind === 'municipality')
+    throw new DomainError('forbidden', 'only filing units and their district take part in a ledger cycle');
+  return unit.parentId;
+}
+
+/**
+ * Opens a half-year's cycles now (or for a past half-year: a backfill) and says which districts'
+ * cycles this call started and which it found already opened. Each call runs its own opener; the
+ * district cycles' workflow ids make sure only one opener ever starts each of them.
+ */
+export async function openCycles(deps: CycleDeps & { settings: CycleSettings }, user: AuthenticatedUser, cycle: string) {
+  requireRole(user, ['admin']);
+  const workflowId = `open-cycles-${cycle}-${randomUUID()}`;
+  const { started } = await deps.temporal.workflow.execute<typeof openCyclesWorkflow>('openCyclesWorkflow', {
+    taskQueue: TASK_QUEUE,
+    workflowId,
+    args: [{ cycle, settings: deps.settings }],
+  });
+  const districts = await deps.prisma.orgUnit.findMany({ where: { kind: 'district' }, select: { id: true }, orderBy: { code: 'asc' } });
+  return { cycle, workflowId, started, alreadyOpened: districts.map((d) => d.id).filter((id) => !started.includes(id)) };
+}
+
+/**
+ * The caller's district cycle. The district sees all of it; a filing unit sees the cycle's dates and
+ * its own part only (its submission, whether it is late, its forwarded cases), never the other units'.
+ */
+export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
+  const districtId = await districtOf(deps.prisma, user);
+  const row = await deps.prisma.reportingCycle.findUnique({
+    where: { id: cycleRowId(cycle, districtId) },
+    include: { submissions: { orderBy: { submittedAt: 'asc' } } },
+  });
+  if (!row) throw notFound(`ledger cycle ${cycle}`);
+  const wholeDistrict = user.role !== 'street_staff';
+  const ownUnit = (unitId: string) => wholeDistrict || unitId === user.orgUnitId;
+  const ownForwarded = wholeDistrict
+    ? undefined
+    : await deps.prisma.case.findMany({ where: { id: { in: row.forwardedIds }, filingUnitId: user.orgUnitId }, select: { id: true } });
+  const forwarded = (caseId: string) => !ownForwarded || ownForwarded.some((c) => c.id === caseId);
+  return {
+    cycle: row.cycle,
+    districtId: row.districtId,
+    phase: row.phase,
+    opensAt: row.opensAt.toISOString(),
+    deadlineAt: row.deadlineAt.toISOString(),
+    submissions: row.submissions
+      .filter((s) => ownUnit(s.unitId))
+      .map((s) => ({ unitId: s.unitId, submittedAt: s.submittedAt.toISOString(), caseCount: s.caseIds.length, late: s.late })),
+    lateUnitIds: row.lateUnitIds.filter(ownUnit),
+    summary: wholeDistrict ? row.summary : null,
+    reviewNote: wholeDistrict ? row.reviewNote : null,
+    forwardedCaseIds: row.forwardedIds.filter(forwarded),
+  };
+}
+
+/** What the caller's unit would submit: its regular cases still waiting in its own ledger. */
+export async function pendingLedger(deps: CycleDeps, user: AuthenticatedUser) {
+  requireRole(user, ['street_staff']);
+  const cases = await deps.prisma.case.findMany({
+    where: { filingUnitId: user.orgUnitId, status: 'awaiting_submission', urgent: false },
+    select: { id: true, number: true, title: true, category: true, filedAt: true },
+    orderBy: { number: 'asc' },
+  });
+  return { cases: cases.map((c) => ({ ...c, filedAt: c.filedAt.toISOString() })) };
+}
+
+export async function submitLedger(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
+  requireRole(user, ['street_staff']);
+  const districtId = await districtOf(deps.prisma, user);
+  const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, districtId));
+  const result = await runUpdate(() =>
+    handle.executeUpdate(submitLedgerUpdate, { args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId } }] }),
+  );
+  return { cycle, ...result };
+}
+
+export async function approveSummary(deps: CycleDeps, user: AuthenticatedUser, cycle: string, note: string | undefined) {
+  requireRole(user, ['district_officer']);
+  const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, user.orgUnitId));
+  await runUpdate(() =>
+    handle.executeUpdate(approveSummaryUpdate, {
+      args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, note }],
+    }),
+  );
+  return { ...(await handle.query(cycleSnapshotQuery)) };
+}
+
+export const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
+
+/** The two half-yearly Temporal Schedules that open the cycles (created once; left as they are after). */
+export async function ensureCycleSchedules(client: Client, config: Pick<Config, 'cycles' | 'timeZone'>) {
+  const created: string[] = [];
+  for (const [half, opens] of [
+    ['h1', config.cycles.opensH1],
+    ['h2', config.cycles.opensH2],
+  ] as const) {
+    const [month, day] = opens.split('-').map(Number) as [number, number];
+    try {
+      await client.schedule.create({
+        scheduleId: `ledger-cycle-${half}`,
+        spec: { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour: 9 }], timezone: config.timeZone },
+        action: {
+          type: 'startWorkflow',
+          workflowType: 'openCyclesWorkflow',
+          taskQueue: TASK_QUEUE,
+          workflowId: `open-cycles-${half}`,
+          args: [{ settings: config.cycles.settings }],
+        },
+      });
+      created.push(`ledger-cycle-${half}`);
+    } catch (error) {
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    }
+  }
+  return created;
+}

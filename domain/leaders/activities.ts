@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { LeaderActivity, LeaderActivityAttachment, OrgUnit } from '../../generated/prisma/client.ts';
+import type { Db } from '../../lib/db.ts';
+import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { toAttachmentView } from '../cases/attachments.ts';
+import type { AuthenticatedUser } from '../auth/auth.ts';
+import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import type { ActivityKind } from '../../model/leaders/four-leads.ts';
+import { visibleActivityFilter } from './scope.ts';
+import { loadVisibleLeader, requireOwnUnit, toLeaderView, type LeaderDeps } from './leaders.ts';
+import type { LeaderWithUnits } from './records.ts';
+import { touchQuotaTracker } from './quota-trackers.ts';
+import { requireRole } from '../cases/scope.ts';
+
+export type ActivityInput = {
+  kind: ActivityKind;
+  occurredOn: string;
+  placeUnitId: string;
+  participants: string;
+  account: string;
+  opinionsCollected?: number;
+};
+
+type ActivityRow = LeaderActivity & { leader: LeaderWithUnits; placeUnit: OrgUnit; attachments: LeaderActivityAttachment[] };
+const include = { leader: { include: { unit: true, reportsToUnit: true } }, placeUnit: true, attachments: true } as const;
+
+export function toActivityView(row: ActivityRow, user: AuthenticatedUser) {
+  return {
+    id: row.id,
+    leader: toLeaderView(row.leader),
+    kind: row.kind,
+    occurredOn: row.occurredOn.toISOString().slice(0, 10),
+    place: { id: row.placeUnit.id, code: row.placeUnit.code, name: row.placeUnit.name, kind: row.placeUnit.kind },
+    participants: row.participants,
+    account: row.account,
+    opinionsCollected: row.opinionsCollected,
+    review: row.review,
+    recordedAt: row.recordedAt.toISOString(),
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
+    rejectionReason: row.rejectionReason,
+    attachments: row.attachments.map(toAttachmentView),
+    allowedActions:
+      row.review === 'pending' && user.role === 'street_staff' && user.orgUnitId === row.placeUnitId ? ['confirm', 'reject'] : [],
+  };
+}
+
+export async function loadVisibleActivity(prisma: Db, user: AuthenticatedUser, activityId: string): Promise<ActivityRow> {
+  const row = await prisma.leaderActivity.findFirst({ where: { AND: [{ id: activityId }, visibleActivityFilter(user)] }, include });
+  if (!row) throw notFound('activity');
+  return row;
+}
+
+async function assertYearOpen(prisma: Db, leaderId: string, occurredOn: string) {
+  const year = Number(occurredOn.slice(0, 4));
+  if (await prisma.leaderYearStanding.findUnique({ where: { leaderId_year: { leaderId, year } } }))
+    throw new DomainError('conflict', `the leader’s standing for ${year} was frozen at the end of the year`);
+}
+
+/**
+ * The leader's unit records an activity. It takes place at the street/park the leader reports to,
+ * on a day that has come (district date), and waits there for confirmation before it counts.
+ */
+export async function recordActivity(deps: LeaderDeps, user: AuthenticatedUser, leaderId: string, input: ActivityInput) {
+  requireRole(user, ['street_staff']);
+  const leader = await loadVisibleLeader(deps.prisma, user, leaderId);
+  requireOwnUnit(user, leader.unitId, 'records its leaders’ activities');
+  if (!leader.active) throw new DomainError('conflict', 'the leader is no longer active');
+  const today = districtDate(deps.clock.now(), deps.settings.utcOffsetMinutes);
+  if (input.occurredOn > today) throw invalidField('body.occurredOn', `cannot be after today (${today}, district time)`);
+  if (input.placeUnitId !== leader.reportsToUnitId)
+    throw invalidField(
+      'body.placeUnitId',
+      `${leader.name} reports to ${leader.reportsToUnit.name}; activities are held and confirmed there`,
+    );
+  if (input.opinionsCollected !== undefined && input.kind !== 'opinion_collection')
+    throw invalidField('body.opinionsCollected', 'only an opinion collection counts opinions');
+  await assertYearOpen(deps.prisma, leaderId, input.occurredOn);
+  const row = await deps.prisma.leaderActivity.create({
+    data: {
+      id: randomUUID(),
+      leaderId,
+      kind: input.kind,
+      occurredOn: new Date(`${input.occurredOn}T00:00:00Z`),
+      placeUnitId: input.placeUnitId,
+      participants: input.participants,
+      account: input.account,
+      opinionsCollected: input.opinionsCollected ?? null,
+      recordedByUserId: user.id,
+      recordedAt: deps.clock.now(),
+    },
+    include,
+  });
+  return toActivityView(row, user);
+}
+
+/** The receiving street/park confirms (it counts from now on) or rejects (with a reason) a pending activity. */
+export async function reviewActivity(
+  deps: LeaderDeps,
+  user: AuthenticatedUser,
+  activityId: string,
+  decision: { confirm: true } | { confirm: false; reason: string },
+) {
+  requireRole(user, ['street_staff']);
+  const row = await loadVisibleActivity(deps.prisma, user, activityId);
+  if (row.placeUnitId !== user.orgUnitId)
+    throw new DomainError('forbidden', 'only the street or park where the activity took place confirms it');
+  if (row.review !== 'pending') throw new DomainError('invalid_transition', `the activity was already ${row.review}`);
+  const occurredOn = row.occurredOn.toISOString().slice(0, 10);
+  await assertYearOpen(deps.prisma, row.leaderId, occurredOn);
+  // Only a pending activity changes, so two clerks deciding at once cannot both win.
+  const { count } = await deps.prisma.leaderActivity.updateMany({
+    where: { id: activityId, review: 'pending' },
+    data: {
+      review: decision.confirm ? 'confirmed' : 'rejected',
+      reviewedByUserId: user.id,
+      reviewedAt: deps.clock.now(),
+      rejectionReason: decision.confirm ? null : decision.reason,
+    },
+  });
+  if (count === 0) throw new DomainError('invalid_transition', 'the activity was reviewed meanwhile');
+  if (decision.confirm) await touchQuotaTracker(deps.temporal, deps.settings, row.leader.unitId, Number(occurredOn.slice(0, 4)));
+  return toActivityView(await loadVisibleActivity(deps.prisma, user, activityId), user);
+}
+
+export async function listActivities(
+  deps: LeaderDeps,
+  user: AuthenticatedUser,
+  filter: { leaderId?: string; review?: LeaderActivity['review']; placeUnitId?: string; year?: number },
+) {
+  const rows = await deps.prisma.leaderActivity.findMany({
+    where: {
+      AND: [
+        visibleActivityFilter(user),
+        filter.leaderId ? { leaderId: filter.leaderId } : {},
+        filter.review ? { review: filter.review } : {},
+        filter.placeUnitId ? { placeUnitId: filter.placeUnitId } : {},
+        filter.year
+          ? { occurredOn: { gte: new Date(`${filter.year}-01-01T00:00:00Z`), lt: new Date(`${filter.year + 1}-01-01T00:00:00Z`) } }
+          : {},
+      ],
+    },
+    include,
+    orderBy: [{ occurredOn: 'desc' }, { recordedAt: 'desc' }],
+    take: 500,
+  });
+  return { items: rows.map((r) => toActivityView(r, user)) };
+}

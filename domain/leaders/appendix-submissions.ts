@@ -1,0 +1,112 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../lib/db.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
+import type { Actor } from '../../model/cases/case.ts';
+import { cycleRowId } from '../../model/cases/case.ts';
+import { submitAppendicesUpdate, workflowIdForCycle } from '../../workflows/definitions.ts';
+import { totalOf, unitYears, type Appendix2Record } from './appendices.ts';
+import { systemUser, type AuthenticatedUser } from '../auth/auth.ts';
+import type { YearRules } from './records.ts';
+import { LEADER_UNIT_KINDS } from './scope.ts';
+import { requireRole } from '../cases/scope.ts';
+import { runUpdate } from '../workflow-calls.ts';
+
+/**
+ * Appendix 1 and 2 go to the district with the half-year ledger (June 26 / December 26): every unit
+ * and leadership body of the district that keeps leaders submits its tables through the district's
+ * cycle workflow, which freezes the figures as they are at that moment (the calendar year so far).
+ */
+export const appendixYearOf = (cycle: string) => Number(cycle.slice(0, 4));
+
+/** The units of a district that owe Appendix 1 and 2 (those with active leaders), and those that sent them. */
+export async function appendixUnitsOf(prisma: Db, cycle: string, districtId: string) {
+  const [units, submitted] = await Promise.all([
+    prisma.orgUnit.findMany({
+      where: { parentId: districtId, kind: { in: [...LEADER_UNIT_KINDS] }, leaders: { some: { active: true } } },
+      select: { id: true },
+      orderBy: { code: 'asc' },
+    }),
+    prisma.appendixSubmission.findMany({ where: { cycleRowId: cycleRowId(cycle, districtId) }, select: { unitId: true } }),
+  ]);
+  return { appendixUnitIds: units.map((u) => u.id), appendixSubmittedUnitIds: submitted.map((s) => s.unitId) };
+}
+
+/** Freezes and records a unit's tables for the cycle, once; a repeat (a retried activity) returns the first. */
+export async function recordAppendixSubmission(
+  prisma: Db,
+  input: { cycle: string; districtId: string; actor: Actor; late: boolean; at: Date; rules: YearRules },
+) {
+  const key = { cycleRowId: cycleRowId(input.cycle, input.districtId), unitId: input.actor.orgUnitId };
+  const existing = await prisma.appendixSubmission.findUnique({ where: { cycleRowId_unitId: key } });
+  if (existing) return { late: existing.late, leaders: (existing.appendix1 as unknown[]).length };
+  const year = appendixYearOf(input.cycle);
+  let tables = { appendix1: [] as unknown[], appendix2: totalOf({ id: key.unitId, code: '', name: '', kind: '' }, []) };
+  for await (const unit of unitYears(prisma, systemUser('appendix-submission'), { unitId: key.unitId }, year, input.rules))
+    tables = { appendix1: unit.leaders, appendix2: unit.summary };
+  await prisma.appendixSubmission.create({
+    data: {
+      ...key,
+      submittedByUserId: input.actor.userId,
+      submittedAt: input.at,
+      late: input.late,
+      year,
+      appendix1: tables.appendix1 as object[],
+      appendix2: tables.appendix2,
+    },
+  });
+  return { late: input.late, leaders: tables.appendix1.length };
+}
+
+/** The district's summary of its units' and leadership bodies' tables for its leaders, as submitted so far. */
+export async function districtLeadersSummary(prisma: Db, cycle: string, districtId: string, notSubmittedUnitIds: string[]) {
+  const [submissions, missing] = await Promise.all([
+    prisma.appendixSubmission.findMany({ where: { cycleRowId: cycleRowId(cycle, districtId) }, orderBy: { submittedAt: 'asc' } }),
+    prisma.orgUnit.findMany({ where: { id: { in: notSubmittedUnitIds } }, select: { name: true }, orderBy: { code: 'asc' } }),
+  ]);
+  const rows = submissions.map((s) => ({ ...(s.appendix2 as Appendix2Record), late: s.late }));
+  return {
+    year: appendixYearOf(cycle),
+    submitted: rows,
+    notSubmitted: missing.map((u) => u.name),
+    total: totalOf({ id: districtId, code: 'TOTAL', name: 'Total', kind: 'district' }, rows),
+  };
+}
+
+type CycleDeps = { prisma: Db; temporal: Client; rules: YearRules };
+
+/** A unit's clerk submits its Appendix 1 and 2 for the half-year (late after the deadline, and recorded so). */
+export async function submitAppendices(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
+  requireRole(user, ['street_staff']);
+  const unit = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
+  if (!unit?.parentId) throw new DomainError('forbidden', 'only units of a district submit leaders’ statistics');
+  const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, unit.parentId));
+  const result = await runUpdate(() =>
+    handle.executeUpdate(submitAppendicesUpdate, {
+      args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, rules: deps.rules }],
+    }),
+  );
+  return { cycle, ...result };
+}
+
+/** The submissions with their frozen figures: a unit its own, a district officer all of the district's. */
+export async function appendixSubmissions(deps: Pick<CycleDeps, 'prisma'>, user: AuthenticatedUser, cycle: string) {
+  requireRole(user, ['street_staff', 'district_officer']);
+  const unit = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
+  const districtId = user.role === 'district_officer' ? user.orgUnitId : unit?.parentId;
+  if (!districtId) throw notFound(`cycle ${cycle}`);
+  const rows = await deps.prisma.appendixSubmission.findMany({
+    where: { cycleRowId: cycleRowId(cycle, districtId), ...(user.role === 'street_staff' ? { unitId: user.orgUnitId } : {}) },
+    orderBy: { submittedAt: 'asc' },
+  });
+  return {
+    cycle,
+    items: rows.map((r) => ({
+      unitId: r.unitId,
+      submittedAt: r.submittedAt.toISOString(),
+      late: r.late,
+      year: r.year,
+      appendix1: r.appendix1,
+      appendix2: r.appendix2,
+    })),
+  };
+}

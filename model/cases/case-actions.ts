@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Actor } from './case.ts';
+import type { CaseAction } from './lifecycle.ts';
+import { lineText, plainText } from '../text.ts';
+
+const optionalComment = plainText(2000).optional();
+
+const filingEdits = z.strictObject({
+  title: lineText(200, 3).optional(),
+  description: plainText(5000).optional(),
+  category: lineText(100).optional(),
+  location: lineText(300).optional(),
+  triedLocally: plainText(3000).optional(),
+  helpNeeded: plainText(3000).optional(),
+});
+export type FilingEdits = z.output<typeof filingEdits>;
+
+/**
+ * The body of each step, as the API accepts it; the Update's payload is exactly this plus the actor
+ * (always from the session, never from the body). Rules on the body alone live here and nowhere else.
+ */
+export const ACTION_BODIES = {
+  submit: z.strictObject({ comment: optionalComment }),
+  resubmit: z.strictObject({ comment: optionalComment, edits: filingEdits.optional() }),
+  forward: z.strictObject({ summary: plainText(3000) }),
+  solve: z.strictObject({ resolution: plainText(3000) }),
+  return: z.strictObject({ questions: plainText(3000) }),
+  merge: z.strictObject({ primaryCaseId: z.uuid(), comment: optionalComment }),
+  reject: z.strictObject({ reason: plainText(3000) }),
+  assign: z.strictObject({ coordinatingBody: lineText(200), comment: optionalComment }),
+  note: z.strictObject({ note: plainText(3000) }),
+  resolve: z.strictObject({ resolution: plainText(3000) }),
+  declareUnsolvable: z.strictObject({ reason: plainText(3000), referTo: lineText(300) }),
+  feedback: z
+    .strictObject({ satisfied: z.boolean(), reason: plainText(3000).optional() })
+    .refine((b) => b.satisfied || b.reason !== undefined, { message: 'say why the reporter is not satisfied', path: ['reason'] }),
+} satisfies { [A in CaseAction]: z.ZodType };
+
+export type ActionBody<A extends CaseAction> = z.output<(typeof ACTION_BODIES)[A]>;
+/** The same schemas, typed per action, so code generic in the action keeps each body's own type. */
+export const ACTION_SCHEMAS: { [A in CaseAction]: z.ZodType<ActionBody<A>> } = ACTION_BODIES;
+
+/** What the domain adds to a body from what it looked up itself, never from the caller. */
+type ServerFacts = { merge: { primaryNumber: number } };
+
+export type ActionRequest<A extends CaseAction> = ActionBody<A> &
+  (A extends keyof ServerFacts ? ServerFacts[A] : unknown) & { actor: Actor };
+
+/** The cycle's moves: its unit's ledger carries the case to the district; the district's batch carries it to the city. */
+export type SubmitWithLedgerRequest = { actor: Actor; cycle: string };
+export type ForwardWithBatchRequest = { actor: Actor | null; cycle: string; summary: string };
+
+/** A claim: the claiming unit's clerk (the actor) names the leader who leads it; the domain adds the names it looked up. */
+export const claimBody = z.strictObject({ leaderId: z.uuid() });
+export type ClaimRequest = z.output<typeof claimBody> & { actor: Actor; leaderName: string; unitName: string };

@@ -1,0 +1,31 @@
+import type { ItemCounts, LeaderRank, Quotas } from './four-leads.ts';
+import type { Actor } from '../cases/case.ts';
+
+/** What a quota tracker needs, fixed when it starts: a year's quotas are those configured when it began. */
+export type QuotaSettings = {
+  quotas: Quotas;
+  /** `MM-DD` days on which the unit is reminded (09:00 district time) of leaders who are behind. */
+  reminderDates: string[];
+  utcOffsetMinutes: number;
+};
+
+export type QuotaTrackerInput = QuotaSettings & { year: number; unitId: string };
+
+/** One unit's leaders for a year, as far as the tracker last counted. */
+export type UnitStandingSummary = {
+  computedAt: string;
+  leaders: Array<{ leaderId: string; name: string; rank: LeaderRank; behind: boolean; done: ItemCounts; missing: ItemCounts }>;
+};
+
+export type QuotaTrackerSnapshot = {
+  year: number;
+  unitId: string;
+  phase: 'tracking' | 'frozen';
+  standing: UnitStandingSummary | null;
+  reminders: Array<{ date: string; leaderIds: string[] }>;
+};
+
+export type OpenQuotaTrackersInput = { year?: number; settings: QuotaSettings };
+
+/** A unit's clerk submits its Appendix 1 and 2 to the district's half-year cycle; the server adds the year's rules. */
+export type AppendixSubmissionRequest = { actor: Actor; rules: Pick<QuotaSettings, 'quotas' | 'utcOffsetMinutes'> };

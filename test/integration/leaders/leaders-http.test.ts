@@ -1,0 +1,202 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedId } from '../../../domain/directory/seed.ts';
+import { PNG_BYTES } from '../../support/fixtures.ts';
+import { addLeader, recordActivity } from '../../support/leader-steps.ts';
+import { startTestSystem, type TestSystem } from '../../support/system.ts';
+
+// The API's "today" is pinned: 2099-03-02, 10:00 in the district (UTC+8).
+const NOW = new Date('2099-03-02T02:00:00Z');
+let sys: TestSystem;
+let civil: string, east: string, west: string, district: string, north: string, city: string, admin: string, office: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem(import.meta.filename, { clock: { now: () => NOW } });
+  const tokens = await Promise.all(
+    [
+      'civil@ledger.test',
+      'east@ledger.test',
+      'west@ledger.test',
+      'district@ledger.test',
+      'north-district@ledger.test',
+      'city@ledger.test',
+      'admin@ledger.test',
+      'committee-office@ledger.test',
+    ].map((email) => sys.login(email)),
+  );
+  [civil, east, west, district, north, city, admin, office] = tokens as [string, string, string, string, string, string, string, string];
+});
+afterEach(() => sys.assertReconciled());
+afterAll(() => sys?.stop());
+
+const leaderBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Zhang Min',
+  post: 'Director',
+  rank: 'principal',
+  reportsToUnitId: seedId('ST-EAST'),
+  ...overrides,
+});
+const fields = (body: { error: { fields?: Array<{ path: string }> } }) => (body.error.fields ?? []).map((f) => f.path);
+
+describe('leaders as data, in scope', () => {
+  it('a unit clerk adds its leaders; where they report to is checked', async () => {
+    const zhang = await addLeader(sys, civil, leaderBody());
+    expect(zhang).toMatchObject({ unit: { id: seedId('DEPT-CIVIL') }, reportsTo: { id: seedId('ST-EAST') }, year: 2099 });
+    for (const [reportsTo, why] of [
+      [seedId('DEPT-CIVIL'), 'not a street or park'],
+      [seedId('ST-NORTH'), 'another district'],
+      [seedId('DIST'), 'the district itself'],
+    ] as const) {
+      const res = await sys.http
+        .post('/leaders')
+        .set('Authorization', civil)
+        .send(leaderBody({ reportsToUnitId: reportsTo }));
+      expect({ why, status: res.status, fields: fields(res.body) }).toEqual({ why, status: 400, fields: ['body.reportsToUnitId'] });
+    }
+    const otherUnit = await sys.http
+      .post('/leaders')
+      .set('Authorization', civil)
+      .send(leaderBody({ unitId: seedId('GARRISON') }));
+    expect(otherUnit.status).toBe(403);
+    expect((await sys.http.post('/leaders').set('Authorization', admin).send(leaderBody())).status).toBe(400);
+    expect((await sys.http.post('/leaders').set('Authorization', district).send(leaderBody())).status).toBe(403);
+    const unknownField = await sys.http
+      .post('/leaders')
+      .set('Authorization', civil)
+      .send(leaderBody({ active: false }));
+    expect(unknownField.status).toBe(400);
+    // A leadership body's office keeps its members; an admin may add to any unit.
+    await addLeader(sys, office, leaderBody({ name: 'Chen Hua', post: 'Secretary', reportsToUnitId: seedId('ST-WEST') }));
+    await addLeader(sys, admin, leaderBody({ unitId: seedId('GARRISON'), name: 'Wang Jun', reportsToUnitId: seedId('PK-EDZ') }));
+  });
+
+  it('a unit sees its own leaders, an office its members, the district its district, the city all', async () => {
+    const names = async (token: string) =>
+      ((await sys.http.get('/leaders').set('Authorization', token)).body.items as Array<{ name: string }>).map((l) => l.name).sort();
+    expect(await names(civil)).toEqual(['Zhang Min']);
+    expect(await names(office)).toEqual(['Chen Hua']);
+    expect(await names(district)).toEqual(['Chen Hua', 'Wang Jun', 'Zhang Min']);
+    expect(await names(city)).toEqual(['Chen Hua', 'Wang Jun', 'Zhang Min']);
+    expect(await names(north)).toEqual([]);
+    expect(await names(east)).toEqual([]);
+    const zhang = (await sys.http.get('/leaders').set('Authorization', civil)).body.items[0];
+    expect((await sys.http.get(`/leaders/${zhang.id}`).set('Authorization', west)).status).toBe(404);
+    expect((await sys.http.patch(`/leaders/${zhang.id}`).set('Authorization', office).send({ post: 'x' })).status).toBe(404);
+    const changed = await sys.http.patch(`/leaders/${zhang.id}`).set('Authorization', civil).send({ post: 'Director-General' });
+    expect(changed.body.post).toBe('Director-General');
+    expect((await sys.http.patch(`/leaders/${zhang.id}`).set('Authorization', civil).send({})).status).toBe(400);
+  });
+});
+
+describe('activities: recorded by the unit, confirmed by the street/park', () => {
+  let zhangId: string;
+  beforeAll(async () => {
+    zhangId = (await sys.http.get('/leaders').set('Authorization', civil)).body.items[0].id;
+  });
+
+  it('refuses a future date, a place the leader does not report to, and stray figures', async () => {
+    const future = await recordActivity(sys, civil, zhangId, {
+      kind: 'research_visit',
+      occurredOn: '2099-03-03',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    expect(future.status).toBe(400);
+    expect(fields(future.body)).toEqual(['body.occurredOn']);
+    expect(future.body.error.message).toContain('2099-03-02');
+    const elsewhere = await recordActivity(sys, civil, zhangId, {
+      kind: 'research_visit',
+      occurredOn: '2099-03-01',
+      placeUnitId: seedId('ST-WEST'),
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(fields(elsewhere.body)).toEqual(['body.placeUnitId']);
+    const opinions = await recordActivity(sys, civil, zhangId, {
+      kind: 'research_visit',
+      occurredOn: '2099-03-01',
+      placeUnitId: seedId('ST-EAST'),
+      opinionsCollected: 3,
+    });
+    expect(fields(opinions.body)).toEqual(['body.opinionsCollected']);
+    const badKind = await recordActivity(sys, civil, zhangId, {
+      kind: 'banquet',
+      occurredOn: '2099-03-01',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    expect(fields(badKind.body)).toEqual(['body.kind']);
+    expect(
+      (await recordActivity(sys, east, zhangId, { kind: 'research_visit', occurredOn: '2099-03-01', placeUnitId: seedId('ST-EAST') }))
+        .status,
+    ).toBe(404);
+    expect(await sys.db.prisma.leaderActivity.count()).toBe(0);
+  });
+
+  it('counts an activity only once the receiving street confirms it; nobody else may', async () => {
+    const visit = await recordActivity(sys, civil, zhangId, {
+      kind: 'research_visit',
+      occurredOn: '2099-03-02',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    expect(visit.status).toBe(201);
+    expect(visit.body).toMatchObject({ review: 'pending', allowedActions: [] });
+    const done = async () =>
+      (await sys.http.get(`/leaders/${zhangId}`).set('Authorization', civil)).body.record.standing.done.research_visit;
+    expect(await done()).toBe(0);
+
+    const pending = await sys.http.get('/leader-activities').query({ review: 'pending' }).set('Authorization', east);
+    expect(pending.body.items.map((a: { id: string; allowedActions: string[] }) => [a.id, a.allowedActions])).toEqual([
+      [visit.body.id, ['confirm', 'reject']],
+    ]);
+    expect((await sys.http.post(`/leader-activities/${visit.body.id}/confirm`).set('Authorization', civil)).status).toBe(403);
+    expect((await sys.http.post(`/leader-activities/${visit.body.id}/confirm`).set('Authorization', west)).status).toBe(404);
+    expect((await sys.http.post(`/leader-activities/${visit.body.id}/confirm`).set('Authorization', district)).status).toBe(403);
+    expect(await done()).toBe(0);
+
+    const confirmed = await sys.http.post(`/leader-activities/${visit.body.id}/confirm`).set('Authorization', east);
+    expect(confirmed.body).toMatchObject({ review: 'confirmed', allowedActions: [] });
+    expect(await done()).toBe(1);
+    expect((await sys.http.post(`/leader-activities/${visit.body.id}/confirm`).set('Authorization', east)).status).toBe(409);
+    expect(
+      (await sys.http.post(`/leader-activities/${visit.body.id}/reject`).set('Authorization', east).send({ reason: 'x' })).status,
+    ).toBe(409);
+
+    const claimed = await recordActivity(sys, civil, zhangId, {
+      kind: 'party_lecture',
+      occurredOn: '2099-02-20',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    expect((await sys.http.post(`/leader-activities/${claimed.body.id}/reject`).set('Authorization', east).send({})).status).toBe(400);
+    const rejected = await sys.http
+      .post(`/leader-activities/${claimed.body.id}/reject`)
+      .set('Authorization', east)
+      .send({ reason: 'No lecture was held here that day.' });
+    expect(rejected.body).toMatchObject({ review: 'rejected', rejectionReason: 'No lecture was held here that day.' });
+    const record = (await sys.http.get(`/leaders/${zhangId}`).set('Authorization', civil)).body.record;
+    expect(record.standing.done).toMatchObject({ research_visit: 1, party_lecture: 0 });
+    expect(record.standing.missing).toMatchObject({ research_visit: 1, party_lecture: 1, planning_meeting: 1 });
+    expect(record.dates.research_visit).toEqual(['2099-03-02']);
+    expect(record.standing.behind).toBe(true);
+  });
+
+  it('keeps the minutes and photos with the activity, for those who see it', async () => {
+    const meeting = await recordActivity(sys, civil, zhangId, {
+      kind: 'planning_meeting',
+      occurredOn: '2099-02-28',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    const upload = (token: string) =>
+      sys.http
+        .post(`/leader-activities/${meeting.body.id}/attachments`)
+        .set('Authorization', token)
+        .set('Content-Type', 'image/png')
+        .set('X-File-Name', 'sign-in sheet.png')
+        .send(PNG_BYTES);
+    expect((await upload(east)).status).toBe(403);
+    const stored = await upload(civil);
+    expect(stored.status).toBe(201);
+    const download = await sys.http.get(`/leader-activities/${meeting.body.id}/attachments/${stored.body.id}`).set('Authorization', east);
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(download.body as Buffer, PNG_BYTES)).toBe(0);
+    expect(
+      (await sys.http.get(`/leader-activities/${meeting.body.id}/attachments/${stored.body.id}`).set('Authorization', west)).status,
+    ).toBe(404);
+  });
+});

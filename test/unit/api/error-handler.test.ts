@@ -1,0 +1,78 @@
+import express from 'express';
+import supertest from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { errorHandler, RETRY_AFTER_SECONDS } from '../../../api/error-handler.ts';
+import { DomainError, ERROR_STATUS, type ErrorCode } from '../../../lib/errors.ts';
+import { createLogger } from '../../../lib/logger.ts';
+
+function appThrowing(error: unknown, logs: string[] = []) {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.locals.requestId = 'req-1';
+    next();
+  });
+  app.get('/', () => {
+    throw error;
+  });
+  app.use(errorHandler(createLogger('error', {}, (line) => logs.push(line))));
+  return supertest(app);
+}
+
+describe('errorHandler', () => {
+  it.each(Object.entries(ERROR_STATUS) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', async (code, status) => {
+    const res = await appThrowing(new DomainError(code, `because ${code}`)).get('/');
+    expect(res.status).toBe(status);
+    expect(res.body.error).toEqual({ code, message: `because ${code}`, requestId: 'req-1' });
+  });
+
+  it('passes field details through', async () => {
+    const res = await appThrowing(new DomainError('validation_failed', 'invalid body', [{ path: 'body.title', message: 'too short' }])).get(
+      '/',
+    );
+    expect(res.body.error.fields).toEqual([{ path: 'body.title', message: 'too short' }]);
+  });
+
+  it('challenges with Bearer on 401 and says when to come back on 429', async () => {
+    const unauthenticated = await appThrowing(new DomainError('unauthenticated', 'no token')).get('/');
+    expect(unauthenticated.headers['www-authenticate']).toMatch(/^Bearer/);
+    const throttled = await appThrowing(new DomainError('too_many_requests', 'slow down', undefined, 120)).get('/');
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers['retry-after']).toBe('120');
+    expect(throttled.headers['www-authenticate']).toBeUndefined();
+  });
+
+  it('answers 503 when the database or Temporal connection is lost', async () => {
+    const lost = await appThrowing(Object.assign(new Error('Connection terminated unexpectedly'), {})).get('/');
+    expect(lost.status).toBe(503);
+    expect(lost.body.error.code).toBe('service_unavailable');
+    const refused = await appThrowing(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })).get('/');
+    expect(refused.status).toBe(503);
+  });
+
+  it('answers 503 with Retry-After when Temporal is down or misses the deadline, whatever call failed', async () => {
+    const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+    for (const error of [
+      new ServiceError('Update-With-Start failed', { cause: grpcError(14, 'No connection established') }),
+      new ServiceError('Failed to start Workflow', { cause: grpcError(4, 'Deadline exceeded') }),
+      new WorkflowUpdateRPCTimeoutOrCancelledError('Deadline exceeded', { cause: grpcError(4, 'Deadline exceeded') }),
+    ]) {
+      const res = await appThrowing(error).get('/');
+      expect(res.status, error.message).toBe(503);
+      expect(res.body.error.code).toBe('service_unavailable');
+      expect(res.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    }
+    const refused = await appThrowing(new ServiceError('Failed to start Workflow', { cause: grpcError(3, 'invalid argument') })).get('/');
+    expect(refused.status).toBe(500);
+    expect(refused.headers['retry-after']).toBeUndefined();
+  });
+
+  it('hides unexpected errors behind a 500 and logs them', async () => {
+    const logs: string[] = [];
+    const res = await appThrowing(new Error('password=secret in a stack'), logs).get('/');
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).not.toContain('secret');
+    expect(logs).toHaveLength(1);
+    expect(JSON.parse(logs[0] ?? '{}')).toMatchObject({ level: 'error', requestId: 'req-1' });
+  });
+});

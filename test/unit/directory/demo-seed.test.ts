@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_UNITS, DEMO_USERS } from '../../../domain/directory/seed.ts';
+
+// The demo tree is merged from several features' additions: a repeated entry fails the first `npm start`.
+describe('the demo seed', () => {
+  it('names each unit and each user once, and puts every user in a unit of the tree', () => {
+    const codes = DEMO_UNITS.map((u) => u.code);
+    const emails = DEMO_USERS.map((u) => u.email);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(new Set(emails).size).toBe(emails.length);
+    expect(DEMO_USERS.filter((u) => !codes.includes(u.unit))).toEqual([]);
+  });
+});

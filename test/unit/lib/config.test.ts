@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../lib/config.ts';
+
+describe('loadConfig', () => {
+  it('gives sensible defaults for a fresh checkout', () => {
+    const config = loadConfig({});
+    expect(config.http).toMatchObject({ host: '127.0.0.1', port: 3000 });
+    expect(config.database.url).toBeUndefined();
+    expect(config.temporal).toMatchObject({ address: undefined, namespace: 'default', cliVersion: 'v1.5.1', testServerVersion: '1.38.0' });
+    expect(config.dataDir).toBe(path.join(config.projectRoot, '.data'));
+    expect(config.cycles.settings).toMatchObject({
+      reminderWorkingDays: [7, 3, 1],
+      reviewFirst: false,
+      chaseDays: 183,
+      deadlines: { h1: '06-26', h2: '12-26' },
+    });
+  });
+
+  it('treats empty strings as unset and parses numbers and flags', () => {
+    const config = loadConfig({ DATABASE_URL: '', SMTP_URL: ' ', PORT: '8080', CYCLE_REVIEW_FIRST: 'true', TEMPORAL_ADDRESS: '' });
+    expect(config.database.url).toBeUndefined();
+    expect(config.mail.smtpUrl).toBeUndefined();
+    expect(config.temporal.address).toBeUndefined();
+    expect(config.http.port).toBe(8080);
+    expect(config.cycles.settings.reviewFirst).toBe(true);
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/,
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ CYCLE_DEADLINE_H1: '13-45' })).toThrow(/CYCLE_DEADLINE_H1/);
+    expect(() => loadConfig({ CYCLE_OPENS_H2: '02-30' })).toThrow(/CYCLE_OPENS_H2: no such day/);
+    expect(loadConfig({ CYCLE_DEADLINE_H2: '12-31' }).cycles.deadlines.h2).toBe('12-31');
+  });
+});

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.join(import.meta.dirname, '..', '..', '..');
+const VALUE_IMPORT = /^(?:import|export)\s+(?!type\b)([^;]*?)\bfrom\s+'([^']+)'/gms;
+
+/** Packages the workflow code reaches through value imports (type-only imports are erased before bundling). */
+function packagesReachedFrom(entry: string): Map<string, string> {
+  const packages = new Map<string, string>();
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, names = '', specifier = ''] of readFileSync(file, 'utf8').matchAll(VALUE_IMPORT)) {
+      const listed = names.trim();
+      const onlyTypes =
+        listed.startsWith('{') &&
+        listed
+          .slice(1, -1)
+          .split(',')
+          .filter((n) => n.trim())
+          .every((n) => n.trim().startsWith('type '));
+      if (onlyTypes) continue;
+      if (specifier.startsWith('.')) walk(path.resolve(path.dirname(file), specifier));
+      else packages.set(specifier, path.relative(root, file));
+    }
+  };
+  walk(path.join(root, entry));
+  return packages;
+}
+
+describe('workflow code', () => {
+  it('imports nothing but the Temporal SDK at run time: every workflow started evaluates its imports again', () => {
+    // Zod reached the bundle through one helper once and cost a filing most of its worker time.
+    const outside = [...packagesReachedFrom('workflows/index.ts')].filter(([name]) => !name.startsWith('@temporalio/'));
+    expect(outside).toEqual([]);
+  });
+
+  it('is walked through re-exports and value imports, and sees a package imported for its values', () => {
+    expect([...packagesReachedFrom('domain/cases/duplicates.ts').keys()]).toContain('@prisma/adapter-pg');
+  });
+});

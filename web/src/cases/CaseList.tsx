@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { CASE_STATUSES } from '../api/generated/case-steps.ts';
+import { api, unwrap, type CaseListQuery, type CaseStatus, type CaseSummary } from '../api/client.ts';
+import { CaseFlags, StatusTag } from './StatusTag.tsx';
+import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/zh.ts';
+import { useOrgUnits, unitName } from '../directory/org-units.ts';
+import { useUser } from '../auth/session.tsx';
+import { useDistrictTime } from '../time.ts';
+
+/** Lists refresh this often, so a case changed elsewhere shows within 5 s (a 304 when nothing changed). */
+export const REFRESH_MS = 3_000;
+
+const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
+
+type Preset = 'ledger' | 'triage' | 'coordination';
+/** The work queues: one status in the server's queue order (overdue first, then by deadline), paged like the ledger. */
+const QUEUES: Record<Exclude<Preset, 'ledger'>, { status: CaseStatus; title: MessageKey }> = {
+  triage: { status: 'district_review', title: 'nav.triage' },
+  coordination: { status: 'municipal_coordination', title: 'nav.coordination' },
+};
+const FILTER_NAMES = ['unit', 'status', 'kind', 'urgent', 'overdue', 'filedFrom', 'filedTo', 'q'] as const;
+
+export function CaseList({ preset }: { preset: Preset }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const user = useUser();
+  const time = useDistrictTime();
+  const units = useOrgUnits();
+  const [params, setParams] = useSearchParams();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const queue = preset === 'ledger' ? undefined : QUEUES[preset];
+
+  const filters = Object.fromEntries(FILTER_NAMES.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])));
+  const page = { limit: 20, ...(cursors.length ? { cursor: cursors[cursors.length - 1] } : {}) };
+  const query: CaseListQuery = queue ? { status: queue.status, sort: 'due', ...page } : { ...filters, ...page };
+  const list = useQuery({
+    queryKey: ['cases', query],
+    queryFn: async () => unwrap(await api.GET('/cases', { params: { query } })),
+    refetchInterval: REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+  const items = list.data?.items ?? [];
+
+  const setFilter = (name: (typeof FILTER_NAMES)[number], value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setCursors([]);
+    setParams(next, { replace: true });
+  };
+  const filingUnits = (units.data ?? []).filter((u) => !['municipality', 'district'].includes(u.kind));
+
+  return (
+    <section aria-labelledby="list-title">
+      <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography.Title level={1} id="list-title" style={{ fontSize: 22 }}>
+          {queue ? t(queue.title) : user.role === 'street_staff' ? t('nav.ledger') : t('nav.allCases')}
+        </Typography.Title>
+        {user.role === 'street_staff' && (
+          <Link to="/cases/new">
+            <Button type="primary">{t('nav.file')}</Button>
+          </Link>
+        )}
+      </Space>
+      {!queue && (
+        <Space wrap style={{ marginBottom: 12 }} role="search" aria-label={t('list.filters')}>
+          <Input.Search
+            aria-label={t('list.search')}
+            placeholder={t('list.search')}
+            defaultValue={params.get('q') ?? ''}
+            allowClear
+            onSearch={(v) => setFilter('q', v.trim() || undefined)}
+            style={{ width: 220 }}
+          />
+          <Select
+            aria-label={t('list.status')}
+            placeholder={t('list.status')}
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 200 }}
+            value={params.get('status')?.split(',') ?? []}
+            onChange={(v: string[]) => setFilter('status', v.join(',') || undefined)}
+            options={STATUSES.map((s) => ({ value: s, label: label('status', s) }))}
+          />
+          <Select
+            aria-label={t('list.kind')}
+            placeholder={t('list.kind')}
+            allowClear
+            style={{ width: 160 }}
+            value={params.get('kind') ?? undefined}
+            onChange={(v?: string) => setFilter('kind', v)}
+            options={['hard_problem', 'unclaimed_project'].map((k) => ({ value: k, label: label('kind', k) }))}
+          />
+          <Select
+            aria-label={t('case.urgent')}
+            placeholder={t('case.urgent')}
+            allowClear
+            style={{ width: 120 }}
+            value={params.get('urgent') ?? undefined}
+            onChange={(v?: string) => setFilter('urgent', v)}
+            options={[
+              { value: 'true', label: t('list.urgentOnly') },
+              { value: 'false', label: t('list.regularOnly') },
+            ]}
+          />
+          <Select
+            aria-label={t('case.overdue')}
+            placeholder={t('case.overdue')}
+            allowClear
+            style={{ width: 120 }}
+            value={params.get('overdue') ?? undefined}
+            onChange={(v?: string) => setFilter('overdue', v)}
+            options={[
+              { value: 'true', label: t('list.overdueOnly') },
+              { value: 'false', label: t('list.onTime') },
+            ]}
+          />
+          {user.role !== 'street_staff' && (
+            <Select
+              aria-label={t('list.unit')}
+              placeholder={t('list.unit')}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 200 }}
+              value={params.get('unit') ?? undefined}
+              onChange={(v?: string) => setFilter('unit', v)}
+              options={filingUnits.map((u) => ({ value: u.id, label: u.name }))}
+            />
+          )}
+          <Input
+            type="date"
+            aria-label={t('list.filedFrom')}
+            value={params.get('filedFrom') ?? ''}
+            onChange={(e) => setFilter('filedFrom', e.target.value || undefined)}
+          />
+          <Input
+            type="date"
+            aria-label={t('list.filedTo')}
+            value={params.get('filedTo') ?? ''}
+            onChange={(e) => setFilter('filedTo', e.target.value || undefined)}
+          />
+        </Space>
+      )}
+      <Table<CaseSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.isPending}
+        dataSource={items}
+        pagination={false}
+        scroll={{ x: 900 }}
+        rowClassName={(row) => (row.overdue ? 'row-overdue' : '')}
+        columns={[
+          { title: t('case.number'), dataIndex: 'number', width: 70 },
+          {
+            title: t('case.title'),
+            dataIndex: 'title',
+            render: (title: string, row) => (
+              <Space wrap size={4}>
+                <Link to={`/cases/${row.id}`}>{title}</Link>
+                <CaseFlags urgent={row.urgent} overdue={row.overdue} />
+              </Space>
+            ),
+          },
+          { title: t('case.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => label('kind', kind) },
+          { title: t('case.status'), dataIndex: 'status', width: 130, render: (status: CaseStatus) => <StatusTag status={status} /> },
+          {
+            title: t('case.filingUnit'),
+            key: 'unit',
+            width: 170,
+            render: (_, row) => unitName(units.data, row.filingUnit.id, row.filingUnit.name),
+          },
+          { title: t('case.filedAt'), dataIndex: 'filedAt', width: 150, render: (iso: string) => time.dateTime(iso) },
+          { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.dateTime(iso) },
+        ]}
+      />
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+          {t('list.previous')}
+        </Button>
+        <Button disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
+          {t('list.next')}
+        </Button>
+      </Space>
+    </section>
+  );
+}

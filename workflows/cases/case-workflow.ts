@@ -1,0 +1,483 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Handler } from '@temporalio/workflow/lib/interfaces.js';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { Activities } from '../../activities/index.ts';
+import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../../model/cases/case-actions.ts';
+import { refuseClaim } from '../../model/leaders/claims.ts';
+import {
+  ROLES,
+  describeOutcome,
+  type Actor,
+  type CaseEventRecord,
+  type CaseSnapshot,
+  type CaseWorkflowInput,
+  type Level,
+} from '../../model/cases/case.ts';
+import type { CaseDetails, PrimaryOutcome } from '../../model/cases/case-details.ts';
+import {
+  CASE_ACTIONS,
+  TRANSITIONS,
+  availableActions,
+  isFinalStatus,
+  refuseUpdate,
+  targetOf,
+  type CaseAction,
+  type CaseStatus,
+  type NoticeKind,
+  type TransitionName,
+  type UpdateVia,
+} from '../../model/cases/lifecycle.ts';
+import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
+import {
+  LEDGER_REFUSAL,
+  LEDGER_REFUSED_FAILURE,
+  UPDATE_REJECTIONS,
+  caseActionUpdates,
+  caseCycleUpdates,
+  caseRecordedUpdate,
+  caseSnapshotQuery,
+  claimProjectUpdate,
+  duplicateAttachedSignal,
+  forwardedInBatchSignal,
+  ledgerSubmittedSignal,
+  primaryClosedSignal,
+  workflowIdForCase,
+} from '../definitions.ts';
+
+const retry = { backoffCoefficient: 2, nonRetryableErrorTypes: ['CaseNotFound', LEDGER_REFUSAL] };
+// Ledger writes and deadline arithmetic are short and idempotent: local activities run them in the
+// worker that holds the workflow, without a round trip through the server for each one.
+const ledger = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { ...retry, initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+});
+
+type Job =
+  | { kind: 'deadline'; level: Level; workingDays: number; epoch: number }
+  | { kind: 'feedbackDeadline' }
+  | { kind: 'project'; event: Omit<CaseEventRecord, 'state'> }
+  | { kind: 'notice'; notice: NoticeKind; sequence: number; level: Level }
+  | { kind: 'attachToPrimary'; primaryCaseId: string }
+  | { kind: 'closeDuplicates'; only?: string };
+
+/**
+ * One case of the linkage ledger, from filing until it is closed. The workflow owns the state; every
+ * Update changes it synchronously through the transition table (model/cases/lifecycle.ts) and queues its
+ * effects, which one loop carries out in order: deadlines from the working-day calendar, the ledger
+ * projection, e-mails, and messages to merged cases. Between jobs the loop sleeps until the next
+ * deadline milestone.
+ */
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapshot> {
+  const { policy } = input;
+  const filing = { ...input.filing };
+  const details: CaseDetails = {};
+  let status = initialStatus(filing.urgent);
+  let level: Level = filing.urgent ? 'district' : 'street';
+  let clock: DeadlineClock | undefined;
+  // Bumped whenever a level's clock is started or dropped, so a deadline computed for a level the
+  // case has meanwhile left is thrown away instead of starting a clock nobody owns.
+  let clockEpoch = 0;
+  let feedbackDueAt: number | undefined;
+  let calendarVersion: number | null = null;
+  let lastSequence = 0;
+  let projectedSequence = 0;
+  const jobs: Job[] = [];
+  // Notices go out beside the ledger pipeline, so a slow or dead mail attempt never holds up a transition.
+  let noticesInFlight = 0;
+  // Why the ledger refused an event for good: the Updates waiting for it fail, and the case ends.
+  let ledgerRefusal: string | undefined;
+
+  const levelDays = (l: Level) =>
+    l === 'municipal'
+      ? filing.urgent
+        ? policy.urgentMunicipalDays
+        : policy.municipalDays
+      : filing.urgent
+        ? policy.urgentDistrictDays
+        : policy.districtDays;
+  const activeDueAt = () =>
+    clock && clock.pausedAt === undefined ? clock.dueAt : status === 'awaiting_feedback' ? feedbackDueAt : undefined;
+  const snapshot = (): CaseSnapshot => {
+    const due = activeDueAt();
+    return {
+      caseId: input.caseId,
+      status,
+      urgent: filing.urgent,
+      requestHash: input.requestHash,
+      responsibleLevel: level,
+      dueAt: due === undefined ? null : new Date(due).toISOString(),
+      overdue: isOverdue(clock),
+      nextActions: Object.fromEntries(
+        ROLES.map((role) => [role, availableActions(status, role)] as const).filter(([, actions]) => actions.length > 0),
+      ),
+      projectedSequence,
+      lastSequence,
+    };
+  };
+
+  /** Takes a transition of the table: moves the status, and queues its ledger row and notices. */
+  function record(name: TransitionName, actor: Actor | null, comment: string | null, choice?: CaseStatus): number {
+    const transition = TRANSITIONS[name];
+    const from = lastSequence === 0 ? null : status;
+    status = targetOf(name, from, choice);
+    lastSequence += 1;
+    jobs.push({
+      kind: 'project',
+      event: {
+        sequence: lastSequence,
+        type: transition.event,
+        actor,
+        fromStatus: from,
+        toStatus: status,
+        comment,
+        occurredAt: new Date().toISOString(),
+      },
+    });
+    for (const notice of transition.notices) jobs.push({ kind: 'notice', notice, sequence: lastSequence, level });
+    if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates' });
+    return lastSequence;
+  }
+  const stopClock = () => {
+    clock = undefined;
+    clockEpoch += 1;
+  };
+  const enterLevel = (next: Level) => {
+    level = next;
+    stopClock();
+    if (next !== 'street') jobs.push({ kind: 'deadline', level: next, workingDays: levelDays(next), epoch: clockEpoch });
+  };
+  const awaitFeedback = () => {
+    level = 'street';
+    stopClock();
+    jobs.push({ kind: 'feedbackDeadline' });
+  };
+
+  const steps: { [A in CaseAction]: (request: ActionRequest<A>) => number } = {
+    submit: ({ actor, comment }) => {
+      enterLevel('district');
+      return record('submit', actor, comment ?? null);
+    },
+    resubmit: ({ actor, comment, edits }) => {
+      Object.assign(filing, edits ?? {});
+      level = 'district';
+      if (clock) clock = resumeClock(clock, Date.now());
+      else enterLevel('district');
+      return record('resubmit', actor, comment ?? null);
+    },
+    forward: ({ actor, summary }) => {
+      details.districtSummary = summary;
+      enterLevel('municipal');
+      return record('forward', actor, summary);
+    },
+    solve: ({ actor, resolution }) => {
+      details.resolution = { level: 'district', text: resolution, solved: true };
+      awaitFeedback();
+      return record('solve', actor, resolution);
+    },
+    return: ({ actor, questions }) => {
+      details.questions = questions;
+      level = 'street';
+      if (clock) clock = pauseClock(clock, Date.now());
+      return record('return', actor, questions);
+    },
+    merge: ({ actor, primaryCaseId, primaryNumber, comment }) => {
+      details.mergedIntoCaseId = primaryCaseId;
+      details.mergedIntoNumber = primaryNumber;
+      stopClock();
+      jobs.push({ kind: 'attachToPrimary', primaryCaseId });
+      return record('merge', actor, comment ?? null);
+    },
+    reject: ({ actor, reason }) => {
+      details.rejectionReason = reason;
+      stopClock();
+      return record('reject', actor, reason);
+    },
+    assign: ({ actor, coordinatingBody, comment }) => {
+      details.coordinatingBody = coordinatingBody;
+      return record('assign', actor, comment ?? coordinatingBody);
+    },
+    note: ({ actor, note }) => record('note', actor, note),
+    resolve: ({ actor, resolution }) => {
+      details.resolution = { level: 'municipal', text: resolution, solved: true };
+      awaitFeedback();
+      return record('resolve', actor, resolution);
+    },
+    declareUnsolvable: ({ actor, reason, referTo }) => {
+      details.resolution = { level: 'municipal', text: reason, solved: false, referTo };
+      awaitFeedback();
+      return record('declareUnsolvable', actor, `${reason} (turn to: ${referTo})`);
+    },
+    feedback: ({ actor, satisfied, reason }) => {
+      details.feedback = { satisfied, reason };
+      if (satisfied) {
+        details.closedBecause = 'reporter_satisfied';
+        return record('reporterSatisfied', actor, reason ?? null);
+      }
+      const reopenAt: Level = details.resolution?.level === 'municipal' ? 'municipal' : 'district';
+      details.reopenCount = (details.reopenCount ?? 0) + 1;
+      enterLevel(reopenAt);
+      return record('reopen', actor, reason ?? null, reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review');
+    },
+  };
+  const cycleMoves = {
+    submitWithLedger: ({ actor, cycle }: SubmitWithLedgerRequest) => {
+      details.cycle = cycle;
+      enterLevel('district');
+      return record('submitWithLedger', actor, `ledger ${cycle}`);
+    },
+    forwardWithBatch: ({ actor, cycle, summary }: ForwardWithBatchRequest) => {
+      details.districtSummary = summary;
+      enterLevel('municipal');
+      return record('forwardWithBatch', actor, `batch ${cycle}: ${summary}`);
+    },
+  };
+
+  /** "Lead in helping": a unit's leader leads the project; it counts for them once it closes as solved. */
+  const claim = ({ actor, leaderId, leaderName, unitName }: ClaimRequest) => {
+    const claimedAt = new Date().toISOString();
+    details.claim = { unitId: actor.orgUnitId, unitName, leaderId, leaderName, claimedAt, claimedByUserId: actor.userId };
+    return record('claim', actor, `${unitName}: ${leaderName}`);
+  };
+
+  /** An Update's validator: the table says whether this taker may take it from the current status. */
+  const validate = (via: UpdateVia, actor: Actor | null) => {
+    const refusal = refuseUpdate(via, status, actor?.role ?? 'system');
+    if (refusal) {
+      const type = refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState;
+      throw ApplicationFailure.nonRetryable(refusal.message, type);
+    }
+  };
+  const untilProjected = async (sequence: number) => {
+    await condition(() => projectedSequence >= sequence || ledgerRefusal !== undefined);
+    if (projectedSequence < sequence && ledgerRefusal !== undefined)
+      throw ApplicationFailure.nonRetryable(ledgerRefusal, UPDATE_REJECTIONS.invalidInput);
+    return snapshot();
+  };
+  setHandler(caseSnapshotQuery, snapshot);
+  setHandler(caseRecordedUpdate, () => untilProjected(1));
+  const takeUpdate = <R extends { actor: Actor | null }>(
+    update: UpdateDefinition<CaseSnapshot, [R]>,
+    via: UpdateVia,
+    step: (request: R) => number,
+    refuse: () => string | undefined = () => undefined,
+  ) =>
+    setUpdateHandler(
+      update,
+      (request) => untilProjected(step(request)),
+      (request) => {
+        validate(via, request.actor);
+        const refusal = refuse();
+        if (refusal) throw ApplicationFailure.nonRetryable(refusal, UPDATE_REJECTIONS.invalidState);
+      },
+    );
+  for (const action of CASE_ACTIONS) takeStep(action);
+  function takeStep<A extends CaseAction>(action: A) {
+    takeUpdate<ActionRequest<A>>(caseActionUpdates[action], action, steps[action]);
+  }
+  takeUpdate(caseCycleUpdates.submitWithLedger, 'submitWithLedger', cycleMoves.submitWithLedger);
+  takeUpdate(caseCycleUpdates.forwardWithBatch, 'forwardWithBatch', cycleMoves.forwardWithBatch);
+  takeUpdate(claimProjectUpdate, 'claim', claim, () => refuseClaim(filing.kind, details));
+  // Deprecated signals of cycles started before the moves were Updates: kept so those histories replay.
+  setHandler(ledgerSubmittedSignal, (request) => {
+    if (status === 'awaiting_submission') cycleMoves.submitWithLedger(request);
+  });
+  setHandler(forwardedInBatchSignal, (request) => {
+    if (status === 'district_review') cycleMoves.forwardWithBatch(request);
+  });
+  setHandler(duplicateAttachedSignal, ({ caseId }) => {
+    details.duplicateCaseIds = [...(details.duplicateCaseIds ?? []), caseId];
+    // Closed before it heard of the duplicate: tell the duplicate at once instead of recording a link.
+    if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates', only: caseId });
+    else record('attachDuplicate', null, caseId);
+  });
+  setHandler(primaryClosedSignal, (message) => {
+    if (status === 'merged') closeWithPrimary(message.outcome ?? legacyOutcome(message));
+  });
+
+  function closeWithPrimary(outcome: PrimaryOutcome) {
+    details.closedBecause = 'primary_closed';
+    details.primaryOutcome = { ...outcome, number: outcome.number ?? details.mergedIntoNumber };
+    record('closeWithPrimary', null, describeOutcome(details.primaryOutcome));
+  }
+
+  // A regular case stays in its unit's own ledger until submitted: no handover, so no clock and no mail yet.
+  if (level === 'district') enterLevel('district');
+  record(filing.urgent ? 'fileUrgent' : 'fileRegular', input.filedBy, null);
+
+  for (;;) {
+    const wakeAt = earliest(nextMilestone(clock)?.at, status === 'awaiting_feedback' ? feedbackDueAt : undefined);
+    const hasWork = () => jobs.length > 0;
+    if (wakeAt === undefined) await condition(() => hasWork() || isFinalStatus(status));
+    else await condition(hasWork, Math.max(1, wakeAt - Date.now()));
+
+    const job = jobs.shift();
+    if (job) {
+      await run(job);
+      if (ledgerRefusal !== undefined) break;
+      continue;
+    }
+    if (isFinalStatus(status)) break;
+    const now = Date.now();
+    const milestones = clock ? takeDueMilestones(clock, now) : [];
+    const latest = milestones[milestones.length - 1];
+    if (latest !== undefined) record(latest === 100 ? 'markOverdue' : latest === 75 ? 'remindThreeQuarters' : 'remindHalfway', null, null);
+    if (status === 'awaiting_feedback' && feedbackDueAt !== undefined && now >= feedbackDueAt) {
+      details.closedBecause = 'no_answer';
+      record('closeWithoutAnswer', null, null);
+    }
+  }
+  // A duplicate may still attach itself while the last handlers finish: it is told the outcome too.
+  while (ledgerRefusal === undefined) {
+    await condition(() => jobs.length > 0 || (noticesInFlight === 0 && allHandlersFinished()));
+    const job = jobs.shift();
+    if (!job) break;
+    await run(job);
+  }
+  if (ledgerRefusal !== undefined) {
+    // The ledger will never hold this event: answer the waiting Updates, then end without its effects.
+    await condition(allHandlersFinished);
+    throw ApplicationFailure.nonRetryable(ledgerRefusal, LEDGER_REFUSED_FAILURE);
+  }
+  return snapshot();
+
+  /** A value the ledger refuses for good ends the case; anything else fails the task, to be retried. */
+  function noteRefusal(error: unknown) {
+    // A local activity's failure may arrive wrapped in an ActivityFailure or as the activity's own failure.
+    const failure = error instanceof ActivityFailure ? error.cause : error;
+    if (!(failure instanceof ApplicationFailure && failure.type === LEDGER_REFUSAL)) throw error;
+    ledgerRefusal = failure.message;
+  }
+
+  async function run(job: Job) {
+    switch (job.kind) {
+      case 'deadline':
+      case 'feedbackDeadline': {
+        const now = Date.now();
+        const workingDays = job.kind === 'deadline' ? job.workingDays : policy.feedbackDays;
+        const due = await ledger.computeDeadline({
+          from: new Date(now).toISOString(),
+          workingDays,
+          calendarVersion,
+          utcOffsetMinutes: policy.utcOffsetMinutes,
+        });
+        calendarVersion = due.calendarVersion;
+        if (job.kind === 'feedbackDeadline') feedbackDueAt = Date.parse(due.dueAt);
+        else if (job.epoch === clockEpoch) {
+          clock = startClock(job.level, now, Date.parse(due.dueAt));
+          // Returned for information while the deadline was being computed: the clock starts paused.
+          if (status === 'returned_for_info') clock = pauseClock(clock, now);
+        }
+        return;
+      }
+      case 'project': {
+        const due = activeDueAt();
+        await ledger
+          .projectCaseEvent({
+            workflow: input,
+            event: {
+              ...job.event,
+              state: {
+                status,
+                responsibleLevel: level,
+                dueAt: due === undefined ? null : new Date(due).toISOString(),
+                overdue: isOverdue(clock),
+                calendarVersion,
+                filing,
+                details,
+              },
+            },
+          })
+          .catch(noteRefusal);
+        if (ledgerRefusal === undefined) projectedSequence = job.event.sequence;
+        return;
+      }
+      case 'notice': {
+        noticesInFlight += 1;
+        const idempotencyKey = `${workflowInfo().workflowId}:${job.sequence}:${job.notice}`;
+        void mail
+          .sendCaseNotice({ caseId: input.caseId, notice: job.notice, level: job.level, idempotencyKey })
+          .catch((error: unknown) => log.error('notice could not be sent', { idempotencyKey, error }))
+          .finally(() => (noticesInFlight -= 1));
+        return;
+      }
+      case 'attachToPrimary':
+        try {
+          await getExternalWorkflowHandle(workflowIdForCase(job.primaryCaseId)).signal(duplicateAttachedSignal, { caseId: input.caseId });
+        } catch (error) {
+          // The primary closed between the district's check and this message: close with its recorded result.
+          log.warn('primary closed before the merge reached it', { primaryCaseId: job.primaryCaseId, error });
+          if (status === 'merged') closeWithPrimary(await ledger.recordedOutcome({ caseId: job.primaryCaseId }));
+        }
+        return;
+      case 'closeDuplicates': {
+        const outcome = outcomeOf();
+        for (const duplicate of job.only ? [job.only] : (details.duplicateCaseIds ?? [])) {
+          await getExternalWorkflowHandle(workflowIdForCase(duplicate)).signal(primaryClosedSignal, {
+            primaryCaseId: input.caseId,
+            status,
+            resolution: details.resolution?.text ?? details.rejectionReason,
+            outcome,
+          });
+        }
+        return;
+      }
+    }
+  }
+
+  function outcomeOf(): PrimaryOutcome {
+    return {
+      caseId: input.caseId,
+      status: status === 'rejected' ? 'rejected' : 'closed',
+      ...(details.resolution ? { resolution: details.resolution } : {}),
+      ...(details.rejectionReason ? { rejectionReason: details.rejectionReason } : {}),
+    };
+  }
+}
+
+/**
+ * setHandler for an Update whose payload type is a parameter: the SDK's handler type is a conditional
+ * type TypeScript leaves unresolved for a type parameter; for an Update it is exactly this signature.
+ */
+function setUpdateHandler<R>(
+  update: UpdateDefinition<CaseSnapshot, [R]>,
+  handler: (request: R) => Promise<CaseSnapshot>,
+  validator: (request: R) => void,
+) {
+  setHandler(update, handler as Handler<CaseSnapshot, [R], typeof update>, { validator });
+}
+
+function initialStatus(urgent: boolean): CaseStatus {
+  return urgent ? 'district_review' : 'awaiting_submission';
+}
+
+/** A primary of an older version sent only its status and result text. */
+function legacyOutcome(message: { primaryCaseId: string; status: string; resolution?: string }): PrimaryOutcome {
+  return message.status === 'rejected'
+    ? { caseId: message.primaryCaseId, status: 'rejected', rejectionReason: message.resolution }
+    : {
+        caseId: message.primaryCaseId,
+        status: 'closed',
+        ...(message.resolution ? { resolution: { level: 'district', text: message.resolution, solved: true } } : {}),
+      };
+}
+
+function earliest(...moments: Array<number | undefined>): number | undefined {
+  const defined = moments.filter((m): m is number => m !== undefined);
+  return defined.length ? Math.min(...defined) : undefined;
+}
