@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { type z } from 'zod';
 import { DomainError } from '../lib/errors.ts';
-import type { Role } from '../model/cases/case.ts';
+import type { Role } from '../model/directory/roles.ts';
 import type { AuthenticatedUser } from '../domain/auth/auth.ts';
 import type { AppDeps } from './deps.ts';
 

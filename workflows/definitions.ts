@@ -1,8 +1,10 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/cases/case-actions.ts';
-import type { Actor, CaseSnapshot, CycleSnapshot } from '../model/cases/case.ts';
-import type { PrimaryOutcome } from '../model/cases/case-details.ts';
+import type { Actor } from '../model/directory/roles.ts';
+import type { CaseSnapshot } from '../model/cases/case.ts';
+import type { CycleSnapshot } from '../model/cycle/cycle.ts';
+import type { PrimaryOutcome } from '../model/cases/outcome.ts';
 import type { CaseAction } from '../model/cases/lifecycle.ts';
 import type { AppendixSubmissionRequest, QuotaTrackerSnapshot } from '../model/leaders/leaders.ts';
 import type { FeedbackSnapshot, RoundAction, RoundRequest, RoundSnapshot } from '../model/party/party.ts';

@@ -6,9 +6,10 @@ import { categoryKey, countsAsMerged, placeKey, RESULT_EVENTS, statisticsOutcome
 import { refusedValue, type Db } from '../../lib/db.ts';
 import { addWorkingDays } from '../../model/calendar/working-days.ts';
 import type { CaseEventRecord, CaseWorkflowInput } from '../../model/cases/case.ts';
-import { parseCaseDetails, type PrimaryOutcome } from '../../model/cases/case-details.ts';
+import { parseCaseDetails } from '../../model/cases/case-details.ts';
+import { type PrimaryOutcome } from '../../model/cases/outcome.ts';
 import { isFinalStatus } from '../../model/cases/lifecycle.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 import { LEDGER_REFUSAL } from '../../workflows/definitions.ts';
 
 type ProjectCaseEventInput = { workflow: CaseWorkflowInput; event: CaseEventRecord };

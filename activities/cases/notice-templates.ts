@@ -1,4 +1,4 @@
-import type { Level } from '../../model/cases/case.ts';
+import type { Level } from '../../model/cases/outcome.ts';
 import type { NoticeKind } from '../../model/cases/lifecycle.ts';
 
 /** Who receives a notice, by their place in the case: resolved to addresses by the activity. */

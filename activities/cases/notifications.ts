@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { formatInZone } from '../../lib/time.ts';
-import type { Level } from '../../model/cases/case.ts';
+import type { Level } from '../../model/cases/outcome.ts';
 import { parseCaseDetails, resultText, type CaseDetails } from '../../model/cases/case-details.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 import type { NoticeKind } from '../../model/cases/lifecycle.ts';
 import { renderNotice, type Audience } from './notice-templates.ts';

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/cl
 import { ApplicationFailure } from '@temporalio/common';
 import type { ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../../model/cases/case-actions.ts';
 import { UPDATE_REJECTIONS, caseCycleUpdates, workflowIdForCase } from '../../workflows/definitions.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 
 export type CaseMove =
   | { move: 'submitWithLedger'; caseId: string; request: SubmitWithLedgerRequest }

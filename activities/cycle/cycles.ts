@@ -6,10 +6,11 @@ import { caseStatistics } from '../../domain/statistics/statistics.ts';
 import type { Db } from '../../lib/db.ts';
 import type { HalfYearDeadlines } from '../../lib/half-years.ts';
 import { workingDaysBefore } from '../../model/calendar/working-days.ts';
-import { cycleRowId, type Actor, type CyclePhase } from '../../model/cases/case.ts';
+import { cycleRowId, type CyclePhase } from '../../model/cycle/cycle.ts';
+import { type Actor } from '../../model/directory/roles.ts';
 import { dateInZone } from '../../lib/time.ts';
 import { renderCycleNotice, type CycleNotice } from './notices.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 
 const FILING_KINDS = ['street', 'park', 'district_department', 'garrison_unit'] as const;

@@ -2,7 +2,7 @@ import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { writeAnnex3, type Annex3Settings } from '../../domain/exports/annex3-export.ts';
 import { toAuthenticatedUser } from '../../domain/auth/auth.ts';
 import { exportJobRequest } from '../../domain/exports/jobs.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 
 /** Why an export's activity gave up, as the workflow saw it. `ExportRefused` messages are written for the requester. */
 export type ExportFailure = { type: string | null; message: string };

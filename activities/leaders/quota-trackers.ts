@@ -5,7 +5,7 @@ import { countYear, freezeYear, type LeaderYearRecord } from '../../domain/leade
 import type { AppendixSubmissionRequest } from '../../model/leaders/leaders.ts';
 import { LEADER_UNIT_KINDS } from '../../domain/leaders/scope.ts';
 import type { UnitStandingSummary } from '../../model/leaders/leaders.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 
 export type UnitYearRef = { unitId: string; year: number; quotas: Quotas; utcOffsetMinutes: number };

@@ -3,7 +3,7 @@ import { yearDates } from '../../model/party/rules.ts';
 import { TABLE_CONTENT_TYPES } from '../../lib/tabular-writers.ts';
 import { compileFeedback, feedbackHtml, feedbackXlsx, registeredDuringYear } from '../../domain/party/feedback-document.ts';
 import type { MemberFeedbackInput } from '../../model/party/party.ts';
-import type { ActivityDeps } from '../index.ts';
+import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 
 export const feedbackStorageKey = (year: number, homeUnitId: string, format: 'xlsx' | 'html') =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../model/cases/case.ts';
+import { ROLES } from '../../model/directory/roles.ts';
 
 export const loginBody = z.strictObject({
   email: z.email().max(254),

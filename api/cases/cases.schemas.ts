@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { attachmentView } from './attachments.schemas.ts';
 import { lineText, plainText } from '../../model/text.ts';
-import { CASE_KINDS, LEVELS, ROLES } from '../../model/cases/case.ts';
+import { CASE_KINDS } from '../../model/cases/case.ts';
+import { LEVELS } from '../../model/cases/outcome.ts';
+import { ROLES } from '../../model/directory/roles.ts';
 import { boundedDate } from '../../model/dates.ts';
 import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { duplicateSuggestion } from './look-alikes.schemas.ts';

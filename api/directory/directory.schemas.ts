@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_UNIT_KINDS } from '../../domain/directory/directory.ts';
-import { ROLES } from '../../model/cases/case.ts';
+import { ROLES } from '../../model/directory/roles.ts';
 import { plainText } from '../../model/text.ts';
 
 export const orgUnitView = z.object({

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { Role } from '../../model/cases/case.ts';
+import type { Role } from '../../model/directory/roles.ts';
 import {
   admitLoginAttempt,
   forgiveLoginAttempt,

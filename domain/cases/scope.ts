@@ -1,6 +1,6 @@
 import { Prisma, type Db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { Role } from '../../model/cases/case.ts';
+import type { Role } from '../../model/directory/roles.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 
 export function requireRole(user: AuthenticatedUser, allowed: readonly Role[]) {

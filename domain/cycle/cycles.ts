@@ -11,7 +11,7 @@ import {
   submitLedgerUpdate,
   workflowIdForCycle,
 } from '../../workflows/definitions.ts';
-import { cycleRowId } from '../../model/cases/case.ts';
+import { cycleRowId } from '../../model/cycle/cycle.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import type { Role } from '../../model/cases/case.ts';
+import type { Role } from '../../model/directory/roles.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRole } from '../cases/scope.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../lib/db.ts';
-import type { Role } from '../../model/cases/case.ts';
+import type { Role } from '../../model/directory/roles.ts';
 import type { OrgUnitKind } from './directory.ts';
 import { hashPassword } from '../auth/passwords.ts';
 

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import type { Actor } from '../../model/cases/case.ts';
-import { cycleRowId } from '../../model/cases/case.ts';
+import type { Actor } from '../../model/directory/roles.ts';
+import { cycleRowId } from '../../model/cycle/cycle.ts';
 import { submitAppendicesUpdate, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { totalOf, unitYears, type Appendix2Record } from './appendices.ts';
 import { systemUser, type AuthenticatedUser } from '../auth/auth.ts';

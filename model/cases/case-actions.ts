@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor } from './case.ts';
+import type { Actor } from '../directory/roles.ts';
 import type { CaseAction } from './lifecycle.ts';
 import { lineText, plainText } from '../text.ts';
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { LEVELS, describeOutcome } from './case.ts';
+import { LEVELS, describeOutcome, type PrimaryOutcome, type Resolution } from './outcome.ts';
 
 const resolutionSchema = z.object({
   level: z.enum(LEVELS),
   text: z.string(),
   solved: z.boolean(),
   referTo: z.string().optional(),
-});
+}) satisfies z.ZodType<Resolution>;
 
-/** How a primary case ended, as its merged duplicates carry it. */
+/** How a primary case ended, as its merged duplicates carry it (the type lives in outcome.ts, free of Zod). */
 const primaryOutcomeSchema = z.object({
   caseId: z.string(),
   /** The primary's ledger number, when the merge knew it (older merges did not record it). */
@@ -16,8 +16,7 @@ const primaryOutcomeSchema = z.object({
   status: z.enum(['closed', 'rejected']),
   resolution: resolutionSchema.optional(),
   rejectionReason: z.string().optional(),
-});
-export type PrimaryOutcome = z.output<typeof primaryOutcomeSchema>;
+}) satisfies z.ZodType<PrimaryOutcome>;
 
 /** Everything the ledger row shows besides the filing itself: the `details` JSON column, read back through this schema. */
 const caseDetailsSchema = z.object({

@@ -1,7 +1,8 @@
-import type { Role } from './case.ts';
+import type { Role } from '../directory/roles.ts';
+import { defineLifecycle, type Taker, type Transition as LifecycleTransition } from '../lifecycle.ts';
 
 /**
- * The case state machine, declared once. The workflow records every change through this table (its
+ * The case state machine, declared once in the shape every lifecycle shares (model/lifecycle.ts). The workflow records every change through this table (its
  * steps only do their side effects), its Update validators check it, the API derives `allowedActions`
  * and route roles from it, the statistics name its event types, and the README's state diagram is
  * generated from it. Pure: safe in workflow code and in Node.
@@ -117,21 +118,8 @@ export type ProjectMove = (typeof PROJECT_MOVES)[number];
 /** Every Update that moves a case. */
 export type UpdateVia = CaseAction | CycleMove | ProjectMove;
 
-/** Who takes a transition: a role, or the system itself (timers, the cycle without review, merged cases). */
-export type Taker = Role | 'system';
-
-type Transition = {
-  /** The Update that takes it; none for what the workflow does by itself. */
-  via: UpdateVia | null;
-  by: readonly Taker[];
-  from: readonly CaseStatus[];
-  /** Where it leads; `unchanged` for records that leave the status as it is. */
-  to: readonly CaseStatus[] | 'unchanged';
-  event: CaseEventType;
-  notices: readonly NoticeKind[];
-  /** One line for the README's state diagram. */
-  label: string;
-};
+export type { Taker };
+type Transition = LifecycleTransition<CaseStatus, UpdateVia, CaseEventType, NoticeKind>;
 
 const WITH_CLOCK = ['district_review', 'municipal_coordination'] as const satisfies readonly CaseStatus[];
 
@@ -356,66 +344,30 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, Transition>;
 export type TransitionName = keyof typeof TRANSITIONS;
 
-const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
-const transitionsVia = (via: UpdateVia) => TRANSITION_NAMES.filter((name) => TRANSITIONS[name].via === via);
+/** Every Update that moves a case, in the order `allowedActions` lists the human steps. */
+const UPDATES: readonly UpdateVia[] = [...CASE_ACTIONS, ...CYCLE_MOVES, ...PROJECT_MOVES];
+
+export const CASE_LIFECYCLE = defineLifecycle({ subject: 'case', states: CASE_STATUSES, actions: UPDATES, transitions: TRANSITIONS });
 
 /** Who may take an Update, and from which statuses: the union of the transitions it can take. */
-export function updateRule(via: UpdateVia): { by: readonly Taker[]; from: readonly CaseStatus[] } {
-  const transitions = transitionsVia(via).map((name) => TRANSITIONS[name] as Transition);
-  return {
-    by: [...new Set(transitions.flatMap((t) => t.by))],
-    from: [...new Set(transitions.flatMap((t) => t.from))],
-  };
-}
+export const updateRule = (via: UpdateVia) => CASE_LIFECYCLE.stepRule(via);
 
 /** The roles that may call a step's route. */
-export const rolesFor = (action: CaseAction): Role[] => updateRule(action).by.filter((taker): taker is Role => taker !== 'system');
+export const rolesFor = (action: CaseAction): Role[] => CASE_LIFECYCLE.rolesFor(action);
 
-/** What a role can do to a case in this status. */
-export function availableActions(status: CaseStatus, role: Role): CaseAction[] {
-  return CASE_ACTIONS.filter((action) => {
-    const rule = updateRule(action);
-    return rule.by.includes(role) && rule.from.includes(status);
-  });
-}
+/** What a role can do to a case in this status: the `/cases/:id/<action>` steps only. */
+export const availableActions = (status: CaseStatus, role: Role): CaseAction[] =>
+  CASE_LIFECYCLE.allowedActions(status, role).filter((via): via is CaseAction => (CASE_ACTIONS as readonly string[]).includes(via));
 
 export type TransitionRefusal = { kind: 'forbidden' | 'invalid_state'; message: string };
 
 /** Why an Update may not run now, or undefined when it may. The wrong taker is named before the wrong state. */
-export function refuseUpdate(via: UpdateVia, status: CaseStatus, taker: Taker): TransitionRefusal | undefined {
-  const rule = updateRule(via);
-  if (!rule.by.includes(taker)) return { kind: 'forbidden', message: `${taker} may not ${via} a case` };
-  if (!rule.from.includes(status)) {
-    return { kind: 'invalid_state', message: `cannot ${via} while the case is ${status} (possible when ${rule.from.join(' or ')})` };
-  }
-  return undefined;
-}
+export const refuseUpdate = (via: UpdateVia, status: CaseStatus, taker: Taker): TransitionRefusal | undefined =>
+  CASE_LIFECYCLE.refuse(via, status, taker);
 
 /** The status a transition leads to from `from`; `choice` picks among several targets. Throws on a move the table does not allow. */
-export function targetOf(name: TransitionName, from: CaseStatus | null, choice?: CaseStatus): CaseStatus {
-  const transition: Transition = TRANSITIONS[name];
-  if (from !== null && !transition.from.includes(from)) throw new Error(`transition ${name} cannot start from ${from}`);
-  if (transition.to === 'unchanged') {
-    if (from === null) throw new Error(`transition ${name} needs a current status`);
-    return from;
-  }
-  const target = choice ?? (transition.to.length === 1 ? transition.to[0] : undefined);
-  if (target === undefined || !transition.to.includes(target)) throw new Error(`transition ${name} cannot lead to ${String(choice)}`);
-  return target;
-}
+export const targetOf = (name: TransitionName, from: CaseStatus | null, choice?: CaseStatus): CaseStatus =>
+  CASE_LIFECYCLE.targetOf(name, from, choice);
 
 /** The README's state diagram, from the table. */
-export function lifecycleDiagram(): string {
-  const lines = ['stateDiagram-v2'];
-  for (const name of TRANSITION_NAMES) {
-    const t: Transition = TRANSITIONS[name];
-    // Reminders and links the system records in place would only clutter the picture.
-    if (t.to === 'unchanged' && t.by.every((taker) => taker === 'system')) continue;
-    const sources = t.from.length === 0 ? ['[*]'] : t.from;
-    for (const from of sources) {
-      for (const to of t.to === 'unchanged' ? [from] : t.to) lines.push(`    ${from} --> ${to}: ${t.label}`);
-    }
-  }
-  for (const status of FINAL_STATUSES) lines.push(`    ${status} --> [*]`);
-  return lines.join('\n');
-}
+export const lifecycleDiagram = (): string => CASE_LIFECYCLE.diagram({ finalStates: FINAL_STATUSES });

@@ -1,5 +1,5 @@
 import type { ItemCounts, LeaderRank, Quotas } from './four-leads.ts';
-import type { Actor } from '../cases/case.ts';
+import type { Actor } from '../directory/roles.ts';
 
 /** What a quota tracker needs, fixed when it starts: a year's quotas are those configured when it began. */
 export type QuotaSettings = {

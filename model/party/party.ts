@@ -1,5 +1,5 @@
 import type { FeedbackDates, QuotaRounding } from './rules.ts';
-import type { Actor } from '../cases/case.ts';
+import type { Actor } from '../directory/roles.ts';
 
 // Types of party members' double reporting (section Four), shared by the API and the workflows.
 

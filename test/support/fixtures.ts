@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../model/cases/case.ts';
+import type { Role } from '../../model/directory/roles.ts';
 
 export const filing = (overrides: Record<string, unknown> = {}) => ({
   kind: 'hard_problem',

@@ -15,16 +15,11 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities/index.ts';
 import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../../model/cases/case-actions.ts';
 import { refuseClaim } from '../../model/leaders/claims.ts';
-import {
-  ROLES,
-  describeOutcome,
-  type Actor,
-  type CaseEventRecord,
-  type CaseSnapshot,
-  type CaseWorkflowInput,
-  type Level,
-} from '../../model/cases/case.ts';
-import type { CaseDetails, PrimaryOutcome } from '../../model/cases/case-details.ts';
+import { ROLES, type Actor } from '../../model/directory/roles.ts';
+import { describeOutcome, type Level } from '../../model/cases/outcome.ts';
+import { type CaseEventRecord, type CaseSnapshot, type CaseWorkflowInput } from '../../model/cases/case.ts';
+import type { CaseDetails } from '../../model/cases/case-details.ts';
+import type { PrimaryOutcome } from '../../model/cases/outcome.ts';
 import {
   CASE_ACTIONS,
   TRANSITIONS,

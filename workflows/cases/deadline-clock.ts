@@ -3,7 +3,7 @@
  * an overdue notice at the deadline, and a pause while the case is back with the street for more
  * information. Pure arithmetic on epoch milliseconds, so it is deterministic and unit-tested.
  */
-import type { Level } from '../../model/cases/case.ts';
+import type { Level } from '../../model/cases/outcome.ts';
 
 export type Milestone = 50 | 75 | 100;
 const MILESTONES: readonly Milestone[] = [50, 75, 100];

@@ -13,7 +13,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../../activities/index.ts';
 import { halfYearOf, halfYearWindow, nextHalfYear } from '../../lib/half-years.ts';
 import type { CaseMove } from '../../activities/cycle/case-moves.ts';
-import type { Actor, CyclePhase, CycleSnapshot, CycleWorkflowInput } from '../../model/cases/case.ts';
+import type { Actor } from '../../model/directory/roles.ts';
+import type { CyclePhase, CycleSnapshot, CycleWorkflowInput } from '../../model/cycle/cycle.ts';
 import {
   UPDATE_REJECTIONS,
   approveSummaryUpdate,

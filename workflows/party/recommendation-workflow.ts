@@ -1,7 +1,7 @@
 import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { recommendationQuota } from '../../model/party/rules.ts';
 import { UPDATE_REJECTIONS, roundReadyUpdate, roundSnapshotQuery, roundUpdates } from '../definitions.ts';
-import type { Actor } from '../../model/cases/case.ts';
+import type { Actor } from '../../model/directory/roles.ts';
 import {
   QUOTA_EXCEEDED,
   roundRowId,

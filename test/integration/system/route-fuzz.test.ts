@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../../api/app.ts';
 import type { RouteDefinition } from '../../../api/route.ts';
-import type { Role } from '../../../model/cases/case.ts';
+import type { Role } from '../../../model/directory/roles.ts';
 import { fileAs } from '../../support/case-steps.ts';
 import { fieldCount, requestFor, type GeneratedRequest } from '../../support/request-arbitraries.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';

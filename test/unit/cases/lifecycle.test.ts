@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../../model/cases/case.ts';
+import { ROLES } from '../../../model/directory/roles.ts';
 import {
   CASE_ACTIONS,
   CASE_EVENT_TYPES,

@@ -1,0 +1,8 @@
+import type { Client } from '@temporalio/client';
+import type { Clock } from '../lib/clock.ts';
+import type { Db } from '../lib/db.ts';
+import type { Mailer } from '../lib/mailer.ts';
+import type { BlobStorage } from '../lib/storage.ts';
+
+/** What every activity may use. `temporal` lets the cycle move cases by Update and hear whether each case took the move. */
+export type ActivityDeps = { prisma: Db; mailer: Mailer; clock: Clock; storage: BlobStorage; temporal: Client };

@@ -1,0 +1,135 @@
+import type { Role } from './directory/roles.ts';
+
+/**
+ * The shape of every thing with states (a case, a recommendation round, a leader's activity under
+ * review, a member's registration, a service record, an appendix submission, an export job): one
+ * table of transitions, each naming the step that takes it (`via`), who may take it, from which
+ * states, to which state, the event it records and the notices it sends. Everything else derives
+ * from the table: Update validators and domain checks (`refuse`), route roles (`rolesFor`), the
+ * `allowedActions` the API returns (`allowedActions`), and the diagrams in the docs (`diagram`).
+ * Pure and free of imports at run time: workflow code uses it too.
+ */
+
+/** Who takes a transition: a role, or the system itself (timers, workflows, other lifecycles). */
+export type Taker = Role | 'system';
+
+export type Transition<S extends string, A extends string, E extends string, N extends string> = {
+  /** The step that takes it; null for what happens by itself (a timer, a workflow's own move). */
+  via: A | null;
+  by: readonly Taker[];
+  /** Empty: the transition creates the thing. */
+  from: readonly S[];
+  /** Where it leads; `unchanged` for records that leave the state as it is. */
+  to: readonly S[] | 'unchanged';
+  event: E;
+  notices: readonly N[];
+  /** One line for the state diagram. */
+  label: string;
+};
+
+/** Why a step may not be taken now. The wrong taker is named before the wrong state. */
+export type Refusal<S extends string, A extends string> =
+  | { kind: 'forbidden'; action: A; taker: Taker; message: string }
+  | { kind: 'invalid_state'; action: A; state: S; allowedFrom: readonly S[]; message: string };
+
+export type LifecycleSpec<
+  S extends string,
+  A extends string,
+  E extends string,
+  N extends string,
+  T extends Record<string, Transition<S, A, E, N>>,
+> = {
+  /** What the thing is called in messages ("case", "round"). */
+  subject: string;
+  states: readonly S[];
+  /** The steps people (or the system) take, in the order `allowedActions` lists them. */
+  actions: readonly A[];
+  transitions: T;
+};
+
+export type Lifecycle<
+  S extends string,
+  A extends string,
+  E extends string,
+  N extends string,
+  T extends Record<string, Transition<S, A, E, N>>,
+> = LifecycleSpec<S, A, E, N, T> & {
+  /** Who may take a step, and from which states: the union of the transitions it can take. */
+  stepRule(action: A): { by: readonly Taker[]; from: readonly S[] };
+  /** The roles that may call a step's route. */
+  rolesFor(action: A): Role[];
+  /** What a role may do in this state (scope aside: that is the domain's to check). */
+  allowedActions(state: S, role: Role): A[];
+  /** Why a step may not be taken now by this taker, or undefined when it may. */
+  refuse(action: A, state: S, taker: Taker): Refusal<S, A> | undefined;
+  /** The state a transition leads to from `from`; `choice` picks among several targets. Throws on a move the table does not allow. */
+  targetOf(name: keyof T & string, from: S | null, choice?: S): S;
+  /** A mermaid state diagram of the table. */
+  diagram(options?: { finalStates?: readonly S[] }): string;
+};
+
+export function defineLifecycle<
+  S extends string,
+  A extends string,
+  E extends string,
+  N extends string,
+  const T extends Record<string, Transition<S, A, E, N>>,
+>(spec: LifecycleSpec<S, A, E, N, T>): Lifecycle<S, A, E, N, T> {
+  const names = Object.keys(spec.transitions) as (keyof T & string)[];
+  const transitionsVia = (action: A) =>
+    names.map((name) => spec.transitions[name] as Transition<S, A, E, N>).filter((t) => t.via === action);
+
+  const stepRule = (action: A) => {
+    const transitions = transitionsVia(action);
+    return {
+      by: [...new Set(transitions.flatMap((t) => t.by))],
+      from: [...new Set(transitions.flatMap((t) => t.from))],
+    };
+  };
+  const rolesFor = (action: A): Role[] => stepRule(action).by.filter((taker): taker is Role => taker !== 'system');
+  const allowedActions = (state: S, role: Role): A[] =>
+    spec.actions.filter((action) => {
+      const rule = stepRule(action);
+      return rule.by.includes(role) && rule.from.includes(state);
+    });
+  const refuse = (action: A, state: S, taker: Taker): Refusal<S, A> | undefined => {
+    const rule = stepRule(action);
+    if (!rule.by.includes(taker)) return { kind: 'forbidden', action, taker, message: `${taker} may not ${action} a ${spec.subject}` };
+    if (!rule.from.includes(state)) {
+      return {
+        kind: 'invalid_state',
+        action,
+        state,
+        allowedFrom: rule.from,
+        message: `cannot ${action} while the ${spec.subject} is ${state} (possible when ${rule.from.join(' or ')})`,
+      };
+    }
+    return undefined;
+  };
+  const targetOf = (name: keyof T & string, from: S | null, choice?: S): S => {
+    const transition = spec.transitions[name] as Transition<S, A, E, N>;
+    if (from !== null && !transition.from.includes(from)) throw new Error(`transition ${name} cannot start from ${from}`);
+    if (transition.to === 'unchanged') {
+      if (from === null) throw new Error(`transition ${name} needs a current state`);
+      return from;
+    }
+    const target = choice ?? (transition.to.length === 1 ? transition.to[0] : undefined);
+    if (target === undefined || !transition.to.includes(target)) throw new Error(`transition ${name} cannot lead to ${String(choice)}`);
+    return target;
+  };
+  const diagram = (options: { finalStates?: readonly S[] } = {}) => {
+    const lines = ['stateDiagram-v2'];
+    for (const name of names) {
+      const t = spec.transitions[name] as Transition<S, A, E, N>;
+      // What the system records in place (reminders, links) would only clutter the picture.
+      if (t.to === 'unchanged' && t.by.every((taker) => taker === 'system')) continue;
+      const sources = t.from.length === 0 ? ['[*]'] : t.from;
+      for (const from of sources) {
+        for (const to of t.to === 'unchanged' ? [from] : t.to) lines.push(`    ${from} --> ${to}: ${t.label}`);
+      }
+    }
+    for (const state of options.finalStates ?? []) lines.push(`    ${state} --> [*]`);
+    return lines.join('\n');
+  };
+  return { ...spec, stepRule, rolesFor, allowedActions, refuse, targetOf, diagram };
+}
