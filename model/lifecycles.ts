@@ -1,0 +1,11 @@
+import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
+
+/**
+ * Every thing with states, by the name the docs and the glossary use for it. The docs' state
+ * diagrams are generated from this list, and a test checks each table's shape (every step has a
+ * transition, every state is reachable).
+ */
+export const LIFECYCLES = {
+  case: CASE_LIFECYCLE,
+} as const;
+export type LifecycleName = keyof typeof LIFECYCLES;
