@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createMigration } from '../tools/schema-engine.ts';
@@ -13,7 +14,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const config = loadConfig();
 const migrationsDir = path.join(config.projectRoot, 'prisma', 'migrations');
-const local = config.database.url ? undefined : startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), 55431);
+const local = config.database.url ? undefined : startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), await freePort());
 const adminUrl = config.database.url ?? local!.url;
 const scratch = await createMigratedDatabase(adminUrl, `migration_scratch_${Date.now()}`, migrationsDir);
 try {

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { freePort } from '../infra/free-port.ts';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { seedDemoData } from '../domain/directory/seed.ts';
@@ -27,7 +28,7 @@ const only = new Set(process.argv.slice(2));
 const outDir = path.join(config.projectRoot, 'test', 'replay', 'histories');
 mkdirSync(outDir, { recursive: true });
 
-const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), 55431);
+const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), await freePort());
 const database = await createMigratedDatabase(postgres.url, `record_${Date.now()}`, path.join(config.projectRoot, 'prisma', 'migrations'));
 const prisma = createPrisma(database.url);
 await seedDemoData(prisma, 'record');
