@@ -1,4 +1,5 @@
 import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
+import { ACTIVITY_REVIEW_LIFECYCLE } from './leaders/activity-review.ts';
 
 /**
  * Every thing with states, by the name the docs and the glossary use for it. The docs' state
@@ -7,5 +8,6 @@ import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
  */
 export const LIFECYCLES = {
   case: CASE_LIFECYCLE,
+  activityReview: ACTIVITY_REVIEW_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

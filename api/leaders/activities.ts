@@ -1,4 +1,4 @@
-import { listActivities, loadVisibleActivity, recordActivity, reviewActivity, toActivityView } from '../../domain/leaders/activities.ts';
+import { getActivity, listActivities, recordActivity, reviewActivity } from '../../domain/leaders/activities.ts';
 import { addActivityAttachment, readActivityAttachment } from '../../domain/leaders/attachments.ts';
 import { uploadBody, uploadHeaders, uploadResponses } from '../cases/attachments.schemas.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
@@ -15,6 +15,7 @@ import {
 } from './leaders.schemas.ts';
 import { downloadResult } from '../file-response.ts';
 import { defineRoute } from '../route.ts';
+import { ACTIVITY_REVIEW_LIFECYCLE as REVIEW } from '../../model/leaders/activity-review.ts';
 
 const reviewResponses = {
   200: { description: 'Reviewed', schema: activityView },
@@ -30,7 +31,7 @@ export const leaderActivityRoutes = [
     summary:
       'The leader’s unit records an activity (planning meeting, research visit, opinion collection, party lecture, scheduling) held at the street/park the leader reports to, on a day that has come (district date). It counts once that street/park confirms it.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: REVIEW.rolesFor('record'),
     schemas: { params: leaderIdParams, body: recordActivityBody },
     responses: {
       201: { description: 'Recorded, awaiting confirmation', schema: activityView },
@@ -71,7 +72,7 @@ export const leaderActivityRoutes = [
     responses: { 200: { description: 'The activity', schema: activityView }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({
       status: 200,
-      body: toActivityView(await loadVisibleActivity(deps.prisma, user, params.activityId), user),
+      body: await getActivity(deps, user, params.activityId),
     }),
   }),
   defineRoute({
@@ -80,7 +81,7 @@ export const leaderActivityRoutes = [
     tag: 'leaders',
     summary: 'The street/park where the activity took place confirms it; from now on it counts toward the leader’s quota.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: REVIEW.rolesFor('confirm'),
     schemas: { params: activityIdParams },
     responses: reviewResponses,
     handler: async ({ params, user, deps }) => ({
@@ -94,7 +95,7 @@ export const leaderActivityRoutes = [
     tag: 'leaders',
     summary: 'The street/park where the activity is said to have taken place rejects it, saying why; it never counts.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: REVIEW.rolesFor('reject'),
     schemas: { params: activityIdParams, body: rejectActivityBody },
     responses: reviewResponses,
     handler: async ({ params, body, user, deps }) => ({

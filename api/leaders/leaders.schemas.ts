@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../../model/leaders/four-leads.ts';
 import { attachmentView } from '../cases/attachments.schemas.ts';
 import { plainText } from '../../model/text.ts';
+import { ACTIVITY_REVIEW_ACTIONS, ACTIVITY_REVIEW_STATES } from '../../model/leaders/activity-review.ts';
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A calendar year; the far bounds only keep typing slips out. */
@@ -51,7 +52,7 @@ export const rejectActivityBody = z.strictObject({ reason: plainText(2000) });
 
 export const listActivitiesQuery = z.strictObject({
   leader: z.uuid().optional(),
-  review: z.enum(['pending', 'confirmed', 'rejected']).optional(),
+  review: z.enum(ACTIVITY_REVIEW_STATES).optional(),
   place: z.uuid().optional(),
   year: yearField.optional(),
 });
@@ -104,12 +105,12 @@ export const activityView = z.object({
   participants: z.string(),
   account: z.string(),
   opinionsCollected: z.number().int().nullable(),
-  review: z.enum(['pending', 'confirmed', 'rejected']),
+  review: z.enum(ACTIVITY_REVIEW_STATES),
   recordedAt: z.iso.datetime(),
   reviewedAt: z.iso.datetime().nullable(),
   rejectionReason: z.string().nullable(),
   attachments: z.array(attachmentView),
-  allowedActions: z.array(z.enum(['confirm', 'reject'])),
+  allowedActions: z.array(z.enum(ACTIVITY_REVIEW_ACTIONS)),
 });
 export const activityListView = z.object({ items: z.array(activityView) });
 

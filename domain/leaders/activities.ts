@@ -11,6 +11,13 @@ import { loadVisibleLeader, requireOwnUnit, toLeaderView, type LeaderDeps } from
 import type { LeaderWithUnits } from './records.ts';
 import { touchQuotaTracker } from './quota-trackers.ts';
 import { requireRole } from '../cases/scope.ts';
+import { requireStep } from '../lifecycle-steps.ts';
+import {
+  ACTIVITY_REVIEW_LIFECYCLE as REVIEW,
+  type ActivityReviewAction,
+  type ActivityReviewState,
+} from '../../model/leaders/activity-review.ts';
+import type { SameUnion } from '../../lib/type-checks.ts';
 
 export type ActivityInput = {
   kind: ActivityKind;
@@ -21,8 +28,34 @@ export type ActivityInput = {
   opinionsCollected?: number;
 };
 
-type ActivityRow = LeaderActivity & { leader: LeaderWithUnits; placeUnit: OrgUnit; attachments: LeaderActivityAttachment[] };
-const include = { leader: { include: { unit: true, reportsToUnit: true } }, placeUnit: true, attachments: true } as const;
+// The table's states are the column's: one added on either side alone fails to compile.
+const reviewStatesMatch: SameUnion<ActivityReviewState, LeaderActivity['review']> = true;
+void reviewStatesMatch;
+
+type ActivityRow = LeaderActivity & {
+  leader: LeaderWithUnits & { standings: Array<{ year: number }> };
+  placeUnit: OrgUnit;
+  attachments: LeaderActivityAttachment[];
+};
+const include = {
+  // The years already frozen for the leader: nothing of theirs changes any more.
+  leader: { include: { unit: true, reportsToUnit: true, standings: { select: { year: true } } } },
+  placeUnit: true,
+  attachments: true,
+} as const;
+
+const yearOf = (row: Pick<LeaderActivity, 'occurredOn'>) => row.occurredOn.getUTCFullYear();
+const isYearFrozen = (row: ActivityRow) => row.leader.standings.some((s) => s.year === yearOf(row));
+const frozenYear = (year: number) => new DomainError('conflict', `the leader’s standing for ${year} was frozen at the end of the year`);
+
+/**
+ * What the caller may do to the activity: the table's steps for its role and the activity's state,
+ * taken only by the street/park where it took place, and only while the leader's year is open.
+ */
+function allowedActionsOf(row: ActivityRow, user: AuthenticatedUser): ActivityReviewAction[] {
+  if (user.orgUnitId !== row.placeUnitId || isYearFrozen(row)) return [];
+  return REVIEW.allowedActions(row.review, user.role);
+}
 
 export function toActivityView(row: ActivityRow, user: AuthenticatedUser) {
   return {
@@ -39,8 +72,7 @@ export function toActivityView(row: ActivityRow, user: AuthenticatedUser) {
     reviewedAt: row.reviewedAt?.toISOString() ?? null,
     rejectionReason: row.rejectionReason,
     attachments: row.attachments.map(toAttachmentView),
-    allowedActions:
-      row.review === 'pending' && user.role === 'street_staff' && user.orgUnitId === row.placeUnitId ? ['confirm', 'reject'] : [],
+    allowedActions: allowedActionsOf(row, user),
   };
 }
 
@@ -52,8 +84,7 @@ export async function loadVisibleActivity(prisma: Db, user: AuthenticatedUser, a
 
 async function assertYearOpen(prisma: Db, leaderId: string, occurredOn: string) {
   const year = Number(occurredOn.slice(0, 4));
-  if (await prisma.leaderYearStanding.findUnique({ where: { leaderId_year: { leaderId, year } } }))
-    throw new DomainError('conflict', `the leader’s standing for ${year} was frozen at the end of the year`);
+  if (await prisma.leaderYearStanding.findUnique({ where: { leaderId_year: { leaderId, year } } })) throw frozenYear(year);
 }
 
 /**
@@ -61,7 +92,7 @@ async function assertYearOpen(prisma: Db, leaderId: string, occurredOn: string) 
  * on a day that has come (district date), and waits there for confirmation before it counts.
  */
 export async function recordActivity(deps: LeaderDeps, user: AuthenticatedUser, leaderId: string, input: ActivityInput) {
-  requireRole(user, ['street_staff']);
+  requireRole(user, REVIEW.rolesFor('record'));
   const leader = await loadVisibleLeader(deps.prisma, user, leaderId);
   requireOwnUnit(user, leader.unitId, 'records its leaders’ activities');
   if (!leader.active) throw new DomainError('conflict', 'the leader is no longer active');
@@ -82,6 +113,7 @@ export async function recordActivity(deps: LeaderDeps, user: AuthenticatedUser, 
       kind: input.kind,
       occurredOn: new Date(`${input.occurredOn}T00:00:00Z`),
       placeUnitId: input.placeUnitId,
+      review: REVIEW.targetOf('record', null),
       participants: input.participants,
       account: input.account,
       opinionsCollected: input.opinionsCollected ?? null,
@@ -100,25 +132,30 @@ export async function reviewActivity(
   activityId: string,
   decision: { confirm: true } | { confirm: false; reason: string },
 ) {
-  requireRole(user, ['street_staff']);
+  const step = decision.confirm ? 'confirm' : 'reject';
+  requireRole(user, REVIEW.rolesFor(step));
   const row = await loadVisibleActivity(deps.prisma, user, activityId);
   if (row.placeUnitId !== user.orgUnitId)
     throw new DomainError('forbidden', 'only the street or park where the activity took place confirms it');
-  if (row.review !== 'pending') throw new DomainError('invalid_transition', `the activity was already ${row.review}`);
-  const occurredOn = row.occurredOn.toISOString().slice(0, 10);
-  await assertYearOpen(deps.prisma, row.leaderId, occurredOn);
-  // Only a pending activity changes, so two clerks deciding at once cannot both win.
+  requireStep(REVIEW, step, row.review, user.role);
+  if (isYearFrozen(row)) throw frozenYear(yearOf(row));
+  // Only an activity still in a state the step starts from changes, so two clerks deciding at once cannot both win.
   const { count } = await deps.prisma.leaderActivity.updateMany({
-    where: { id: activityId, review: 'pending' },
+    where: { id: activityId, review: { in: [...REVIEW.stepRule(step).from] } },
     data: {
-      review: decision.confirm ? 'confirmed' : 'rejected',
+      review: REVIEW.targetOf(step, row.review),
       reviewedByUserId: user.id,
       reviewedAt: deps.clock.now(),
       rejectionReason: decision.confirm ? null : decision.reason,
     },
   });
   if (count === 0) throw new DomainError('invalid_transition', 'the activity was reviewed meanwhile');
-  if (decision.confirm) await touchQuotaTracker(deps.temporal, deps.settings, row.leader.unitId, Number(occurredOn.slice(0, 4)));
+  if (decision.confirm) await touchQuotaTracker(deps.temporal, deps.settings, row.leader.unitId, yearOf(row));
+  return getActivity(deps, user, activityId);
+}
+
+/** One activity as the caller sees it, with what the caller may do to it. */
+export async function getActivity(deps: Pick<LeaderDeps, 'prisma'>, user: AuthenticatedUser, activityId: string) {
   return toActivityView(await loadVisibleActivity(deps.prisma, user, activityId), user);
 }
 

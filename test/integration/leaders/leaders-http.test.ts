@@ -176,6 +176,44 @@ describe('activities: recorded by the unit, confirmed by the street/park', () =>
     expect(record.standing.behind).toBe(true);
   });
 
+  it('offers each caller the table’s steps for its role, the activity’s state and its own scope; none in a frozen year', async () => {
+    const lecture = await recordActivity(sys, civil, zhangId, {
+      kind: 'party_lecture',
+      occurredOn: '2099-03-01',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    const lateLecture = await recordActivity(sys, civil, zhangId, {
+      kind: 'party_lecture',
+      occurredOn: '2098-12-30',
+      placeUnitId: seedId('ST-EAST'),
+    });
+    const actionsOf = async (activityId: string) => {
+      const byCaller: Record<string, unknown> = {};
+      for (const [who, token] of Object.entries({ east, civil, district, city, admin }))
+        byCaller[who] = (await sys.http.get(`/leader-activities/${activityId}`).set('Authorization', token)).body.allowedActions;
+      return byCaller;
+    };
+    const nobody = { east: [], civil: [], district: [], city: [], admin: [] };
+    expect(await actionsOf(lecture.body.id)).toEqual({ ...nobody, east: ['confirm', 'reject'] });
+    // Roles the table does not name are refused by the route; the state is the table's too.
+    expect((await sys.http.post(`/leader-activities/${lecture.body.id}/confirm`).set('Authorization', admin)).status).toBe(403);
+    expect((await sys.http.post(`/leader-activities/${lecture.body.id}/confirm`).set('Authorization', city)).status).toBe(403);
+    expect((await sys.http.post(`/leader-activities/${lecture.body.id}/confirm`).set('Authorization', east)).status).toBe(200);
+    expect(await actionsOf(lecture.body.id)).toEqual(nobody);
+    const again = await sys.http.post(`/leader-activities/${lecture.body.id}/reject`).set('Authorization', east).send({ reason: 'x' });
+    expect({ status: again.status, code: again.body.error.code }).toEqual({ status: 409, code: 'invalid_transition' });
+    expect(again.body.error.message).toContain('pending');
+
+    // The quota tracker froze 2098 at its end: the pending activity of that year is offered to nobody, and refused.
+    await sys.db.prisma.leaderYearStanding.create({
+      data: { leaderId: zhangId, year: 2098, unitId: seedId('DEPT-CIVIL'), allFourMet: false, standing: {}, frozenAt: NOW },
+    });
+    expect(await actionsOf(lateLecture.body.id)).toEqual(nobody);
+    const frozen = await sys.http.post(`/leader-activities/${lateLecture.body.id}/confirm`).set('Authorization', east);
+    expect({ status: frozen.status, code: frozen.body.error.code }).toEqual({ status: 409, code: 'conflict' });
+    expect((await sys.http.get(`/leader-activities/${lateLecture.body.id}`).set('Authorization', east)).body.review).toBe('pending');
+  });
+
   it('keeps the minutes and photos with the activity, for those who see it', async () => {
     const meeting = await recordActivity(sys, civil, zhangId, {
       kind: 'planning_meeting',
