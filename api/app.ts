@@ -34,12 +34,13 @@ let openApi: ReturnType<typeof buildOpenApi> | undefined;
 const openApiRoute = defineRoute({
   method: 'get',
   path: '/openapi.json',
-  tag: 'operations',
+  operationId: 'getOpenApiDocument',
+  tag: 'system',
   summary: 'This API as an OpenAPI 3.0 document, built from the same route declarations.',
   authenticated: false,
   schemas: {},
   responses: { 200: { description: 'The document' } },
-  handler: async () => ({ status: 200, body: (openApi ??= buildOpenApi(routes, { title: 'Linkage Ledger API', version: '0.1.0' })) }),
+  handler: async () => ({ status: 200, body: (openApi ??= buildOpenApi(routes)) }),
 });
 
 export const routes: readonly RouteDefinition[] = [

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import type { RouteDefinition } from './route.ts';
+import { API_TAGS } from './tags.ts';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
 
+export const API_INFO = { title: 'Linkage Ledger API', version: '0.1.0' };
+
+const API_DESCRIPTION =
+  'Linkage Ledger: cases that streets, parks, departments and garrison units escalate to the district and the city, the half-year ledgers and their Annex 3, the leaders’ “four leads” (Appendix 1 and 2) and party members’ service in their communities. Sign in at POST /auth/login and send the token as `Authorization: Bearer …`; `x-roles` names the roles that may call an operation, and every reply is scoped to the caller’s unit.';
+
+/** The first sentence of a route's text, as the operation's one-line summary. */
+export const firstSentence = (text: string) => /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+
 /** OpenAPI 3.0 built from the same route declarations and Zod schemas that validate requests. */
-export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: string; version: string }) {
+export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: string; version: string } = API_INFO) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
@@ -16,8 +25,9 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
     ];
     paths[path] ??= {};
     paths[path][route.method] = {
-      ...(route.operationId ? { operationId: route.operationId } : {}),
-      summary: route.summary,
+      operationId: route.operationId,
+      summary: firstSentence(route.summary),
+      description: route.summary,
       tags: [route.tag],
       ...(route.authenticated ? { security: [{ bearer: [] }] } : {}),
       ...(route.roles ? { 'x-roles': route.roles } : {}),
@@ -38,7 +48,14 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
   }
   return {
     openapi: '3.0.3',
-    info,
+    info: {
+      ...info,
+      description: API_DESCRIPTION,
+      contact: { name: 'The district Organization Department, which runs the linkage ledger' },
+    },
+    // Relative: the document describes the server that serves it, wherever that is deployed.
+    servers: [{ url: '/', description: 'The server this document was fetched from' }],
+    tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };

@@ -5,6 +5,7 @@ import { DomainError } from '../lib/errors.ts';
 import type { Role } from '../model/directory/roles.ts';
 import type { AuthenticatedUser } from '../domain/auth/auth.ts';
 import type { AppDeps } from './deps.ts';
+import type { ApiTag } from './tags.ts';
 
 /**
  * A route is declared once: its schemas validate the request, its handler sees only the parsed
@@ -42,10 +43,15 @@ export type RouteResult = {
 export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boolean = boolean> = {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
+  /** What the route does, for people: its first sentence becomes the OpenAPI summary, the whole text its description. */
   summary: string;
-  tag: string;
-  /** A stable name for clients (the case steps use their action name, so a UI can call a step by it). */
-  operationId?: string;
+  /** The feature the route belongs to (the folder it is declared in). */
+  tag: ApiTag;
+  /**
+   * A stable camelCase name, unique across the API, that client generators use for the call (the
+   * case steps use their action name, so a UI can call a step by the name `allowedActions` gives).
+   */
+  operationId: string;
   /** true: needs a bearer token; roles further narrows who may call it (the domain checks scope). */
   authenticated: A;
   roles?: readonly Role[];

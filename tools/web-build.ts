@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApi } from '../api/openapi.ts';
+import { CASE_ACTIONS } from '../model/cases/lifecycle.ts';
 import type { RouteDefinition } from '../api/route.ts';
 
 export const WEB_DIR = path.join(import.meta.dirname, '..', 'web');
@@ -19,12 +20,14 @@ const VITE_BIN = path.join(WEB_DIR, '..', 'node_modules', 'vite', 'bin', 'vite.j
  * breaks the UI.
  */
 export async function generateApiClient(routes: readonly RouteDefinition[]) {
-  const document = buildOpenApi(routes, { title: 'Linkage Ledger API', version: '0.1.0' });
-  const types = astToString(await openapiTS(document as Parameters<typeof openapiTS>[0], { exportType: true }));
+  const document = buildOpenApi(routes);
+  // Through unknown: openapi-typescript's ServerObject type wants `variables`, which OpenAPI makes optional.
+  const types = astToString(await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { exportType: true }));
   const stepPaths = Object.fromEntries(
     Object.entries(document.paths).flatMap(([url, methods]) => {
-      const post = methods.post as { operationId?: string; tags?: string[] } | undefined;
-      return post?.operationId && post.tags?.includes('lifecycle') ? [[post.operationId, url]] : [];
+      const post = methods.post as { operationId?: string } | undefined;
+      const step = CASE_ACTIONS.find((action) => action === post?.operationId);
+      return step ? [[step, url]] : [];
     }),
   );
   const caseSchema = (document.paths['/cases/{id}']?.get as CaseGet | undefined)?.responses[200]?.content['application/json']?.schema;

@@ -20,6 +20,7 @@ export const authRoutes = [
   defineRoute({
     method: 'post',
     path: '/auth/login',
+    operationId: 'login',
     tag: 'auth',
     summary: 'Exchange e-mail and password for a bearer token that expires.',
     authenticated: false,
@@ -41,6 +42,7 @@ export const authRoutes = [
   defineRoute({
     method: 'post',
     path: '/auth/logout',
+    operationId: 'logout',
     tag: 'auth',
     summary: 'Revoke the bearer token used for this call.',
     authenticated: true,

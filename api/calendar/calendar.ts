@@ -8,6 +8,7 @@ export const calendarRoutes = [
   defineRoute({
     method: 'get',
     path: '/calendar',
+    operationId: 'getCalendar',
     tag: 'calendar',
     summary: 'The newest working-day calendar: public holidays and make-up working days (version 0: Monday to Friday).',
     authenticated: true,
@@ -32,6 +33,7 @@ export const calendarRoutes = [
   defineRoute({
     method: 'put',
     path: '/calendar',
+    operationId: 'saveCalendar',
     tag: 'calendar',
     summary: 'Save the whole calendar as a new version. New deadlines use it; running cases keep the version they started with.',
     authenticated: true,

@@ -9,7 +9,8 @@ export const attachmentRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases/:id/attachments',
-    tag: 'attachments',
+    operationId: 'attachToCase',
+    tag: 'cases',
     summary: 'Attach a photo or document (PNG, JPEG, PDF, DOCX, XLSX, plain text): the file is the request body, named by X-File-Name.',
     authenticated: true,
     roles: ['street_staff', 'district_officer', 'municipal_liaison'],
@@ -28,7 +29,8 @@ export const attachmentRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases/:id/attachments/:attachmentId',
-    tag: 'attachments',
+    operationId: 'downloadCaseAttachment',
+    tag: 'cases',
     summary: 'Download an attachment.',
     authenticated: true,
     schemas: { params: attachmentParams },

@@ -12,7 +12,7 @@ function caseActionRoute<A extends CaseAction>(action: A) {
   return defineRoute({
     method: 'post',
     path: `/cases/:id/${action}`,
-    tag: 'lifecycle',
+    tag: 'cases',
     summary: ACTION_SUMMARIES[action],
     authenticated: true,
     roles: rolesFor(action),

@@ -9,6 +9,7 @@ export const caseRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases',
+    operationId: 'fileCase',
     tag: 'cases',
     summary:
       'File a case for the caller’s own unit. Urgent cases go to the district at once. Repeating the Idempotency-Key returns the same case. Open cases that look like the same problem come back in possibleDuplicates.',
@@ -33,6 +34,7 @@ export const caseRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases',
+    operationId: 'listCases',
     tag: 'cases',
     summary:
       'The cases the caller may see, filtered, newest first or (sort=due) overdue first and then by deadline; follow nextCursor for the next page (a cursor belongs to its sort).',
@@ -64,6 +66,7 @@ export const caseRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases/:id',
+    operationId: 'getCase',
     tag: 'cases',
     summary: 'One case with its history, attachments and the actions the caller may take now.',
     authenticated: true,

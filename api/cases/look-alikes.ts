@@ -8,6 +8,7 @@ export const lookAlikeRoutes = [
   defineRoute({
     method: 'get',
     path: '/look-alikes',
+    operationId: 'findLookAlikes',
     tag: 'cases',
     summary: 'While filing: open cases of the caller’s district that look like the same problem (same category, similar title or place).',
     authenticated: true,
@@ -19,6 +20,7 @@ export const lookAlikeRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases/:id/look-alikes',
+    operationId: 'listMergeCandidates',
     tag: 'cases',
     summary: 'Merge candidates: open cases of the district that look like this one.',
     authenticated: true,

@@ -15,7 +15,8 @@ export const cycleRoutes = [
   defineRoute({
     method: 'post',
     path: '/cycles/:cycle/open',
-    tag: 'cycles',
+    operationId: 'openCycle',
+    tag: 'cycle',
     summary:
       'Open a half-year’s ledger cycles now (the Schedule does it on the opening date); for a past half-year this is a backfill. Idempotent: answers which districts’ cycles this call started and which were opened before.',
     authenticated: true,
@@ -30,7 +31,8 @@ export const cycleRoutes = [
   defineRoute({
     method: 'get',
     path: '/cycles/:cycle',
-    tag: 'cycles',
+    operationId: 'getCycle',
+    tag: 'cycle',
     summary: 'The caller’s district cycle: phase, submissions, late units, and (for the district) the summary.',
     authenticated: true,
     roles: ['street_staff', 'district_officer'],
@@ -41,7 +43,8 @@ export const cycleRoutes = [
   defineRoute({
     method: 'get',
     path: '/cycles/:cycle/pending',
-    tag: 'cycles',
+    operationId: 'listPendingLedgerCases',
+    tag: 'cycle',
     summary: 'The regular cases the caller’s unit would submit with its ledger.',
     authenticated: true,
     roles: ['street_staff'],
@@ -52,7 +55,8 @@ export const cycleRoutes = [
   defineRoute({
     method: 'post',
     path: '/cycles/:cycle/submission',
-    tag: 'cycles',
+    operationId: 'submitLedger',
+    tag: 'cycle',
     summary: 'Submit the unit’s ledger: its pending regular cases go to the district (late after the deadline).',
     authenticated: true,
     roles: ['street_staff'],
@@ -63,7 +67,8 @@ export const cycleRoutes = [
   defineRoute({
     method: 'post',
     path: '/cycles/:cycle/summary/approve',
-    tag: 'cycles',
+    operationId: 'approveDistrictSummary',
+    tag: 'cycle',
     summary: 'Approve (and annotate) the district summary held for review; the batch then goes to the city.',
     authenticated: true,
     roles: ['district_officer'],

@@ -28,6 +28,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'get',
     path: '/org-units',
+    operationId: 'listOrgUnits',
     tag: 'directory',
     summary: 'The organisation tree (names label cases, cycles and statistics for every role).',
     authenticated: true,
@@ -38,6 +39,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'post',
     path: '/org-units',
+    operationId: 'createOrgUnit',
     tag: 'directory',
     summary: 'Add a unit under its parent (a street, park, department or garrison under a district; a district under the municipality).',
     authenticated: true,
@@ -49,6 +51,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'patch',
     path: '/org-units/:id',
+    operationId: 'updateOrgUnit',
     tag: 'directory',
     summary: 'Rename a unit or change its e-mail (null removes it); its code, kind and parent stay.',
     authenticated: true,
@@ -60,6 +63,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'get',
     path: '/admin/users',
+    operationId: 'listUsers',
     tag: 'directory',
     summary: 'Every user account.',
     authenticated: true,
@@ -71,6 +75,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'post',
     path: '/admin/users',
+    operationId: 'createUser',
     tag: 'directory',
     summary: 'Create a user with a role in a unit of the matching kind; answers a one-time password to hand over.',
     authenticated: true,
@@ -82,6 +87,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'post',
     path: '/admin/users/:id/deactivate',
+    operationId: 'deactivateUser',
     tag: 'directory',
     summary: 'Deactivate a user: no more sign-ins, open sessions end.',
     authenticated: true,
@@ -97,6 +103,7 @@ export const directoryRoutes = [
   defineRoute({
     method: 'post',
     path: '/admin/users/:id/password',
+    operationId: 'resetPassword',
     tag: 'directory',
     summary: 'Reset a user’s password to a new one-time password; open sessions end.',
     authenticated: true,

@@ -13,6 +13,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'get',
     path: '/exports/annex3',
+    operationId: 'exportAnnex3',
     tag: 'exports',
     summary:
       'The linkage ledger (Annex 3) as CSV or XLSX, streamed: one row per case the caller may see, for a unit, a district, a half-year cycle (2026-H2) or a filter; headers in Chinese or English; times in the district’s zone.',
@@ -31,6 +32,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'post',
     path: '/exports/jobs',
+    operationId: 'createExportJob',
     tag: 'exports',
     summary:
       'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it. Queued also while Temporal is unreachable: the export starts once it answers, or fails visibly after EXPORT_START_GIVE_UP_MINUTES.',
@@ -45,6 +47,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'get',
     path: '/exports/jobs',
+    operationId: 'listExportJobs',
     tag: 'exports',
     summary: 'The caller’s own export jobs, newest first, with status and progress; follow nextCursor for older ones.',
     authenticated: true,
@@ -55,6 +58,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'get',
     path: '/exports/jobs/:id',
+    operationId: 'getExportJob',
     tag: 'exports',
     summary: 'An export job’s status and progress (rows written of the total); the download link once completed.',
     authenticated: true,
@@ -65,6 +69,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'get',
     path: '/exports/jobs/:id/file',
+    operationId: 'downloadExportFile',
     tag: 'exports',
     summary: 'Download a completed export.',
     authenticated: true,

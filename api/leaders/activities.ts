@@ -27,6 +27,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'post',
     path: '/leaders/:id/activities',
+    operationId: 'recordLeaderActivity',
     tag: 'leaders',
     summary:
       'The leader’s unit records an activity (planning meeting, research visit, opinion collection, party lecture, scheduling) held at the street/park the leader reports to, on a day that has come (district date). It counts once that street/park confirms it.',
@@ -46,6 +47,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'get',
     path: '/leader-activities',
+    operationId: 'listLeaderActivities',
     tag: 'leaders',
     summary:
       'Activities the caller may see, newest first (at most 500): its leaders’ and, for a street/park, those held there (`review=pending`: what awaits its confirmation).',
@@ -65,6 +67,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'get',
     path: '/leader-activities/:activityId',
+    operationId: 'getLeaderActivity',
     tag: 'leaders',
     summary: 'One activity, its documents, and whether the caller may confirm or reject it.',
     authenticated: true,
@@ -78,6 +81,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'post',
     path: '/leader-activities/:activityId/confirm',
+    operationId: 'confirmLeaderActivity',
     tag: 'leaders',
     summary: 'The street/park where the activity took place confirms it; from now on it counts toward the leader’s quota.',
     authenticated: true,
@@ -92,6 +96,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'post',
     path: '/leader-activities/:activityId/reject',
+    operationId: 'rejectLeaderActivity',
     tag: 'leaders',
     summary: 'The street/park where the activity is said to have taken place rejects it, saying why; it never counts.',
     authenticated: true,
@@ -106,6 +111,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'post',
     path: '/leader-activities/:activityId/attachments',
+    operationId: 'attachToLeaderActivity',
     tag: 'leaders',
     summary:
       'The leader’s unit attaches minutes, photos or a sign-in sheet (PNG, JPEG, PDF, DOCX, XLSX, text) as the body, named by X-File-Name.',
@@ -126,6 +132,7 @@ export const leaderActivityRoutes = [
   defineRoute({
     method: 'get',
     path: '/leader-activities/:activityId/attachments/:attachmentId',
+    operationId: 'downloadLeaderActivityAttachment',
     tag: 'leaders',
     summary: 'Download an activity’s document.',
     authenticated: true,

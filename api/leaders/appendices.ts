@@ -69,6 +69,7 @@ const appendixRoute = (which: 1 | 2, summary: string) =>
   defineRoute({
     method: 'get',
     path: `/appendices/${which}`,
+    operationId: `getAppendix${which}`,
     tag: 'leaders',
     summary,
     authenticated: true,

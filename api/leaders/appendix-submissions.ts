@@ -7,7 +7,8 @@ export const cycleAppendixRoutes = [
   defineRoute({
     method: 'post',
     path: '/cycles/:cycle/appendices',
-    tag: 'cycles',
+    operationId: 'submitAppendices',
+    tag: 'leaders',
     summary:
       'A unit or leadership body that keeps leaders submits its Appendix 1 and 2 with the half-year: the figures of the calendar year so far are frozen as submitted (late after the deadline, and recorded so).',
     authenticated: true,
@@ -22,7 +23,8 @@ export const cycleAppendixRoutes = [
   defineRoute({
     method: 'get',
     path: '/cycles/:cycle/appendices',
-    tag: 'cycles',
+    operationId: 'listAppendixSubmissions',
+    tag: 'leaders',
     summary:
       'The Appendix 1 and 2 submissions of the half-year with their frozen figures: a unit its own, the district all of its district.',
     authenticated: true,

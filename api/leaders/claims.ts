@@ -25,6 +25,7 @@ export const claimRoutes = [
   defineRoute({
     method: 'get',
     path: '/public-service-projects',
+    operationId: 'listPublicServiceProjects',
     tag: 'leaders',
     summary:
       'For a unit’s clerk: the district’s open unclaimed public-service projects nobody has claimed (`state=claimable`), or those the unit claimed (`state=claimed`), with whether each was completed.',
@@ -37,6 +38,7 @@ export const claimRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases/:id/claim',
+    operationId: 'claimProject',
     tag: 'leaders',
     summary:
       'A unit with a leader at its head claims an unclaimed public-service project of its district, naming the leader who leads it (an Update of the case). When the case closes as solved it counts toward that leader’s quota.',

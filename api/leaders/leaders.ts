@@ -24,6 +24,7 @@ export const leaderRoutes = [
   defineRoute({
     method: 'get',
     path: '/leaders',
+    operationId: 'listLeaders',
     tag: 'leaders',
     summary:
       'The leaders the caller may see (a unit its own, a leadership body’s office its members, the district all of its district, the city all), each with the year’s standing on the four leads.',
@@ -44,6 +45,7 @@ export const leaderRoutes = [
   defineRoute({
     method: 'post',
     path: '/leaders',
+    operationId: 'createLeader',
     tag: 'leaders',
     summary:
       'Add a leader to the caller’s unit or leadership body (admins name the unit): post, principal or team member, and the street/park they report to (of the same district).',
@@ -56,6 +58,7 @@ export const leaderRoutes = [
   defineRoute({
     method: 'get',
     path: '/leaders/:id',
+    operationId: 'getLeader',
     tag: 'leaders',
     summary: 'A leader with a year’s record: required, done and missing per item, dates, projects, and whether the year is frozen.',
     authenticated: true,
@@ -69,6 +72,7 @@ export const leaderRoutes = [
   defineRoute({
     method: 'patch',
     path: '/leaders/:id',
+    operationId: 'updateLeader',
     tag: 'leaders',
     summary: 'Change a leader of the caller’s unit: name, post, rank, the street/park they report to, or retire them (active: false).',
     authenticated: true,

@@ -8,6 +8,7 @@ export const partyFundRoutes = [
   defineRoute({
     method: 'post',
     path: '/cases/:id/funds',
+    operationId: 'recordFunding',
     tag: 'party',
     summary: 'Record that a public-service project of the caller’s ledger is funded from the community party organization’s service funds.',
     authenticated: true,
@@ -19,6 +20,7 @@ export const partyFundRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases/:id/funds',
+    operationId: 'listFunding',
     tag: 'party',
     summary: 'The service funds a case’s project received, with amount and approval.',
     authenticated: true,

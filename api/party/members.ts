@@ -27,6 +27,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/communities',
+    operationId: 'listCommunities',
     tag: 'party',
     summary: 'Communities of the district’s streets and parks, where members register.',
     authenticated: true,
@@ -38,6 +39,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/communities',
+    operationId: 'createCommunity',
     tag: 'party',
     summary: 'Add a community to the caller’s street/park.',
     authenticated: true,
@@ -49,6 +51,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/branches',
+    operationId: 'listBranches',
     tag: 'party',
     summary: 'Party branches of the caller’s unit (district officers: the district’s).',
     authenticated: true,
@@ -60,6 +63,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/branches',
+    operationId: 'createBranch',
     tag: 'party',
     summary: 'Add a party branch to the caller’s unit.',
     authenticated: true,
@@ -71,6 +75,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/members',
+    operationId: 'registerMember',
     tag: 'party',
     summary:
       'Register a member with a community: by the community’s street/park (accepted at once) or by the member’s home unit (waits for acceptance). A member is registered once; 409 otherwise.',
@@ -83,6 +88,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/members',
+    operationId: 'listMembers',
     tag: 'party',
     summary: 'Members registered with the caller’s street/park or employed by the caller’s unit (district: the district’s).',
     authenticated: true,
@@ -97,6 +103,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/members/:id',
+    operationId: 'getMember',
     tag: 'party',
     summary: 'A member with the history of their registrations; contact only for their home unit and current street/park.',
     authenticated: true,
@@ -108,6 +115,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/members/:id/move',
+    operationId: 'moveMember',
     tag: 'party',
     summary: 'The member moved: ends the registration with the caller’s street/park on that day and opens one with the new community.',
     authenticated: true,
@@ -119,6 +127,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/registrations/:id/accept',
+    operationId: 'acceptRegistration',
     tag: 'party',
     summary: 'Accept a registration with one of the caller’s communities.',
     authenticated: true,
@@ -130,6 +139,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/records',
+    operationId: 'recordService',
     tag: 'party',
     summary:
       'Record a member’s service (never dated in the future, district date): by the community’s street/park (confirmed) or by the home unit (to be confirmed).',
@@ -142,6 +152,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/records',
+    operationId: 'listServiceRecords',
     tag: 'party',
     summary: 'Service records the caller may read: their street/park’s, their own entries, and their members’ once fed back.',
     authenticated: true,
@@ -156,6 +167,7 @@ export const partyMemberRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/records/:id/confirm',
+    operationId: 'confirmServiceRecord',
     tag: 'party',
     summary: 'The street/park confirms a record the member’s home unit entered.',
     authenticated: true,

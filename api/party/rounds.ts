@@ -55,6 +55,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/feedback/:year/open',
+    operationId: 'openMemberFeedback',
     tag: 'party',
     summary: 'Open a year’s feedback to the home units now (the Schedule does it on December 1); for a past year a backfill. Idempotent.',
     authenticated: true,
@@ -66,6 +67,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/feedback/:year',
+    operationId: 'getMemberFeedback',
     tag: 'party',
     summary: 'The year’s feedback: its dates and the deliveries to the home units the caller may see.',
     authenticated: true,
@@ -77,6 +79,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/feedback/:year/units/:unitId',
+    operationId: 'downloadMemberFeedback',
     tag: 'party',
     summary: 'The feedback document delivered to a home unit: XLSX as mailed, or `format=html` to read and print.',
     authenticated: true,
@@ -95,6 +98,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/rounds/:year/open',
+    operationId: 'openRound',
     tag: 'party',
     summary: 'Open the caller’s street/park recommendation round for the year (quota from the members registered now). Idempotent.',
     authenticated: true,
@@ -106,6 +110,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/rounds/:year',
+    operationId: 'listRounds',
     tag: 'party',
     summary: 'The year’s rounds the caller may see.',
     authenticated: true,
@@ -117,6 +122,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/rounds/:year/:unitId',
+    operationId: 'getRound',
     tag: 'party',
     summary: 'A street/park’s round: phase, quota, nominations.',
     authenticated: true,
@@ -128,6 +134,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'post',
     path: '/party/rounds/:year/:unitId/nominations',
+    operationId: 'nominate',
     tag: 'party',
     summary: 'Nominate a registered member, or a branch with registered members, by the residents or by the organization.',
     authenticated: true,
@@ -143,6 +150,7 @@ export const partyRoundRoutes = [
     defineRoute({
       method: 'post',
       path: `/party/rounds/:year/:unitId/${step}`,
+      operationId: `${action}Round`,
       tag: 'party',
       summary,
       authenticated: true,
@@ -158,6 +166,7 @@ export const partyRoundRoutes = [
   defineRoute({
     method: 'get',
     path: '/party/commendations/:year',
+    operationId: 'exportCommendations',
     tag: 'party',
     summary:
       'The July 1 commendation list (approved rounds the caller may see): members and branches, CSV or XLSX, Chinese or English headers.',

@@ -17,6 +17,7 @@ export const statisticsRoutes = [
   defineRoute({
     method: 'get',
     path: '/statistics',
+    operationId: 'getStatistics',
     tag: 'statistics',
     summary:
       'Per filing unit, for the cases filed in a period (cycle or dates) that the caller may see: filed, forwarded, solved at each level, working days to a result (median, p90), overdue, satisfaction, and a page of repeated problems (largest first; follow repeatedProblems.nextCursor with repeatedCursor).',
@@ -38,6 +39,7 @@ export const statisticsRoutes = [
   defineRoute({
     method: 'get',
     path: '/statistics/repeated-problems/cases',
+    operationId: 'listRepeatedProblemCases',
     tag: 'statistics',
     summary:
       'The cases of one repeated problem (its category and place, as GET /statistics lists it) that the caller may see, in the same period, oldest first; follow nextCursor.',

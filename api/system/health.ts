@@ -15,7 +15,8 @@ export const healthRoutes = [
   defineRoute({
     method: 'get',
     path: '/health',
-    tag: 'operations',
+    operationId: 'getHealth',
+    tag: 'system',
     summary: 'Whether Temporal and the database answer.',
     authenticated: false,
     schemas: {},

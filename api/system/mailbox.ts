@@ -6,7 +6,8 @@ export const adminRoutes = [
   defineRoute({
     method: 'get',
     path: '/admin/mail',
-    tag: 'admin',
+    operationId: 'listMail',
+    tag: 'system',
     summary: 'Mail received by the embedded development SMTP server, newest first.',
     authenticated: true,
     roles: ['admin'],

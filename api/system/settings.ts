@@ -7,7 +7,8 @@ export const settingsRoutes = [
   defineRoute({
     method: 'get',
     path: '/settings',
-    tag: 'operations',
+    operationId: 'getSettings',
+    tag: 'system',
     summary: 'What a client needs to present data as the district does: its time zone and the current half-year.',
     authenticated: true,
     schemas: {},

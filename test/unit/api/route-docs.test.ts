@@ -24,6 +24,7 @@ describe('the README’s endpoint table', () => {
     const extra = defineRoute({
       method: 'delete',
       path: '/cases/:id',
+      operationId: 'deleteCase',
       tag: 'cases',
       summary: 'A route the README does not list | yet.',
       authenticated: true,
