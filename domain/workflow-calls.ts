@@ -8,7 +8,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
-import { QUOTA_EXCEEDED } from '../model/party/party.ts';
+import { QUOTA_EXCEEDED } from '../model/party/rounds.ts';
 
 /** Runs an Update and turns the workflow's rejections into domain errors the API can map. */
 export async function runUpdate<R>(call: () => Promise<R>): Promise<R> {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { QUOTA_ROUNDINGS } from '../model/party/rules.ts';
 
 /**
  * The one place that reads the process environment. Everything else receives a parsed `Config`.
@@ -31,6 +30,10 @@ const monthDays = (fallback: string) =>
     .default(fallback)
     .transform((v) => [...new Set(v.split(',').map((d) => d.trim()))].sort())
     .pipe(z.array(monthDayOnly).min(1));
+
+/** How a recommendation quota's fraction of a member is rounded (model/party/rules.ts `recommendationQuota`). */
+export const QUOTA_ROUNDINGS = ['round', 'floor', 'ceil'] as const;
+export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
 
 /** A yearly minimum of the "four leads". */
 const yearlyMinimum = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);

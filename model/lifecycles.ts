@@ -1,5 +1,6 @@
 import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
 import { ACTIVITY_REVIEW_LIFECYCLE } from './leaders/activity-review.ts';
+import { ROUND_LIFECYCLE } from './party/round-lifecycle.ts';
 
 /**
  * Every thing with states, by the name the docs and the glossary use for it. The docs' state
@@ -9,5 +10,6 @@ import { ACTIVITY_REVIEW_LIFECYCLE } from './leaders/activity-review.ts';
 export const LIFECYCLES = {
   case: CASE_LIFECYCLE,
   activityReview: ACTIVITY_REVIEW_LIFECYCLE,
+  round: ROUND_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

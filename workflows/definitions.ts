@@ -7,7 +7,9 @@ import type { CycleSnapshot } from '../model/cycle/cycle.ts';
 import type { PrimaryOutcome } from '../model/cases/outcome.ts';
 import type { CaseAction } from '../model/cases/lifecycle.ts';
 import type { AppendixSubmissionRequest, QuotaTrackerSnapshot } from '../model/leaders/leaders.ts';
-import type { FeedbackSnapshot, RoundAction, RoundRequest, RoundSnapshot } from '../model/party/party.ts';
+import type { FeedbackSnapshot } from '../model/party/feedback.ts';
+import type { RoundAction } from '../model/party/round-lifecycle.ts';
+import type { RoundRequest, RoundSnapshot } from '../model/party/rounds.ts';
 
 /**
  * The Temporal contract, declared once: task queue, workflow ids, queries, updates and signals.

@@ -2,7 +2,7 @@ import { isUniqueViolation } from '../../lib/db.ts';
 import { yearDates } from '../../model/party/rules.ts';
 import { TABLE_CONTENT_TYPES } from '../../lib/tabular-writers.ts';
 import { compileFeedback, feedbackHtml, feedbackXlsx, registeredDuringYear } from '../../domain/party/feedback-document.ts';
-import type { MemberFeedbackInput } from '../../model/party/party.ts';
+import type { MemberFeedbackInput } from '../../model/party/feedback.ts';
 import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Prisma } from '../../lib/db.ts';
 import { workflowIdForRound } from '../../workflows/definitions.ts';
-import type { RoundSnapshot } from '../../model/party/party.ts';
+import type { RoundSnapshot } from '../../model/party/rounds.ts';
 import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 import { partyAddress } from './feedback.ts';

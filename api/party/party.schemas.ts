@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SERVICE_KINDS } from '../../model/party/vocabulary.ts';
-import { NOMINATION_KINDS, NOMINATION_SOURCES, ROUND_PHASES } from '../../model/party/party.ts';
+import { NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
+import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
 import { plainText } from '../../model/text.ts';
 
 // Schemas of the party members' routes (section Four). Dates a person gives are district dates.
@@ -128,6 +128,8 @@ export const roundView = z.object({
   decisionNote: z.string().nullable(),
   returnReason: z.string().nullable(),
   approvedAt: z.iso.datetime().nullable(),
+  /** The steps the caller may take now, from the round's transition table and the caller's unit. */
+  allowedActions: z.array(z.enum(ROUND_ACTIONS)),
   nominations: z.array(
     z.object({
       subjectKey: z.string(),
@@ -140,6 +142,12 @@ export const roundView = z.object({
       shortlisted: z.boolean(),
       selected: z.boolean(),
     }),
+  ),
+});
+
+export const roundList = z.object({
+  items: z.array(
+    roundView.pick({ year: true, unitId: true, phase: true, quota: true, registeredCount: true, late: true, allowedActions: true }),
   ),
 });
 

@@ -14,42 +14,34 @@ import {
   feedbackView,
   nominateBody,
   returnBody,
+  roundList,
   roundParams,
   roundView,
   shortlistBody,
   yearParams,
 } from './party.schemas.ts';
 import { defineRoute } from '../route.ts';
+import { ROUND_LIFECYCLE, ROUND_TRANSITIONS, type RoundAction } from '../../model/party/round-lifecycle.ts';
 
 const READERS = ['street_staff', 'district_officer', 'admin'] as const;
 const conflict = { 409: { description: 'Not possible in the round’s state, or over quota (quota_exceeded)', schema: errorBody } };
 
-/** The steps of a round, one route each: path, who, what, and the body it takes. */
+/**
+ * The steps of a round after nominating, one route each: its path, and the body it takes. Who may
+ * take each comes from the round's transition table.
+ */
 const ROUND_STEPS = [
-  { step: 'shortlist', action: 'shortlist', roles: ['street_staff'], body: shortlistBody, summary: 'Shortlist nominations.' },
-  { step: 'decision', action: 'decide', roles: ['street_staff'], body: decisionBody, summary: 'The committee selects from the shortlist.' },
+  { step: 'shortlist', action: 'shortlist', body: shortlistBody, summary: 'Shortlist nominations.' },
+  { step: 'decision', action: 'decide', body: decisionBody, summary: 'The committee selects from the shortlist.' },
   {
     step: 'submission',
     action: 'submit',
-    roles: ['street_staff'],
     body: emptyBody,
     summary: 'Submit the decided list to the district; refused (409 quota_exceeded) with more members than the quota.',
   },
-  {
-    step: 'approve',
-    action: 'approve',
-    roles: ['district_officer'],
-    body: emptyBody,
-    summary: 'The district approves the list; the home units are informed.',
-  },
-  {
-    step: 'return',
-    action: 'return',
-    roles: ['district_officer'],
-    body: returnBody,
-    summary: 'The district returns the list for another decision.',
-  },
-] as const;
+  { step: 'approve', action: 'approve', body: emptyBody, summary: 'The district approves the list; the home units are informed.' },
+  { step: 'return', action: 'return', body: returnBody, summary: 'The district returns the list for another decision.' },
+] as const satisfies ReadonlyArray<{ step: string; action: RoundAction; body: unknown; summary: string }>;
 
 export const partyRoundRoutes = [
   defineRoute({
@@ -102,7 +94,7 @@ export const partyRoundRoutes = [
     tag: 'party',
     summary: 'Open the caller’s street/park recommendation round for the year (quota from the members registered now). Idempotent.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: ROUND_TRANSITIONS.open.by,
     schemas: { params: yearParams },
     responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await openRound(partyDepsOf(deps), user, params.year) }),
@@ -116,7 +108,7 @@ export const partyRoundRoutes = [
     authenticated: true,
     roles: READERS,
     schemas: { params: yearParams },
-    responses: { 200: { description: 'Rounds' }, ...errorResponses },
+    responses: { 200: { description: 'Rounds', schema: roundList }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await listRounds(partyDepsOf(deps), user, params.year) }),
   }),
   defineRoute({
@@ -124,7 +116,7 @@ export const partyRoundRoutes = [
     path: '/party/rounds/:year/:unitId',
     operationId: 'getRound',
     tag: 'party',
-    summary: 'A street/park’s round: phase, quota, nominations.',
+    summary: 'A street/park’s round: phase, quota, nominations, and the steps the caller may take now (`allowedActions`).',
     authenticated: true,
     roles: READERS,
     schemas: { params: roundParams },
@@ -138,7 +130,7 @@ export const partyRoundRoutes = [
     tag: 'party',
     summary: 'Nominate a registered member, or a branch with registered members, by the residents or by the organization.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: ROUND_LIFECYCLE.rolesFor('nominate'),
     schemas: { params: roundParams, body: nominateBody },
     responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses, ...conflict },
     handler: async ({ params, body, user, deps }) => ({
@@ -146,7 +138,7 @@ export const partyRoundRoutes = [
       body: await nominate(partyDepsOf(deps), user, params.year, params.unitId, body),
     }),
   }),
-  ...ROUND_STEPS.map(({ step, action, roles, body, summary }) =>
+  ...ROUND_STEPS.map(({ step, action, body, summary }) =>
     defineRoute({
       method: 'post',
       path: `/party/rounds/:year/:unitId/${step}`,
@@ -154,7 +146,7 @@ export const partyRoundRoutes = [
       tag: 'party',
       summary,
       authenticated: true,
-      roles,
+      roles: ROUND_LIFECYCLE.rolesFor(action),
       schemas: { params: roundParams, body },
       responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses, ...conflict },
       handler: async (ctx) => ({

@@ -2,9 +2,11 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from
 import { notFound } from '../../lib/errors.ts';
 import { roundSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound } from '../../workflows/definitions.ts';
-import { roundRowId, type RoundAction, type RoundCommands, type RoundRequest } from '../../model/party/party.ts';
+import { ROUND_LIFECYCLE, type RoundAction } from '../../model/party/round-lifecycle.ts';
+import { roundActionsFor, roundRowId, type RoundCommands, type RoundRequest } from '../../model/party/rounds.ts';
 import type { recommendationRoundWorkflow } from '../../workflows/party/recommendation-workflow.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
+import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
 import { actorOf, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
@@ -43,7 +45,7 @@ async function loadVisibleRound(deps: PartyDeps, user: AuthenticatedUser, year: 
   return round;
 }
 
-/** The round with its nominations by name (members' home units and branches; never their contact). */
+/** The round with its nominations by name (members' home units and branches; never their contact), and what the caller may do to it. */
 export async function getRound(deps: PartyDeps, user: AuthenticatedUser, year: number, unitId: string) {
   const round = await loadVisibleRound(deps, user, year, unitId);
   const [members, branches] = await Promise.all([
@@ -71,6 +73,7 @@ export async function getRound(deps: PartyDeps, user: AuthenticatedUser, year: n
     decisionNote: round.decisionNote,
     returnReason: round.returnReason,
     approvedAt: round.approvedAt?.toISOString() ?? null,
+    allowedActions: roundActionsFor(round, user),
     nominations: round.nominations.map((n) => {
       const member = members.find((m) => m.id === n.memberId);
       const branch = branches.find((b) => b.id === n.branchId);
@@ -103,6 +106,7 @@ export async function listRounds(deps: PartyDeps, user: AuthenticatedUser, year:
       quota: r.quota,
       registeredCount: r.registeredCount,
       late: r.late,
+      allowedActions: roundActionsFor(r, user),
     })),
   };
 }
@@ -126,7 +130,11 @@ export async function nominate(deps: PartyDeps, user: AuthenticatedUser, year: n
   return roundStep(deps, user, year, unitId, 'nominate', command);
 }
 
-/** One step of the round; the workflow's validator checks role, phase and quota before anything changes. */
+/**
+ * One step of the round. The role is checked here from the transition table and the round must be
+ * the caller's to see; the workflow's validator checks the step against its own, authoritative
+ * phase, and the quota, before anything changes.
+ */
 export async function roundStep<A extends RoundAction>(
   deps: PartyDeps,
   user: AuthenticatedUser,
@@ -135,6 +143,7 @@ export async function roundStep<A extends RoundAction>(
   action: A,
   command: RoundCommands[A],
 ) {
+  requireRole(user, ROUND_LIFECYCLE.rolesFor(action));
   await loadVisibleRound(deps, user, year, unitId);
   const handle = deps.temporal.workflow.getHandle(workflowIdForRound(year, unitId));
   const request: RoundRequest<A> = { actor: actorOf(user), command };

@@ -2,8 +2,7 @@
  * Pure rules of section Four (no I/O): the dates of the year-end feedback and of the recommendation
  * round, and the recommendation quota. Used by workflows, the API and the tests alike.
  */
-export type QuotaRounding = 'round' | 'floor' | 'ceil';
-export const QUOTA_ROUNDINGS = ['round', 'floor', 'ceil'] as const;
+import type { QuotaRounding } from '../../lib/config.ts';
 
 /**
  * How many members a street/park may recommend: `percent` of its registered members, rounded by the

@@ -9,6 +9,12 @@ export const SERVICE_KIND_LABELS: Record<ServiceKind, { zh: string; en: string }
   problem_reported: { zh: '反映问题', en: 'Problem reported' },
 };
 
+export const NOMINATION_KINDS = ['member', 'branch'] as const;
+export type NominationKind = (typeof NOMINATION_KINDS)[number];
+/** The notice's "combining form": residents and the organization both recommend. */
+export const NOMINATION_SOURCES = ['residents', 'organization'] as const;
+export type NominationSource = (typeof NOMINATION_SOURCES)[number];
+
 /** Units that keep communities and registrations: street offices and parks. */
 export const COMMUNITY_UNIT_KINDS = ['street', 'park'] as const;
 

@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import { feedbackSchedule } from '../../model/party/rules.ts';
 import { feedbackSnapshotQuery, workflowIdForFeedback } from '../definitions.ts';
-import type { FeedbackSettings, FeedbackSnapshot, MemberFeedbackInput } from '../../model/party/party.ts';
+import type { FeedbackSettings, FeedbackSnapshot, MemberFeedbackInput } from '../../model/party/feedback.ts';
 import { party } from './activities.ts';
 
 const DAY = 86_400_000;

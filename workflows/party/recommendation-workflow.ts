@@ -2,16 +2,17 @@ import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflo
 import { recommendationQuota } from '../../model/party/rules.ts';
 import { UPDATE_REJECTIONS, roundReadyUpdate, roundSnapshotQuery, roundUpdates } from '../definitions.ts';
 import type { Actor } from '../../model/directory/roles.ts';
+import { ROUND_LIFECYCLE, type RoundAction, type RoundPhase } from '../../model/party/round-lifecycle.ts';
 import {
   QUOTA_EXCEEDED,
+  actsOnRound,
   roundRowId,
   subjectKeyOf,
   type Nomination,
-  type RoundPhase,
   type RoundRequest,
   type RoundSnapshot,
   type RoundWorkflowInput,
-} from '../../model/party/party.ts';
+} from '../../model/party/rounds.ts';
 import { party } from './activities.ts';
 
 const DAY = 86_400_000;
@@ -67,23 +68,22 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     return snapshot();
   };
   const selectedMembers = () => [...nominations.values()].filter((n) => n.selected && n.kind === 'member').length;
-  const asStreet = (actor: Actor) => {
-    if (actor.role !== 'street_staff' || actor.orgUnitId !== unitId)
-      refuse('only this street/park’s staff run its round', UPDATE_REJECTIONS.forbidden);
-  };
-  const asDistrict = (actor: Actor) => {
-    if (actor.role !== 'district_officer' || actor.orgUnitId !== districtId)
-      refuse('only the district’s officers review this list', UPDATE_REJECTIONS.forbidden);
-  };
-  const inPhase = (...allowed: RoundPhase[]) => {
+  /**
+   * An Update's validator: the transition table says whether this role may take the step in this
+   * phase; the round says whether the caller's unit is the one that runs or reviews it.
+   */
+  const validate = (action: RoundAction, actor: Actor) => {
+    const refusal = ROUND_LIFECYCLE.refuse(action, phase, actor.role);
+    if (refusal?.kind === 'forbidden') refuse(refusal.message, UPDATE_REJECTIONS.forbidden);
+    if (!actsOnRound(input, actor))
+      refuse('only this street/park’s staff run its round, and its district’s officers review it', UPDATE_REJECTIONS.forbidden);
     if (registeredCount === undefined) refuse('the round is still opening');
-    if (!allowed.includes(phase)) refuse(`not possible while the round is ${phase}`);
+    if (refusal) refuse(refusal.message);
   };
-
-  const asDistrictOnSubmitted = ({ actor }: { actor: Actor }) => {
-    asDistrict(actor);
-    inPhase('submitted');
-  };
+  const validateStep =
+    (action: RoundAction) =>
+    ({ actor }: { actor: Actor }) =>
+      validate(action, actor);
 
   setHandler(roundSnapshotQuery, snapshot);
   setHandler(roundReadyUpdate, async () => {
@@ -110,8 +110,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     },
     {
       validator: ({ actor, command: { kind, subjectId, source } }: RoundRequest<'nominate'>) => {
-        asStreet(actor);
-        inPhase('nominating');
+        validate('nominate', actor);
         if (nominations.get(subjectKeyOf(kind, subjectId))?.sources.includes(source))
           refuse(`this ${kind} is already nominated by the ${source}`);
       },
@@ -126,8 +125,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     },
     {
       validator: ({ actor, command: { subjectKeys } }: RoundRequest<'shortlist'>) => {
-        asStreet(actor);
-        inPhase('nominating', 'shortlisted');
+        validate('shortlist', actor);
         const unknown = subjectKeys.filter((k) => !nominations.has(k));
         if (unknown.length > 0) refuse(`not nominated: ${unknown.join(', ')}`, UPDATE_REJECTIONS.invalidInput);
       },
@@ -143,8 +141,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     },
     {
       validator: ({ actor, command: { selected } }: RoundRequest<'decide'>) => {
-        asStreet(actor);
-        inPhase('shortlisted', 'decided', 'returned');
+        validate('decide', actor);
         const outside = selected.filter((k) => !nominations.get(k)?.shortlisted);
         if (outside.length > 0) refuse(`not on the shortlist: ${outside.join(', ')}`, UPDATE_REJECTIONS.invalidInput);
       },
@@ -166,8 +163,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     },
     {
       validator: ({ actor }: RoundRequest<'submit'>) => {
-        asStreet(actor);
-        inPhase('decided');
+        validate('submit', actor);
         if (![...nominations.values()].some((n) => n.selected)) refuse('the decision selects nobody', UPDATE_REJECTIONS.invalidInput);
         if (selectedMembers() > quota)
           refuse(
@@ -187,7 +183,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
       await party.sendRoundNotice({ roundId: result.roundId, notice: 'returned', idempotencyKey: `${workflowId}:returned:${returns}` });
       return result;
     },
-    { validator: asDistrictOnSubmitted },
+    { validator: validateStep('return') },
   );
   setHandler(
     roundUpdates.approve,
@@ -198,7 +194,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
       await party.informHomeUnits({ roundId: result.roundId, idempotencyPrefix: `${workflowId}:informed` });
       return result;
     },
-    { validator: asDistrictOnSubmitted },
+    { validator: validateStep('approve') },
   );
 
   const registered = await party.openRecommendationRound({ year, unitId });

@@ -6,7 +6,7 @@ import { seedId } from '../../../domain/directory/seed.ts';
 import { loadConfig } from '../../../lib/config.ts';
 import { districtInstant } from '../../../model/party/rules.ts';
 import { TASK_QUEUE, workflowIdForFeedback } from '../../../workflows/definitions.ts';
-import type { FeedbackSnapshot } from '../../../model/party/party.ts';
+import type { FeedbackSnapshot } from '../../../model/party/feedback.ts';
 import { fileAs } from '../../support/case-steps.ts';
 import { downloadAs, recordAs, registerAs, serverClock } from '../../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../model/directory/roles.ts';
+import type { Transition } from '../../../model/lifecycle.ts';
+import { LIFECYCLES } from '../../../model/lifecycles.ts';
+import {
+  FINAL_ROUND_PHASES,
+  ROUND_ACTIONS,
+  ROUND_EVENT_TYPES,
+  ROUND_LIFECYCLE,
+  ROUND_NOTICES,
+  ROUND_PHASES,
+} from '../../../model/party/round-lifecycle.ts';
+import { roundActionsFor } from '../../../model/party/rounds.ts';
+
+type AnyLifecycle = { transitions: Record<string, Transition<string, string, string, string>> };
+
+/** Each table of section Four (their shape is checked with every registered table, test/unit/system/lifecycle-shapes.test.ts). */
+const PARTY_TABLES = [{ name: 'round', lifecycle: ROUND_LIFECYCLE as AnyLifecycle, events: ROUND_EVENT_TYPES, notices: ROUND_NOTICES }];
+
+describe.each(PARTY_TABLES)('the $name transition table', ({ name, lifecycle, events, notices }) => {
+  it('is listed with every lifecycle', () => {
+    expect(LIFECYCLES[name as keyof typeof LIFECYCLES]).toBe(lifecycle);
+  });
+
+  it('records every event type and sends every notice it declares', () => {
+    const transitions = Object.values(lifecycle.transitions);
+    for (const event of events) expect(transitions.some((t) => t.event === event)).toBe(true);
+    for (const notice of notices) expect(transitions.some((t) => t.notices.includes(notice))).toBe(true);
+  });
+});
+
+describe('the recommendation round', () => {
+  const east = { unitId: 'east', districtId: 'district' };
+  const clerk = { role: 'street_staff', orgUnitId: 'east' } as const;
+  const officer = { role: 'district_officer', orgUnitId: 'district' } as const;
+
+  it('lets the street/park nominate, shortlist, decide and submit, and the district approve or return', () => {
+    expect(ROUND_LIFECYCLE.allowedActions('nominating', 'street_staff')).toEqual(['nominate', 'shortlist']);
+    expect(ROUND_LIFECYCLE.allowedActions('shortlisted', 'street_staff')).toEqual(['shortlist', 'decide']);
+    expect(ROUND_LIFECYCLE.allowedActions('decided', 'street_staff')).toEqual(['decide', 'submit']);
+    expect(ROUND_LIFECYCLE.allowedActions('returned', 'street_staff')).toEqual(['decide']);
+    expect(ROUND_LIFECYCLE.allowedActions('submitted', 'street_staff')).toEqual([]);
+    expect(ROUND_LIFECYCLE.allowedActions('submitted', 'district_officer')).toEqual(['approve', 'return']);
+    for (const phase of ROUND_PHASES) expect(ROUND_LIFECYCLE.allowedActions(phase, 'admin')).toEqual([]);
+    for (const phase of FINAL_ROUND_PHASES) for (const role of ROLES) expect(ROUND_LIFECYCLE.allowedActions(phase, role)).toEqual([]);
+  });
+
+  it('names the wrong role before the wrong phase', () => {
+    expect(ROUND_LIFECYCLE.refuse('approve', 'nominating', 'street_staff')?.kind).toBe('forbidden');
+    const early = ROUND_LIFECYCLE.refuse('approve', 'decided', 'district_officer');
+    expect(early).toMatchObject({ kind: 'invalid_state', allowedFrom: ['submitted'] });
+    expect(early?.message).toContain('while the round is decided');
+    expect(ROUND_LIFECYCLE.refuse('submit', 'decided', 'street_staff')).toBeUndefined();
+  });
+
+  it('offers the steps only to the round’s own street/park and its district', () => {
+    expect(roundActionsFor({ ...east, phase: 'decided' }, clerk)).toEqual(['decide', 'submit']);
+    expect(roundActionsFor({ ...east, phase: 'decided' }, { ...clerk, orgUnitId: 'west' })).toEqual([]);
+    expect(roundActionsFor({ ...east, phase: 'submitted' }, officer)).toEqual(['approve', 'return']);
+    expect(roundActionsFor({ ...east, phase: 'submitted' }, { ...officer, orgUnitId: 'north' })).toEqual([]);
+    expect(roundActionsFor({ ...east, phase: 'submitted' }, { role: 'admin', orgUnitId: 'district' })).toEqual([]);
+  });
+
+  it('moves by the table, with the system’s own moves outside the steps', () => {
+    expect(ROUND_LIFECYCLE.targetOf('open', null)).toBe('nominating');
+    expect(ROUND_LIFECYCLE.targetOf('nominate', 'nominating')).toBe('nominating');
+    expect(ROUND_LIFECYCLE.targetOf('return', 'submitted')).toBe('returned');
+    expect(ROUND_LIFECYCLE.targetOf('expire', 'submitted')).toBe('expired');
+    expect(ROUND_LIFECYCLE.targetOf('remind', 'returned')).toBe('returned');
+    expect(() => ROUND_LIFECYCLE.targetOf('expire', 'approved')).toThrow(/cannot start/);
+    expect(() => ROUND_LIFECYCLE.targetOf('remind', 'submitted')).toThrow(/cannot start/);
+    expect(ROUND_ACTIONS.every((action) => ROUND_LIFECYCLE.rolesFor(action).length === 1)).toBe(true);
+  });
+});
