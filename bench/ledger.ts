@@ -7,6 +7,7 @@ import { freePort } from '../infra/free-port.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
 import { childProcessEnv, loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
+import { FILING_UNIT_KINDS } from '../model/directory/unit-kinds.ts';
 import { copyFloor, measureExport } from './export-measure.ts';
 import { fillLedger } from './ledger-fill.ts';
 import { serveApiForBench } from './serve-api.ts';
@@ -55,9 +56,7 @@ try {
         parentId: seedId(parent!),
       })),
     });
-    const units = (
-      await prisma.orgUnit.findMany({ where: { kind: { in: ['street', 'park', 'district_department', 'garrison_unit'] } } })
-    ).map((u) => u.id);
+    const units = (await prisma.orgUnit.findMany({ where: { kind: { in: [...FILING_UNIT_KINDS] } } })).map((u) => u.id);
     say(`filling ${CASES.toLocaleString('en')} cases over ${units.length} units`);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

@@ -6,6 +6,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApi } from '../api/openapi.ts';
 import { CASE_ACTIONS } from '../model/cases/lifecycle.ts';
 import type { RouteDefinition } from '../api/route.ts';
+import { UNIT_KINDS } from '../model/directory/unit-kinds.ts';
 
 export const WEB_DIR = path.join(import.meta.dirname, '..', 'web');
 export const WEB_DIST = path.join(WEB_DIR, 'dist');
@@ -43,6 +44,14 @@ export const CASE_STATUSES = ${JSON.stringify(caseSchema?.properties.status.enum
   mkdirSync(GENERATED_DIR, { recursive: true });
   writeIfChanged(path.join(GENERATED_DIR, 'openapi.ts'), header + types);
   writeIfChanged(path.join(GENERATED_DIR, 'case-steps.ts'), header + steps);
+  writeIfChanged(path.join(GENERATED_DIR, 'vocabulary.ts'), header + vocabularyModule());
+}
+
+/** The server's vocabularies the UI lists from (model/): the web keeps no copy of them. */
+function vocabularyModule(): string {
+  return `/** Every kind of organisation unit, in the order model/directory/unit-kinds.ts lists them. */
+export const UNIT_KINDS = ${JSON.stringify(UNIT_KINDS)} as const;
+`;
 }
 
 type CaseGet = { responses: Record<number, { content: Record<string, { schema: { properties: { status: { enum: string[] } } } }> }> };

@@ -8,12 +8,11 @@ import type { HalfYearDeadlines } from '../../lib/half-years.ts';
 import { workingDaysBefore } from '../../model/calendar/working-days.ts';
 import { cycleRowId, type CyclePhase } from '../../model/cycle/cycle.ts';
 import { type Actor } from '../../model/directory/roles.ts';
+import { FILING_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
 import { dateInZone } from '../../lib/time.ts';
 import { renderCycleNotice, type CycleNotice } from './notices.ts';
 import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
-
-const FILING_KINDS = ['street', 'park', 'district_department', 'garrison_unit'] as const;
 
 type CycleRef = { cycle: string; districtId: string };
 
@@ -28,7 +27,7 @@ const pendingCaseIds = async (db: Pick<Db, 'case'>, unitId: string) =>
 
 export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
   const unitsOf = (districtId: string) =>
-    prisma.orgUnit.findMany({ where: { parentId: districtId, kind: { in: [...FILING_KINDS] } }, orderBy: { code: 'asc' } });
+    prisma.orgUnit.findMany({ where: { parentId: districtId, kind: { in: [...FILING_UNIT_KINDS] } }, orderBy: { code: 'asc' } });
 
   return {
     /** Opens a district's cycle row (once) and says which units owe a ledger and which already sent one. */

@@ -3,7 +3,7 @@ import { describeMissing, type Quotas } from '../../model/leaders/four-leads.ts'
 import { recordAppendixSubmission } from '../../domain/leaders/appendix-submissions.ts';
 import { countYear, freezeYear, type LeaderYearRecord } from '../../domain/leaders/records.ts';
 import type { AppendixSubmissionRequest } from '../../model/leaders/leaders.ts';
-import { LEADER_UNIT_KINDS } from '../../domain/leaders/scope.ts';
+import { LEADER_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
 import type { UnitStandingSummary } from '../../model/leaders/leaders.ts';
 import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';

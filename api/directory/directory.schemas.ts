@@ -1,22 +1,24 @@
 import { z } from 'zod';
-import { ORG_UNIT_KINDS } from '../../domain/directory/directory.ts';
 import { ROLES } from '../../model/directory/roles.ts';
+import { UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
 import { plainText } from '../../model/text.ts';
 
 export const orgUnitView = z.object({
   id: z.uuid(),
   code: z.string(),
   name: z.string(),
-  kind: z.enum(ORG_UNIT_KINDS),
+  kind: z.enum(UNIT_KINDS),
   parentId: z.uuid().nullable(),
   email: z.string().nullable(),
+  /** Whether units of this kind file cases: the units a case list can be filtered by. */
+  filesCases: z.boolean(),
 });
 export const orgUnitList = z.object({ items: z.array(orgUnitView) });
 
 export const createOrgUnitBody = z.strictObject({
   code: z.string().regex(/^[A-Z0-9-]{2,40}$/, 'capital letters, digits and - (2 to 40)'),
   name: plainText(200),
-  kind: z.enum(ORG_UNIT_KINDS),
+  kind: z.enum(UNIT_KINDS),
   parentId: z.uuid().optional(),
   email: z.email().optional(),
 });

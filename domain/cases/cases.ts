@@ -9,6 +9,7 @@ import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase } 
 import type { CaseFiling, CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
 import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifecycle.ts';
 import type { ActionBody, ActionRequest } from '../../model/cases/case-actions.ts';
+import { filesCases } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { deriveCaseId, hashRequest } from './case-identity.ts';
 import { toCaseView, type CaseRowWithEvents } from './case-view.ts';
@@ -17,8 +18,6 @@ import { requireRole, visibleCaseFilter } from './scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
 
 type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
-
-const FILING_UNIT_KINDS = new Set(['street', 'park', 'district_department', 'garrison_unit']);
 
 /**
  * Files a case for the caller's own unit. The same idempotency key always lands on the same case:
@@ -34,7 +33,7 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
     deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } }),
     deps.prisma.case.findUnique({ where: { id: caseId }, select: { requestHash: true } }),
   ]);
-  if (!unit || !FILING_UNIT_KINDS.has(unit.kind)) {
+  if (!unit || !filesCases(unit.kind)) {
     throw new DomainError('forbidden', 'only street offices, parks, district departments and garrison units file cases');
   }
   const requestHash = hashRequest(filing);

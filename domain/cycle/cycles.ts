@@ -12,6 +12,7 @@ import {
   workflowIdForCycle,
 } from '../../workflows/definitions.ts';
 import { cycleRowId } from '../../model/cycle/cycle.ts';
+import { parentKindOf } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
@@ -21,7 +22,8 @@ type CycleDeps = { prisma: Db; temporal: Client };
 async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> {
   if (user.role === 'district_officer') return user.orgUnitId;
   const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true, kind: true } });
-  if (!unit?.parentId || unit.kind === 'district' || unit.kind === 'municipality')
+  // The units under a district: those that file cases, and those that keep leaders (their appendices go with the cycle).
+  if (!unit?.parentId || parentKindOf(unit.kind) !== 'district')
     throw new DomainError('forbidden', 'only filing units and their district take part in a ledger cycle');
   return unit.parentId;
 }

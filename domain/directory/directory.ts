@@ -2,48 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { Role } from '../../model/directory/roles.ts';
+import { filesCases, parentKindOf, unitKindsFor, type UnitKind } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRole } from '../cases/scope.ts';
 
-export const ORG_UNIT_KINDS = [
-  'municipality',
-  'district',
-  'street',
-  'park',
-  'district_department',
-  'garrison_unit',
-  'leadership_body',
-] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
-
-/** Where each kind of unit hangs in the tree: a unit's parent must be of this kind. */
-const PARENT_KIND: Record<OrgUnitKind, OrgUnitKind | null> = {
-  municipality: null,
-  district: 'municipality',
-  street: 'district',
-  park: 'district',
-  district_department: 'district',
-  garrison_unit: 'district',
-  leadership_body: 'district',
-};
-
-/** Which kind of unit each role works in. */
-const ROLE_UNIT_KINDS: Record<Role, readonly OrgUnitKind[]> = {
-  // A leadership body's office clerk keeps its members' leader records (section Two of the notice).
-  street_staff: ['street', 'park', 'district_department', 'garrison_unit', 'leadership_body'],
-  district_officer: ['district'],
-  municipal_liaison: ['municipality'],
-  admin: ORG_UNIT_KINDS,
-};
-
-const unitView = (u: { id: string; code: string; name: string; kind: OrgUnitKind; parentId: string | null; email: string | null }) => ({
+/** A unit as the API shows it, with what its kind does (the web filters by it rather than keeping its own list of kinds). */
+export const unitView = (u: { id: string; code: string; name: string; kind: UnitKind; parentId: string | null; email: string | null }) => ({
   id: u.id,
   code: u.code,
   name: u.name,
   kind: u.kind,
   parentId: u.parentId,
   email: u.email,
+  filesCases: filesCases(u.kind),
 });
 
 /** The organisation tree. Unit names are not confidential: everyone reads them to label cases and cycles. */
@@ -55,10 +27,10 @@ export async function listOrgUnits(prisma: Db) {
 export async function createOrgUnit(
   prisma: Db,
   user: AuthenticatedUser,
-  input: { code: string; name: string; kind: OrgUnitKind; parentId?: string; email?: string },
+  input: { code: string; name: string; kind: UnitKind; parentId?: string; email?: string },
 ) {
   requireRole(user, ['admin']);
-  const parentKind = PARENT_KIND[input.kind];
+  const parentKind = parentKindOf(input.kind);
   const parent = input.parentId ? await prisma.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
   if ((parentKind === null) !== (parent === null) || (parent && parent.kind !== parentKind)) {
     const message = parentKind ? `a ${input.kind} belongs to a ${parentKind}` : `a ${input.kind} has no parent`;
@@ -123,8 +95,9 @@ export async function createUser(
   requireRole(user, ['admin']);
   const unit = await prisma.orgUnit.findUnique({ where: { id: input.orgUnitId } });
   if (!unit) throw new DomainError('validation_failed', 'no such unit', [{ path: 'body.orgUnitId', message: 'no such unit' }]);
-  if (!ROLE_UNIT_KINDS[input.role].includes(unit.kind)) {
-    const message = `a ${input.role} works in a unit of kind ${ROLE_UNIT_KINDS[input.role].join(' or ')}`;
+  const kinds = unitKindsFor(input.role);
+  if (!kinds.includes(unit.kind)) {
+    const message = `a ${input.role} works in a unit of kind ${kinds.join(' or ')}`;
     throw new DomainError('validation_failed', message, [{ path: 'body.orgUnitId', message }]);
   }
   const temporaryPassword = newTemporaryPassword();

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../lib/db.ts';
 import type { Role } from '../../model/directory/roles.ts';
-import type { OrgUnitKind } from './directory.ts';
+import type { UnitKind } from '../../model/directory/unit-kinds.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 type UnitSeed = {
   code: string;
   name: string;
-  kind: OrgUnitKind;
+  kind: UnitKind;
   parent?: string;
   email: string;
   /** The unit's party organization, when it has its own address. */

@@ -3,7 +3,8 @@ import type { Db, Prisma } from '../../lib/db.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { ACTIVITY_KINDS, QUOTA_ITEMS, type ActivityKind, type QuotaItem } from '../../model/leaders/four-leads.ts';
 import { leaderYearRecords, projectsClaimedByUnit, type LeaderYearRecord, type YearRules } from './records.ts';
-import { LEADER_UNIT_KINDS, visibleUnitFilter } from './scope.ts';
+import { LEADER_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
+import { visibleUnitFilter } from './scope.ts';
 
 /**
  * Appendix 1 (per leader) and Appendix 2 (per unit and leadership body) of the notice. The notice does

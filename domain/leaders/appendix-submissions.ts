@@ -7,7 +7,7 @@ import { submitAppendicesUpdate, workflowIdForCycle } from '../../workflows/defi
 import { totalOf, unitYears, type Appendix2Record } from './appendices.ts';
 import { systemUser, type AuthenticatedUser } from '../auth/auth.ts';
 import type { YearRules } from './records.ts';
-import { LEADER_UNIT_KINDS } from './scope.ts';
+import { LEADER_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
 import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
 

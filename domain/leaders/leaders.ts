@@ -7,8 +7,9 @@ import type { QuotaSettings } from '../../model/leaders/leaders.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { districtYearOf } from '../../lib/district-dates.ts';
 import type { LeaderRank } from '../../model/leaders/four-leads.ts';
+import { keepsCommunities, keepsLeaders } from '../../model/directory/unit-kinds.ts';
 import { leaderYearRecords, type LeaderWithUnits } from './records.ts';
-import { LEADER_UNIT_KINDS, RECEIVING_UNIT_KINDS, visibleLeaderFilter } from './scope.ts';
+import { visibleLeaderFilter } from './scope.ts';
 import { touchQuotaTracker } from './quota-trackers.ts';
 import { requireRole } from '../cases/scope.ts';
 
@@ -47,7 +48,7 @@ export function requireOwnUnit(user: AuthenticatedUser, unitId: string, what: st
 async function checkReportsTo(prisma: Db, unit: { id: string; parentId: string | null }, reportsToUnitId: string) {
   const target = await prisma.orgUnit.findUnique({ where: { id: reportsToUnitId } });
   const invalid = (message: string) => new DomainError('validation_failed', message, [{ path: 'body.reportsToUnitId', message }]);
-  if (!target || !(RECEIVING_UNIT_KINDS as readonly string[]).includes(target.kind) || target.parentId !== unit.parentId)
+  if (!target || !keepsCommunities(target.kind) || target.parentId !== unit.parentId)
     throw invalid('leaders report to a street office or park of their own district');
   if (target.id === unit.id) throw invalid('a unit’s leader reports to another street or park, which confirms their activities');
 }
@@ -58,7 +59,7 @@ export async function createLeader(deps: LeaderDeps, user: AuthenticatedUser, in
   if (!unitId) throw invalidField('body.unitId', 'admins say which unit the leader belongs to');
   requireOwnUnit(user, unitId, 'adds its leaders');
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: unitId } });
-  if (!unit || !(LEADER_UNIT_KINDS as readonly string[]).includes(unit.kind)) {
+  if (!unit || !keepsLeaders(unit.kind)) {
     throw invalidField('body.unitId', 'leaders belong to a street, park, district department, garrison unit or leadership body');
   }
   await checkReportsTo(deps.prisma, unit, input.reportsToUnitId);

@@ -27,8 +27,3 @@ export function visibleActivityFilter(user: AuthenticatedUser): Prisma.LeaderAct
   const ofVisibleLeaders = { leader: visibleLeaderFilter(user) };
   return user.role === 'street_staff' ? { OR: [ofVisibleLeaders, { placeUnitId: user.orgUnitId }] } : ofVisibleLeaders;
 }
-
-/** Units whose clerks keep leaders: the filing units and the district's four leadership bodies. */
-export const LEADER_UNIT_KINDS = ['street', 'park', 'district_department', 'garrison_unit', 'leadership_body'] as const;
-/** Where leaders report for service and where their activities take place. */
-export const RECEIVING_UNIT_KINDS = ['street', 'park'] as const;

@@ -6,7 +6,7 @@ import { DomainError } from '../../lib/errors.ts';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { COMMUNITY_UNIT_KINDS } from '../../model/party/vocabulary.ts';
+import { keepsCommunities } from '../../model/directory/unit-kinds.ts';
 
 export type PartyDeps = { prisma: Db; temporal: Client; clock: Clock; storage: BlobStorage; settings: Config['party'] };
 
@@ -25,7 +25,7 @@ export function assertNotFuture(deps: Pick<PartyDeps, 'clock' | 'settings'>, dat
 /** The caller's own street office or park; other units keep no communities. */
 export async function callerStreetOrPark(prisma: Db, user: AuthenticatedUser) {
   const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
-  if (user.role !== 'street_staff' || !unit || !(COMMUNITY_UNIT_KINDS as readonly string[]).includes(unit.kind))
+  if (user.role !== 'street_staff' || !unit || !keepsCommunities(unit.kind))
     throw new DomainError('forbidden', 'only the staff of a street office or park do this');
   return unit;
 }

@@ -15,8 +15,5 @@ export type NominationKind = (typeof NOMINATION_KINDS)[number];
 export const NOMINATION_SOURCES = ['residents', 'organization'] as const;
 export type NominationSource = (typeof NOMINATION_SOURCES)[number];
 
-/** Units that keep communities and registrations: street offices and parks. */
-export const COMMUNITY_UNIT_KINDS = ['street', 'park'] as const;
-
 /** A `@db.Date` column as the district date it stands for. */
 export const dateOnly = (date: Date) => date.toISOString().slice(0, 10);

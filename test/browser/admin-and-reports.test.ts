@@ -86,6 +86,11 @@ describe('administration and reports', () => {
     await page.getByRole('link', { name: '报表：东街井盖缺失' }).waitFor();
     expect(await page.getByRole('link', { name: '报表：西街垃圾清运不及时' }).count()).toBe(0);
     await capture(page, 'district-cases-filtered');
+    // The unit filter offers the units that file cases, as the API marks them: no leadership body's office.
+    await page.getByRole('combobox', { name: zhText('list.unit') }).fill('District');
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents()).toEqual(['District Civil Affairs Bureau']);
+    await page.keyboard.press('Escape');
 
     await page.goto('/app/exports');
     const download = page.waitForEvent('download');

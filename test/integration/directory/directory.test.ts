@@ -77,6 +77,15 @@ describe('users and units (admin)', () => {
     const clerk = await sys.login('east@ledger.test');
     const units = await sys.http.get('/org-units').set('Authorization', clerk);
     expect(units.body.items.map((u: { code: string }) => u.code)).toContain('ST-SOUTH');
+    // Each unit says whether it files cases: the web's unit filters list those and never a leadership body.
+    const filing = (code: string) => units.body.items.find((u: { code: string }) => u.code === code)?.filesCases;
+    expect([filing('ST-SOUTH'), filing('PK-EDZ'), filing('GARRISON'), filing('BODY-COMMITTEE'), filing('DIST')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('renames a unit and changes its e-mail; code, kind and parent stay', async () => {

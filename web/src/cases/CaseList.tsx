@@ -52,7 +52,7 @@ export function CaseList({ preset }: { preset: Preset }) {
     setCursors([]);
     setParams(next, { replace: true });
   };
-  const filingUnits = (units.data ?? []).filter((u) => !['municipality', 'district'].includes(u.kind));
+  const filingUnits = (units.data ?? []).filter((u) => u.filesCases);
 
   return (
     <section aria-labelledby="list-title">

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { api, unwrap, type OrgUnit, type paths } from '../api/client.ts';
+import { UNIT_KINDS } from '../api/generated/vocabulary.ts';
 import { showApiErrors, useFormSubmit } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { unitName, useOrgUnits } from './org-units.ts';
 
 type NewUnit = NonNullable<paths['/org-units']['post']['requestBody']>['content']['application/json'];
 type UnitChanges = { name: string; email?: string };
-const UNIT_KINDS: OrgUnit['kind'][] = ['municipality', 'district', 'street', 'park', 'district_department', 'garrison_unit'];
 
 /** Organisation units: the tree, a form for a new unit, and an edit dialog per unit (name and e-mail). */
 export function Units() {
