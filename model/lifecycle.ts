@@ -32,6 +32,11 @@ export type Refusal<S extends string, A extends string> =
   | { kind: 'forbidden'; action: A; taker: Taker; message: string }
   | { kind: 'invalid_state'; action: A; state: S; allowedFrom: readonly S[]; message: string };
 
+/** A word as people read it: Chinese first, English second. */
+export type Words = { zh: string; en: string };
+/** A lifecycle's states and steps in the words people read (the glossary gathers each feature's). */
+export type LifecycleWords<S extends string, A extends string> = { states: Record<S, Words>; actions: Record<A, Words> };
+
 export type LifecycleSpec<
   S extends string,
   A extends string,

@@ -1,6 +1,7 @@
 import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
 import { ACTIVITY_REVIEW_LIFECYCLE } from './leaders/activity-review.ts';
 import { ROUND_LIFECYCLE } from './party/round-lifecycle.ts';
+import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 
 /**
  * Every thing with states, by the name the docs and the glossary use for it. The docs' state
@@ -11,5 +12,6 @@ export const LIFECYCLES = {
   case: CASE_LIFECYCLE,
   activityReview: ACTIVITY_REVIEW_LIFECYCLE,
   round: ROUND_LIFECYCLE,
+  exportJob: EXPORT_JOB_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

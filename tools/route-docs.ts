@@ -5,6 +5,7 @@ import prettier from 'prettier';
 import { routes } from '../api/app.ts';
 import { objectParameters } from '../api/openapi.ts';
 import type { RouteDefinition } from '../api/route.ts';
+import { ROLES } from '../model/directory/roles.ts';
 
 /**
  * The README's endpoint table, generated from the route declarations so that it cannot drift from
@@ -22,7 +23,9 @@ const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: str
 
 function who(route: RouteDefinition): string {
   if (!route.authenticated) return 'public';
-  return route.roles ? route.roles.map(code).join(', ') : 'any signed-in user';
+  // A step every role may take (its transition table says so) reads like a route without roles.
+  const everyRole = !route.roles || ROLES.every((role) => route.roles?.includes(role));
+  return everyRole ? 'any signed-in user' : (route.roles ?? []).map(code).join(', ');
 }
 
 function row(route: RouteDefinition): string {

@@ -2,12 +2,16 @@ import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { writeAnnex3, type Annex3Settings } from '../../domain/exports/annex3-export.ts';
 import { toAuthenticatedUser } from '../../domain/auth/auth.ts';
 import { exportJobRequest } from '../../domain/exports/jobs.ts';
+import { canMoveExportJob, moveExportJob } from '../../domain/exports/job-states.ts';
 import type { ActivityDeps } from '../deps.ts';
 
 /** Why an export's activity gave up, as the workflow saw it. `ExportRefused` messages are written for the requester. */
 export type ExportFailure = { type: string | null; message: string };
 
 const exportRefused = (message: string) => ApplicationFailure.nonRetryable(message, 'ExportRefused');
+/** The job is no longer the workflow's to write (the starter gave it up meanwhile): writing it again cannot help. */
+const jobMovedOn = (jobId: string, state: string) =>
+  ApplicationFailure.nonRetryable(`export job ${jobId} is ${state}; its file is not written`, 'InvalidInput');
 
 /** What the requester reads: a refusal as it was worded for them; anything else without its internals. */
 export function userFacingExportError(jobId: string, failure: ExportFailure): string {
@@ -24,6 +28,9 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
     async runAnnex3Export({ jobId, settings }: { jobId: string; settings: Annex3Settings }) {
       const job = await prisma.exportJob.findUnique({ where: { id: jobId } });
       if (!job) throw ApplicationFailure.nonRetryable(`no export job ${jobId}`, 'InvalidInput');
+      // An earlier attempt finished the file (its answer was lost): the job stands as it is.
+      if (job.status === 'completed') return { rows: job.rowsWritten, bytes: job.bytes ?? 0 };
+      if (!canMoveExportJob('writeRows', job.status)) throw jobMovedOn(jobId, job.status);
       const user = await prisma.user.findUnique({ where: { id: job.requestedByUserId } });
       if (!user?.active) throw exportRefused('your account no longer has access to the ledger');
       const request = exportJobRequest(job);
@@ -34,7 +41,7 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
       const progress = (rowsWritten: number, totalRows: number) => {
         heartbeat(rowsWritten);
         progressWrites = progressWrites.then(() =>
-          prisma.exportJob.update({ where: { id: jobId }, data: { status: 'running', rowsWritten, totalRows } }).then(
+          moveExportJob(prisma, jobId, 'writeRows', { rowsWritten, totalRows }).then(
             () => undefined,
             () => undefined,
           ),
@@ -45,19 +52,18 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
         rows = await writeAnnex3({ prisma, settings }, toAuthenticatedUser(user), request, out, progress);
       });
       await progressWrites;
-      await prisma.exportJob.update({
-        where: { id: jobId },
-        data: { status: 'completed', rowsWritten: rows, storageKey, bytes, finishedAt: clock.now() },
-      });
+      if (!(await moveExportJob(prisma, jobId, 'complete', { rowsWritten: rows, storageKey, bytes, finishedAt: clock.now() }))) {
+        // Completed by an attempt given up for dead that still finished, or failed by the starter meanwhile.
+        const { status } = await prisma.exportJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
+        if (status !== 'completed') throw jobMovedOn(jobId, status);
+      }
       return { rows, bytes };
     },
 
     async markExportFailed({ jobId, failure }: { jobId: string; failure: ExportFailure }) {
       log.error('export failed', { jobId, failureType: failure.type, failure: failure.message });
-      await prisma.exportJob.update({
-        where: { id: jobId },
-        data: { status: 'failed', error: userFacingExportError(jobId, failure), finishedAt: clock.now() },
-      });
+      // A job already completed or given up keeps what its requester was told.
+      await moveExportJob(prisma, jobId, 'fail', { error: userFacingExportError(jobId, failure), finishedAt: clock.now() });
     },
   };
 }

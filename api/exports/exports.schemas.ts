@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Annex3Request } from '../../domain/exports/annex3-export.ts';
 import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { ledgerFilters } from '../cases/filters.schemas.ts';
+import { EXPORT_JOB_ACTIONS, EXPORT_JOB_STATES } from '../../model/exports/export-job.ts';
 
 /** One Annex 3 request, the same for the download, an export job and `npm run export:annex3`. */
 export const annex3Parameters = z
@@ -24,7 +25,7 @@ export const annex3Parameters = z
 export const exportJobParams = z.strictObject({ id: z.uuid() });
 export const exportJobView = z.object({
   id: z.uuid(),
-  status: z.enum(['queued', 'running', 'completed', 'failed']),
+  status: z.enum(EXPORT_JOB_STATES),
   format: z.string(),
   lang: z.string(),
   filter: z.unknown(),
@@ -36,6 +37,7 @@ export const exportJobView = z.object({
   createdAt: z.iso.datetime(),
   finishedAt: z.iso.datetime().nullable(),
   download: z.string().nullable(),
+  allowedActions: z.array(z.enum(EXPORT_JOB_ACTIONS)),
 });
 
 export const exportJobList = z.object({ items: z.array(exportJobView), nextCursor: z.string().nullable() });

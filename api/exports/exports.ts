@@ -6,6 +6,7 @@ import { tableFileHeaders } from '../file-response.ts';
 import type { AppDeps } from '../deps.ts';
 import { annex3Parameters, exportJobList, exportJobParams, exportJobView, listExportJobsQuery } from './exports.schemas.ts';
 import { defineRoute } from '../route.ts';
+import { EXPORT_JOB_LIFECYCLE as EXPORT_JOB } from '../../model/exports/export-job.ts';
 
 const annex3Deps = (deps: AppDeps) => ({ prisma: deps.prisma, settings: annex3SettingsOf(deps.config) });
 
@@ -37,6 +38,7 @@ export const exportRoutes = [
     summary:
       'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it. Queued also while Temporal is unreachable: the export starts once it answers, or fails visibly after EXPORT_START_GIVE_UP_MINUTES.',
     authenticated: true,
+    roles: EXPORT_JOB.rolesFor('request'),
     schemas: { body: annex3Parameters },
     responses: { 202: { description: 'Queued', schema: exportJobView }, ...errorResponses },
     handler: async ({ body, user, deps }) => {
@@ -73,6 +75,7 @@ export const exportRoutes = [
     tag: 'exports',
     summary: 'Download a completed export.',
     authenticated: true,
+    roles: EXPORT_JOB.rolesFor('download'),
     schemas: { params: exportJobParams },
     responses: { 200: { description: 'The file, streamed' }, ...errorResponses, 409: { description: 'Not completed yet' } },
     handler: async ({ params, user, deps }) => {

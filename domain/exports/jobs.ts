@@ -9,14 +9,25 @@ import { annex3FileName, type Annex3Request, type Annex3Settings } from './annex
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { startExportWorkflow } from './starts.ts';
 import { cursorMoment, decodeCursor, encodeCursor } from '../list-cursors.ts';
+import { EXPORT_JOB_LIFECYCLE as EXPORT_JOB } from '../../model/exports/export-job.ts';
+import { requireStep } from '../lifecycle-steps.ts';
+import { requireRole } from '../cases/scope.ts';
 
 type ExportJobDeps = { prisma: Db; temporal: Client; settings: Annex3Settings };
 
 /** Queues an export as a durable workflow; the caller polls its status and then downloads it. */
 export async function createExportJob(deps: ExportJobDeps, user: AuthenticatedUser, request: Annex3Request) {
   const id = randomUUID();
+  requireRole(user, EXPORT_JOB.rolesFor('request'));
   await deps.prisma.exportJob.create({
-    data: { id, requestedByUserId: user.id, format: request.format, lang: request.lang, filter: request.filter },
+    data: {
+      id,
+      requestedByUserId: user.id,
+      format: request.format,
+      lang: request.lang,
+      filter: request.filter,
+      status: EXPORT_JOB.targetOf('request', null),
+    },
   });
   // Temporal unreachable: the job stays queued, durably, and the export starter starts it once it answers.
   await startExportWorkflow(deps, id);
@@ -46,7 +57,9 @@ export function exportJobRequest(job: { format: string; lang: string; filter: un
 
 type ExportJobRow = NonNullable<Awaited<ReturnType<Db['exportJob']['findFirst']>>>;
 
-function toExportJobView(job: ExportJobRow) {
+function toExportJobView(job: ExportJobRow, user: AuthenticatedUser) {
+  // Scope is settled: the caller is the requester (nobody else reads the job).
+  const allowedActions = EXPORT_JOB.allowedActions(job.status, user.role);
   return {
     id: job.id,
     status: job.status,
@@ -60,7 +73,8 @@ function toExportJobView(job: ExportJobRow) {
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
-    download: job.status === 'completed' ? `/exports/jobs/${job.id}/file` : null,
+    download: allowedActions.includes('download') ? `/exports/jobs/${job.id}/file` : null,
+    allowedActions,
   };
 }
 
@@ -68,7 +82,7 @@ function toExportJobView(job: ExportJobRow) {
 export async function getExportJob(deps: Pick<ExportJobDeps, 'prisma'>, user: AuthenticatedUser, id: string) {
   const job = await deps.prisma.exportJob.findFirst({ where: { id, requestedByUserId: user.id } });
   if (!job) throw notFound('export job');
-  return toExportJobView(job);
+  return toExportJobView(job, user);
 }
 
 const jobKey = z.strictObject({ createdAt: cursorMoment, id: z.uuid() });
@@ -88,7 +102,7 @@ export async function listExportJobs(prisma: Db, user: AuthenticatedUser, page: 
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {
-    items: items.map(toExportJobView),
+    items: items.map((job) => toExportJobView(job, user)),
     nextCursor:
       rows.length > page.limit && last
         ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id } satisfies z.input<typeof jobKey>)
@@ -105,8 +119,8 @@ export async function openExportFile(
   const job = await deps.prisma.exportJob.findFirst({ where: { id, requestedByUserId: user.id } });
   if (!job) throw notFound('export job');
   const request = exportJobRequest(job);
-  if (job.status !== 'completed' || !job.storageKey || !job.finishedAt)
-    throw new DomainError('conflict', `the export is ${job.status}; download it once completed`);
+  requireStep(EXPORT_JOB, 'download', job.status, user.role);
+  if (!job.storageKey || !job.finishedAt) throw new DomainError('internal', `completed export ${id} names no file`);
   if (!request) throw new DomainError('internal', `export ${id} holds an unreadable request`);
   const stream = deps.storage.getStream(job.storageKey);
   if (!stream) throw new DomainError('internal', `export ${id} is missing from storage`);

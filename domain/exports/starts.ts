@@ -7,6 +7,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { annex3ExportWorkflow } from '../../workflows/exports/export-workflow.ts';
 import { TASK_QUEUE } from '../../workflows/definitions.ts';
 import { isTemporalUnavailable } from '../workflow-calls.ts';
+import { moveExportJob } from './job-states.ts';
 
 /**
  * The export job row is the outbox: it is written first, and its workflow is started from it, by the
@@ -71,13 +72,9 @@ export async function startQueuedExports(deps: StartDeps & { clock: Clock }, pol
     else if (now - job.createdAt.getTime() < policy.giveUpAfterMs) outcome.waiting++;
     else {
       const minutes = Math.round(policy.giveUpAfterMs / 60_000);
-      await deps.prisma.exportJob.updateMany({
-        where: { id: job.id, status: 'queued' },
-        data: {
-          status: 'failed',
-          error: `the export could not be started: the workflow service was unreachable for ${minutes} minutes; request it again`,
-          finishedAt: new Date(now),
-        },
+      await moveExportJob(deps.prisma, job.id, 'giveUp', {
+        error: `the export could not be started: the workflow service was unreachable for ${minutes} minutes; request it again`,
+        finishedAt: new Date(now),
       });
       outcome.failed++;
     }

@@ -1,7 +1,5 @@
+import type { LifecycleWords } from '../lifecycle.ts';
 import type { ActivityReviewAction, ActivityReviewState } from './activity-review.ts';
-
-/** A word as people read it: Chinese first, English second. */
-type Words = { zh: string; en: string };
 
 /**
  * The leaders' lifecycles in the words people read (the screens, the exports, the mail), per state
@@ -18,4 +16,4 @@ export const ACTIVITY_REVIEW_GLOSSARY = {
     confirm: { zh: '确认', en: 'confirm' },
     reject: { zh: '不予确认', en: 'reject' },
   },
-} as const satisfies { states: Record<ActivityReviewState, Words>; actions: Record<ActivityReviewAction, Words> };
+} as const satisfies LifecycleWords<ActivityReviewState, ActivityReviewAction>;

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,10 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ANNEX3_COLUMNS } from '../../../domain/exports/annex3.ts';
-import { annex3SheetName } from '../../../domain/exports/annex3-export.ts';
+import { annex3SettingsOf, annex3SheetName } from '../../../domain/exports/annex3-export.ts';
+import { seedId } from '../../../domain/directory/seed.ts';
+import { loadConfig } from '../../../lib/config.ts';
+import { TASK_QUEUE } from '../../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../../support/case-steps.ts';
 import { binary, readCsv, readXlsx } from '../../support/spreadsheets.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
@@ -141,7 +145,13 @@ describe('Annex 3 export', () => {
   it('runs a long export as a durable job with progress, downloadable by its requester only', async () => {
     const { job: done, file } = await exportByJob(district, { format: 'xlsx', lang: 'zh' });
     const total = await sys.db.prisma.case.count();
-    expect(done).toMatchObject({ rowsWritten: total, totalRows: total, percent: 100, download: `/exports/jobs/${done.id}/file` });
+    expect(done).toMatchObject({
+      rowsWritten: total,
+      totalRows: total,
+      percent: 100,
+      download: `/exports/jobs/${done.id}/file`,
+      allowedActions: ['download'],
+    });
     expect(file.headers['content-disposition']).toMatch(/attachment; filename="linkage-ledger-\d{4}-\d{2}-\d{2}\.xlsx"/);
     const [header, ...rows] = await readXlsx(file.body as Buffer);
     expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.zh));
@@ -210,5 +220,44 @@ describe('Annex 3 export', () => {
     expect(named.headers['content-disposition']).toBe(
       'attachment; filename="linkage-ledger-2020-H1.csv"; filename*=UTF-8\'\'linkage-ledger-2020-H1.csv',
     );
+  });
+});
+
+describe('an export job’s states, from its table', () => {
+  const settings = () => annex3SettingsOf(loadConfig({ LOG_LEVEL: 'silent' }));
+  /** A job row of the district officer's in a given state, as the API, the workflow or the starter left it. */
+  async function jobIn(status: 'queued' | 'running' | 'completed' | 'failed', extra: Record<string, unknown> = {}) {
+    const id = randomUUID();
+    await sys.db.prisma.exportJob.create({
+      data: { id, requestedByUserId: seedId('user:district@ledger.test'), format: 'csv', lang: 'en', filter: {}, status, ...extra },
+    });
+    return id;
+  }
+
+  it('offers the download only once completed, and refuses it before with the table’s reason', async () => {
+    for (const status of ['queued', 'running', 'failed'] as const) {
+      const id = await jobIn(status, status === 'failed' ? { error: 'request it again', finishedAt: new Date() } : {});
+      const job = (await sys.http.get(`/exports/jobs/${id}`).set('Authorization', district)).body;
+      expect({ status: job.status, allowedActions: job.allowedActions, download: job.download }).toEqual({
+        status,
+        allowedActions: [],
+        download: null,
+      });
+      const file = await sys.http.get(`/exports/jobs/${id}/file`).set('Authorization', district);
+      expect({ status: file.status, code: file.body.error.code }).toEqual({ status: 409, code: 'invalid_transition' });
+      expect(file.body.error.message).toContain('completed');
+    }
+  });
+
+  it('never moves a job out of a final state: a given-up job keeps its reason when its workflow runs after all', async () => {
+    const error = 'the export could not be started: the workflow service was unreachable for 60 minutes; request it again';
+    const id = await jobIn('failed', { error, finishedAt: new Date() });
+    const handle = await sys.client.workflow.start('annex3ExportWorkflow', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `export-${id}`,
+      args: [{ jobId: id, settings: settings() }],
+    });
+    await expect(handle.result()).rejects.toThrow();
+    expect(await sys.db.prisma.exportJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', error, storageKey: null });
   });
 });

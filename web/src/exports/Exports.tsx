@@ -87,7 +87,7 @@ export default function Exports() {
         renderItem={(job) => (
           <List.Item
             actions={
-              job.download
+              job.download && job.allowedActions.includes('download')
                 ? [
                     <Button key="get" onClick={() => void downloadWithAuth(job.download ?? '', `annex3.${job.format}`)}>
                       {t('exports.downloadFile')}
