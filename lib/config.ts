@@ -38,45 +38,107 @@ export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
 /** A yearly minimum of the "four leads". */
 const yearlyMinimum = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);
 
-const envSchema = z
+/**
+ * Every variable the project reads, with its default and, in `.describe()`, what it means: the one
+ * description `docs/configuration.md` is generated from (`npm run docs:generate`; a test fails on a
+ * variable without one).
+ */
+export const envSchema = z
   .object({
-    HOST: z.string().default('127.0.0.1'),
-    PORT: port.default(3000),
-    DATA_DIR: z.string().default('.data'),
-    CACHE_DIR: z.string().default('.cache'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    HOST: z.string().default('127.0.0.1').describe('Where the API listens: the address.'),
+    PORT: port.default(3000).describe('Where the API listens: the port.'),
+    DATA_DIR: z.string().default('.data').describe("`npm start`'s embedded database, Temporal SQLite file, files and logs."),
+    CACHE_DIR: z
+      .string()
+      .default('.cache')
+      .describe('The built Temporal CLI and server, the Java test server, Schemathesis and the test PostgreSQL clusters.'),
+    LOG_LEVEL: z
+      .enum(['debug', 'info', 'warn', 'error', 'silent'])
+      .default('info')
+      .describe('`debug`, `info`, `warn`, `error` or `silent`; logs are JSON lines.'),
 
-    DATABASE_URL: optionalUrl,
-    EMBEDDED_DB_PORT: port.default(5433),
-    /** How long a request waits for a PostgreSQL connection before it answers 503. */
-    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    DATABASE_URL: optionalUrl.describe("PostgreSQL connection string. Unset: `npm start`'s embedded PGlite database."),
+    EMBEDDED_DB_PORT: port.default(5433).describe('Port of the embedded database (PGlite) that `npm start` serves.'),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(5_000)
+      .describe('Longest wait for a PostgreSQL connection before a request answers 503.'),
 
     TEMPORAL_ADDRESS: z
       .string()
       .trim()
       .optional()
-      .transform((v) => (v === '' ? undefined : v)),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    TEMPORAL_DEV_PORT: port.default(7233),
-    TEMPORAL_UI_PORT: port.default(8233),
-    TEMPORAL_CLI_PATH: z.string().optional(),
-    TEMPORAL_CLI_VERSION: z.string().default('v1.5.1'),
-    /** The real server (`go.temporal.io/server`) of the production-topology tests; the CLI above embeds the same. */
-    TEMPORAL_SERVER_VERSION: z.string().default('v1.29.1'),
-    TEMPORAL_TEST_SERVER_VERSION: z.string().default('1.38.0'),
-    SCHEMATHESIS_VERSION: z.string().default('4.32.5'),
-    /** The budget of a request's Temporal calls: past it (server down or unreachable) the request answers 503. */
-    TEMPORAL_CALL_DEADLINE_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+      .transform((v) => (v === '' ? undefined : v))
+      .describe("`host:port` of a Temporal frontend. Unset: `npm start`'s Temporal CLI dev server."),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('The Temporal namespace.'),
+    TEMPORAL_DEV_PORT: port.default(7233).describe("Port of `npm start`'s Temporal dev server."),
+    TEMPORAL_UI_PORT: port.default(8233).describe("Port of the dev server's Temporal Web UI."),
+    TEMPORAL_CLI_PATH: z
+      .string()
+      .optional()
+      .describe('An existing `temporal` binary to use. Unset: `temporal` on `PATH`, else one built with Go.'),
+    TEMPORAL_CLI_VERSION: z.string().default('v1.5.1').describe('The Temporal CLI release built with `go install` when no CLI is found.'),
+    TEMPORAL_SERVER_VERSION: z
+      .string()
+      .default('v1.29.1')
+      .describe(
+        '`go.temporal.io/server` built with `go install` for the production topology suite and `npm run temporal:server` (the CLI above embeds the same).',
+      ),
+    TEMPORAL_TEST_SERVER_VERSION: z
+      .string()
+      .default('1.38.0')
+      .describe('`io.temporal:temporal-test-server` (the time-skipping test server), assembled from Maven Central.'),
+    SCHEMATHESIS_VERSION: z.string().default('4.32.5').describe('Schemathesis, installed from PyPI for the API fuzzing suite.'),
+    TEMPORAL_CALL_DEADLINE_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(5_000)
+      .describe("The budget of a request's Temporal calls: past it (server down or unreachable) the request answers 503."),
 
-    SMTP_URL: optionalUrl,
-    EMBEDDED_SMTP_PORT: port.default(2525),
-    MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>'),
+    SMTP_URL: optionalUrl.describe("Mail server, e.g. `smtp://user:pass@mail:587`. Unset: `npm start`'s embedded SMTP server."),
+    EMBEDDED_SMTP_PORT: port.default(2525).describe('Port of the embedded SMTP server.'),
+    MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>').describe('Sender of every notice.'),
 
-    DEADLINE_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(10),
-    DEADLINE_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(20),
-    DEADLINE_URGENT_DISTRICT_DAYS: z.coerce.number().int().min(1).max(365).default(1),
-    DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce.number().int().min(1).max(365).default(3),
-    FEEDBACK_DAYS: z.coerce.number().int().min(1).max(365).default(10),
+    DEADLINE_DISTRICT_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(10)
+      .describe('Working days the district has for a regular case.'),
+    DEADLINE_MUNICIPAL_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(20)
+      .describe('Working days the municipality has for a regular case.'),
+    DEADLINE_URGENT_DISTRICT_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(1)
+      .describe('Working days the district has for an urgent case.'),
+    DEADLINE_URGENT_MUNICIPAL_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(3)
+      .describe('Working days the municipality has for an urgent case.'),
+    FEEDBACK_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(365)
+      .default(10)
+      .describe("Working days to record the reporter's answer before a resolved case closes by itself."),
     DISTRICT_TIME_ZONE: z
       .string()
       .default('Asia/Shanghai')
@@ -87,57 +149,126 @@ const envSchema = z
         } catch {
           return false;
         }
-      }, 'an IANA time zone such as Asia/Shanghai'),
-    DISTRICT_UTC_OFFSET_MINUTES: z.coerce.number().int().min(-720).max(840).default(480),
-    CYCLE_DEADLINE_H1: monthDay('06-26'),
-    CYCLE_DEADLINE_H2: monthDay('12-26'),
-    CYCLE_OPENS_H1: monthDay('06-01'),
-    CYCLE_OPENS_H2: monthDay('12-01'),
+      }, 'an IANA time zone such as Asia/Shanghai')
+      .describe('The zone district dates and times are shown in (exports, mail, the web app).'),
+    DISTRICT_UTC_OFFSET_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(-720)
+      .max(840)
+      .default(480)
+      .describe("The district's offset from UTC (480: UTC+8), for counting working days and deadlines by the local date."),
+    CYCLE_DEADLINE_H1: monthDay('06-26').describe('Deadline of the first half-year ledger (MM-DD, district time).'),
+    CYCLE_DEADLINE_H2: monthDay('12-26').describe('Deadline of the second half-year ledger (MM-DD, district time).'),
+    CYCLE_OPENS_H1: monthDay('06-01').describe("When the Schedule opens the first half-year's cycles (MM-DD, 09:00 district time)."),
+    CYCLE_OPENS_H2: monthDay('12-01').describe("When the Schedule opens the second half-year's cycles (MM-DD, 09:00 district time)."),
     CYCLE_REVIEW_FIRST: z
       .enum(['true', 'false'])
       .default('false')
-      .transform((v) => v === 'true'),
-    CYCLE_CHASE_DAYS: z.coerce.number().int().min(0).max(366).default(183),
-    MEMBER_FEEDBACK_OPENS: monthDay('12-01'),
-    MEMBER_FEEDBACK_DELIVER: monthDay('12-24'),
-    MEMBER_FEEDBACK_DEADLINE: monthDay('12-31'),
-    MEMBER_FEEDBACK_CHASE_DAYS: z.coerce.number().int().min(1).max(31).default(7),
-    RECOMMENDATION_SUBMIT_BY: monthDay('06-20').refine((v) => v < '07-01', 'before July 1, when commendations come'),
-    RECOMMENDATION_QUOTA_PERCENT: z.coerce.number().int().min(1).max(100).default(15),
-    RECOMMENDATION_QUOTA_ROUNDING: z.enum(QUOTA_ROUNDINGS).default('round'),
-    LEADER_QUOTA_PLANNING_MEETINGS: yearlyMinimum(1),
-    LEADER_QUOTA_RESEARCH_VISITS: yearlyMinimum(2),
-    LEADER_QUOTA_OPINION_COLLECTIONS: yearlyMinimum(1),
-    LEADER_QUOTA_PARTY_LECTURES: yearlyMinimum(1),
-    LEADER_QUOTA_PUBLIC_SERVICE_PROJECTS: yearlyMinimum(1),
-    LEADER_QUOTA_SCHEDULING: yearlyMinimum(1),
-    LEADER_REMINDER_DATES: monthDays('09-01,11-01'),
-    FILES_DIR: z.string().optional(),
-    /** How often queued export jobs whose workflow could not be started are started again. */
-    EXPORT_START_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-    /** A queued export that still cannot be started after this long is marked failed. */
+      .transform((v) => v === 'true')
+      .describe("`true`: hold each district's batch to the city until an officer approves the summary."),
+    CYCLE_CHASE_DAYS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(366)
+      .default(183)
+      .describe("Most days late units are chased, daily; never past the next ledger's deadline."),
+    MEMBER_FEEDBACK_OPENS: monthDay('12-01').describe("The year-end feedback to members' home units opens (MM-DD, 09:00 district time)."),
+    MEMBER_FEEDBACK_DELIVER: monthDay('12-24').describe(
+      'The feedback is compiled and mailed (MM-DD, 09:00 district time); after it opens.',
+    ),
+    MEMBER_FEEDBACK_DEADLINE: monthDay('12-31').describe(
+      'The feedback is due (MM-DD, end of the day, district time); a delivery after it is late.',
+    ),
+    MEMBER_FEEDBACK_CHASE_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(31)
+      .default(7)
+      .describe('Days between chasing streets/parks with unconfirmed service records, until delivery.'),
+    RECOMMENDATION_SUBMIT_BY: monthDay('06-20')
+      .refine((v) => v < '07-01', 'before July 1, when commendations come')
+      .describe("A street/park's recommendation list is due by the end of this day (MM-DD, before July 1); reminder 3 days before."),
+    RECOMMENDATION_QUOTA_PERCENT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(15)
+      .describe('At most this percentage of the members registered with a street/park may be recommended.'),
+    RECOMMENDATION_QUOTA_ROUNDING: z
+      .enum(QUOTA_ROUNDINGS)
+      .default('round')
+      .describe('How the quota is rounded: `round` (half up), `floor` or `ceil`.'),
+    LEADER_QUOTA_PLANNING_MEETINGS: yearlyMinimum(1).describe(
+      "Each principal leader's yearly minimum of planning meetings (leads planning).",
+    ),
+    LEADER_QUOTA_RESEARCH_VISITS: yearlyMinimum(2).describe("Each principal leader's yearly minimum of research visits (leads research)."),
+    LEADER_QUOTA_OPINION_COLLECTIONS: yearlyMinimum(1).describe(
+      "Each principal leader's yearly minimum of collections of residents' opinions (leads research).",
+    ),
+    LEADER_QUOTA_PARTY_LECTURES: yearlyMinimum(1).describe("Each principal leader's yearly minimum of party lectures (leads on policy)."),
+    LEADER_QUOTA_PUBLIC_SERVICE_PROJECTS: yearlyMinimum(1).describe(
+      "Each principal leader's yearly minimum of completed public-service projects (leads in helping).",
+    ),
+    LEADER_QUOTA_SCHEDULING: yearlyMinimum(1).describe(
+      "Each principal leader's yearly minimum of taking part in the street/park's scheduling.",
+    ),
+    LEADER_REMINDER_DATES: monthDays('09-01,11-01').describe(
+      'Days (MM-DD, comma-separated, 09:00 district time) the quota trackers remind units of principal leaders who are behind.',
+    ),
+    FILES_DIR: z
+      .string()
+      .optional()
+      .describe('Attachments and finished exports; in production a volume shared by the API and the workers. Unset: `DATA_DIR/files`.'),
+    EXPORT_START_RETRY_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .default(30)
+      .describe('How often queued export jobs whose workflow could not be started are started again.'),
     EXPORT_START_GIVE_UP_MINUTES: z.coerce
       .number()
       .int()
       .min(1)
       .max(7 * 24 * 60)
-      .default(60),
+      .default(60)
+      .describe('A queued export job that still cannot be started after this long is marked failed, with the reason.'),
     ATTACHMENT_MAX_BYTES: z.coerce
       .number()
       .int()
       .positive()
-      .default(10 * 1024 * 1024),
+      .default(10 * 1024 * 1024)
+      .describe('The largest attachment, in bytes.'),
 
     TOKEN_TTL_MINUTES: z.coerce
       .number()
       .int()
       .positive()
-      .default(8 * 60),
-    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
-    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100000).default(30),
-    LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+      .default(8 * 60)
+      .describe('Lifetime of a login token.'),
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(5)
+      .describe('Login attempts an account may take per window before a 429.'),
+    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100000)
+      .default(30)
+      .describe('Login attempts a client address may make per window before a 429.'),
+    LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe('The login throttling window.'),
 
-    TEST_DATABASE_URL: optionalUrl,
+    TEST_DATABASE_URL: optionalUrl.describe(
+      'A PostgreSQL server (superuser) for the tests. Unset: the tests start a local cluster of their own.',
+    ),
   })
   .refine((env) => env.MEMBER_FEEDBACK_OPENS < env.MEMBER_FEEDBACK_DELIVER && env.MEMBER_FEEDBACK_DELIVER <= env.MEMBER_FEEDBACK_DEADLINE, {
     message: 'the member feedback opens, is delivered and is due in this order, within one year',
