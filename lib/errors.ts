@@ -1,6 +1,6 @@
 /**
  * Every error the API answers with: its HTTP status and when it happens. The one source for the
- * error handler, the OpenAPI document and the README's error table (a test keeps that one true).
+ * error handler, the OpenAPI document and the error table of docs/api.md (generated, and checked by a test).
  */
 export const ERRORS = {
   validation_failed: {

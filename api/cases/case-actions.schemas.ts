@@ -1,6 +1,6 @@
 import type { CaseAction } from '../../model/cases/lifecycle.ts';
 
-/** What each step's route does, for the OpenAPI document and the README's endpoint table. */
+/** What each step's route does, for the OpenAPI document and the endpoint table of docs/api.md. */
 export const ACTION_SUMMARIES: { [A in CaseAction]: string } = {
   submit: 'Street staff hand a regular case to the district now, ahead of the semi-annual submission.',
   resubmit: 'Street staff answer the district’s questions (optionally editing the case) and send it back; the deadline resumes.',

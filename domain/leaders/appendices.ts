@@ -8,7 +8,7 @@ import { visibleUnitFilter } from './scope.ts';
 
 /**
  * Appendix 1 (per leader) and Appendix 2 (per unit and leadership body) of the notice. The notice does
- * not reproduce the tables; these columns are this project's reading of section Two (see README).
+ * not reproduce the tables; these columns are this project's reading of section Two (see docs/features/leaders.md).
  * Figures are for a calendar year, as counted now, or as frozen at the year's end.
  */
 export type AppendixLanguage = 'zh' | 'en';

@@ -4,7 +4,7 @@ import { defineLifecycle, type Taker, type Transition as LifecycleTransition } f
 /**
  * The case state machine, declared once in the shape every lifecycle shares (model/lifecycle.ts). The workflow records every change through this table (its
  * steps only do their side effects), its Update validators check it, the API derives `allowedActions`
- * and route roles from it, the statistics name its event types, and the README's state diagram is
+ * and route roles from it, the statistics name its event types, and the docs' state diagram is
  * generated from it. Pure: safe in workflow code and in Node.
  */
 export const CASE_STATUSES = [
@@ -369,5 +369,5 @@ export const refuseUpdate = (via: UpdateVia, status: CaseStatus, taker: Taker): 
 export const targetOf = (name: TransitionName, from: CaseStatus | null, choice?: CaseStatus): CaseStatus =>
   CASE_LIFECYCLE.targetOf(name, from, choice);
 
-/** The README's state diagram, from the table. */
+/** The case's state diagram (docs/features/cases.md), from the table. */
 export const lifecycleDiagram = (): string => CASE_LIFECYCLE.diagram({ finalStates: FINAL_STATUSES });

@@ -78,9 +78,9 @@ describe('the transition table', () => {
     expect(targetOf('fileUrgent', null)).toBe('district_review');
   });
 
-  it('is the state diagram the README shows', () => {
-    const readme = readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
-    const shown = /```mermaid\n(stateDiagram-v2[\s\S]*?)\n```/.exec(readme)?.[1];
+  it('is the state diagram docs/features/cases.md shows', () => {
+    const chapter = readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'docs', 'features', 'cases.md'), 'utf8');
+    const shown = /```mermaid\n(stateDiagram-v2[\s\S]*?)\n```/.exec(chapter)?.[1];
     expect(shown).toBe(lifecycleDiagram());
   });
 });

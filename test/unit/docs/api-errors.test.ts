@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../lib/errors.ts';
 
-const README = readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
+const API_DOC = readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'docs', 'api.md'), 'utf8');
 
-/** The README's table as lib/errors.ts says it should read (prettier pads it; cells are compared trimmed). */
+/** The table as lib/errors.ts says it should read (prettier pads it; cells are compared trimmed). */
 const expectedTable = () => [
   '| code | status | when |',
   '| --- | --- | --- |',
@@ -19,10 +19,10 @@ const cells = (line: string) =>
     .split('|')
     .map((cell) => cell.trim().replace(/^-+$/, '---'));
 
-describe('README error table', () => {
+describe('the error table of docs/api.md', () => {
   it('lists every error code of lib/errors.ts with its status and when it happens, and nothing else', () => {
-    const section = README.split('### Errors')[1]?.split('\n### ')[0] ?? '';
+    const section = API_DOC.split('\n## Errors\n')[1]?.split('\n## ')[0] ?? '';
     const table = section.split('\n').filter((line) => line.trim().startsWith('|'));
-    expect(table.map(cells), `README.md "### Errors" should hold:\n${expectedTable().join('\n')}`).toEqual(expectedTable().map(cells));
+    expect(table.map(cells), `docs/api.md "## Errors" should hold:\n${expectedTable().join('\n')}`).toEqual(expectedTable().map(cells));
   });
 });

@@ -1,0 +1,42 @@
+import { routes } from '../../api/app.ts';
+import { objectParameters } from '../../api/openapi.ts';
+import type { RouteDefinition } from '../../api/route.ts';
+import { ERRORS } from '../../lib/errors.ts';
+import { ROLES } from '../../model/directory/roles.ts';
+import { code, table } from './regions.ts';
+
+/**
+ * The tables of docs/api.md, generated so that they cannot drift from the API: the endpoints from
+ * the route declarations, the errors from lib/errors.ts.
+ */
+
+/** `idempotency-key` as people write it: `Idempotency-Key`. */
+const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+
+function who(route: RouteDefinition): string {
+  if (!route.authenticated) return 'public';
+  // A step every role may take (its transition table says so) reads like a route without roles.
+  const everyRole = !route.roles || ROLES.every((role) => route.roles?.includes(role));
+  return everyRole ? 'any signed-in user' : (route.roles ?? []).map(code).join(', ');
+}
+
+function endpointRow(route: RouteDefinition): string[] {
+  const headers = objectParameters(route.schemas.headers, 'header')
+    .map((p) => p.name)
+    .filter((name) => name !== 'authorization');
+  const query = objectParameters(route.schemas.query, 'query').map((p) => p.name);
+  const endpoint = [code(`${route.method.toUpperCase()} ${route.path}`), ...headers.map((h) => code(headerName(h)))].join(' + ');
+  const what = query.length ? `${route.summary} Query: ${query.map(code).join(', ')}.` : route.summary;
+  return [endpoint, who(route), what];
+}
+
+export function routeTable(declared: readonly RouteDefinition[] = routes): string {
+  return table(['endpoint', 'who may call it', 'what'], declared.map(endpointRow));
+}
+
+export function errorTable(): string {
+  return table(
+    ['code', 'status', 'when'],
+    Object.entries(ERRORS).map(([name, { status, when }]) => [code(name), String(status), when]),
+  );
+}
