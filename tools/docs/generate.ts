@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { errorTable, routeTable } from './api-tables.ts';
 import { configurationMarkdown } from './configuration.ts';
 import { FEATURE_CHAPTERS, lifecycleChapters } from './lifecycles.ts';
+import { unitKindTable } from './unit-kinds.ts';
 import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion } from './regions.ts';
 
 /**
@@ -11,10 +12,12 @@ import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion }
  * cannot drift from the code (a unit test fails when a committed file differs from what this writes):
  * - docs/configuration.md from the config schema (lib/config.ts);
  * - docs/api.md's endpoint table from the route declarations and its error table from lib/errors.ts;
- * - each feature chapter's state diagrams and step tables from model/lifecycles.ts.
+ * - each feature chapter's state diagrams and step tables from model/lifecycles.ts;
+ * - the unit kinds of docs/features/directory-and-calendar.md from model/directory/unit-kinds.ts.
  */
 export const API_DOC = 'docs/api.md';
 export const CONFIGURATION_DOC = 'docs/configuration.md';
+export const DIRECTORY_DOC = 'docs/features/directory-and-calendar.md';
 const LIFECYCLES_REGION = 'lifecycles';
 
 const readDoc = (file: string): string => readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
@@ -37,6 +40,8 @@ export async function generatedDocuments(read: (file: string) => string = readDo
   let api = replaceRegion(read(API_DOC), 'endpoints', routeTable(), API_DOC);
   api = replaceRegion(api, 'errors', errorTable(), API_DOC);
   documents.set(API_DOC, await formatMarkdown(api, API_DOC));
+
+  documents.set(DIRECTORY_DOC, replaceRegion(read(DIRECTORY_DOC), 'unit-kinds', unitKindTable(), DIRECTORY_DOC));
 
   const sections = lifecycleChapters();
   for (const chapter of new Set(Object.values(FEATURE_CHAPTERS))) {
