@@ -19,7 +19,14 @@ export type DevMailbox = {
   waitFor(match: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
 };
 
-export type DevSmtpServer = { port: number; url: string; mailbox: DevMailbox; close(): Promise<void> };
+export type DevSmtpServer = {
+  port: number;
+  url: string;
+  mailbox: DevMailbox;
+  /** Takes in messages but answers none until the returned function is called: a slow mail server, for tests. */
+  hold(): () => void;
+  close(): Promise<void>;
+};
 
 export type DevSmtpOptions = {
   /** How many of the latest messages are kept (1000 unless told). */
@@ -38,6 +45,7 @@ export async function startDevSmtpServer(port: number, options: DevSmtpOptions =
   const store = mailboxFile ? openMailboxFile(mailboxFile, keep) : undefined;
   const received: ReceivedMail[] = store?.loaded ?? [];
   const waiters = new Set<{ match: (m: ReceivedMail) => boolean; resolve: (m: ReceivedMail) => void }>();
+  let held: Promise<void> | undefined;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -45,7 +53,8 @@ export async function startDevSmtpServer(port: number, options: DevSmtpOptions =
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          await held;
           const mail: ReceivedMail = {
             messageId: parsed.messageId ?? null,
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
@@ -102,6 +111,14 @@ export async function startDevSmtpServer(port: number, options: DevSmtpOptions =
     port: boundPort,
     url: `smtp://127.0.0.1:${boundPort}`,
     mailbox,
+    hold() {
+      let release = () => {};
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

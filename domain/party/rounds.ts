@@ -22,7 +22,7 @@ export async function openRound(deps: PartyDeps, user: AuthenticatedUser, year: 
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof recommendationRoundWorkflow>('recommendationRoundWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId: workflowIdForRound(year, unit.id),
-    args: [{ year, unitId: unit.id, districtId: unit.parentId, submitByAt, endsAt, quotaPercent, quotaRounding }],
+    args: [{ year, unitId: unit.id, districtId: unit.parentId, submitByAt, endsAt, quotaPercent, quotaRounding, openedBy: actorOf(user) }],
     workflowIdConflictPolicy: 'USE_EXISTING',
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
   });

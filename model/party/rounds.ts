@@ -28,6 +28,9 @@ export type RoundWorkflowInput = {
   openedBy?: Actor;
 };
 
+/** Where a round's events are written: its row's identity, fixed when it opens. */
+export type RoundIdentity = { roundId: string; year: number; unitId: string; districtId: string; submitByAt: string };
+
 /** The round's row as of an event: what the projection writes beside the event. */
 export type RoundRow = {
   phase: RoundPhase;
@@ -40,19 +43,15 @@ export type RoundRow = {
   approvedAt: string | null;
 };
 
-export type RoundSnapshot = RoundRow & {
-  roundId: string;
-  year: number;
-  unitId: string;
-  districtId: string;
-  submitByAt: string;
-  /**
-   * Grows with every change, so an older projection never overwrites a newer one: the sequence of the
-   * last event (rounds started before rounds recorded events: a count of snapshots projected).
-   */
-  version: number;
-  nominations: Nomination[];
-};
+export type RoundSnapshot = RoundIdentity &
+  RoundRow & {
+    /**
+     * Grows with every change, so an older projection never overwrites a newer one: the sequence of the
+     * last event (rounds started before rounds recorded events: a count of snapshots projected).
+     */
+    version: number;
+    nominations: Nomination[];
+  };
 
 /** One change of a round, as its workflow records it: the event row and the round row it leaves behind. */
 export type RoundEventRecord = {
@@ -63,10 +62,12 @@ export type RoundEventRecord = {
   toPhase: RoundPhase;
   /** The reason of a return, the note of a decision, a nomination's reason. */
   comment: string | null;
-  /** What the event did to the nominations: the one nominated, or the keys shortlisted or selected. */
+  /** What the event did to the nominations: the one nominated (with all its sources), or the keys now shortlisted or selected. */
   nomination?: Nomination;
-  subjectKeys?: string[];
+  shortlisted?: string[];
+  selected?: string[];
   occurredAt: string;
+  /** The round's row as this event leaves it. */
   row: RoundRow;
 };
 

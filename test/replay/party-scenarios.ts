@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { acceptRegistration, registerMember } from '../../domain/party/members.ts';
+import { createBranch } from '../../domain/party/organizations.ts';
 import { createRecord } from '../../domain/party/records.ts';
 import { nominate, openRound, roundStep } from '../../domain/party/rounds.ts';
 import type { PartyDeps } from '../../domain/party/scope.ts';
@@ -10,7 +11,7 @@ import { systemClock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
 import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
-import { TASK_QUEUE, workflowIdForFeedback, workflowIdForRound } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, roundReadyUpdate, workflowIdForFeedback, workflowIdForRound } from '../../workflows/definitions.ts';
 import type { Scenario, ScenarioDeps } from './scenarios.ts';
 
 // Paths of the party members' workflows (section Four), recorded like the case paths.
@@ -101,4 +102,54 @@ export const PARTY_SCENARIOS: Scenario[] = [
       return workflowIdForRound(year, unit);
     },
   },
+  {
+    name: 'recommendation-round-reminded-expired',
+    async run(deps) {
+      // West's round, started directly with near dates: nominated, reminded three days before its deadline, expired unapproved.
+      const west = user(deps, 'west@ledger.test');
+      const year = 2102;
+      const now = await deps.now();
+      const handle = await deps.temporal.workflow.start('recommendationRoundWorkflow', {
+        taskQueue: TASK_QUEUE,
+        workflowId: workflowIdForRound(year, west.orgUnitId),
+        args: [
+          {
+            year,
+            unitId: west.orgUnitId,
+            districtId: user(deps, 'district@ledger.test').orgUnitId,
+            submitByAt: new Date(now + 5 * DAY).toISOString(),
+            endsAt: new Date(now + 10 * DAY).toISOString(),
+            quotaPercent: 15,
+            quotaRounding: 'round',
+            openedBy: { userId: west.id, role: west.role, orgUnitId: west.orgUnitId },
+          },
+        ],
+      });
+      await handle.executeUpdate(roundReadyUpdate);
+      await nominate(partyDeps(deps), west, year, west.orgUnitId, {
+        kind: 'branch',
+        subjectId: (await registeredBranch(deps, west)).id,
+        source: 'organization',
+        reason: 'kept the river clean',
+      });
+      await deps.advance(11 * DAY);
+      await handle.result();
+      return handle.workflowId;
+    },
+  },
 ];
+
+/** A branch of West with a member registered there, so it may be nominated in West's round. */
+async function registeredBranch(deps: ScenarioDeps, west: ReturnType<typeof user>) {
+  const party = partyDeps(deps);
+  const branch = await createBranch(party, west, { name: 'Replay riverside branch' });
+  await registerMember(party, west, {
+    memberNumber: 'RX-001',
+    name: 'Riverside member',
+    homeUnitId: west.orgUnitId,
+    branchId: branch.id,
+    communityId: seedId('COMM-WEST-PINE'),
+    registeredOn: '2020-01-01',
+  });
+  return branch;
+}

@@ -250,9 +250,10 @@ export const SCENARIOS: Scenario[] = [
 /**
  * Histories of workflow code that has since changed behind a patch: they must keep replaying, so they
  * are kept as recorded and never re-recorded. The cycle moved cases by signals before patch
- * 'cycle-moves-cases-by-update'.
+ * 'cycle-moves-cases-by-update'; a round projected whole snapshots and mailed inside its Updates
+ * before patch 'round-records-events' (recorded as 'recommendation-round-returned-approved').
  */
-export const LEGACY_HISTORIES = ['district-cycle-signals-before-updates'];
+export const LEGACY_HISTORIES = ['district-cycle-signals-before-updates', 'recommendation-round-snapshots-before-events'];
 
 /** Starts a district's half-year cycle ten days before its deadline and waits until it has opened. */
 async function openCycle(

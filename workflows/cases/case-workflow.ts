@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
@@ -33,6 +32,7 @@ import {
   type TransitionName,
   type UpdateVia,
 } from '../../model/cases/lifecycle.ts';
+import { refusedForGood } from '../refusals.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
 import {
   LEDGER_REFUSAL,
@@ -353,10 +353,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
 
   /** A value the ledger refuses for good ends the case; anything else fails the task, to be retried. */
   function noteRefusal(error: unknown) {
-    // A local activity's failure may arrive wrapped in an ActivityFailure or as the activity's own failure.
-    const failure = error instanceof ActivityFailure ? error.cause : error;
-    if (!(failure instanceof ApplicationFailure && failure.type === LEDGER_REFUSAL)) throw error;
-    ledgerRefusal = failure.message;
+    ledgerRefusal = refusedForGood(error);
   }
 
   async function run(job: Job) {

@@ -1,19 +1,38 @@
-import { ApplicationFailure, allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { recommendationQuota } from '../../model/party/rules.ts';
-import { UPDATE_REJECTIONS, roundReadyUpdate, roundSnapshotQuery, roundUpdates } from '../definitions.ts';
+import { ApplicationFailure, allHandlersFinished, condition, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Actor } from '../../model/directory/roles.ts';
-import { ROUND_LIFECYCLE, type RoundAction, type RoundPhase } from '../../model/party/round-lifecycle.ts';
+import {
+  FINAL_ROUND_PHASES,
+  ROUND_LIFECYCLE,
+  ROUND_TRANSITIONS,
+  type RoundAction,
+  type RoundNotice,
+  type RoundPhase,
+  type RoundTransitionName,
+} from '../../model/party/round-lifecycle.ts';
 import {
   QUOTA_EXCEEDED,
   actsOnRound,
   roundRowId,
   subjectKeyOf,
   type Nomination,
+  type RoundEventRecord,
+  type RoundIdentity,
   type RoundRequest,
+  type RoundRow,
   type RoundSnapshot,
   type RoundWorkflowInput,
 } from '../../model/party/rounds.ts';
-import { party } from './activities.ts';
+import { recommendationQuota } from '../../model/party/rules.ts';
+import { LEDGER_REFUSED_FAILURE, UPDATE_REJECTIONS, roundReadyUpdate, roundSnapshotQuery, roundUpdates } from '../definitions.ts';
+import { refusedForGood } from '../refusals.ts';
+import { party, roundProjection } from './activities.ts';
+
+/**
+ * Patch: a round records one event per change (written with its row by a local activity, from a
+ * queue, in order) and sends its notices beside the events, never inside an Update. Rounds started
+ * before it project their whole snapshot per change and mail inside the Update, to their end.
+ */
+export const ROUND_RECORDS_EVENTS = 'round-records-events';
 
 const DAY = 86_400_000;
 /** The street/park is reminded this long before its submission deadline, if it has not submitted. */
@@ -22,20 +41,28 @@ const REMINDER_BEFORE_MS = 3 * DAY;
 const refuse = (message: string, type: string = UPDATE_REJECTIONS.invalidState) => {
   throw ApplicationFailure.nonRetryable(message, type);
 };
+const copyOf = (n: Nomination): Nomination => ({ ...n, sources: [...n.sources], reasons: { ...n.reasons } });
+
+/** What a change did besides the phase: the words it came with, and its change to the nominations. */
+type Change = Pick<RoundEventRecord, 'nomination' | 'shortlisted' | 'selected'> & { comment?: string | null };
+type Job = { kind: 'project'; event: RoundEventRecord } | { kind: 'notice'; notice: RoundNotice; sequence: number };
 
 /**
  * A street/park's yearly recommendation of outstanding members and branches: nominations by residents
  * and by the organization, a shortlist, the committee's decision within the quota, submission to the
  * district, the district's approval (the home units are then informed) or return for another decision.
+ * Every change goes through the round's transition table (model/party/round-lifecycle.ts).
  */
 export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Promise<RoundSnapshot> {
+  const recordsEvents = patched(ROUND_RECORDS_EVENTS);
   const { year, unitId, districtId } = input;
   const workflowId = workflowInfo().workflowId;
+  const identity: RoundIdentity = { roundId: roundRowId(year, unitId), year, unitId, districtId, submitByAt: input.submitByAt };
   const nominations = new Map<string, Nomination>();
   let phase: RoundPhase = 'nominating';
+  // The last event's sequence (before the patch: the snapshots projected).
   let version = 0;
-  let submissions = 0;
-  let returns = 0;
+  let projectedSequence = 0;
   let submittedAt: string | null = null;
   let approvedAt: string | null = null;
   let decisionNote: string | null = null;
@@ -43,42 +70,78 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   // Unknown until the round is opened: no step is taken before.
   let registeredCount: number | undefined = undefined;
   let quota = 0;
+  const jobs: Job[] = [];
+  // Notices go out beside the events, so a slow or dead mail server never holds up a step.
+  let noticesInFlight = 0;
+  // Why the database refused an event for good: the Updates waiting for it fail, and the round ends.
+  let refusal: string | undefined;
+  // Rounds before the patch: the counts in their notices' keys, and whether their row is written.
+  let submissions = 0;
+  let returns = 0;
+  let opened = false;
 
-  const snapshot = (): RoundSnapshot => ({
-    roundId: roundRowId(year, unitId),
-    year,
-    unitId,
-    districtId,
+  const row = (): RoundRow => ({
     phase,
     registeredCount: registeredCount ?? 0,
     quota,
-    submitByAt: input.submitByAt,
     submittedAt,
     late: submittedAt !== null && Date.parse(submittedAt) > Date.parse(input.submitByAt),
     decisionNote,
     returnReason,
     approvedAt,
-    version,
-    nominations: [...nominations.values()].map((n) => ({ ...n, sources: [...n.sources], reasons: { ...n.reasons } })),
   });
-  let opened = false;
+  const snapshot = (): RoundSnapshot => ({ ...identity, ...row(), version, nominations: [...nominations.values()].map(copyOf) });
+  const selectedMembers = () => [...nominations.values()].filter((n) => n.selected && n.kind === 'member').length;
+  const mayRecord = (name: RoundTransitionName) => (ROUND_TRANSITIONS[name].from as readonly RoundPhase[]).includes(phase);
+
+  /** Takes a transition of the table: moves the phase, and queues its event and its notices. */
+  function record(name: RoundTransitionName, actor: Actor | null, { comment = null, ...nominationsChange }: Change = {}): number {
+    const fromPhase = version === 0 ? null : phase;
+    phase = ROUND_LIFECYCLE.targetOf(name, fromPhase);
+    version += 1;
+    const { event: type, notices } = ROUND_TRANSITIONS[name];
+    const occurredAt = new Date().toISOString();
+    jobs.push({
+      kind: 'project',
+      event: { sequence: version, type, actor, fromPhase, toPhase: phase, comment, ...nominationsChange, occurredAt, row: row() },
+    });
+    for (const notice of notices) jobs.push({ kind: 'notice', notice, sequence: version });
+    return version;
+  }
+  const untilProjected = async (sequence: number) => {
+    await condition(() => projectedSequence >= sequence || refusal !== undefined);
+    if (projectedSequence < sequence) refuse(refusal ?? 'not recorded', UPDATE_REJECTIONS.invalidInput);
+    return snapshot();
+  };
+  /** Before the patch: the whole round written per change. */
   const project = async () => {
     version += 1;
     await party.projectRecommendationRound(snapshot());
     return snapshot();
   };
-  const selectedMembers = () => [...nominations.values()].filter((n) => n.selected && n.kind === 'member').length;
+  /**
+   * A step's answer, once its change is made: its event recorded (the Update waits for the row, never
+   * for mail). Before the patch: the snapshot projected, then the notice mailed, inside the Update.
+   */
+  const answer = async (action: RoundAction, actor: Actor, change: Change, mailBeforeEvents?: () => Promise<unknown>) => {
+    if (recordsEvents) return untilProjected(record(action, actor, change));
+    phase = ROUND_LIFECYCLE.targetOf(action, phase);
+    const result = await project();
+    if (mailBeforeEvents) await mailBeforeEvents();
+    return result;
+  };
+
   /**
    * An Update's validator: the transition table says whether this role may take the step in this
    * phase; the round says whether the caller's unit is the one that runs or reviews it.
    */
   const validate = (action: RoundAction, actor: Actor) => {
-    const refusal = ROUND_LIFECYCLE.refuse(action, phase, actor.role);
-    if (refusal?.kind === 'forbidden') refuse(refusal.message, UPDATE_REJECTIONS.forbidden);
+    const tableRefusal = ROUND_LIFECYCLE.refuse(action, phase, actor.role);
+    if (tableRefusal?.kind === 'forbidden') refuse(tableRefusal.message, UPDATE_REJECTIONS.forbidden);
     if (!actsOnRound(input, actor))
       refuse('only this street/park’s staff run its round, and its district’s officers review it', UPDATE_REJECTIONS.forbidden);
     if (registeredCount === undefined) refuse('the round is still opening');
-    if (refusal) refuse(refusal.message);
+    if (tableRefusal) refuse(tableRefusal.message);
   };
   const validateStep =
     (action: RoundAction) =>
@@ -87,14 +150,15 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
 
   setHandler(roundSnapshotQuery, snapshot);
   setHandler(roundReadyUpdate, async () => {
+    if (recordsEvents) return untilProjected(1);
     await condition(() => opened);
     return snapshot();
   });
   setHandler(
     roundUpdates.nominate,
-    async ({ command: { kind, subjectId, source, reason } }) => {
+    async ({ actor, command: { kind, subjectId, source, reason } }) => {
       const key = subjectKeyOf(kind, subjectId);
-      const existing = nominations.get(key) ?? {
+      const nomination = nominations.get(key) ?? {
         subjectKey: key,
         kind,
         subjectId,
@@ -103,10 +167,10 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
         shortlisted: false,
         selected: false,
       };
-      existing.sources.push(source);
-      existing.reasons[source] = reason;
-      nominations.set(key, existing);
-      return project();
+      nomination.sources.push(source);
+      nomination.reasons[source] = reason;
+      nominations.set(key, nomination);
+      return answer('nominate', actor, { comment: reason, nomination: copyOf(nomination) });
     },
     {
       validator: ({ actor, command: { kind, subjectId, source } }: RoundRequest<'nominate'>) => {
@@ -118,10 +182,9 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   );
   setHandler(
     roundUpdates.shortlist,
-    async ({ command: { subjectKeys } }) => {
+    async ({ actor, command: { subjectKeys } }) => {
       for (const n of nominations.values()) n.shortlisted = subjectKeys.includes(n.subjectKey);
-      phase = 'shortlisted';
-      return project();
+      return answer('shortlist', actor, { shortlisted: subjectKeys });
     },
     {
       validator: ({ actor, command: { subjectKeys } }: RoundRequest<'shortlist'>) => {
@@ -133,11 +196,10 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   );
   setHandler(
     roundUpdates.decide,
-    async ({ command: { selected, note } }) => {
+    async ({ actor, command: { selected, note } }) => {
       for (const n of nominations.values()) n.selected = selected.includes(n.subjectKey);
       decisionNote = note ?? null;
-      phase = 'decided';
-      return project();
+      return answer('decide', actor, { comment: decisionNote, selected });
     },
     {
       validator: ({ actor, command: { selected } }: RoundRequest<'decide'>) => {
@@ -149,17 +211,12 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   );
   setHandler(
     roundUpdates.submit,
-    async () => {
+    async ({ actor }) => {
       submittedAt = new Date().toISOString();
-      phase = 'submitted';
       submissions += 1;
-      const result = await project();
-      await party.sendRoundNotice({
-        roundId: result.roundId,
-        notice: 'submitted',
-        idempotencyKey: `${workflowId}:submitted:${submissions}`,
-      });
-      return result;
+      return answer('submit', actor, {}, () =>
+        party.sendRoundNotice({ roundId: identity.roundId, notice: 'submitted', idempotencyKey: `${workflowId}:submitted:${submissions}` }),
+      );
     },
     {
       validator: ({ actor }: RoundRequest<'submit'>) => {
@@ -175,24 +232,22 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   );
   setHandler(
     roundUpdates.return,
-    async ({ command: { reason } }) => {
+    async ({ actor, command: { reason } }) => {
       returnReason = reason;
-      phase = 'returned';
       returns += 1;
-      const result = await project();
-      await party.sendRoundNotice({ roundId: result.roundId, notice: 'returned', idempotencyKey: `${workflowId}:returned:${returns}` });
-      return result;
+      return answer('return', actor, { comment: reason }, () =>
+        party.sendRoundNotice({ roundId: identity.roundId, notice: 'returned', idempotencyKey: `${workflowId}:returned:${returns}` }),
+      );
     },
     { validator: validateStep('return') },
   );
   setHandler(
     roundUpdates.approve,
-    async () => {
+    async ({ actor }) => {
       approvedAt = new Date().toISOString();
-      phase = 'approved';
-      const result = await project();
-      await party.informHomeUnits({ roundId: result.roundId, idempotencyPrefix: `${workflowId}:informed` });
-      return result;
+      return answer('approve', actor, {}, () =>
+        party.informHomeUnits({ roundId: identity.roundId, idempotencyPrefix: `${workflowId}:informed` }),
+      );
     },
     { validator: validateStep('approve') },
   );
@@ -200,18 +255,69 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   const registered = await party.openRecommendationRound({ year, unitId });
   registeredCount = registered.registeredCount;
   quota = recommendationQuota(registered.registeredCount, input.quotaPercent, input.quotaRounding);
-  await project();
-  opened = true;
-
-  const handedIn = () => phase === 'submitted' || phase === 'approved';
   const remindAt = Date.parse(input.submitByAt) - REMINDER_BEFORE_MS;
-  if (remindAt > Date.now() && !(await condition(handedIn, remindAt - Date.now())))
-    await party.sendRoundNotice({ roundId: roundRowId(year, unitId), notice: 'reminder', idempotencyKey: `${workflowId}:reminder` });
-  const endsIn = Date.parse(input.endsAt) - Date.now();
-  if (!(await condition(() => phase === 'approved', Math.max(endsIn, 1)))) {
-    phase = 'expired';
-    await project();
+  const endsAt = Date.parse(input.endsAt);
+  return recordsEvents ? recordEvents() : projectSnapshots();
+
+  /** Opened, then each change written in order until the round is approved or expires. */
+  async function recordEvents(): Promise<RoundSnapshot> {
+    record('open', input.openedBy ?? null);
+    const isFinal = () => (FINAL_ROUND_PHASES as readonly RoundPhase[]).includes(phase);
+    const timeline = runTimeline(isFinal);
+    while (jobs.length > 0 || !isFinal()) {
+      await condition(() => jobs.length > 0 || isFinal());
+      const job = jobs.shift();
+      if (!job) continue;
+      await run(job);
+      if (refusal !== undefined) break;
+    }
+    if (refusal === undefined) await timeline;
+    // The last answers, and the mail still on its way, before the round ends.
+    await condition(() => noticesInFlight === 0 && allHandlersFinished());
+    if (refusal !== undefined) throw ApplicationFailure.nonRetryable(refusal, LEDGER_REFUSED_FAILURE);
+    return snapshot();
   }
-  await condition(allHandlersFinished);
-  return snapshot();
+
+  /** The round's own moves: reminded three days before its deadline unless handed in, expired at the year's end unless approved. */
+  async function runTimeline(isFinal: () => boolean) {
+    if (remindAt > Date.now() && !(await condition(() => !mayRecord('remind'), remindAt - Date.now()))) record('remind', null);
+    if (!(await condition(isFinal, Math.max(endsAt - Date.now(), 1)))) record('expire', null);
+  }
+
+  async function run(job: Job) {
+    if (job.kind === 'project') {
+      try {
+        await roundProjection.projectRoundEvent({ round: identity, event: job.event });
+        projectedSequence = job.event.sequence;
+      } catch (error) {
+        refusal = refusedForGood(error);
+      }
+      return;
+    }
+    noticesInFlight += 1;
+    const idempotencyKey = `${workflowId}:${job.sequence}:${job.notice}`;
+    const { roundId } = identity;
+    const sending =
+      job.notice === 'home_units_informed'
+        ? party.informHomeUnits({ roundId, idempotencyPrefix: idempotencyKey })
+        : party.sendRoundNotice({ roundId, notice: job.notice, idempotencyKey });
+    void sending
+      .catch((error: unknown) => log.error('round notice could not be sent', { idempotencyKey, error }))
+      .finally(() => (noticesInFlight -= 1));
+  }
+
+  /** Before the patch: each change projected as a snapshot, the reminder and the expiry in line. */
+  async function projectSnapshots(): Promise<RoundSnapshot> {
+    await project();
+    opened = true;
+    const handedIn = () => phase === 'submitted' || phase === 'approved';
+    if (remindAt > Date.now() && !(await condition(handedIn, remindAt - Date.now())))
+      await party.sendRoundNotice({ roundId: identity.roundId, notice: 'reminder', idempotencyKey: `${workflowId}:reminder` });
+    if (!(await condition(() => phase === 'approved', Math.max(endsAt - Date.now(), 1)))) {
+      phase = 'expired';
+      await project();
+    }
+    await condition(allHandlersFinished);
+    return snapshot();
+  }
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { ROUND_LIFECYCLE } from '../../../model/party/round-lifecycle.ts';
+import { roundUpdates, workflowIdForRound } from '../../../workflows/definitions.ts';
 import { registerAs } from '../../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 
@@ -78,6 +79,37 @@ describe('the round’s transition table over HTTP', () => {
     await post('east', 'submission');
     expect((await post('district', 'approve')).status).toBe(200);
     await expectAllowed('approved', [], []);
+
+    // One event per change, in order, each with who took it and the phases it moved between.
+    const events = await sys.db.prisma.recommendationRoundEvent.findMany({
+      where: { roundId: `${YEAR}:${EAST}` },
+      orderBy: { sequence: 'asc' },
+    });
+    expect(events.map((e) => [e.sequence, e.type, e.actorRole, e.fromPhase, e.toPhase])).toEqual([
+      [1, 'opened', 'street_staff', null, 'nominating'],
+      [2, 'nominated', 'street_staff', 'nominating', 'nominating'],
+      [3, 'nominated', 'street_staff', 'nominating', 'nominating'],
+      [4, 'shortlisted', 'street_staff', 'nominating', 'shortlisted'],
+      [5, 'decided', 'street_staff', 'shortlisted', 'decided'],
+      [6, 'submitted', 'street_staff', 'decided', 'submitted'],
+      [7, 'returned', 'district_officer', 'submitted', 'returned'],
+      [8, 'decided', 'street_staff', 'returned', 'decided'],
+      [9, 'submitted', 'street_staff', 'decided', 'submitted'],
+      [10, 'approved', 'district_officer', 'submitted', 'approved'],
+    ]);
+    expect(events[6]!.comment).toBe('say why');
+    expect(events[7]!.data).toEqual({ selected: [key(1)] });
+    const stored = await sys.db.prisma.recommendationRound.findUniqueOrThrow({
+      where: { id: `${YEAR}:${EAST}` },
+      include: { nominations: true },
+    });
+    expect(stored).toMatchObject({ phase: 'approved', version: 10, decisionNote: 'she ran the flood watch', returnReason: 'say why' });
+    expect(stored.nominations.map((n) => [n.subjectKey, n.shortlisted, n.selected]).sort()).toEqual(
+      [
+        [key(1), true, true],
+        [key(2), true, false],
+      ].sort(),
+    );
   });
 
   it('refuses a step as the table does: the wrong role 403, the wrong phase 409 with the table’s reason', async () => {
@@ -105,5 +137,58 @@ describe('the round’s transition table over HTTP', () => {
     expect(unsubmittable.body.error.message).toBe(ROUND_LIFECYCLE.refuse('submit', 'nominating', 'street_staff')!.message);
     // Another district's officer does not see the round at all.
     expect((await step('north-district', 'approve')).status).toBe(404);
+  });
+
+  it('records one event per Update: the same Update sent again (one Update id) is one event', async () => {
+    const year = YEAR + 2;
+    expect((await sys.http.post(`/party/rounds/${year}/open`).set('Authorization', tokens.east!)).status).toBe(200);
+    const path = `/party/rounds/${year}/${EAST}`;
+    await sys.http
+      .post(`${path}/nominations`)
+      .set('Authorization', tokens.east!)
+      .send({ kind: 'member', subjectId: memberIds[2], source: 'residents', reason: 'once' });
+    await sys.http
+      .post(`${path}/shortlist`)
+      .set('Authorization', tokens.east!)
+      .send({ subjectKeys: [key(3)] });
+    const clerk = await sys.db.prisma.user.findUniqueOrThrow({ where: { email: 'east@ledger.test' } });
+    const request = { actor: { userId: clerk.id, role: clerk.role, orgUnitId: clerk.orgUnitId }, command: { selected: [key(3)] } };
+    const handle = sys.client.workflow.getHandle(workflowIdForRound(year, EAST));
+    const first = await handle.executeUpdate(roundUpdates.decide, { args: [request], updateId: 'decide-once' });
+    const again = await handle.executeUpdate(roundUpdates.decide, { args: [request], updateId: 'decide-once' });
+    expect(again).toEqual(first);
+    const events = await sys.db.prisma.recommendationRoundEvent.findMany({
+      where: { roundId: `${year}:${EAST}` },
+      orderBy: { sequence: 'asc' },
+    });
+    expect(events.map((e) => e.type)).toEqual(['opened', 'nominated', 'shortlisted', 'decided']);
+    expect(first).toMatchObject({ phase: 'decided', version: 4 });
+  });
+
+  it('answers a step while the mail server is slow; the notice follows once it takes mail again', async () => {
+    const year = YEAR + 3;
+    const path = `/party/rounds/${year}/${EAST}`;
+    const step = (who: string, name: string, body: Record<string, unknown> = {}) =>
+      sys.http.post(`${path}/${name}`).set('Authorization', tokens[who]!).send(body);
+    expect((await sys.http.post(`/party/rounds/${year}/open`).set('Authorization', tokens.east!)).status).toBe(200);
+    await step('east', 'nominations', { kind: 'member', subjectId: memberIds[3], source: 'organization', reason: 'slow mail' });
+    await step('east', 'shortlist', { subjectKeys: [key(4)] });
+    await step('east', 'decision', { selected: [key(4)] });
+    const submittedMail = (m: { subject: string }) => m.subject.includes(`${year}: East Street Office submitted its list`);
+    const release = sys.smtp.hold();
+    try {
+      const started = Date.now();
+      const submitted = await step('east', 'submission');
+      expect(submitted.status).toBe(200);
+      expect(submitted.body).toMatchObject({ phase: 'submitted', allowedActions: [] });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const returned = await step('district', 'return', { reason: 'while the mail is slow' });
+      expect(returned.body.phase).toBe('returned');
+      expect(sys.smtp.mailbox.messages().filter(submittedMail)).toEqual([]);
+    } finally {
+      release();
+    }
+    await sys.smtp.mailbox.waitFor(submittedMail);
+    await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`${year}: the district returned your list`));
   });
 });
