@@ -50,7 +50,14 @@ async function main() {
   const worker = await createCaseWorker({
     connection,
     namespace: config.temporal.namespace,
-    deps: { prisma, mailer, clock: systemClock, storage: createLocalDirectoryStorage(config.filesDir), temporal },
+    deps: {
+      prisma,
+      mailer,
+      clock: systemClock,
+      storage: createLocalDirectoryStorage(config.filesDir),
+      temporal,
+      districtTime: config.districtTime,
+    },
   });
   logger.info('worker polling', { taskQueue: TASK_QUEUE, namespace: config.temporal.namespace });
   try {

@@ -49,7 +49,7 @@ try {
   await fill.end();
   say(`inserted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const copy = copyFloor(url, path.join(outDir, 'copy.csv'), config.timeZone);
+  const copy = copyFloor(url, path.join(outDir, 'copy.csv'), config.districtTime.zone);
   const results: Record<string, unknown> = { copy: { ...copy, rowsPerSecond: Math.round(ROWS / copy.seconds) } };
   say(`COPY floor: ${JSON.stringify(results.copy)}`);
   for (const format of ['csv', 'xlsx'] as const) {

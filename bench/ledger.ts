@@ -134,7 +134,7 @@ try {
 
   const outDir = path.join(config.cacheDir, 'bench-ledger');
   mkdirSync(outDir, { recursive: true });
-  const copy = copyFloor(databaseUrl, path.join(outDir, 'copy.csv'), config.timeZone);
+  const copy = copyFloor(databaseUrl, path.join(outDir, 'copy.csv'), config.districtTime.zone);
   const exportsMeasured = {
     copy: { ...copy, rowsPerSecond: Math.round(CASES / copy.seconds) },
     csv: await measureExport(prisma, config, 'csv', path.join(outDir, 'annex3.csv'), say),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { fixedUtcOffsetOf, type DistrictTime } from './district-time.ts';
 
 /**
  * The one place that reads the process environment. Everything else receives a parsed `Config`.
@@ -142,22 +143,17 @@ export const envSchema = z
     DISTRICT_TIME_ZONE: z
       .string()
       .default('Asia/Shanghai')
-      .refine((zone) => {
+      .transform((zone, context): DistrictTime => {
         try {
-          new Intl.DateTimeFormat('en', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
+          return { zone, utcOffsetMinutes: fixedUtcOffsetOf(zone) };
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
         }
-      }, 'an IANA time zone such as Asia/Shanghai')
-      .describe('The zone district dates and times are shown in (exports, mail, the web app).'),
-    DISTRICT_UTC_OFFSET_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(-720)
-      .max(840)
-      .default(480)
-      .describe("The district's offset from UTC (480: UTC+8), for counting working days and deadlines by the local date."),
+      })
+      .describe(
+        "The district's IANA zone: every date people give or read (exports, mail, the web app, working days and deadlines) is a date there. Its UTC offset is derived from it; a zone whose offset changes (daylight saving time) is refused at boot, since working days are counted at one fixed offset.",
+      ),
     CYCLE_DEADLINE_H1: monthDay('06-26').describe('Deadline of the first half-year ledger (MM-DD, district time).'),
     CYCLE_DEADLINE_H2: monthDay('12-26').describe('Deadline of the second half-year ledger (MM-DD, district time).'),
     CYCLE_OPENS_H1: monthDay('06-01').describe("When the Schedule opens the first half-year's cycles (MM-DD, 09:00 district time)."),
@@ -277,13 +273,22 @@ export const envSchema = z
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** Variables no longer read, and why: set, they would look as if they did something. */
+const RETIRED: Record<string, string> = {
+  DISTRICT_UTC_OFFSET_MINUTES: 'no longer read: the offset is derived from DISTRICT_TIME_ZONE; remove it',
+};
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration:\n${problems}`);
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)),
+    ...Object.entries(RETIRED)
+      .filter(([name]) => env[name] !== undefined)
+      .map(([name, why]) => `  ${name}: ${why}`),
+  ];
+  if (!parsed.success || problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   const raw = parsed.data;
+  const { utcOffsetMinutes } = raw.DISTRICT_TIME_ZONE;
   const projectRoot = path.resolve(import.meta.dirname, '..');
   const resolveDir = (dir: string) => (path.isAbsolute(dir) ? dir : path.join(projectRoot, dir));
   return {
@@ -291,7 +296,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: resolveDir(raw.DATA_DIR),
     cacheDir: resolveDir(raw.CACHE_DIR),
     logLevel: raw.LOG_LEVEL,
-    timeZone: raw.DISTRICT_TIME_ZONE,
+    /** The district's zone and the UTC offset derived from it; the settings below carry the offset to the workflows. */
+    districtTime: raw.DISTRICT_TIME_ZONE,
     http: { host: raw.HOST, port: raw.PORT },
     database: {
       url: raw.DATABASE_URL,
@@ -326,7 +332,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       urgentDistrictDays: raw.DEADLINE_URGENT_DISTRICT_DAYS,
       urgentMunicipalDays: raw.DEADLINE_URGENT_MUNICIPAL_DAYS,
       feedbackDays: raw.FEEDBACK_DAYS,
-      utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+      utcOffsetMinutes,
     },
     cycles: {
       opensH1: raw.CYCLE_OPENS_H1,
@@ -336,7 +342,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         reminderWorkingDays: [7, 3, 1],
         reviewFirst: raw.CYCLE_REVIEW_FIRST,
         chaseDays: raw.CYCLE_CHASE_DAYS,
-        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+        utcOffsetMinutes,
         deadlines: { h1: raw.CYCLE_DEADLINE_H1, h2: raw.CYCLE_DEADLINE_H2 },
       },
     },
@@ -344,13 +350,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       feedback: {
         dates: { opens: raw.MEMBER_FEEDBACK_OPENS, deliver: raw.MEMBER_FEEDBACK_DELIVER, deadline: raw.MEMBER_FEEDBACK_DEADLINE },
         chaseDays: raw.MEMBER_FEEDBACK_CHASE_DAYS,
-        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+        utcOffsetMinutes,
       },
       recommendation: {
         submitBy: raw.RECOMMENDATION_SUBMIT_BY,
         quotaPercent: raw.RECOMMENDATION_QUOTA_PERCENT,
         quotaRounding: raw.RECOMMENDATION_QUOTA_ROUNDING,
-        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+        utcOffsetMinutes,
       },
     },
     leaders: {
@@ -365,7 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       },
       /** Days (09:00 district time) the quota trackers remind units of leaders who are behind. */
       reminderDates: raw.LEADER_REMINDER_DATES,
-      utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+      utcOffsetMinutes,
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },

@@ -1,4 +1,4 @@
-import { districtDateOf, districtDayStart } from './district-dates.ts';
+import { districtDateOf, districtDayStart } from './district-time.ts';
 
 /**
  * The notice's half-years: a unit's ledger is due before June 26 (H1) and before December 26 (H2).

@@ -16,7 +16,7 @@ const arg = process.argv[2] ?? '';
 const cycle = boundedHalfYear.safeParse(arg).success
   ? arg
   : boundedDate.safeParse(arg).success
-    ? halfYearOf(new Date(`${arg}T12:00:00Z`), config.deadlines.utcOffsetMinutes, config.cycles.deadlines)
+    ? halfYearOf(new Date(`${arg}T12:00:00Z`), config.districtTime.utcOffsetMinutes, config.cycles.deadlines)
     : undefined;
 if (!cycle) {
   console.error('usage: npm run cycle:open -- <year>-H1|<year>-H2|<YYYY-MM-DD> (years 1900 to 2100)');
@@ -31,7 +31,7 @@ try {
   const districts = await prisma.orgUnit.findMany({ where: { kind: 'district' }, orderBy: { code: 'asc' } });
   console.log(`${cycle}: ${opened.started.length} district cycle(s) started by this command, ${opened.alreadyOpened.length} opened before`);
   // A past half-year (a backfill) settles within seconds; a current one stays open until its deadline.
-  const past = halfYearWindow(cycle, config.deadlines.utcOffsetMinutes, config.cycles.deadlines).to.getTime() < Date.now();
+  const past = halfYearWindow(cycle, config.districtTime.utcOffsetMinutes, config.cycles.deadlines).to.getTime() < Date.now();
   for (let round = 0; round < (past ? 30 : 1); round++) {
     const lines = await Promise.all(
       districts.map(async (d) => {

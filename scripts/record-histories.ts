@@ -48,6 +48,7 @@ const worker = await createCaseWorker({
     clock: systemClock,
     storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'record-files')),
     temporal: env.client,
+    districtTime: config.districtTime,
   },
 });
 

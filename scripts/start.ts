@@ -7,7 +7,7 @@ import { ensureCycleSchedules } from '../domain/cycle/cycles.ts';
 import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
 import { ensureQuotaSchedule, openQuotaTrackers } from '../domain/leaders/quota-trackers.ts';
 import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/directory/seed.ts';
-import { districtYearOf } from '../lib/district-dates.ts';
+import { districtYearOf } from '../lib/district-time.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { supervise } from '../infra/supervisor.ts';
@@ -107,7 +107,7 @@ async function main() {
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
-    deps: { prisma, mailer, clock: systemClock, storage, temporal },
+    deps: { prisma, mailer, clock: systemClock, storage, temporal, districtTime: config.districtTime },
   });
   const workerRun = worker.run();
   workerRun.catch((error: unknown) => fail(`the worker stopped: ${(error as Error).message}`));

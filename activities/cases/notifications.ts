@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { formatInZone } from '../../lib/time.ts';
+import { formatDistrictTime } from '../../lib/district-time.ts';
 import type { Level } from '../../model/cases/outcome.ts';
 import { parseCaseDetails, resultText, type CaseDetails } from '../../model/cases/case-details.ts';
 import type { ActivityDeps } from '../deps.ts';
@@ -9,7 +9,7 @@ import { renderNotice, type Audience } from './notice-templates.ts';
 
 type SendCaseNoticeInput = { caseId: string; notice: NoticeKind; level: Level; idempotencyKey: string };
 
-type Unit = { email: string | null; name: string; timeZone: string };
+type Unit = { email: string | null; name: string };
 
 function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined {
   if (notice === 'case_returned') return details.questions;
@@ -18,7 +18,7 @@ function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined
   return undefined;
 }
 
-export function createNotificationActivities({ prisma, mailer, clock }: ActivityDeps) {
+export function createNotificationActivities({ prisma, mailer, clock, districtTime }: ActivityDeps) {
   return {
     /** Sends one notice about a case, once per idempotency key (see sendOnce). */
     async sendCaseNotice({ caseId, notice, level, idempotencyKey }: SendCaseNoticeInput): Promise<{ sent: boolean }> {
@@ -40,7 +40,7 @@ export function createNotificationActivities({ prisma, mailer, clock }: Activity
         filingUnitName: row.filingUnit.name,
         districtName: district?.name ?? 'the district',
         level,
-        dueAt: row.dueAt ? formatInZone(row.dueAt, district?.timeZone ?? row.filingUnit.timeZone) : null,
+        dueAt: row.dueAt ? formatDistrictTime(row.dueAt, districtTime) : null,
         resolution: resultText(details),
         reason: reasonFor(notice, details),
       });

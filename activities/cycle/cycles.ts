@@ -9,7 +9,7 @@ import { workingDaysBefore } from '../../model/calendar/working-days.ts';
 import { cycleRowId, type CyclePhase } from '../../model/cycle/cycle.ts';
 import { type Actor } from '../../model/directory/roles.ts';
 import { FILING_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
-import { dateInZone } from '../../lib/time.ts';
+import { districtDateOf } from '../../lib/district-time.ts';
 import { renderCycleNotice, type CycleNotice } from './notices.ts';
 import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
@@ -25,7 +25,7 @@ const pendingCaseIds = async (db: Pick<Db, 'case'>, unitId: string) =>
     })
   ).map((c) => c.id);
 
-export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
+export function createCycleActivities({ prisma, mailer, clock, districtTime }: ActivityDeps) {
   const unitsOf = (districtId: string) =>
     prisma.orgUnit.findMany({ where: { parentId: districtId, kind: { in: [...FILING_UNIT_KINDS] } }, orderBy: { code: 'asc' } });
 
@@ -198,8 +198,8 @@ export function createCycleActivities({ prisma, mailer, clock }: ActivityDeps) {
       };
       const mail = renderCycleNotice(n, {
         cycle: input.cycle,
-        // The row's deadline is the first moment of the deadline day, in the district's zone.
-        deadline: dateInZone(cycleRow.deadlineAt, district.timeZone),
+        // The row's deadline is the first moment of the deadline day, district time.
+        deadline: districtDateOf(cycleRow.deadlineAt, districtTime.utcOffsetMinutes),
         districtName: district.name,
       });
       return sendOnce({ prisma, mailer, clock }, input.idempotencyKey, { to: await recipients(), ...mail });

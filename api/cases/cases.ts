@@ -59,7 +59,7 @@ export const caseRoutes = [
           limit: query.limit,
           cursor: query.cursor,
         },
-        deps.config.deadlines.utcOffsetMinutes,
+        deps.config.districtTime.utcOffsetMinutes,
       ),
     }),
   }),

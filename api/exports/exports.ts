@@ -23,7 +23,7 @@ export const exportRoutes = [
     responses: { 200: { description: 'The file, streamed' }, ...errorResponses },
     handler: async ({ query: request, user, deps }) => ({
       status: 200,
-      headers: tableFileHeaders(request.format, annex3FileName(request, deps.clock.now(), deps.config.deadlines.utcOffsetMinutes)),
+      headers: tableFileHeaders(request.format, annex3FileName(request, deps.clock.now(), deps.config.districtTime.utcOffsetMinutes)),
       body: undefined,
       stream: async (out) => {
         await writeAnnex3(annex3Deps(deps), user, request, out);

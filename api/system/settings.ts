@@ -16,8 +16,8 @@ export const settingsRoutes = [
     handler: async ({ deps }) => ({
       status: 200,
       body: {
-        timeZone: deps.config.timeZone,
-        currentCycle: halfYearOf(deps.clock.now(), deps.config.deadlines.utcOffsetMinutes, deps.config.cycles.deadlines),
+        timeZone: deps.config.districtTime.zone,
+        currentCycle: halfYearOf(deps.clock.now(), deps.config.districtTime.utcOffsetMinutes, deps.config.cycles.deadlines),
       },
     }),
   }),

@@ -2,7 +2,7 @@ import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, type 
 import type { OrgUnit } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
-import { districtToday } from '../../lib/district-dates.ts';
+import { districtToday } from '../../lib/district-time.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { caseWorkflow } from '../../workflows/cases/case-workflow.ts';
 import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase } from '../../workflows/definitions.ts';

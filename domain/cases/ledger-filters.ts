@@ -1,5 +1,5 @@
 import { Prisma } from '../../lib/db.ts';
-import { districtDayEnd, districtDayStart } from '../../lib/district-dates.ts';
+import { districtDayEnd, districtDayStart } from '../../lib/district-time.ts';
 import { halfYearWindow, type HalfYearDeadlines } from '../../lib/half-years.ts';
 import type { CaseStatus } from '../../model/cases/lifecycle.ts';
 

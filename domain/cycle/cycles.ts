@@ -126,7 +126,7 @@ export const MONTHS = [
 ] as const;
 
 /** The two half-yearly Temporal Schedules that open the cycles (created once; left as they are after). */
-export async function ensureCycleSchedules(client: Client, config: Pick<Config, 'cycles' | 'timeZone'>) {
+export async function ensureCycleSchedules(client: Client, config: Pick<Config, 'cycles' | 'districtTime'>) {
   const created: string[] = [];
   for (const [half, opens] of [
     ['h1', config.cycles.opensH1],
@@ -136,7 +136,7 @@ export async function ensureCycleSchedules(client: Client, config: Pick<Config, 
     try {
       await client.schedule.create({
         scheduleId: `ledger-cycle-${half}`,
-        spec: { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour: 9 }], timezone: config.timeZone },
+        spec: { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour: 9 }], timezone: config.districtTime.zone },
         action: {
           type: 'startWorkflow',
           workflowType: 'openCyclesWorkflow',

@@ -3,7 +3,7 @@ import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
 import type { HalfYearDeadlines } from '../../lib/half-years.ts';
 import { writeCsv, writeXlsx, type Progress } from '../../lib/tabular-writers.ts';
-import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { annex3Count, annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 
@@ -20,8 +20,8 @@ type Annex3Deps = { prisma: Db; settings: Annex3Settings };
 type Annex3Progress = (rowsWritten: number, totalRows: number) => void;
 
 export const annex3SettingsOf = (config: Config): Annex3Settings => ({
-  timeZone: config.timeZone,
-  utcOffsetMinutes: config.deadlines.utcOffsetMinutes,
+  timeZone: config.districtTime.zone,
+  utcOffsetMinutes: config.districtTime.utcOffsetMinutes,
   deadlines: config.cycles.deadlines,
 });
 

@@ -4,7 +4,7 @@ import type { Db } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { toAttachmentView } from '../cases/attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import type { ActivityKind } from '../../model/leaders/four-leads.ts';
 import { visibleActivityFilter } from './scope.ts';
 import { loadVisibleLeader, requireOwnUnit, toLeaderView, type LeaderDeps } from './leaders.ts';

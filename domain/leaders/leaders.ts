@@ -5,7 +5,7 @@ import type { Db } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import type { QuotaSettings } from '../../model/leaders/leaders.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { districtYearOf } from '../../lib/district-dates.ts';
+import { districtYearOf } from '../../lib/district-time.ts';
 import type { LeaderRank } from '../../model/leaders/four-leads.ts';
 import { keepsCommunities, keepsLeaders } from '../../model/directory/unit-kinds.ts';
 import { leaderYearRecords, type LeaderWithUnits } from './records.ts';

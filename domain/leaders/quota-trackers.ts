@@ -43,11 +43,11 @@ export async function openQuotaTrackers(temporal: Client, settings: QuotaSetting
 }
 
 /** The yearly Schedule that opens the trackers on January 1 (00:05 district time); created once. */
-export async function ensureQuotaSchedule(client: Client, config: Pick<Config, 'leaders' | 'timeZone'>) {
+export async function ensureQuotaSchedule(client: Client, config: Pick<Config, 'leaders' | 'districtTime'>) {
   try {
     await client.schedule.create({
       scheduleId: 'leader-quota-trackers',
-      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 1, hour: 0, minute: 5 }], timezone: config.timeZone },
+      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 1, hour: 0, minute: 5 }], timezone: config.districtTime.zone },
       action: {
         type: 'startWorkflow',
         workflowType: 'openQuotaTrackersWorkflow',

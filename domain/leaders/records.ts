@@ -1,6 +1,6 @@
 import type { Leader, OrgUnit } from '../../generated/prisma/client.ts';
 import type { Db } from '../../lib/db.ts';
-import { districtYear } from '../../lib/district-dates.ts';
+import { districtYear } from '../../lib/district-time.ts';
 import {
   ACTIVITY_KINDS,
   standingOf,

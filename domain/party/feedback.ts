@@ -66,15 +66,15 @@ export async function feedbackFile(deps: PartyDeps, user: AuthenticatedUser, yea
 }
 
 /** The Schedule's calendar: the opening day (MEMBER_FEEDBACK_OPENS) at 09:00 in the district's zone. */
-export function feedbackScheduleSpec(config: Pick<Config, 'party' | 'timeZone'>) {
+export function feedbackScheduleSpec(config: Pick<Config, 'party' | 'districtTime'>) {
   const [month, day] = config.party.feedback.dates.opens.split('-').map(Number) as [number, number];
-  return { calendars: [{ month: MONTHS[month - 1]!, dayOfMonth: day, hour: 9 }], timezone: config.timeZone };
+  return { calendars: [{ month: MONTHS[month - 1]!, dayOfMonth: day, hour: 9 }], timezone: config.districtTime.zone };
 }
 
 export const FEEDBACK_SCHEDULE_ID = 'member-feedback';
 
 /** The yearly Schedule that opens the feedback (created once; left as it is after). */
-export async function ensureFeedbackSchedule(client: Client, config: Pick<Config, 'party' | 'timeZone'>) {
+export async function ensureFeedbackSchedule(client: Client, config: Pick<Config, 'party' | 'districtTime'>) {
   try {
     await client.schedule.create({
       scheduleId: FEEDBACK_SCHEDULE_ID,

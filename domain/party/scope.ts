@@ -3,7 +3,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import { districtToday } from '../../lib/district-time.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { keepsCommunities } from '../../model/directory/unit-kinds.ts';
@@ -13,12 +13,9 @@ export type PartyDeps = { prisma: Db; temporal: Client; clock: Clock; storage: B
 /** Field-level 400, the way the route schemas report theirs. */
 export const badField = (path: string, message: string) => new DomainError('validation_failed', message, [{ path, message }]);
 
-/** Today in the district: the latest date a person may give for something that already happened. */
-export const districtToday = (deps: Pick<PartyDeps, 'clock' | 'settings'>) =>
-  districtDate(deps.clock.now(), deps.settings.feedback.utcOffsetMinutes);
-
+/** A date of something that already happened: today in the district at the latest. */
 export function assertNotFuture(deps: Pick<PartyDeps, 'clock' | 'settings'>, date: string, path: string) {
-  const today = districtToday(deps);
+  const today = districtToday(deps.clock, deps.settings.feedback.utcOffsetMinutes);
   if (date > today) throw badField(path, `cannot be in the future (today is ${today} in the district)`);
 }
 

@@ -1,3 +1,5 @@
+import { districtMoment } from '../../lib/district-time.ts';
+
 /**
  * Pure rules of section Four (no I/O): the dates of the year-end feedback and of the recommendation
  * round, and the recommendation quota. Used by workflows, the API and the tests alike.
@@ -16,11 +18,6 @@ export function recommendationQuota(registered: number, percent: number, roundin
   return Math.floor((hundredths + 50) / 100);
 }
 
-/** The instant a district date (`YYYY-MM-DD`) and hour begin, for a district at `utcOffsetMinutes`. */
-export function districtInstant(date: string, hour: number, utcOffsetMinutes: number): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + hour * 3_600_000 - utcOffsetMinutes * 60_000);
-}
-
 export type FeedbackDates = { opens: string; deliver: string; deadline: string };
 
 /**
@@ -29,17 +26,17 @@ export type FeedbackDates = { opens: string; deliver: string; deadline: string }
  */
 export function feedbackSchedule(year: number, dates: FeedbackDates, utcOffsetMinutes: number) {
   return {
-    opensAt: districtInstant(`${year}-${dates.opens}`, 9, utcOffsetMinutes).toISOString(),
-    deliverAt: districtInstant(`${year}-${dates.deliver}`, 9, utcOffsetMinutes).toISOString(),
-    deadlineAt: districtInstant(`${year}-${dates.deadline}`, 24, utcOffsetMinutes).toISOString(),
+    opensAt: districtMoment(`${year}-${dates.opens}`, 9, utcOffsetMinutes).toISOString(),
+    deliverAt: districtMoment(`${year}-${dates.deliver}`, 9, utcOffsetMinutes).toISOString(),
+    deadlineAt: districtMoment(`${year}-${dates.deadline}`, 24, utcOffsetMinutes).toISOString(),
   };
 }
 
 /** A round's submission deadline (end of the district day) and its end (end of the year, unapproved). */
 export function roundSchedule(year: number, submitBy: string, utcOffsetMinutes: number) {
   return {
-    submitByAt: districtInstant(`${year}-${submitBy}`, 24, utcOffsetMinutes).toISOString(),
-    endsAt: districtInstant(`${year + 1}-01-01`, 0, utcOffsetMinutes).toISOString(),
+    submitByAt: districtMoment(`${year}-${submitBy}`, 24, utcOffsetMinutes).toISOString(),
+    endsAt: districtMoment(`${year + 1}-01-01`, 0, utcOffsetMinutes).toISOString(),
   };
 }
 

@@ -9,7 +9,7 @@ import type { PartyDeps } from '../../domain/party/scope.ts';
 import { seedId } from '../../domain/directory/seed.ts';
 import { systemClock } from '../../lib/clock.ts';
 import { loadConfig } from '../../lib/config.ts';
-import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { TASK_QUEUE, roundReadyUpdate, workflowIdForFeedback, workflowIdForRound } from '../../workflows/definitions.ts';
 import type { Scenario, ScenarioDeps } from './scenarios.ts';

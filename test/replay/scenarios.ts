@@ -7,7 +7,7 @@ import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycle/cycles.ts';
 import { claimProject } from '../../domain/leaders/claims.ts';
 import { submitAppendices } from '../../domain/leaders/appendix-submissions.ts';
-import { districtYearOf } from '../../lib/district-dates.ts';
+import { districtYearOf } from '../../lib/district-time.ts';
 import { seedDemoLeaders, seedId } from '../../domain/directory/seed.ts';
 import { loadConfig } from '../../lib/config.ts';
 import {

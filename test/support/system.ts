@@ -99,7 +99,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       : await createCaseWorker({
           connection: nativeConnection,
           namespace: client.options.namespace,
-          deps: { prisma: db.prisma, mailer, clock, storage, temporal: client },
+          deps: { prisma: db.prisma, mailer, clock, storage, temporal: client, districtTime: config.districtTime },
           workflowBundle: await workflowBundle(),
         });
   const running = worker?.run();

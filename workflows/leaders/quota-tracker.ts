@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../../activities/index.ts';
-import { districtMoment, districtYear, districtYearOf } from '../../lib/district-dates.ts';
+import { districtMoment, districtYear, districtYearOf } from '../../lib/district-time.ts';
 import { quotaProgressSignal, quotaTrackerQuery, workflowIdForQuotaTracker } from '../definitions.ts';
 import type { OpenQuotaTrackersInput, QuotaTrackerInput, QuotaTrackerSnapshot, UnitStandingSummary } from '../../model/leaders/leaders.ts';
 
@@ -62,7 +62,7 @@ export async function quotaTrackerWorkflow(input: QuotaTrackerInput): Promise<Qu
 
   await count();
   for (const date of input.reminderDates) {
-    const at = districtMoment(`${year}-${date}`, '09:00', utcOffsetMinutes).getTime();
+    const at = districtMoment(`${year}-${date}`, 9, utcOffsetMinutes).getTime();
     if (at <= Date.now()) continue;
     await countUntil(at);
     const reminded = await trackers.remindLeadersBehind({ ...ref, date, idempotencyKey: `${workflowId}:reminder:${date}` });

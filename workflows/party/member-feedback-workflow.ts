@@ -1,6 +1,6 @@
 import { setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { districtDateOf as districtDate } from '../../lib/district-dates.ts';
+import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { feedbackSchedule } from '../../model/party/rules.ts';
 import { feedbackSnapshotQuery, workflowIdForFeedback } from '../definitions.ts';
 import type { FeedbackSettings, FeedbackSnapshot, MemberFeedbackInput } from '../../model/party/feedback.ts';

@@ -106,7 +106,11 @@ describe('a ledger cycle seen by a filing unit', () => {
 describe('a failed export job', () => {
   const settings = () => {
     const config = loadConfig({ LOG_LEVEL: 'silent' });
-    return { timeZone: config.timeZone, utcOffsetMinutes: config.deadlines.utcOffsetMinutes, deadlines: config.cycles.deadlines };
+    return {
+      timeZone: config.districtTime.zone,
+      utcOffsetMinutes: config.districtTime.utcOffsetMinutes,
+      deadlines: config.cycles.deadlines,
+    };
   };
   async function runJob(filter: object, requester: string) {
     const id = randomUUID();

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { districtDateOf } from '../../../lib/district-dates.ts';
+import { districtDateOf } from '../../../lib/district-time.ts';
 import { caseSnapshotQuery } from '../../../workflows/definitions.ts';
 import { fileAs, historyTypes, step, stepOk } from '../../support/case-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';

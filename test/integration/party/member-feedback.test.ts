@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_HEADER } from '../../../domain/party/feedback-document.ts';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { loadConfig } from '../../../lib/config.ts';
-import { districtInstant } from '../../../model/party/rules.ts';
+import { districtMoment } from '../../../lib/district-time.ts';
 import { TASK_QUEUE, workflowIdForFeedback } from '../../../workflows/definitions.ts';
 import type { FeedbackSnapshot } from '../../../model/party/feedback.ts';
 import { fileAs } from '../../support/case-steps.ts';
@@ -18,7 +18,7 @@ let env: TestWorkflowEnvironment;
 let sys: TestSystem;
 let time: ReturnType<typeof serverClock>;
 const YEAR = 2101;
-const at = (date: string, hour = 9) => districtInstant(date, hour, 480).getTime();
+const at = (date: string, hour = 9) => districtMoment(date, hour, 480).getTime();
 const CIVIL = seedId('DEPT-CIVIL');
 const settings = loadConfig({}).party.feedback;
 

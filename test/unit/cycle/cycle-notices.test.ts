@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { renderCycleNotice } from '../../../activities/cycle/notices.ts';
 import { loadConfig } from '../../../lib/config.ts';
 import { halfYearWindow } from '../../../lib/half-years.ts';
-import { dateInZone } from '../../../lib/time.ts';
+import { districtDateOf } from '../../../lib/district-time.ts';
 
 describe('cycle mails', () => {
   // A district that set its own deadlines: its units are told those, not the notice's June 26 / December 26.
   const config = loadConfig({ CYCLE_DEADLINE_H1: '06-30', CYCLE_DEADLINE_H2: '12-20' });
   const deadlineOf = (cycle: string) =>
-    dateInZone(halfYearWindow(cycle, config.deadlines.utcOffsetMinutes, config.cycles.deadlines).to, config.timeZone);
+    districtDateOf(
+      halfYearWindow(cycle, config.districtTime.utcOffsetMinutes, config.cycles.deadlines).to,
+      config.districtTime.utcOffsetMinutes,
+    );
   const facts = (cycle: string) => ({ cycle, deadline: deadlineOf(cycle), districtName: 'District OD' });
 
   it('reminds units of the configured deadline of the half-year', () => {
@@ -26,6 +29,6 @@ describe('cycle mails', () => {
   it('reads the deadline day in the district, where midnight is the evening before in UTC', () => {
     const deadline = halfYearWindow('2026-H1', 480, { h1: '06-30', h2: '12-20' }).to;
     expect(deadline.toISOString()).toBe('2026-06-29T16:00:00.000Z');
-    expect(dateInZone(deadline, 'Asia/Shanghai')).toBe('2026-06-30');
+    expect(districtDateOf(deadline, 480)).toBe('2026-06-30');
   });
 });

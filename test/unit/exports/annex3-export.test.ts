@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annex3FileName, annex3SheetName } from '../../../domain/exports/annex3-export.ts';
 import { TABLE_CONTENT_TYPES } from '../../../lib/tabular-writers.ts';
-import { districtDateOf as districtDate } from '../../../lib/district-dates.ts';
+import { districtDateOf as districtDate } from '../../../lib/district-time.ts';
 
 describe('Annex 3 files', () => {
   it('are named after the district’s date they were written on, which is ahead of UTC in the evening', () => {

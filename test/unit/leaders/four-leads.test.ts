@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeMissing, standingOf, zeroCounts, type Quotas } from '../../../model/leaders/four-leads.ts';
 import { loadConfig } from '../../../lib/config.ts';
-import { districtDateOf as districtDate, districtYear, districtYearOf } from '../../../lib/district-dates.ts';
+import { districtDateOf as districtDate, districtYear, districtYearOf } from '../../../lib/district-time.ts';
 
 const QUOTAS: Quotas = {
   planning_meeting: 1,

@@ -35,4 +35,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CYCLE_OPENS_H2: '02-30' })).toThrow(/CYCLE_OPENS_H2: no such day/);
     expect(loadConfig({ CYCLE_DEADLINE_H2: '12-31' }).cycles.deadlines.h2).toBe('12-31');
   });
+
+  it('reads district time from one setting, the zone, and gives every workflow setting the offset derived from it', () => {
+    const shanghai = loadConfig({});
+    expect(shanghai.districtTime).toEqual({ zone: 'Asia/Shanghai', utcOffsetMinutes: 480 });
+    const kolkata = loadConfig({ DISTRICT_TIME_ZONE: 'Asia/Kolkata' });
+    expect(kolkata.districtTime).toEqual({ zone: 'Asia/Kolkata', utcOffsetMinutes: 330 });
+    const carried = [
+      kolkata.deadlines.utcOffsetMinutes,
+      kolkata.cycles.settings.utcOffsetMinutes,
+      kolkata.party.feedback.utcOffsetMinutes,
+      kolkata.party.recommendation.utcOffsetMinutes,
+      kolkata.leaders.utcOffsetMinutes,
+    ];
+    expect(carried).toEqual([330, 330, 330, 330, 330]);
+  });
+
+  it('refuses at boot a zone with daylight saving time, an unknown zone, and the retired offset setting', () => {
+    expect(() => loadConfig({ DISTRICT_TIME_ZONE: 'Europe/Berlin' })).toThrow(/DISTRICT_TIME_ZONE: Europe\/Berlin changes its UTC offset/);
+    expect(() => loadConfig({ DISTRICT_TIME_ZONE: 'Asia/Nowhere' })).toThrow(/DISTRICT_TIME_ZONE: Asia\/Nowhere is not an IANA time zone/);
+    // Set, it would look as if it still did something: even a value that agrees is refused, with the reason.
+    expect(() => loadConfig({ DISTRICT_UTC_OFFSET_MINUTES: '480' })).toThrow(/DISTRICT_UTC_OFFSET_MINUTES: no longer read/);
+  });
 });

@@ -3,8 +3,8 @@ import { commendationHeader } from '../../../domain/party/commendations.ts';
 import { feedbackHtml, FEEDBACK_HEADER } from '../../../domain/party/feedback-document.ts';
 import { feedbackScheduleSpec } from '../../../domain/party/feedback.ts';
 import { loadConfig } from '../../../lib/config.ts';
-import { districtDateOf as districtDate } from '../../../lib/district-dates.ts';
-import { districtInstant, feedbackSchedule, recommendationQuota, roundSchedule } from '../../../model/party/rules.ts';
+import { districtDateOf as districtDate, districtMoment } from '../../../lib/district-time.ts';
+import { feedbackSchedule, recommendationQuota, roundSchedule } from '../../../model/party/rules.ts';
 
 describe('the recommendation quota', () => {
   it('is 15 % of the registered members, rounded half up by default', () => {
@@ -20,7 +20,7 @@ describe('district dates', () => {
   it('reads a moment as the district’s calendar day (UTC+8)', () => {
     expect(districtDate(new Date('2101-11-20T16:30:00Z'), 480)).toBe('2101-11-21');
     expect(districtDate(new Date('2101-11-20T15:59:59Z'), 480)).toBe('2101-11-20');
-    expect(districtInstant('2101-12-01', 9, 480).toISOString()).toBe('2101-12-01T01:00:00.000Z');
+    expect(districtMoment('2101-12-01', 9, 480).toISOString()).toBe('2101-12-01T01:00:00.000Z');
   });
   it('places the year-end feedback and the round deadlines in district time', () => {
     expect(feedbackSchedule(2101, { opens: '12-01', deliver: '12-24', deadline: '12-31' }, 480)).toEqual({

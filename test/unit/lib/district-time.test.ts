@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../../lib/clock.ts';
-import { districtDateOf, districtDayEnd, districtDayStart, districtToday } from '../../../lib/district-dates.ts';
+import {
+  districtDateOf,
+  districtDayEnd,
+  districtDayStart,
+  districtMoment,
+  districtToday,
+  fixedUtcOffsetOf,
+  formatDistrictTime,
+} from '../../../lib/district-time.ts';
 import { halfYearOf, halfYearWindow } from '../../../lib/half-years.ts';
 
 const CST = 480; // UTC+8
 const pinned = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+describe('the district zone', () => {
+  it('gives the one UTC offset of a zone without daylight saving time', () => {
+    expect(fixedUtcOffsetOf('Asia/Shanghai')).toBe(480);
+    expect(fixedUtcOffsetOf('Asia/Kolkata')).toBe(330);
+    expect(fixedUtcOffsetOf('UTC')).toBe(0);
+    expect(fixedUtcOffsetOf('America/Bogota')).toBe(-300);
+  });
+
+  it('refuses a zone whose offset changes, or no zone at all', () => {
+    expect(() => fixedUtcOffsetOf('Europe/Berlin')).toThrow(/Europe\/Berlin changes its UTC offset \(UTC\+1, UTC\+2/);
+    // No daylight saving time today, but another standard offset in 2011-2014: dates of those years would move.
+    expect(() => fixedUtcOffsetOf('Europe/Moscow')).toThrow(/changes its UTC offset/);
+    expect(() => fixedUtcOffsetOf('Mars/Olympus')).toThrow(/not an IANA time zone/);
+  });
+});
 
 describe('today in the district', () => {
   it('is already tomorrow’s date from 16:00 UTC', () => {
@@ -32,6 +56,23 @@ describe('a district day', () => {
     expect(districtDayEnd('2027-03-11', CST)).toEqual(new Date('2027-03-11T16:00:00Z'));
     expect(districtDateOf(districtDayStart('2027-03-11', CST), CST)).toBe('2027-03-11');
     expect(districtDateOf(new Date(districtDayEnd('2027-03-11', CST).getTime() - 1), CST)).toBe('2027-03-11');
+  });
+});
+
+describe('a district moment', () => {
+  it('is an hour of a district day, 24 being its end', () => {
+    expect(districtMoment('2027-03-11', 9, CST)).toEqual(new Date('2027-03-11T01:00:00Z'));
+    expect(districtMoment('2027-03-11', 24, CST)).toEqual(districtDayEnd('2027-03-11', CST));
+    expect(districtMoment('2027-03-11', 0, CST)).toEqual(districtDayStart('2027-03-11', CST));
+  });
+
+  it('reads as the district reads it, with the zone named', () => {
+    const time = { zone: 'Asia/Shanghai', utcOffsetMinutes: CST };
+    expect(formatDistrictTime(new Date('2027-03-10T16:05:00Z'), time)).toBe('2027-03-11 00:05 (Asia/Shanghai)');
+    // The same as the runtime's own zone data says, for a zone the offset was derived from.
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+    const moment = new Date('2027-12-31T17:42:00Z');
+    expect(formatDistrictTime(moment, time)).toBe(`${intl.format(moment)} (Asia/Shanghai)`);
   });
 });
 
