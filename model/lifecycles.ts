@@ -1,5 +1,6 @@
 import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
 import { ACTIVITY_REVIEW_LIFECYCLE } from './leaders/activity-review.ts';
+import { APPENDIX_SUBMISSION_LIFECYCLE } from './leaders/appendix-submission.ts';
 import { ROUND_LIFECYCLE } from './party/round-lifecycle.ts';
 import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 
@@ -11,6 +12,7 @@ import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 export const LIFECYCLES = {
   case: CASE_LIFECYCLE,
   activityReview: ACTIVITY_REVIEW_LIFECYCLE,
+  appendixSubmission: APPENDIX_SUBMISSION_LIFECYCLE,
   round: ROUND_LIFECYCLE,
   exportJob: EXPORT_JOB_LIFECYCLE,
 } as const;

@@ -1,7 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/cases/case-actions.ts';
 import type { Actor } from '../model/directory/roles.ts';
+import type { Refusal } from '../model/lifecycle.ts';
 import type { CaseSnapshot } from '../model/cases/case.ts';
 import type { CycleSnapshot } from '../model/cycle/cycle.ts';
 import type { PrimaryOutcome } from '../model/cases/outcome.ts';
@@ -65,6 +66,13 @@ export const UPDATE_REJECTIONS = {
   invalidState: 'InvalidTransition',
   invalidInput: 'InvalidCommand',
 } as const;
+
+/** A transition table's refusal as an Update's validator throws it: the wrong taker as forbidden, the wrong state as invalid. */
+export const updateRefusal = (refusal: Pick<Refusal<string, string>, 'kind' | 'message'>) =>
+  ApplicationFailure.nonRetryable(
+    refusal.message,
+    refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState,
+  );
 
 /**
  * The ledger refused a value for good (a date PostgreSQL cannot store): the projection activity's

@@ -29,7 +29,6 @@ export const pendingLedgerView = z.object({
   cases: z.array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string(), category: z.string(), filedAt: z.iso.datetime() })),
 });
 export const submissionView = z.object({ cycle: z.string(), caseIds: z.array(z.uuid()), late: z.boolean() });
-export const appendixSubmissionView = z.object({ cycle: z.string(), late: z.boolean(), leaders: z.number().int() });
 
 /** The answers to a unit's submission to its district's cycle (its ledger, its leaders' appendices). */
 export const submissionResponses = (submitted: z.ZodType) => ({

@@ -3,6 +3,7 @@ import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../../model/leaders/f
 import { attachmentView } from '../cases/attachments.schemas.ts';
 import { plainText } from '../../model/text.ts';
 import { ACTIVITY_REVIEW_ACTIONS, ACTIVITY_REVIEW_STATES } from '../../model/leaders/activity-review.ts';
+import { APPENDIX_SUBMISSION_ACTIONS, APPENDIX_SUBMISSION_STATES } from '../../model/leaders/appendix-submission.ts';
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A calendar year; the far bounds only keep typing slips out. */
@@ -120,4 +121,32 @@ export const appendixQuery = z.strictObject({
   lang: z.enum(['zh', 'en']).default('zh'),
   unit: z.uuid().optional(),
   district: z.uuid().optional(),
+});
+
+const appendixState = z.enum(APPENDIX_SUBMISSION_STATES);
+const appendixActions = z.array(z.enum(APPENDIX_SUBMISSION_ACTIONS));
+/** The answer to a unit's submission of its Appendix 1 and 2. */
+export const appendixSubmissionView = z.object({
+  cycle: z.string(),
+  late: z.boolean(),
+  leaders: z.number().int(),
+  state: appendixState,
+  allowedActions: appendixActions,
+});
+/** A half-year's Appendix 1 and 2: what was submitted, with its frozen figures, and which units still owe them. */
+export const appendixSubmissionsView = z.object({
+  cycle: z.string(),
+  items: z.array(
+    z.object({
+      unitId: z.uuid(),
+      state: appendixState,
+      submittedAt: z.iso.datetime(),
+      late: z.boolean(),
+      year: z.number().int(),
+      appendix1: z.unknown(),
+      appendix2: z.unknown(),
+      allowedActions: appendixActions,
+    }),
+  ),
+  owing: z.array(z.object({ unitId: z.uuid(), state: appendixState, allowedActions: appendixActions })),
 });

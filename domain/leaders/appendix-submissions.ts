@@ -9,6 +9,13 @@ import { systemUser, type AuthenticatedUser } from '../auth/auth.ts';
 import type { YearRules } from './records.ts';
 import { LEADER_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
 import { requireRole } from '../cases/scope.ts';
+import type { Clock } from '../../lib/clock.ts';
+import {
+  APPENDIX_SUBMISSION_LIFECYCLE as APPENDIX,
+  owingState,
+  submittedState,
+  type AppendixSubmissionState,
+} from '../../model/leaders/appendix-submission.ts';
 import { runUpdate } from '../workflow-calls.ts';
 
 /**
@@ -74,39 +81,70 @@ export async function districtLeadersSummary(prisma: Db, cycle: string, district
 
 type CycleDeps = { prisma: Db; temporal: Client; rules: YearRules };
 
+/** What a unit's clerk may do with its submission now: only its own, only while the cycle still takes submissions. */
+function allowedActionsOf(user: AuthenticatedUser, unitId: string, state: AppendixSubmissionState, cycleOpen: boolean) {
+  return cycleOpen && user.orgUnitId === unitId ? APPENDIX.allowedActions(state, user.role) : [];
+}
+
 /** A unit's clerk submits its Appendix 1 and 2 for the half-year (late after the deadline, and recorded so). */
 export async function submitAppendices(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
-  requireRole(user, ['street_staff']);
+  requireRole(user, APPENDIX.rolesFor('submit'));
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
   if (!unit?.parentId) throw new DomainError('forbidden', 'only units of a district submit leaders’ statistics');
   const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, unit.parentId));
+  // The cycle's workflow checks the step against the table (who owes, on time or late) in its validator.
   const result = await runUpdate(() =>
     handle.executeUpdate(submitAppendicesUpdate, {
       args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, rules: deps.rules }],
     }),
   );
-  return { cycle, ...result };
+  const state = submittedState(result.late);
+  return { cycle, ...result, state, allowedActions: allowedActionsOf(user, user.orgUnitId, state, true) };
 }
 
-/** The submissions with their frozen figures: a unit its own, a district officer all of the district's. */
-export async function appendixSubmissions(deps: Pick<CycleDeps, 'prisma'>, user: AuthenticatedUser, cycle: string) {
+/**
+ * The submissions with their frozen figures, and who still owes them: a unit its own, a district
+ * officer all of the district's. Each says where it stands and what the caller may do with it (a
+ * unit's clerk submits its own while it owes and the cycle still takes submissions). Who owes is
+ * counted as the cycle counts it when it opens: the units of the district that keep active leaders.
+ */
+export async function appendixSubmissions(deps: { prisma: Db; clock: Clock }, user: AuthenticatedUser, cycle: string) {
   requireRole(user, ['street_staff', 'district_officer']);
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
   const districtId = user.role === 'district_officer' ? user.orgUnitId : unit?.parentId;
   if (!districtId) throw notFound(`cycle ${cycle}`);
-  const rows = await deps.prisma.appendixSubmission.findMany({
-    where: { cycleRowId: cycleRowId(cycle, districtId), ...(user.role === 'street_staff' ? { unitId: user.orgUnitId } : {}) },
-    orderBy: { submittedAt: 'asc' },
-  });
+  const ownOnly = user.role === 'street_staff' ? { unitId: user.orgUnitId } : {};
+  const [row, submissions, owing] = await Promise.all([
+    deps.prisma.reportingCycle.findUnique({ where: { id: cycleRowId(cycle, districtId) }, select: { deadlineAt: true, phase: true } }),
+    deps.prisma.appendixSubmission.findMany({
+      where: { cycleRowId: cycleRowId(cycle, districtId), ...ownOnly },
+      orderBy: { submittedAt: 'asc' },
+    }),
+    appendixUnitsOf(deps.prisma, cycle, districtId),
+  ]);
+  const cycleOpen = row !== null && row.phase !== 'closed';
+  const pastDeadline = row !== null && deps.clock.now() >= row.deadlineAt;
+  const submitted = new Set(owing.appendixSubmittedUnitIds);
+  const stillOwing =
+    row === null ? [] : owing.appendixUnitIds.filter((id) => !submitted.has(id) && (!ownOnly.unitId || id === ownOnly.unitId));
   return {
     cycle,
-    items: rows.map((r) => ({
-      unitId: r.unitId,
-      submittedAt: r.submittedAt.toISOString(),
-      late: r.late,
-      year: r.year,
-      appendix1: r.appendix1,
-      appendix2: r.appendix2,
-    })),
+    items: submissions.map((r) => {
+      const state = submittedState(r.late);
+      return {
+        unitId: r.unitId,
+        state,
+        submittedAt: r.submittedAt.toISOString(),
+        late: r.late,
+        year: r.year,
+        appendix1: r.appendix1,
+        appendix2: r.appendix2,
+        allowedActions: allowedActionsOf(user, r.unitId, state, cycleOpen),
+      };
+    }),
+    owing: stillOwing.map((unitId) => {
+      const state = owingState(pastDeadline);
+      return { unitId, state, allowedActions: allowedActionsOf(user, unitId, state, cycleOpen) };
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import type { LifecycleWords } from '../lifecycle.ts';
 import type { ActivityReviewAction, ActivityReviewState } from './activity-review.ts';
+import type { AppendixSubmissionAction, AppendixSubmissionState } from './appendix-submission.ts';
 
 /**
  * The leaders' lifecycles in the words people read (the screens, the exports, the mail), per state
@@ -17,3 +18,15 @@ export const ACTIVITY_REVIEW_GLOSSARY = {
     reject: { zh: '不予确认', en: 'reject' },
   },
 } as const satisfies LifecycleWords<ActivityReviewState, ActivityReviewAction>;
+
+export const APPENDIX_SUBMISSION_GLOSSARY = {
+  states: {
+    owing: { zh: '待报送', en: 'due' },
+    overdue: { zh: '逾期未报', en: 'overdue' },
+    submitted: { zh: '已报送', en: 'submitted' },
+    submitted_late: { zh: '逾期报送', en: 'submitted late' },
+  },
+  actions: {
+    submit: { zh: '报送附件1、2', en: 'submit Appendix 1 and 2' },
+  },
+} as const satisfies LifecycleWords<AppendixSubmissionState, AppendixSubmissionAction>;

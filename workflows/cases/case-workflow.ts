@@ -47,6 +47,7 @@ import {
   forwardedInBatchSignal,
   ledgerSubmittedSignal,
   primaryClosedSignal,
+  updateRefusal,
   workflowIdForCase,
 } from '../definitions.ts';
 
@@ -253,10 +254,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   /** An Update's validator: the table says whether this taker may take it from the current status. */
   const validate = (via: UpdateVia, actor: Actor | null) => {
     const refusal = refuseUpdate(via, status, actor?.role ?? 'system');
-    if (refusal) {
-      const type = refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState;
-      throw ApplicationFailure.nonRetryable(refusal.message, type);
-    }
+    if (refusal) throw updateRefusal(refusal);
   };
   const untilProjected = async (sequence: number) => {
     await condition(() => projectedSequence >= sequence || ledgerRefusal !== undefined);

@@ -23,9 +23,16 @@ import {
   ledgerSubmittedSignal,
   submitAppendicesUpdate,
   submitLedgerUpdate,
+  updateRefusal,
   workflowIdForCase,
   workflowIdForCycle,
 } from '../definitions.ts';
+import {
+  APPENDIX_SUBMISSION_LIFECYCLE,
+  owingState,
+  submissionTransition,
+  type AppendixSubmissionState,
+} from '../../model/leaders/appendix-submission.ts';
 
 const cycles = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
@@ -97,7 +104,9 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   const missing = () => opened.unitIds.filter((u) => !submitted.has(u));
   // Appendix 1 and 2 from units that keep leaders (none in cycles opened before they were due).
   const appendixUnitIds = opened.appendixUnitIds ?? [];
-  const appendicesIn = new Set(opened.appendixSubmittedUnitIds ?? []);
+  // The units that submitted, and how (those in before this run are known as submitted, on time or not).
+  const appendicesIn = new Map<string, AppendixSubmissionState>((opened.appendixSubmittedUnitIds ?? []).map((u) => [u, 'submitted']));
+  const appendixStateOf = (unitId: string) => appendicesIn.get(unitId) ?? owingState(Date.now() >= deadline);
   const missingAppendices = () => appendixUnitIds.filter((u) => !appendicesIn.has(u));
   /** Who still owes anything (ledger or appendices): reminded before the deadline, chased after it. */
   const owing = () => [...new Set([...missing(), ...missingAppendices()])];
@@ -147,21 +156,21 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   setHandler(
     submitAppendicesUpdate,
     async ({ actor, rules }) => {
-      appendicesIn.add(actor.orgUnitId);
-      return cycles.recordAppendixSubmission({ cycle, districtId, actor, rules, late: Date.now() >= deadline });
+      // On time or late, as the table leads from where the unit stands (the validator let it through).
+      const from = appendixStateOf(actor.orgUnitId);
+      const to = APPENDIX_SUBMISSION_LIFECYCLE.targetOf(submissionTransition(from), from);
+      appendicesIn.set(actor.orgUnitId, to);
+      return cycles.recordAppendixSubmission({ cycle, districtId, actor, rules, late: to === 'submitted_late' });
     },
     {
       validator: ({ actor }) => {
-        if (actor.role !== 'street_staff' || !appendixUnitIds.includes(actor.orgUnitId))
+        if (!appendixUnitIds.includes(actor.orgUnitId))
           throw ApplicationFailure.nonRetryable(
             'only units of this district that keep leaders submit Appendix 1 and 2',
             UPDATE_REJECTIONS.forbidden,
           );
-        if (appendicesIn.has(actor.orgUnitId))
-          throw ApplicationFailure.nonRetryable(
-            `your unit already submitted its Appendix 1 and 2 for ${cycle}`,
-            UPDATE_REJECTIONS.invalidState,
-          );
+        const refusal = APPENDIX_SUBMISSION_LIFECYCLE.refuse('submit', appendixStateOf(actor.orgUnitId), actor.role);
+        if (refusal) throw updateRefusal({ ...refusal, message: `${refusal.message} (your unit, ${cycle})` });
       },
     },
   );

@@ -226,10 +226,22 @@ describe('a year of the four leads', () => {
     });
     await expect.poll(async () => (await sys.http.get('/cycles/2099-H2').set('Authorization', district)).status).toBe(200);
     const submit = (token: string) => sys.http.post('/cycles/2099-H2/appendices').set('Authorization', token);
+    const appendices = async (token: string) => (await sys.http.get('/cycles/2099-H2/appendices').set('Authorization', token)).body;
+    const owingOf = async (token: string) =>
+      ((await appendices(token)).owing as Array<{ unitId: string }>).sort((a, b) => a.unitId.localeCompare(b.unitId));
+    // Each unit that keeps leaders owes them; its own clerk may submit, the district only watches.
+    expect(await owingOf(civil)).toEqual([{ unitId: CIVIL, state: 'owing', allowedActions: ['submit'] }]);
+    expect(await owingOf(district)).toEqual(
+      [CIVIL, BODY].sort().map((unitId) => ({ unitId, state: 'owing', allowedActions: [] as string[] })),
+    );
+    expect(await appendices(east)).toMatchObject({ items: [], owing: [] });
     expect((await submit(east)).status).toBe(403);
     const submitted = await submit(civil);
-    expect(submitted.body).toMatchObject({ late: false, leaders: 3 });
-    expect((await submit(civil)).status).toBe(409);
+    expect(submitted.body).toMatchObject({ late: false, leaders: 3, state: 'submitted', allowedActions: [] });
+    const twice = await submit(civil);
+    expect({ status: twice.status, code: twice.body.error.code }).toEqual({ status: 409, code: 'invalid_transition' });
+    expect(twice.body.error.message).toContain('owing or overdue');
+    expect(await appendices(civil)).toMatchObject({ items: [{ unitId: CIVIL, state: 'submitted', allowedActions: [] }], owing: [] });
 
     // What is confirmed after the submission counts for the year, not in the figures already submitted.
     await moveTo(local('2099-12-02'));
@@ -256,17 +268,19 @@ describe('a year of the four leads', () => {
     await moveTo(local('2099-12-27', '01:00'));
     const chased = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('2099-H2: OVERDUE (day 1)'));
     expect(chased.to).toContain('committee-office@ledger.test');
-    expect((await submit(office)).body).toMatchObject({ late: true, leaders: 1 });
+    expect(await owingOf(office)).toEqual([{ unitId: BODY, state: 'overdue', allowedActions: ['submit'] }]);
+    expect((await submit(office)).body).toMatchObject({ late: true, leaders: 1, state: 'submitted_late', allowedActions: [] });
     await moveTo(local('2099-12-28', '01:00'));
     const dayTwo = await sys.smtp.mailbox.waitFor((m) => m.subject.includes('2099-H2: OVERDUE (day 2)'));
     expect(dayTwo.to).not.toContain('committee-office@ledger.test');
     // Polled, not awaited with result(): waiting on a result lets the test server skip ahead to the trackers' year end.
     await expect.poll(async () => (await handle.query(cycleSnapshotQuery)).phase).toBe('closed');
     const all = (await sys.http.get('/cycles/2099-H2/appendices').set('Authorization', district)).body.items;
-    expect(all.map((i: { unitId: string; late: boolean }) => [i.unitId, i.late])).toEqual([
-      [CIVIL, false],
-      [BODY, true],
+    expect(all.map((i: { unitId: string; late: boolean; state: string }) => [i.unitId, i.late, i.state])).toEqual([
+      [CIVIL, false, 'submitted'],
+      [BODY, true, 'submitted_late'],
     ]);
+    expect(await owingOf(district)).toEqual([]);
   });
 
   it('December 31: the year’s standing is frozen; later records for it are refused', async () => {
