@@ -1,6 +1,7 @@
 import { routes } from '../../api/app.ts';
 import { objectParameters } from '../../api/openapi.ts';
 import type { RouteDefinition } from '../../api/route.ts';
+import { API_TAGS, type ApiTag } from '../../api/tags.ts';
 import { ERRORS } from '../../lib/errors.ts';
 import { ROLES } from '../../model/directory/roles.ts';
 import { code, table } from './regions.ts';
@@ -27,11 +28,20 @@ function endpointRow(route: RouteDefinition): string[] {
   const query = objectParameters(route.schemas.query, 'query').map((p) => p.name);
   const endpoint = [code(`${route.method.toUpperCase()} ${route.path}`), ...headers.map((h) => code(headerName(h)))].join(' + ');
   const what = query.length ? `${route.summary} Query: ${query.map(code).join(', ')}.` : route.summary;
-  return [endpoint, who(route), what];
+  return [endpoint, who(route), what, code(route.operationId)];
 }
 
 export function routeTable(declared: readonly RouteDefinition[] = routes): string {
-  return table(['endpoint', 'who may call it', 'what'], declared.map(endpointRow));
+  return table(['endpoint', 'who may call it', 'what', 'operationId'], declared.map(endpointRow));
+}
+
+/** The endpoints by feature (the OpenAPI tags, in their declared order), each with the tag's description. */
+export function endpointSections(declared: readonly RouteDefinition[] = routes): string {
+  return (Object.entries(API_TAGS) as [ApiTag, string][])
+    .map(([tag, description]) => [tag, description, declared.filter((route) => route.tag === tag)] as const)
+    .filter(([, , tagged]) => tagged.length > 0)
+    .map(([tag, description, tagged]) => `### ${tag}\n\n${description}\n\n${routeTable(tagged)}`)
+    .join('\n\n');
 }
 
 export function errorTable(): string {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { errorTable, routeTable } from './api-tables.ts';
+import { endpointSections, errorTable } from './api-tables.ts';
 import { configurationMarkdown } from './configuration.ts';
 import { FEATURE_CHAPTERS, lifecycleChapters } from './lifecycles.ts';
 import { unitKindTable } from './unit-kinds.ts';
@@ -37,7 +37,7 @@ export async function generatedDocuments(read: (file: string) => string = readDo
   const documents = new Map<string, string>();
   documents.set(CONFIGURATION_DOC, await formatMarkdown(configurationMarkdown(), CONFIGURATION_DOC));
 
-  let api = replaceRegion(read(API_DOC), 'endpoints', routeTable(), API_DOC);
+  let api = replaceRegion(read(API_DOC), 'endpoints', endpointSections(), API_DOC);
   api = replaceRegion(api, 'errors', errorTable(), API_DOC);
   documents.set(API_DOC, await formatMarkdown(api, API_DOC));
 
