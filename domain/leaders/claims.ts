@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
 import type { Db } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
-import { refuseClaim } from '../../model/leaders/claims.ts';
+import { isCompletedProject, refuseClaim } from '../../model/leaders/claims.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
 import { updateRule } from '../../model/cases/lifecycle.ts';
 import { claimProjectUpdate, workflowIdForCase } from '../../workflows/definitions.ts';
@@ -30,8 +30,8 @@ export function toProjectView(row: Case & { filingUnit: OrgUnit }) {
     filedAt: row.filedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
     claim: details.claim ?? null,
-    /** Closed as solved: counts for the leader who led it. */
-    completed: row.status === 'closed' && details.resolution?.solved === true,
+    /** Counts for the leader who led it. */
+    completed: isCompletedProject(row.status, details),
   };
 }
 

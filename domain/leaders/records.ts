@@ -1,5 +1,6 @@
 import type { Leader, OrgUnit } from '../../generated/prisma/client.ts';
-import type { Db } from '../../lib/db.ts';
+import { Prisma, type Db } from '../../lib/db.ts';
+import { COMPLETED_PROJECT } from '../../model/leaders/claims.ts';
 import { districtYear } from '../../lib/district-time.ts';
 import {
   ACTIVITY_KINDS,
@@ -35,6 +36,13 @@ type LeaderRow = Pick<Leader, 'id' | 'rank'>;
 /** Where a claim lives on a case (`details.claim`), shared by the counting queries. */
 export type CaseClaim = { unitId: string; leaderId: string; leaderName: string; claimedAt: string; claimedByUserId: string };
 
+/**
+ * `isCompletedProject` as a condition on the cases table, written from the same values (a JSON
+ * comparison, so only a boolean `true` counts, as in TypeScript). A test holds the two to the same answers.
+ */
+export const completedProjectCondition = Prisma.sql`status = ${COMPLETED_PROJECT.status}::"CaseStatus"
+  AND details->'resolution'->'solved' = ${JSON.stringify(COMPLETED_PROJECT.ownResultSolved)}::jsonb`;
+
 /** The year's records of these leaders, in their order: frozen ones as stored, the others counted now. */
 export async function leaderYearRecords(prisma: Db, leaders: LeaderRow[], year: number, rules: YearRules): Promise<LeaderYearRecord[]> {
   if (leaders.length === 0) return [];
@@ -63,7 +71,7 @@ export async function countYear(prisma: Db, leaders: LeaderRow[], year: number, 
     }),
     prisma.$queryRaw<Array<{ leaderId: string; number: number }>>`
       SELECT details->'claim'->>'leaderId' AS "leaderId", number FROM cases
-      WHERE status = 'closed' AND details->'resolution'->>'solved' = 'true'
+      WHERE ${completedProjectCondition}
         AND details->'claim'->>'leaderId' = ANY(${ids}::text[])
         AND closed_at >= ${from} AND closed_at < ${to}
       ORDER BY number`,

@@ -1,5 +1,6 @@
 import type { CaseKind } from '../cases/case.ts';
 import type { CaseDetails } from '../cases/case-details.ts';
+import type { CaseStatus } from '../cases/lifecycle.ts';
 
 /**
  * Why a case cannot be claimed (the Update's validator and the API ask the same), or undefined.
@@ -11,3 +12,18 @@ export function refuseClaim(kind: CaseKind, details: CaseDetails): string | unde
   if (details.claim) return `already claimed by ${details.claim.unitName}`;
   return undefined;
 }
+
+/**
+ * When a claimed public-service project counts for the leader who led it ("completes at least 1
+ * public-service project"): closed, with its own result solved. Not one closed as unsolvable, and
+ * not a duplicate merged into another case, even one that was solved: its result is the primary's,
+ * led (and counted) by whoever led that one. The one definition: the TypeScript check below and the
+ * SQL condition the year's counts use (domain/leaders/records.ts) are both written from these values.
+ */
+export const COMPLETED_PROJECT = { status: 'closed', ownResultSolved: true } as const satisfies {
+  status: CaseStatus;
+  ownResultSolved: boolean;
+};
+
+export const isCompletedProject = (status: CaseStatus, details: Pick<CaseDetails, 'resolution'>): boolean =>
+  status === COMPLETED_PROJECT.status && details.resolution?.solved === COMPLETED_PROJECT.ownResultSolved;
