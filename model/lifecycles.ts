@@ -2,6 +2,8 @@ import { CASE_LIFECYCLE } from './cases/lifecycle.ts';
 import { ACTIVITY_REVIEW_LIFECYCLE } from './leaders/activity-review.ts';
 import { APPENDIX_SUBMISSION_LIFECYCLE } from './leaders/appendix-submission.ts';
 import { ROUND_LIFECYCLE } from './party/round-lifecycle.ts';
+import { REGISTRATION_LIFECYCLE } from './party/registration-lifecycle.ts';
+import { RECORD_LIFECYCLE } from './party/record-lifecycle.ts';
 import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 
 /**
@@ -14,6 +16,8 @@ export const LIFECYCLES = {
   activityReview: ACTIVITY_REVIEW_LIFECYCLE,
   appendixSubmission: APPENDIX_SUBMISSION_LIFECYCLE,
   round: ROUND_LIFECYCLE,
+  registration: REGISTRATION_LIFECYCLE,
+  serviceRecord: RECORD_LIFECYCLE,
   exportJob: EXPORT_JOB_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

@@ -85,6 +85,7 @@ export function createFeedbackActivities({ prisma, mailer, clock, storage }: Act
               late: input.late,
             },
           }),
+          // The records' `feedBack` transition (model/party/record-lifecycle.ts): confirmed -> fed_back.
           prisma.serviceRecord.updateMany({ where: { id: { in: recordIds }, fedBackAt: null }, data: { fedBackAt: new Date(input.at) } }),
         ]);
       } catch (error) {

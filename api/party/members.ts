@@ -19,6 +19,8 @@ import {
   registerBody,
 } from './party.schemas.ts';
 import { defineRoute } from '../route.ts';
+import { RECORD_LIFECYCLE } from '../../model/party/record-lifecycle.ts';
+import { REGISTRATION_LIFECYCLE } from '../../model/party/registration-lifecycle.ts';
 
 const READERS = ['street_staff', 'district_officer', 'admin'] as const;
 const conflict = { 409: { description: 'Already so, or not possible now', schema: errorBody } };
@@ -80,7 +82,7 @@ export const partyMemberRoutes = [
     summary:
       'Register a member with a community: by the community’s street/park (accepted at once) or by the member’s home unit (waits for acceptance). A member is registered once; 409 otherwise.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: REGISTRATION_LIFECYCLE.rolesFor('register'),
     schemas: { body: registerBody },
     responses: { 201: { description: 'Registered', schema: memberView }, ...errorResponses, ...conflict },
     handler: async ({ body, user, deps }) => ({ status: 201, body: await registerMember(partyDepsOf(deps), user, body) }),
@@ -119,7 +121,7 @@ export const partyMemberRoutes = [
     tag: 'party',
     summary: 'The member moved: ends the registration with the caller’s street/park on that day and opens one with the new community.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: REGISTRATION_LIFECYCLE.rolesFor('move'),
     schemas: { params: idParams, body: moveBody },
     responses: { 200: { description: 'Moved', schema: memberView }, ...errorResponses, ...conflict },
     handler: async ({ params, body, user, deps }) => ({ status: 200, body: await moveMember(partyDepsOf(deps), user, params.id, body) }),
@@ -131,7 +133,7 @@ export const partyMemberRoutes = [
     tag: 'party',
     summary: 'Accept a registration with one of the caller’s communities.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: REGISTRATION_LIFECYCLE.rolesFor('accept'),
     schemas: { params: idParams },
     responses: { 200: { description: 'Accepted', schema: memberView }, ...errorResponses, ...conflict },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await acceptRegistration(partyDepsOf(deps), user, params.id) }),
@@ -144,7 +146,7 @@ export const partyMemberRoutes = [
     summary:
       'Record a member’s service (never dated in the future, district date): by the community’s street/park (confirmed) or by the home unit (to be confirmed).',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: RECORD_LIFECYCLE.rolesFor('record'),
     schemas: { body: recordBody },
     responses: { 201: { description: 'Recorded', schema: recordView }, ...errorResponses },
     handler: async ({ body, user, deps }) => ({ status: 201, body: await createRecord(partyDepsOf(deps), user, body) }),
@@ -171,7 +173,7 @@ export const partyMemberRoutes = [
     tag: 'party',
     summary: 'The street/park confirms a record the member’s home unit entered.',
     authenticated: true,
-    roles: ['street_staff'],
+    roles: RECORD_LIFECYCLE.rolesFor('confirm'),
     schemas: { params: idParams },
     responses: { 200: { description: 'Confirmed', schema: recordView }, ...errorResponses, ...conflict },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await confirmRecord(partyDepsOf(deps), user, params.id) }),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
 import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
+import { RECORD_ACTIONS } from '../../model/party/record-lifecycle.ts';
+import { REGISTRATION_ACTIONS, REGISTRATION_STATES } from '../../model/party/registration-lifecycle.ts';
 import { plainText } from '../../model/text.ts';
 
 // Schemas of the party members' routes (section Four). Dates a person gives are district dates.
@@ -43,13 +45,16 @@ export const memberView = z.object({
   branch: unitRef.nullable(),
   contact: z.string().nullable().optional(),
   email: z.string().nullable().optional(),
+  /** The steps the caller may take on the member's open registration (`move`, or `accept` it). */
+  allowedActions: z.array(z.enum(REGISTRATION_ACTIONS)),
   registrations: z.array(
     z.object({
       id: z.uuid(),
-      status: z.enum(['pending', 'active', 'ended']),
+      status: z.enum(REGISTRATION_STATES),
       community: z.object({ id: z.uuid(), name: z.string(), unitId: z.uuid() }),
       registeredOn: districtDay,
       endedOn: districtDay.nullable(),
+      allowedActions: z.array(z.enum(REGISTRATION_ACTIONS)),
     }),
   ),
 });
@@ -81,6 +86,7 @@ export const recordView = z.object({
   confirmed: z.boolean(),
   fedBack: z.boolean(),
   recordedByUnitId: z.uuid(),
+  allowedActions: z.array(z.enum(RECORD_ACTIONS)),
 });
 export const recordList = z.object({ items: z.array(recordView) });
 

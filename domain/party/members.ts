@@ -1,9 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { MemberRegistration } from '../../generated/prisma/client.ts';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
+import type { SameUnion } from '../../lib/type-checks.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
+import { requireStep } from '../lifecycle-steps.ts';
+import {
+  OPEN_REGISTRATION_STATES,
+  REGISTRATION_LIFECYCLE as REGISTRATIONS,
+  type RegistrationAction,
+  type RegistrationState,
+} from '../../model/party/registration-lifecycle.ts';
 import { dateOnly } from '../../model/party/vocabulary.ts';
 import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
@@ -25,6 +34,16 @@ export async function visibleMemberFilter(deps: Pick<PartyDeps, 'prisma'>, user:
   return { OR: [{ homeUnitId: { in: units } }, { registrations: { some: { unitId: { in: units } } } }] };
 }
 
+// The table's states are the column's: one added on either side alone fails to compile.
+const registrationStatesMatch: SameUnion<RegistrationState, MemberRegistration['status']> = true;
+void registrationStatesMatch;
+
+/** What the caller may do to a registration: the table's steps for its role and state, taken only by the registration's street/park. */
+const registrationActionsFor = (r: Pick<MemberRegistration, 'status' | 'unitId'>, user: AuthenticatedUser): RegistrationAction[] =>
+  r.unitId === user.orgUnitId ? REGISTRATIONS.allowedActions(r.status, user.role) : [];
+
+const isOpen = (status: RegistrationState) => (OPEN_REGISTRATION_STATES as readonly RegistrationState[]).includes(status);
+
 const memberInclude = {
   homeUnit: { select: { id: true, name: true } },
   branch: { select: { id: true, name: true } },
@@ -32,9 +51,13 @@ const memberInclude = {
 } satisfies Prisma.PartyMemberInclude;
 type MemberRow = Prisma.PartyMemberGetPayload<{ include: typeof memberInclude }>;
 
-/** Contact details only for the member's home unit and the street/park they are registered with now. */
+/**
+ * Contact details only for the member's home unit and the street/park they are registered with now.
+ * The member's `allowedActions` are those on its open registration (`move` the member, or `accept` that
+ * registration); each registration carries its own.
+ */
 function toMemberView(m: MemberRow, user: AuthenticatedUser) {
-  const current = m.registrations.find((r) => r.status !== 'ended');
+  const current = m.registrations.find((r) => isOpen(r.status));
   const mayContact = user.role === 'street_staff' && (m.homeUnitId === user.orgUnitId || current?.unitId === user.orgUnitId);
   return {
     id: m.id,
@@ -43,12 +66,14 @@ function toMemberView(m: MemberRow, user: AuthenticatedUser) {
     homeUnit: m.homeUnit,
     branch: m.branch,
     ...(mayContact ? { contact: m.contact, email: m.email } : {}),
+    allowedActions: current ? registrationActionsFor(current, user) : [],
     registrations: m.registrations.map((r) => ({
       id: r.id,
       status: r.status,
       community: { id: r.community.id, name: r.community.name, unitId: r.unitId },
       registeredOn: dateOnly(r.registeredOn),
       endedOn: r.endedOn ? dateOnly(r.endedOn) : null,
+      allowedActions: registrationActionsFor(r, user),
     })),
   };
 }
@@ -79,7 +104,7 @@ export async function getMember(deps: PartyDeps, user: AuthenticatedUser, member
  * a second registration is a conflict, and moving is `moveMember`.
  */
 export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, input: RegistrationInput) {
-  requireRole(user, ['street_staff']);
+  requireRole(user, REGISTRATIONS.rolesFor('register'));
   assertNotFuture(deps, input.registeredOn, 'body.registeredOn');
   const community = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
   if (!community) throw badField('body.communityId', 'no such community');
@@ -106,7 +131,7 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
           createdByUserId: user.id,
         },
       }),
-      deps.prisma.memberRegistration.create({ data: openRegistration(deps, user, memberId, community, input.registeredOn) }),
+      deps.prisma.memberRegistration.create({ data: openRegistration(deps, user, 'register', memberId, community, input.registeredOn) }),
     ]);
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyRegistered(input.memberNumber);
@@ -116,12 +141,13 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
 }
 
 /**
- * A member's open registration with a community: accepted at once when the community's own
- * street/park makes it, otherwise pending until that street/park's clerk accepts.
+ * A member's open registration with a community, by a registration or a move: active at once when the
+ * community's own street/park makes it, otherwise pending until that street/park's clerk accepts.
  */
 function openRegistration(
   deps: Pick<PartyDeps, 'clock'>,
   user: AuthenticatedUser,
+  transition: 'register' | 'moveIn',
   memberId: string,
   community: { id: string; unitId: string },
   from: string,
@@ -132,7 +158,7 @@ function openRegistration(
     memberId,
     communityId: community.id,
     unitId: community.unitId,
-    status: accepted ? ('active' as const) : ('pending' as const),
+    status: REGISTRATIONS.targetOf(transition, null, accepted ? 'active' : 'pending'),
     registeredOn: new Date(from),
     openMemberId: memberId,
     submittedByUserId: user.id,
@@ -149,13 +175,16 @@ const alreadyRegistered = (memberNumber: string) =>
 /** The clerk of the community's street/park accepts a registration sent by the home unit. */
 export async function acceptRegistration(deps: PartyDeps, user: AuthenticatedUser, registrationId: string) {
   const unit = await callerStreetOrPark(deps.prisma, user);
-  const registration = await deps.prisma.memberRegistration.findFirst({ where: { id: registrationId, unitId: unit.id } });
+  const find = () => deps.prisma.memberRegistration.findFirst({ where: { id: registrationId, unitId: unit.id } });
+  const registration = await find();
   if (!registration) throw notFound('registration');
+  requireStep(REGISTRATIONS, 'accept', registration.status, user.role);
   const accepted = await deps.prisma.memberRegistration.updateMany({
-    where: { id: registrationId, status: 'pending' },
-    data: { status: 'active', acceptedByUserId: user.id, acceptedAt: deps.clock.now() },
+    where: { id: registrationId, status: registration.status },
+    data: { status: REGISTRATIONS.targetOf('accept', registration.status), acceptedByUserId: user.id, acceptedAt: deps.clock.now() },
   });
-  if (accepted.count === 0) throw new DomainError('invalid_transition', `the registration is ${registration.status}, not pending`);
+  // Taken by someone else meanwhile: refused as the table refuses it now.
+  if (accepted.count === 0) requireStep(REGISTRATIONS, 'accept', (await find())?.status ?? registration.status, user.role);
   return getMember(deps, user, registration.memberId);
 }
 
@@ -172,8 +201,11 @@ export async function moveMember(
 ) {
   const unit = await callerStreetOrPark(deps.prisma, user);
   assertNotFuture(deps, input.movedOn, 'body.movedOn');
-  const current = await deps.prisma.memberRegistration.findFirst({ where: { memberId, unitId: unit.id, status: 'active' } });
+  const current = await deps.prisma.memberRegistration.findFirst({
+    where: { memberId, unitId: unit.id, status: { in: [...OPEN_REGISTRATION_STATES] } },
+  });
   if (!current) throw notFound('member registered with your street/park');
+  requireStep(REGISTRATIONS, 'move', current.status, user.role);
   const target = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
   if (!target) throw badField('body.communityId', 'no such community');
   if (target.id === current.communityId) throw badField('body.communityId', 'the member is registered with this community already');
@@ -183,11 +215,11 @@ export async function moveMember(
     throw new DomainError('conflict', 'the current community has records on or after that day; a move cannot precede them');
   await deps.prisma.$transaction(async (tx) => {
     const ended = await tx.memberRegistration.updateMany({
-      where: { id: current.id, status: 'active' },
-      data: { status: 'ended', endedOn: new Date(input.movedOn), openMemberId: null },
+      where: { id: current.id, status: current.status },
+      data: { status: REGISTRATIONS.targetOf('moveOut', current.status), endedOn: new Date(input.movedOn), openMemberId: null },
     });
     if (ended.count === 0) throw new DomainError('conflict', 'the registration changed meanwhile; try again');
-    await tx.memberRegistration.create({ data: openRegistration(deps, user, memberId, target, input.movedOn) });
+    await tx.memberRegistration.create({ data: openRegistration(deps, user, 'moveIn', memberId, target, input.movedOn) });
   });
   return getMember(deps, user, memberId);
 }

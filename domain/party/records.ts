@@ -4,6 +4,8 @@ import { DomainError, notFound } from '../../lib/errors.ts';
 import { yearDates } from '../../model/party/rules.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
+import { requireStep } from '../lifecycle-steps.ts';
+import { RECORD_LIFECYCLE as RECORDS, recordStateOf, type RecordAction } from '../../model/party/record-lifecycle.ts';
 import { dateOnly, type ServiceKind } from '../../model/party/vocabulary.ts';
 import { visibleMemberFilter } from './members.ts';
 import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
@@ -31,7 +33,11 @@ const recordInclude = {
   registration: { select: { community: { select: { id: true, name: true } } } },
 } satisfies Prisma.ServiceRecordInclude;
 
-function toRecordView(r: Prisma.ServiceRecordGetPayload<{ include: typeof recordInclude }>) {
+/** What the caller may do to a record: the table's steps for its role and state, taken only by the record's street/park. */
+const recordActionsFor = (r: { unitId: string; confirmed: boolean; fedBackAt: Date | null }, user: AuthenticatedUser): RecordAction[] =>
+  r.unitId === user.orgUnitId ? RECORDS.allowedActions(recordStateOf(r), user.role) : [];
+
+function toRecordView(r: Prisma.ServiceRecordGetPayload<{ include: typeof recordInclude }>, user: AuthenticatedUser) {
   return {
     id: r.id,
     member: r.member,
@@ -45,6 +51,7 @@ function toRecordView(r: Prisma.ServiceRecordGetPayload<{ include: typeof record
     confirmed: r.confirmed,
     fedBack: r.fedBackAt !== null,
     recordedByUnitId: r.recordedByUnitId,
+    allowedActions: recordActionsFor(r, user),
   };
 }
 
@@ -54,7 +61,7 @@ function toRecordView(r: Prisma.ServiceRecordGetPayload<{ include: typeof record
  * street/park confirms it. A linked case must be in that street/park's own ledger.
  */
 export async function createRecord(deps: PartyDeps, user: AuthenticatedUser, input: RecordInput) {
-  requireRole(user, ['street_staff']);
+  requireRole(user, RECORDS.rolesFor('record'));
   assertNotFuture(deps, input.servedOn, 'body.servedOn');
   const member = await deps.prisma.partyMember.findFirst({
     where: { AND: [{ id: input.memberId }, await visibleMemberFilter(deps, user)] },
@@ -75,6 +82,7 @@ export async function createRecord(deps: PartyDeps, user: AuthenticatedUser, inp
     throw new DomainError('forbidden', 'the street/park the member was registered with on that day, or the member’s home unit, records it');
   if (input.caseId && !(await deps.prisma.case.findFirst({ where: { id: input.caseId, filingUnitId: registration.unitId } })))
     throw notFound('case in the ledger of that street/park');
+  const confirmed = RECORDS.targetOf('record', null, byCommunity ? 'confirmed' : 'awaiting_confirmation') === 'confirmed';
   const row = await deps.prisma.serviceRecord.create({
     data: {
       id: randomUUID(),
@@ -86,26 +94,35 @@ export async function createRecord(deps: PartyDeps, user: AuthenticatedUser, inp
       hours: input.hours ?? null,
       account: input.account,
       caseId: input.caseId ?? null,
-      confirmed: byCommunity,
+      confirmed,
       recordedByUserId: user.id,
       recordedByUnitId: user.orgUnitId,
-      ...(byCommunity ? { confirmedByUserId: user.id, confirmedAt: deps.clock.now() } : {}),
+      ...(confirmed ? { confirmedByUserId: user.id, confirmedAt: deps.clock.now() } : {}),
     },
     include: recordInclude,
   });
-  return toRecordView(row);
+  return toRecordView(row, user);
 }
 
+/** The record's street/park confirms a record the member's home unit entered. */
 export async function confirmRecord(deps: PartyDeps, user: AuthenticatedUser, recordId: string) {
   const unit = await callerStreetOrPark(deps.prisma, user);
-  const record = await deps.prisma.serviceRecord.findFirst({ where: { id: recordId, unitId: unit.id } });
+  const find = () => deps.prisma.serviceRecord.findFirst({ where: { id: recordId, unitId: unit.id } });
+  const record = await find();
   if (!record) throw notFound('record');
+  requireStep(RECORDS, 'confirm', recordStateOf(record), user.role);
   const confirmed = await deps.prisma.serviceRecord.updateMany({
     where: { id: recordId, confirmed: false },
-    data: { confirmed: true, confirmedByUserId: user.id, confirmedAt: deps.clock.now() },
+    data: {
+      confirmed: RECORDS.targetOf('confirm', recordStateOf(record)) === 'confirmed',
+      confirmedByUserId: user.id,
+      confirmedAt: deps.clock.now(),
+    },
   });
-  if (confirmed.count === 0) throw new DomainError('invalid_transition', 'the record is confirmed already');
-  return toRecordView(await deps.prisma.serviceRecord.findUniqueOrThrow({ where: { id: recordId }, include: recordInclude }));
+  // Confirmed by someone else meanwhile: refused as the table refuses it now.
+  const now = confirmed.count === 0 ? await find() : undefined;
+  if (now) requireStep(RECORDS, 'confirm', recordStateOf(now), user.role);
+  return toRecordView(await deps.prisma.serviceRecord.findUniqueOrThrow({ where: { id: recordId }, include: recordInclude }), user);
 }
 
 export async function listRecords(
@@ -126,5 +143,5 @@ export async function listRecords(
     orderBy: [{ servedOn: 'asc' }, { createdAt: 'asc' }],
     take: 1000,
   });
-  return { items: rows.map(toRecordView) };
+  return { items: rows.map((r) => toRecordView(r, user)) };
 }

@@ -11,11 +11,17 @@ import {
   ROUND_PHASES,
 } from '../../../model/party/round-lifecycle.ts';
 import { roundActionsFor } from '../../../model/party/rounds.ts';
+import { RECORD_EVENTS, RECORD_LIFECYCLE, RECORD_STATES, recordStateOf } from '../../../model/party/record-lifecycle.ts';
+import { REGISTRATION_EVENTS, REGISTRATION_LIFECYCLE, REGISTRATION_STATES } from '../../../model/party/registration-lifecycle.ts';
 
 type AnyLifecycle = { transitions: Record<string, Transition<string, string, string, string>> };
 
 /** Each table of section Four (their shape is checked with every registered table, test/unit/system/lifecycle-shapes.test.ts). */
-const PARTY_TABLES = [{ name: 'round', lifecycle: ROUND_LIFECYCLE as AnyLifecycle, events: ROUND_EVENT_TYPES, notices: ROUND_NOTICES }];
+const PARTY_TABLES = [
+  { name: 'round', lifecycle: ROUND_LIFECYCLE as AnyLifecycle, events: ROUND_EVENT_TYPES, notices: ROUND_NOTICES },
+  { name: 'registration', lifecycle: REGISTRATION_LIFECYCLE as AnyLifecycle, events: REGISTRATION_EVENTS, notices: [] },
+  { name: 'serviceRecord', lifecycle: RECORD_LIFECYCLE as AnyLifecycle, events: RECORD_EVENTS, notices: [] },
+];
 
 describe.each(PARTY_TABLES)('the $name transition table', ({ name, lifecycle, events, notices }) => {
   it('is listed with every lifecycle', () => {
@@ -70,5 +76,55 @@ describe('the recommendation round', () => {
     expect(() => ROUND_LIFECYCLE.targetOf('expire', 'approved')).toThrow(/cannot start/);
     expect(() => ROUND_LIFECYCLE.targetOf('remind', 'submitted')).toThrow(/cannot start/);
     expect(ROUND_ACTIONS.every((action) => ROUND_LIFECYCLE.rolesFor(action).length === 1)).toBe(true);
+  });
+});
+
+describe('a member’s registration', () => {
+  it('is accepted while pending and moved while active, by the street/park', () => {
+    expect(REGISTRATION_LIFECYCLE.allowedActions('pending', 'street_staff')).toEqual(['accept']);
+    expect(REGISTRATION_LIFECYCLE.allowedActions('active', 'street_staff')).toEqual(['move']);
+    expect(REGISTRATION_LIFECYCLE.allowedActions('ended', 'street_staff')).toEqual([]);
+    for (const role of ['district_officer', 'municipal_liaison', 'admin'] as const)
+      for (const state of REGISTRATION_STATES) expect(REGISTRATION_LIFECYCLE.allowedActions(state, role)).toEqual([]);
+  });
+
+  it('refuses a move while pending and an acceptance once active, and any step to other roles', () => {
+    expect(REGISTRATION_LIFECYCLE.refuse('move', 'pending', 'street_staff')).toMatchObject({
+      kind: 'invalid_state',
+      allowedFrom: ['active'],
+    });
+    expect(REGISTRATION_LIFECYCLE.refuse('accept', 'active', 'street_staff')?.message).toBe(
+      'cannot accept while the registration is active (possible when pending)',
+    );
+    expect(REGISTRATION_LIFECYCLE.refuse('accept', 'pending', 'district_officer')?.kind).toBe('forbidden');
+    expect(REGISTRATION_LIFECYCLE.rolesFor('register')).toEqual(['street_staff']);
+  });
+
+  it('opens active or pending, by a registration or a move, and ends by the move', () => {
+    expect(REGISTRATION_LIFECYCLE.targetOf('register', null, 'pending')).toBe('pending');
+    expect(REGISTRATION_LIFECYCLE.targetOf('moveIn', null, 'active')).toBe('active');
+    expect(() => REGISTRATION_LIFECYCLE.targetOf('register', null, 'ended')).toThrow(/cannot lead/);
+    expect(REGISTRATION_LIFECYCLE.targetOf('moveOut', 'active')).toBe('ended');
+    expect(() => REGISTRATION_LIFECYCLE.targetOf('moveOut', 'pending')).toThrow(/cannot start/);
+  });
+});
+
+describe('a service record', () => {
+  it('is confirmed only while it awaits confirmation, by the street/park', () => {
+    expect(RECORD_STATES.map((state) => RECORD_LIFECYCLE.allowedActions(state, 'street_staff'))).toEqual([['confirm'], [], []]);
+    for (const state of RECORD_STATES) expect(RECORD_LIFECYCLE.allowedActions(state, 'district_officer')).toEqual([]);
+    expect(RECORD_LIFECYCLE.refuse('confirm', 'confirmed', 'street_staff')?.message).toBe(
+      'cannot confirm while the record is confirmed (possible when awaiting_confirmation)',
+    );
+    expect(RECORD_LIFECYCLE.refuse('confirm', 'fed_back', 'street_staff')?.kind).toBe('invalid_state');
+    expect(RECORD_LIFECYCLE.refuse('confirm', 'awaiting_confirmation', 'admin')?.kind).toBe('forbidden');
+  });
+
+  it('reads its state from the columns that keep it, and is fed back only once confirmed', () => {
+    expect(recordStateOf({ confirmed: false, fedBackAt: null })).toBe('awaiting_confirmation');
+    expect(recordStateOf({ confirmed: true, fedBackAt: null })).toBe('confirmed');
+    expect(recordStateOf({ confirmed: true, fedBackAt: new Date('2101-12-24T01:00:00Z') })).toBe('fed_back');
+    expect(RECORD_LIFECYCLE.targetOf('feedBack', 'confirmed')).toBe('fed_back');
+    expect(() => RECORD_LIFECYCLE.targetOf('feedBack', 'awaiting_confirmation')).toThrow(/cannot start/);
   });
 });
