@@ -3,20 +3,44 @@ import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@te
 import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/cases/case-actions.ts';
 import type { Actor } from '../model/directory/roles.ts';
 import type { Refusal } from '../model/lifecycle.ts';
-import type { CaseSnapshot } from '../model/cases/case.ts';
-import type { CycleSnapshot } from '../model/cycle/cycle.ts';
+import type { CaseSnapshot, CaseWorkflowInput } from '../model/cases/case.ts';
+import type { CycleSnapshot, CycleWorkflowInput, OpenCyclesInput } from '../model/cycle/cycle.ts';
+import type { Annex3ExportInput } from '../model/exports/export-settings.ts';
 import type { PrimaryOutcome } from '../model/cases/outcome.ts';
 import type { CaseAction } from '../model/cases/lifecycle.ts';
-import type { AppendixSubmissionRequest, QuotaTrackerSnapshot } from '../model/leaders/leaders.ts';
-import type { FeedbackSnapshot } from '../model/party/feedback.ts';
+import type {
+  AppendixSubmissionRequest,
+  OpenQuotaTrackersInput,
+  QuotaTrackerInput,
+  QuotaTrackerSnapshot,
+} from '../model/leaders/leaders.ts';
+import type { FeedbackSnapshot, MemberFeedbackInput, OpenMemberFeedbackInput } from '../model/party/feedback.ts';
 import type { RoundAction } from '../model/party/round-lifecycle.ts';
-import type { RoundRequest, RoundSnapshot } from '../model/party/rounds.ts';
+import type { RoundRequest, RoundSnapshot, RoundWorkflowInput } from '../model/party/rounds.ts';
 
 /**
  * The Temporal contract, declared once: task queue, workflow ids, queries, updates and signals.
  * The types they carry live in model/.
  */
 export const TASK_QUEUE = 'linkage-ledger';
+
+/**
+ * Every workflow by its type name, with its signature. Callers start one by name with this type
+ * (`workflow.start<Workflows['caseWorkflow']>('caseWorkflow', …)`), so nothing outside workflows/
+ * imports workflow code; workflows/index.ts fails to compile when the code and this list part.
+ */
+export type Workflows = {
+  caseWorkflow: (input: CaseWorkflowInput) => Promise<CaseSnapshot>;
+  openCyclesWorkflow: (input: OpenCyclesInput) => Promise<{ cycle: string; started: string[] }>;
+  districtCycleWorkflow: (input: CycleWorkflowInput) => Promise<CycleSnapshot>;
+  annex3ExportWorkflow: (input: Annex3ExportInput) => Promise<{ rows: number; bytes: number }>;
+  openQuotaTrackersWorkflow: (input: OpenQuotaTrackersInput) => Promise<{ year: number; started: string[] }>;
+  quotaTrackerWorkflow: (input: QuotaTrackerInput) => Promise<QuotaTrackerSnapshot>;
+  openMemberFeedbackWorkflow: (input: OpenMemberFeedbackInput) => Promise<{ year: number; started: boolean }>;
+  memberFeedbackWorkflow: (input: MemberFeedbackInput) => Promise<FeedbackSnapshot>;
+  recommendationRoundWorkflow: (input: RoundWorkflowInput) => Promise<RoundSnapshot>;
+};
+export type WorkflowName = keyof Workflows;
 
 export const workflowIdForCase = (caseId: string) => `case-${caseId}`;
 export const workflowIdForCycle = (cycle: string, districtId: string) => `cycle-${cycle}-${districtId}`;

@@ -1,5 +1,6 @@
 import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
-import { writeAnnex3, type Annex3Settings } from '../../domain/exports/annex3-export.ts';
+import { writeAnnex3 } from '../../domain/exports/annex3-export.ts';
+import type { Annex3ExportInput } from '../../model/exports/export-settings.ts';
 import { toAuthenticatedUser } from '../../domain/auth/auth.ts';
 import { exportJobRequest } from '../../domain/exports/jobs.ts';
 import { canMoveExportJob, moveExportJob } from '../../domain/exports/job-states.ts';
@@ -25,7 +26,7 @@ export function createExportActivities({ prisma, storage, clock }: ActivityDeps)
      * Writes an export job's file to storage, in the requester's scope as it is when the job runs,
      * recording progress on the job row and heartbeating so a dead worker's attempt is retried.
      */
-    async runAnnex3Export({ jobId, settings }: { jobId: string; settings: Annex3Settings }) {
+    async runAnnex3Export({ jobId, settings }: Annex3ExportInput) {
       const job = await prisma.exportJob.findUnique({ where: { id: jobId } });
       if (!job) throw ApplicationFailure.nonRetryable(`no export job ${jobId}`, 'InvalidInput');
       // An earlier attempt finished the file (its answer was lost): the job stands as it is.

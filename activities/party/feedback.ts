@@ -1,13 +1,17 @@
 import { isUniqueViolation } from '../../lib/db.ts';
 import { yearDates } from '../../model/party/rules.ts';
 import { TABLE_CONTENT_TYPES } from '../../lib/tabular-writers.ts';
-import { compileFeedback, feedbackHtml, feedbackXlsx, registeredDuringYear } from '../../domain/party/feedback-document.ts';
+import {
+  compileFeedback,
+  feedbackHtml,
+  feedbackStorageKey,
+  feedbackXlsx,
+  registeredDuringYear,
+} from '../../domain/party/feedback-document.ts';
 import type { MemberFeedbackInput } from '../../model/party/feedback.ts';
 import type { ActivityDeps } from '../deps.ts';
 import { sendOnce } from '../mail-once.ts';
 
-export const feedbackStorageKey = (year: number, homeUnitId: string, format: 'xlsx' | 'html') =>
-  `member-feedback/${year}/${homeUnitId}.${format}`;
 export const partyAddress = (unit: { partyEmail: string | null; email: string | null }) => unit.partyEmail ?? unit.email;
 
 export function createFeedbackActivities({ prisma, mailer, clock, storage }: ActivityDeps) {

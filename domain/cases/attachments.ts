@@ -3,7 +3,7 @@ import type { Db } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { loadVisibleCase } from './cases.ts';
+import { loadVisibleCase } from './visible-case.ts';
 import { requireRole } from './scope.ts';
 
 const ATTACHMENT_TYPES = {

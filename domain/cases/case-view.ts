@@ -1,10 +1,9 @@
-import type { Attachment, Case, CaseEvent, OrgUnit } from '../../generated/prisma/client.ts';
+import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
 import { availableActions } from '../../model/cases/lifecycle.ts';
 import { toAttachmentView } from './attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-
-export type CaseRowWithEvents = Case & { filingUnit: OrgUnit; events: CaseEvent[]; attachments?: Attachment[] };
+import type { CaseRowWithEvents } from './visible-case.ts';
 
 /** A ledger row as lists show it. */
 export function toCaseSummary(row: Case & { filingUnit: OrgUnit }) {

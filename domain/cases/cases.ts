@@ -4,17 +4,17 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { districtToday } from '../../lib/district-time.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import type { caseWorkflow } from '../../workflows/cases/case-workflow.ts';
-import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase, type Workflows } from '../../workflows/definitions.ts';
 import type { CaseFiling, CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
 import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifecycle.ts';
 import type { ActionBody, ActionRequest } from '../../model/cases/case-actions.ts';
 import { filesCases } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { deriveCaseId, hashRequest } from './case-identity.ts';
-import { toCaseView, type CaseRowWithEvents } from './case-view.ts';
+import { toCaseView } from './case-view.ts';
 import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
+import { CASE_HISTORY, loadVisibleCase, type CaseRowWithEvents } from './visible-case.ts';
 import { runUpdate } from '../workflow-calls.ts';
 
 type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
@@ -56,7 +56,7 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   };
   const workflowId = workflowIdForCase(caseId);
   // One round trip starts the workflow (or joins the running one) and waits for the ledger row.
-  const startOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
+  const startOperation = new WithStartWorkflowOperation<Workflows['caseWorkflow']>('caseWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId,
     args: [input],
@@ -86,24 +86,13 @@ function assertFoundByToday(foundOn: string, today: string) {
     ]);
 }
 
-const HISTORY = { events: { orderBy: { sequence: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' } } } as const;
-
-export async function loadVisibleCase(prisma: Db, user: AuthenticatedUser, caseId: string): Promise<CaseRowWithEvents> {
-  const row = await prisma.case.findFirst({
-    where: { AND: [{ id: caseId }, visibleCaseFilter(user)] },
-    include: { filingUnit: true, ...HISTORY },
-  });
-  if (!row) throw notFound('case');
-  return row;
-}
-
 export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
   return toCaseView(await loadVisibleCase(deps.prisma, user, caseId), user);
 }
 
 /** The case a filing names, read with the filing unit the filing has already loaded: one relation fewer. */
 async function getFiledCase(prisma: Db, user: AuthenticatedUser, filingUnit: OrgUnit, caseId: string) {
-  const row = await prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, include: HISTORY });
+  const row = await prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, include: CASE_HISTORY });
   if (!row) throw notFound('case');
   return toCaseView({ ...row, filingUnit }, user);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../lib/db.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { loadVisibleCase } from './cases.ts';
+import { loadVisibleCase } from './visible-case.ts';
 import { suggestDuplicates, type DuplicateSuggestion } from './duplicates.ts';
 import { requireRole } from './scope.ts';
 

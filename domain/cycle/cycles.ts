@@ -3,15 +3,15 @@ import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import type { CycleSettings, openCyclesWorkflow } from '../../workflows/cycle/cycle-workflow.ts';
 import {
   TASK_QUEUE,
   approveSummaryUpdate,
   cycleSnapshotQuery,
   submitLedgerUpdate,
   workflowIdForCycle,
+  type Workflows,
 } from '../../workflows/definitions.ts';
-import { cycleRowId } from '../../model/cycle/cycle.ts';
+import { cycleRowId, type CycleSettings } from '../../model/cycle/cycle.ts';
 import { parentKindOf } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -36,7 +36,7 @@ async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> 
 export async function openCycles(deps: CycleDeps & { settings: CycleSettings }, user: AuthenticatedUser, cycle: string) {
   requireRole(user, ['admin']);
   const workflowId = `open-cycles-${cycle}-${randomUUID()}`;
-  const { started } = await deps.temporal.workflow.execute<typeof openCyclesWorkflow>('openCyclesWorkflow', {
+  const { started } = await deps.temporal.workflow.execute<Workflows['openCyclesWorkflow']>('openCyclesWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId,
     args: [{ cycle, settings: deps.settings }],
@@ -134,7 +134,7 @@ export async function ensureCycleSchedules(client: Client, config: Pick<Config, 
   ] as const) {
     const [month, day] = opens.split('-').map(Number) as [number, number];
     try {
-      await client.schedule.create({
+      await client.schedule.create<Workflows['openCyclesWorkflow']>({
         scheduleId: `ledger-cycle-${half}`,
         spec: { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour: 9 }], timezone: config.districtTime.zone },
         action: {

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
-import type { HalfYearDeadlines } from '../../lib/half-years.ts';
+import type { Annex3Settings } from '../../model/exports/export-settings.ts';
 import { writeCsv, writeXlsx, type Progress } from '../../lib/tabular-writers.ts';
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { annex3Count, annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
@@ -13,8 +13,6 @@ import type { AuthenticatedUser } from '../auth/auth.ts';
  */
 export type Annex3Format = 'csv' | 'xlsx';
 export type Annex3Request = { format: Annex3Format; lang: Annex3Language; filter: Annex3Filter };
-/** How the district reads dates; plain data, so an export job carries it to the worker. */
-export type Annex3Settings = { timeZone: string; utcOffsetMinutes: number; deadlines: HalfYearDeadlines };
 type Annex3Deps = { prisma: Db; settings: Annex3Settings };
 /** Rows written so far, of the rows the request selects. */
 type Annex3Progress = (rowsWritten: number, totalRows: number) => void;

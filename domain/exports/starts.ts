@@ -1,11 +1,10 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { Annex3Settings } from './annex3-export.ts';
+import type { Annex3Settings } from '../../model/exports/export-settings.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
 import type { Logger } from '../../lib/logger.ts';
-import type { annex3ExportWorkflow } from '../../workflows/exports/export-workflow.ts';
-import { TASK_QUEUE } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, type Workflows } from '../../workflows/definitions.ts';
 import { isTemporalUnavailable } from '../workflow-calls.ts';
 import { moveExportJob } from './job-states.ts';
 
@@ -21,7 +20,7 @@ type StartDeps = { prisma: Db; temporal: Client; settings: Annex3Settings };
 /** 'started' also when it had been started before (running, or finished: its row says how). */
 export async function startExportWorkflow(deps: StartDeps, jobId: string): Promise<'started' | 'unavailable'> {
   try {
-    await deps.temporal.workflow.start<typeof annex3ExportWorkflow>('annex3ExportWorkflow', {
+    await deps.temporal.workflow.start<Workflows['annex3ExportWorkflow']>('annex3ExportWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdForExport(jobId),
       args: [{ jobId, settings: deps.settings }],

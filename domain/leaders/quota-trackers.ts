@@ -1,8 +1,7 @@
 import { ScheduleAlreadyRunning, ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Config } from '../../lib/config.ts';
-import { TASK_QUEUE, quotaProgressSignal, workflowIdForQuotaTracker } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, quotaProgressSignal, workflowIdForQuotaTracker, type Workflows } from '../../workflows/definitions.ts';
 import type { QuotaSettings } from '../../model/leaders/leaders.ts';
-import type { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from '../../workflows/leaders/quota-tracker.ts';
 
 /**
  * Tells a unit's tracker for the year to count again, starting it if the unit has none yet (its
@@ -12,7 +11,7 @@ import type { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from '../../work
  */
 export async function touchQuotaTracker(temporal: Client, settings: QuotaSettings, unitId: string, year: number): Promise<void> {
   try {
-    await temporal.workflow.signalWithStart<typeof quotaTrackerWorkflow>('quotaTrackerWorkflow', {
+    await temporal.workflow.signalWithStart<Workflows['quotaTrackerWorkflow']>('quotaTrackerWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: workflowIdForQuotaTracker(year, unitId),
       args: [{ ...settings, year, unitId }],
@@ -29,7 +28,7 @@ export async function touchQuotaTracker(temporal: Client, settings: QuotaSetting
 /** Starts the year's trackers for every unit with leaders (idempotent: one opener per year). */
 export async function openQuotaTrackers(temporal: Client, settings: QuotaSettings, year: number) {
   try {
-    await temporal.workflow.start<typeof openQuotaTrackersWorkflow>('openQuotaTrackersWorkflow', {
+    await temporal.workflow.start<Workflows['openQuotaTrackersWorkflow']>('openQuotaTrackersWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: `open-quota-trackers-${year}`,
       args: [{ year, settings }],
@@ -45,7 +44,7 @@ export async function openQuotaTrackers(temporal: Client, settings: QuotaSetting
 /** The yearly Schedule that opens the trackers on January 1 (00:05 district time); created once. */
 export async function ensureQuotaSchedule(client: Client, config: Pick<Config, 'leaders' | 'districtTime'>) {
   try {
-    await client.schedule.create({
+    await client.schedule.create<Workflows['openQuotaTrackersWorkflow']>({
       scheduleId: 'leader-quota-trackers',
       spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 1, hour: 0, minute: 5 }], timezone: config.districtTime.zone },
       action: {

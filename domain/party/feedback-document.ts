@@ -4,6 +4,10 @@ import { yearDates } from '../../model/party/rules.ts';
 import { writeXlsx, type Cell } from '../../lib/tabular-writers.ts';
 import { dateOnly, SERVICE_KIND_LABELS } from '../../model/party/vocabulary.ts';
 
+/** Where a home unit's feedback document of a year is kept, as mailed (xlsx) and to read (html). */
+export const feedbackStorageKey = (year: number, homeUnitId: string, format: 'xlsx' | 'html') =>
+  `member-feedback/${year}/${homeUnitId}.${format}`;
+
 /** One home unit's year-end feedback: its members and their confirmed records from every community. No contact data. */
 export type FeedbackDocument = {
   year: number;

@@ -1,13 +1,12 @@
 import { ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { feedbackStorageKey } from '../../activities/party/feedback.ts';
 import type { Config } from '../../lib/config.ts';
 import { notFound } from '../../lib/errors.ts';
 import { feedbackSchedule } from '../../model/party/rules.ts';
-import { TASK_QUEUE, workflowIdForFeedback } from '../../workflows/definitions.ts';
-import type { memberFeedbackWorkflow } from '../../workflows/party/member-feedback-workflow.ts';
+import { TASK_QUEUE, workflowIdForFeedback, type Workflows } from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { MONTHS } from '../cycle/cycles.ts';
 import { requireRole } from '../cases/scope.ts';
+import { feedbackStorageKey } from './feedback-document.ts';
 import { readableUnitIds, type PartyDeps } from './scope.ts';
 
 /** Opens a year's feedback now (the Schedule does it in December); for a past year a backfill. Idempotent. */
@@ -16,7 +15,7 @@ export async function openFeedback(deps: PartyDeps, user: AuthenticatedUser, yea
   const { dates, chaseDays, utcOffsetMinutes } = deps.settings.feedback;
   const workflowId = workflowIdForFeedback(year);
   try {
-    await deps.temporal.workflow.start<typeof memberFeedbackWorkflow>('memberFeedbackWorkflow', {
+    await deps.temporal.workflow.start<Workflows['memberFeedbackWorkflow']>('memberFeedbackWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId,
       args: [{ year, ...feedbackSchedule(year, dates, utcOffsetMinutes), chaseDays, utcOffsetMinutes }],
@@ -76,7 +75,7 @@ export const FEEDBACK_SCHEDULE_ID = 'member-feedback';
 /** The yearly Schedule that opens the feedback (created once; left as it is after). */
 export async function ensureFeedbackSchedule(client: Client, config: Pick<Config, 'party' | 'districtTime'>) {
   try {
-    await client.schedule.create({
+    await client.schedule.create<Workflows['openMemberFeedbackWorkflow']>({
       scheduleId: FEEDBACK_SCHEDULE_ID,
       spec: feedbackScheduleSpec(config),
       action: {

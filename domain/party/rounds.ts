@@ -1,10 +1,9 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { notFound } from '../../lib/errors.ts';
 import { roundSchedule } from '../../model/party/rules.ts';
-import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound } from '../../workflows/definitions.ts';
+import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound, type Workflows } from '../../workflows/definitions.ts';
 import { ROUND_LIFECYCLE, type RoundAction } from '../../model/party/round-lifecycle.ts';
 import { roundActionsFor, roundRowId, type RoundCommands, type RoundRequest } from '../../model/party/rounds.ts';
-import type { recommendationRoundWorkflow } from '../../workflows/party/recommendation-workflow.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
@@ -19,7 +18,7 @@ export async function openRound(deps: PartyDeps, user: AuthenticatedUser, year: 
   if (!unit.parentId) throw notFound('district of your unit');
   const { submitBy, quotaPercent, quotaRounding, utcOffsetMinutes } = deps.settings.recommendation;
   const { submitByAt, endsAt } = roundSchedule(year, submitBy, utcOffsetMinutes);
-  const startWorkflowOperation = new WithStartWorkflowOperation<typeof recommendationRoundWorkflow>('recommendationRoundWorkflow', {
+  const startWorkflowOperation = new WithStartWorkflowOperation<Workflows['recommendationRoundWorkflow']>('recommendationRoundWorkflow', {
     taskQueue: TASK_QUEUE,
     workflowId: workflowIdForRound(year, unit.id),
     args: [{ year, unitId: unit.id, districtId: unit.parentId, submitByAt, endsAt, quotaPercent, quotaRounding, openedBy: actorOf(user) }],

@@ -17,6 +17,15 @@ export type CycleWorkflowInput = {
   deadlines: HalfYearDeadlines;
 };
 
+/** The settings every district cycle of a half-year starts with (the rest of its input is the half-year's own). */
+export type CycleSettings = Pick<
+  CycleWorkflowInput,
+  'reminderWorkingDays' | 'reviewFirst' | 'chaseDays' | 'utcOffsetMinutes' | 'deadlines'
+>;
+
+/** The half-yearly Schedule opens the current half-year; by hand, a named one (a backfill). */
+export type OpenCyclesInput = { cycle?: string; settings: CycleSettings };
+
 export const CYCLE_PHASES = ['open', 'awaiting_review', 'chasing', 'closed'] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 export type CycleSnapshot = {

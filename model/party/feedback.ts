@@ -4,6 +4,9 @@ import type { FeedbackDates } from './rules.ts';
 
 export type FeedbackSettings = { dates: FeedbackDates; chaseDays: number; utcOffsetMinutes: number };
 
+/** The yearly Schedule opens the feedback of the current district year; by hand, a named one (a backfill). */
+export type OpenMemberFeedbackInput = { year?: number; settings: FeedbackSettings };
+
 export type MemberFeedbackInput = {
   year: number;
   opensAt: string;

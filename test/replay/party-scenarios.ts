@@ -12,7 +12,7 @@ import { loadConfig } from '../../lib/config.ts';
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { TASK_QUEUE, roundReadyUpdate, workflowIdForFeedback, workflowIdForRound } from '../../workflows/definitions.ts';
-import type { Scenario, ScenarioDeps } from './scenarios.ts';
+import type { Scenario, ScenarioDeps } from './scenario.ts';
 
 // Paths of the party members' workflows (section Four), recorded like the case paths.
 const DAY = 86_400_000;

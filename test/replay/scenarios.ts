@@ -1,8 +1,4 @@
-import type { Client } from '@temporalio/client';
-import type { AuthenticatedUser } from '../../domain/auth/auth.ts';
 import { fileCase, getCase, performCaseAction } from '../../domain/cases/cases.ts';
-import type { Clock } from '../../lib/clock.ts';
-import type { Db } from '../../lib/db.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { submitLedger, approveSummary } from '../../domain/cycle/cycles.ts';
 import { claimProject } from '../../domain/leaders/claims.ts';
@@ -17,27 +13,10 @@ import {
   workflowIdForCycle,
   workflowIdForQuotaTracker,
 } from '../../workflows/definitions.ts';
-import type { CaseFiling, DeadlinePolicy } from '../../model/cases/case.ts';
+import type { CaseFiling } from '../../model/cases/case.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';
-
-/**
- * Each scenario drives one path through the real domain functions and returns the workflow whose
- * history is recorded under test/replay/histories/<name>.json.
- */
-export type ScenarioDeps = {
-  prisma: Db;
-  temporal: Client;
-  policy: DeadlinePolicy;
-  /** The API's clock ("today in the district" for a filing's foundOn). */
-  clock: Clock;
-  users: Record<string, AuthenticatedUser>;
-  /** Lets server time pass (the recorder runs on the time-skipping test server). */
-  advance(ms: number): Promise<void>;
-  /** The server's time, which earlier scenarios have moved on. */
-  now(): Promise<number>;
-};
-export type Scenario = { name: string; run(deps: ScenarioDeps): Promise<string> };
+import type { Scenario, ScenarioDeps } from './scenario.ts';
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
 

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import type { Role } from './api/client.ts';
 import { AppShell } from './AppShell.tsx';
+import { HOME } from './auth/home.ts';
 import { SignIn } from './auth/SignIn.tsx';
 import { CaseList } from './cases/CaseList.tsx';
 import { useSession } from './auth/session.tsx';
@@ -17,14 +18,6 @@ const Exports = lazy(() => import('./exports/Exports.tsx'));
 const CalendarEditor = lazy(() => import('./calendar/CalendarEditor.tsx'));
 const Directory = lazy(() => import('./directory/Directory.tsx'));
 const Mailbox = lazy(() => import('./system/Mailbox.tsx'));
-
-/** The first screen of each role. */
-export const HOME: Record<Role, string> = {
-  street_staff: '/cases',
-  district_officer: '/triage',
-  municipal_liaison: '/coordination',
-  admin: '/cases',
-};
 
 const ALL: readonly Role[] = ['street_staff', 'district_officer', 'municipal_liaison', 'admin'];
 

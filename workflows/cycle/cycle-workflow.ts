@@ -14,7 +14,7 @@ import type { Activities } from '../../activities/index.ts';
 import { halfYearOf, halfYearWindow, nextHalfYear } from '../../lib/half-years.ts';
 import type { CaseMove } from '../../activities/cycle/case-moves.ts';
 import type { Actor } from '../../model/directory/roles.ts';
-import type { CyclePhase, CycleSnapshot, CycleWorkflowInput } from '../../model/cycle/cycle.ts';
+import type { CyclePhase, CycleSnapshot, CycleWorkflowInput, OpenCyclesInput } from '../../model/cycle/cycle.ts';
 import {
   UPDATE_REJECTIONS,
   approveSummaryUpdate,
@@ -57,19 +57,11 @@ async function moveCases(workflowId: string, moves: CaseMove[]): Promise<string[
   return accepted;
 }
 
-export type CycleSettings = Pick<
-  CycleWorkflowInput,
-  'reminderWorkingDays' | 'reviewFirst' | 'chaseDays' | 'utcOffsetMinutes' | 'deadlines'
->;
-
 /**
  * Started by the half-yearly Temporal Schedule (or by hand for a past half-year): one district cycle
  * per district. Child ids name the half-year and district, so running it again starts nothing twice.
  */
-export async function openCyclesWorkflow(input: {
-  cycle?: string;
-  settings: CycleSettings;
-}): Promise<{ cycle: string; started: string[] }> {
+export async function openCyclesWorkflow(input: OpenCyclesInput): Promise<{ cycle: string; started: string[] }> {
   const { settings } = input;
   const cycle = input.cycle ?? halfYearOf(new Date(), settings.utcOffsetMinutes, settings.deadlines);
   const { to: deadline } = halfYearWindow(cycle, settings.utcOffsetMinutes, settings.deadlines);

@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
-import type { Annex3Settings } from '../../domain/exports/annex3-export.ts';
+import type { Annex3ExportInput } from '../../model/exports/export-settings.ts';
 import type { ExportFailure } from '../../activities/exports/exports.ts';
 
 const exporter = proxyActivities<Activities>({
@@ -16,7 +16,7 @@ const exporter = proxyActivities<Activities>({
 const bookkeeping = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumInterval: '1 minute' } });
 
 /** One long export, durable: a worker that dies mid-file is replaced and the file written again. */
-export async function annex3ExportWorkflow(input: { jobId: string; settings: Annex3Settings }): Promise<{ rows: number; bytes: number }> {
+export async function annex3ExportWorkflow(input: Annex3ExportInput): Promise<{ rows: number; bytes: number }> {
   try {
     return await exporter.runAnnex3Export(input);
   } catch (error) {

@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { feedbackSchedule } from '../../model/party/rules.ts';
 import { feedbackSnapshotQuery, workflowIdForFeedback } from '../definitions.ts';
-import type { FeedbackSettings, FeedbackSnapshot, MemberFeedbackInput } from '../../model/party/feedback.ts';
+import type { FeedbackSnapshot, MemberFeedbackInput, OpenMemberFeedbackInput } from '../../model/party/feedback.ts';
 import { party } from './activities.ts';
 
 const DAY = 86_400_000;
@@ -12,7 +12,7 @@ const DAY = 86_400_000;
  * Started by the yearly Temporal Schedule (in December): the feedback of the district year it runs
  * in, or of a named year (a backfill). The child's id names the year, so it never runs twice.
  */
-export async function openMemberFeedbackWorkflow(input: { year?: number; settings: FeedbackSettings }) {
+export async function openMemberFeedbackWorkflow(input: OpenMemberFeedbackInput): Promise<{ year: number; started: boolean }> {
   const { settings } = input;
   const year = input.year ?? Number(districtDate(new Date(), settings.utcOffsetMinutes).slice(0, 4));
   try {

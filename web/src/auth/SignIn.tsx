@@ -3,7 +3,7 @@ import { Alert, Button, Card, Input, Segmented, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap, ApiFailure } from '../api/client.ts';
 import { useI18n, type Language } from '../i18n/i18n.tsx';
-import { HOME } from '../routes.tsx';
+import { HOME } from './home.ts';
 import { useSession } from './session.tsx';
 
 type Credentials = { email: string; password: string };
