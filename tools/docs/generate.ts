@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { endpointSections, errorTable } from './api-tables.ts';
 import { configurationMarkdown } from './configuration.ts';
 import { FEATURE_CHAPTERS, lifecycleChapters } from './lifecycles.ts';
+import { demoLoginTable } from './demo-logins.ts';
 import { unitKindTable } from './unit-kinds.ts';
 import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion } from './regions.ts';
 
@@ -13,8 +14,10 @@ import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion }
  * - docs/configuration.md from the config schema (lib/config.ts);
  * - docs/api.md's endpoint table from the route declarations and its error table from lib/errors.ts;
  * - each feature chapter's state diagrams and step tables from model/lifecycles.ts;
- * - the unit kinds of docs/features/directory-and-calendar.md from model/directory/unit-kinds.ts.
+ * - the unit kinds of docs/features/directory-and-calendar.md from model/directory/unit-kinds.ts;
+ * - the README's demo logins from the demo seed (domain/directory/seed.ts).
  */
+export const README = 'README.md';
 export const API_DOC = 'docs/api.md';
 export const CONFIGURATION_DOC = 'docs/configuration.md';
 export const DIRECTORY_DOC = 'docs/features/directory-and-calendar.md';
@@ -35,6 +38,7 @@ function withLifecycles(text: string, file: string, sections: string | undefined
 /** Every generated file, path relative to the project root, with the content it should have. */
 export async function generatedDocuments(read: (file: string) => string = readDoc): Promise<Map<string, string>> {
   const documents = new Map<string, string>();
+  documents.set(README, await formatMarkdown(replaceRegion(read(README), 'demo-logins', demoLoginTable(), README), README));
   documents.set(CONFIGURATION_DOC, await formatMarkdown(configurationMarkdown(), CONFIGURATION_DOC));
 
   let api = replaceRegion(read(API_DOC), 'endpoints', endpointSections(), API_DOC);

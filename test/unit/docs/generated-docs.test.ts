@@ -15,9 +15,23 @@ describe('the generated docs', () => {
   it('are exactly what `npm run docs:generate` writes from the code', async () => {
     const documents = await generatedDocuments();
     expect([...documents.keys()]).toEqual(
-      expect.arrayContaining(['docs/configuration.md', 'docs/api.md', 'docs/features/cases.md', 'docs/features/directory-and-calendar.md']),
+      expect.arrayContaining([
+        'README.md',
+        'docs/configuration.md',
+        'docs/api.md',
+        'docs/features/cases.md',
+        'docs/features/directory-and-calendar.md',
+      ]),
     );
     for (const [file, content] of documents) expect(committed(file), `${file} is stale: run \`npm run docs:generate\``).toBe(content);
+  });
+});
+
+describe('the README’s demo logins', () => {
+  it('give the password `npm start` seeds them with', () => {
+    const password = /const DEMO_PASSWORD = '([^']+)'/.exec(committed('scripts/start.ts'))?.[1];
+    expect(password).toBeDefined();
+    expect(committed('README.md')).toContain(`password is \`${password}\``);
   });
 });
 
