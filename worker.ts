@@ -11,6 +11,8 @@ import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { createLocalDirectoryStorage } from './lib/storage.ts';
 import { installTemporalRuntime } from './lib/temporal-runtime.ts';
+import { serveMetrics } from './lib/metrics-server.ts';
+import { freePort } from './infra/free-port.ts';
 import { TASK_QUEUE } from './workflows/definitions.ts';
 
 export const WORKFLOWS_PATH = path.join(import.meta.dirname, 'workflows', 'index.ts');
@@ -37,10 +39,18 @@ export function createCaseWorker({ connection, namespace, deps, workflowBundle }
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { service: 'worker' });
-  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: true });
   if (!config.database.url || !config.temporal.address || !config.mail.smtpUrl) {
     throw new Error('the worker alone needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything locally');
   }
+  const metricsEndpoint = config.metrics.worker;
+  // The SDK's runtime metrics go to a loopback port of their own, appended to this worker's /metrics.
+  installTemporalRuntime({
+    logLevel: config.logLevel,
+    handleSignals: true,
+    metricsPort: metricsEndpoint ? await freePort() : undefined,
+  });
+  const metrics = metricsEndpoint ? await serveMetrics({ ...metricsEndpoint, token: config.metrics.token }) : undefined;
+  if (metrics) logger.info('metrics served', { url: metrics.url });
   const prisma = createPrisma(config.database.url, { connectTimeoutMs: config.database.connectTimeoutMs });
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
@@ -67,6 +77,7 @@ async function main() {
     await clientConnection.close();
     await prisma.$disconnect();
     mailer.close();
+    await metrics?.close();
   }
 }
 

@@ -21,6 +21,8 @@ import path from 'node:path';
 import type { AppDeps } from './deps.ts';
 import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './system/health.ts';
+import { metricsRoutes } from './system/metrics.ts';
+import { labelRoute, recordHttpMetrics } from './http-metrics.ts';
 import { partyFundRoutes } from './party/funds.ts';
 import { partyMemberRoutes } from './party/members.ts';
 import { partyRoundRoutes } from './party/rounds.ts';
@@ -45,6 +47,7 @@ const openApiRoute = defineRoute({
 
 export const routes: readonly RouteDefinition[] = [
   ...healthRoutes,
+  ...metricsRoutes,
   openApiRoute,
   ...authRoutes,
   ...caseRoutes,
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(recordHttpMetrics());
 
   app.use((req, res, next) => {
     const incoming = req.header('x-request-id');
@@ -102,7 +106,7 @@ export function createApp(deps: AppDeps): Express {
   // Who is calling is settled before a byte of the body is read.
   for (const route of routes) {
     const before = route.authenticated ? [authenticateRoute(route, authenticate)] : [];
-    app[route.method](route.path, ...before, route.rawBody ? rawFile : jsonBody, toExpressHandler(route, deps));
+    app[route.method](route.path, labelRoute(route.path), ...before, route.rawBody ? rawFile : jsonBody, toExpressHandler(route, deps));
   }
 
   mountWebUi(app, path.join(deps.config.projectRoot, 'web', 'dist'));

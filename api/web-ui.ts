@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import { labelRoute } from './http-metrics.ts';
 
 /** Browser URLs live under /app/ so they never collide with an API path (none starts with /app). */
 export const WEB_UI_BASE = '/app/';
@@ -16,6 +17,7 @@ export function mountWebUi(app: Express, distDir: string) {
   app.get('/app', (req, res, next) => (req.path === '/app' ? res.redirect(302, WEB_UI_BASE) : next()));
   app.use(
     '/app/assets',
+    labelRoute('/app/assets'),
     express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
   );
   app.get('/app/{*rest}', (_req, res) => {

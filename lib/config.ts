@@ -262,6 +262,22 @@ export const envSchema = z
       .describe('Login attempts a client address may make per window before a 429.'),
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15).describe('The login throttling window.'),
 
+    METRICS_TOKEN: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(z.string().min(16, 'at least 16 characters').optional())
+      .describe(
+        'Bearer token (16+ characters) for reading `/metrics` of the API and workers. Unset: `/metrics` answers loopback clients only.',
+      ),
+    WORKER_METRICS_HOST: z.string().default('127.0.0.1').describe('Where a worker serves its own `/metrics`.'),
+    WORKER_METRICS_PORT: z
+      .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional())
+      .describe(
+        "The port of a worker's `/metrics` (its own figures and the Temporal SDK's runtime metrics). Unset: the worker serves no metrics.",
+      ),
+
     TEST_DATABASE_URL: optionalUrl.describe(
       'A PostgreSQL server (superuser) for the tests. Unset: the tests start a local cluster of their own.',
     ),
@@ -374,6 +390,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       utcOffsetMinutes,
     },
     attachments: { maxBytes: raw.ATTACHMENT_MAX_BYTES },
+    metrics: {
+      token: raw.METRICS_TOKEN,
+      worker: raw.WORKER_METRICS_PORT === undefined ? undefined : { host: raw.WORKER_METRICS_HOST, port: raw.WORKER_METRICS_PORT },
+    },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },
     /** Attachments and finished exports; shared by the API and the workers in production. */
     filesDir: raw.FILES_DIR ? resolveDir(raw.FILES_DIR) : path.join(resolveDir(raw.DATA_DIR), 'files'),

@@ -11,6 +11,7 @@ import { districtYearOf } from '../lib/district-time.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { supervise } from '../infra/supervisor.ts';
+import { freePort } from '../infra/free-port.ts';
 import { startConfiguredDevServer } from '../infra/temporal-dev-server.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
@@ -34,7 +35,8 @@ const say = (line: string) => console.log(`[linkage-ledger] ${line}`);
 const cleanups: Array<() => Promise<void> | void> = [];
 
 async function main() {
-  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: false });
+  // The worker's runtime metrics are appended to the API's /metrics: one process, one endpoint.
+  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: false, metricsPort: await freePort() });
   say(`data directory: ${config.dataDir}`);
 
   let databaseUrl = config.database.url;

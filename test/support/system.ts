@@ -35,6 +35,8 @@ export type TestSystem = {
   /** The same app with some dependencies swapped (a Temporal or a database that is down). */
   httpWith(overrides: Partial<AppDeps>): ReturnType<typeof supertest>;
   namespace: string;
+  /** The configuration the app was built with. */
+  config: AppDeps['config'];
   /** Fails the test when a ledger row lacks its workflow, or a workflow its row or status. */
   assertReconciled(): Promise<void>;
   /** Logs in a seeded user and returns the Authorization header value. */
@@ -125,6 +127,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     app,
     httpWith: (overrides) => supertest(createApp({ ...deps, ...overrides })),
     namespace,
+    config,
     async assertReconciled() {
       const report = await reconcile({ prisma: db.prisma, temporal: client }, { graceMs: 0, rowsOnly: timeSkipping });
       if (report.problems.length > 0) throw new Error(`ledger and workflows disagree: ${JSON.stringify(report.problems)}`);
