@@ -88,8 +88,7 @@ export const metricsRoutes = [
     path: '/metrics',
     operationId: 'getMetrics',
     tag: 'system',
-    summary:
-      "This process's metrics in the Prometheus text format: requests by route, latencies, the ledger's figures. Needs `METRICS_TOKEN` as a bearer token when one is configured; otherwise answers only clients on the loopback address.",
+    summary: 'Metrics for Prometheus. Needs `METRICS_TOKEN` as bearer token when set, else loopback clients only.',
     authenticated: false,
     schemas: { headers: z.object({ authorization: z.string().optional() }) },
     responses: {
