@@ -1,7 +1,7 @@
 import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
 import { availableActions } from '../../model/cases/lifecycle.ts';
-import { toAttachmentView } from './attachments.ts';
+import { toAttachmentView } from '../attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import type { CaseRowWithEvents } from './visible-case.ts';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LeaderActivity, LeaderActivityAttachment, OrgUnit } from '../../generated/prisma/client.ts';
 import type { Db } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
-import { toAttachmentView } from '../cases/attachments.ts';
+import { toAttachmentView } from '../attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import type { ActivityKind } from '../../model/leaders/four-leads.ts';

@@ -236,5 +236,43 @@ describe('activities: recorded by the unit, confirmed by the street/park', () =>
     expect(
       (await sys.http.get(`/leader-activities/${meeting.body.id}/attachments/${stored.body.id}`).set('Authorization', west)).status,
     ).toBe(404);
+    // The case's attachment rules hold here too (one implementation): a type it does not keep is refused.
+    const exe = await sys.http
+      .post(`/leader-activities/${meeting.body.id}/attachments`)
+      .set('Authorization', civil)
+      .set('Content-Type', 'application/x-msdownload')
+      .set('X-File-Name', 'run.exe')
+      .send(Buffer.from('MZ'));
+    expect({ status: exe.status, code: exe.body.error.code }).toEqual({ status: 415, code: 'unsupported_media_type' });
+  });
+
+  it('30 parallel uploads to one activity store exactly 20; the rest are refused with 409', async () => {
+    const crowded = await recordActivity(sys, civil, zhangId, {
+      kind: 'opinion_collection',
+      occurredOn: '2099-02-27',
+      placeUnitId: seedId('ST-EAST'),
+      opinionsCollected: 30,
+    });
+    expect(crowded.status).toBe(201);
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        sys.http
+          .post(`/leader-activities/${crowded.body.id}/attachments`)
+          .set('Authorization', civil)
+          .set('Content-Type', 'image/png')
+          .set('X-File-Name', `opinion-${i}.png`)
+          .send(PNG_BYTES),
+      ),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(10);
+    expect(responses.find((r) => r.status === 409)?.body.error).toMatchObject({
+      code: 'conflict',
+      message: 'an activity holds at most 20 attachments',
+    });
+    expect(await sys.db.prisma.leaderActivityAttachment.count({ where: { activityId: crowded.body.id } })).toBe(20);
+    const view = await sys.http.get(`/leader-activities/${crowded.body.id}`).set('Authorization', civil);
+    expect(view.body.attachments).toHaveLength(20);
   });
 });
