@@ -1,4 +1,5 @@
 import type { Cell } from '../../lib/tabular-writers.ts';
+import { NOMINATION_KIND_LABELS, NOMINATION_SOURCE_LABELS, type NominationSource } from '../../model/party/vocabulary.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { readableUnitIds, type PartyDeps } from './scope.ts';
 
@@ -14,12 +15,6 @@ const COLUMNS: Array<{ zh: string; en: string }> = [
   { zh: '推荐方式', en: 'Recommended by' },
   { zh: '推荐理由', en: 'Reasons' },
 ];
-const WORDS = {
-  member: { zh: '优秀共产党员', en: 'Outstanding party member' },
-  branch: { zh: '先进党支部', en: 'Outstanding party branch' },
-  residents: { zh: '群众推荐', en: 'Residents' },
-  organization: { zh: '组织推荐', en: 'Organization' },
-} as const;
 
 export const commendationHeader = (lang: Lang) => COLUMNS.map((c) => c[lang]);
 export const commendationSheetName = (year: number, lang: Lang) => (lang === 'zh' ? `${year}年“七一”表彰名单` : `Commendations ${year}`);
@@ -46,7 +41,7 @@ export async function* commendationRows(deps: PartyDeps, user: AuthenticatedUser
     ]);
     // Members first, then branches.
     for (const n of [...round.nominations].sort((a, b) => Number(a.memberId === null) - Number(b.memberId === null))) {
-      const sources = n.sources.map((s) => WORDS[s as 'residents' | 'organization'][lang]).join(lang === 'zh' ? '、' : ', ');
+      const sources = n.sources.map((s) => NOMINATION_SOURCE_LABELS[s as NominationSource][lang]).join(lang === 'zh' ? '、' : ', ');
       const reasons = Object.values(n.reasons as Record<string, string>).join(' / ');
       const member = members.find((m) => m.id === n.memberId);
       const branch = branches.find((b) => b.id === n.branchId);
@@ -54,7 +49,7 @@ export async function* commendationRows(deps: PartyDeps, user: AuthenticatedUser
       if (member)
         yield [
           street,
-          WORDS.member[lang],
+          NOMINATION_KIND_LABELS.member[lang],
           member.name,
           member.memberNumber,
           member.homeUnit.name,
@@ -62,7 +57,7 @@ export async function* commendationRows(deps: PartyDeps, user: AuthenticatedUser
           sources,
           reasons,
         ];
-      else if (branch) yield [street, WORDS.branch[lang], branch.name, '', branch.unit.name, '', sources, reasons];
+      else if (branch) yield [street, NOMINATION_KIND_LABELS.branch[lang], branch.name, '', branch.unit.name, '', sources, reasons];
     }
   }
 }

@@ -1,10 +1,9 @@
-import { districtMoment } from '../../lib/district-time.ts';
-
 /**
  * Pure rules of section Four (no I/O): the dates of the year-end feedback and of the recommendation
  * round, and the recommendation quota. Used by workflows, the API and the tests alike.
  */
 import type { QuotaRounding } from '../../lib/config.ts';
+import { districtMoment } from '../../lib/district-time.ts';
 
 /**
  * How many members a street/park may recommend: `percent` of its registered members, rounded by the
