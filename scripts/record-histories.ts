@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../infra/free-port.ts';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,6 +14,7 @@ import { createPrisma } from '../lib/db.ts';
 import { createMailer } from '../lib/mailer.ts';
 import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
+import { unhandledEvents, type HistoryJson } from '../test/replay/histories.ts';
 import { SCENARIOS } from '../test/replay/scenarios.ts';
 import { createCaseWorker } from '../worker.ts';
 
@@ -52,6 +54,23 @@ const worker = await createCaseWorker({
   },
 });
 
+/**
+ * The workflow's history once it has handled everything that reached it (a task in flight, an
+ * activity's result, a signal): what replay can check in full. The scenario returns as soon as its
+ * own call is answered, often while the worker is still at the next task.
+ */
+async function settledHistoryOf(workflowId: string): Promise<{ json: string; events: number }> {
+  const giveUpAt = Date.now() + 30_000;
+  for (;;) {
+    const json = historyToJSON(await env.client.workflow.getHandle(workflowId).fetchHistory());
+    const history = JSON.parse(json) as HistoryJson;
+    const unhandled = unhandledEvents(history);
+    if (unhandled.length === 0) return { json, events: history.events.length };
+    if (Date.now() > giveUpAt) throw new Error(`${workflowId} left events unhandled for 30 s: ${unhandled.join(', ')}`);
+    await sleep(100);
+  }
+}
+
 try {
   await worker.runUntil(async () => {
     const users = Object.fromEntries(
@@ -70,9 +89,9 @@ try {
         advance: (ms) => env.sleep(ms),
         now: () => env.currentTimeMs(),
       });
-      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      writeFileSync(path.join(outDir, `${scenario.name}.json`), historyToJSON(history));
-      console.log(`recorded ${scenario.name} (${history.events?.length ?? 0} events)`);
+      const history = await settledHistoryOf(workflowId);
+      writeFileSync(path.join(outDir, `${scenario.name}.json`), history.json);
+      console.log(`recorded ${scenario.name} (${history.events} events)`);
     }
   });
 } finally {
