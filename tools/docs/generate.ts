@@ -5,6 +5,7 @@ import { endpointSections, errorTable } from './api-tables.ts';
 import { configurationMarkdown } from './configuration.ts';
 import { FEATURE_CHAPTERS, lifecycleChapters } from './lifecycles.ts';
 import { demoLoginTable } from './demo-logins.ts';
+import { layerRuleTable } from './layers.ts';
 import { unitKindTable } from './unit-kinds.ts';
 import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion } from './regions.ts';
 
@@ -15,10 +16,12 @@ import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion }
  * - docs/api.md's endpoint table from the route declarations and its error table from lib/errors.ts;
  * - each feature chapter's state diagrams and step tables from model/lifecycles.ts;
  * - the unit kinds of docs/features/directory-and-calendar.md from model/directory/unit-kinds.ts;
- * - the README's demo logins from the demo seed (domain/directory/seed.ts).
+ * - the README's demo logins from the demo seed (domain/directory/seed.ts);
+ * - the layer rules of docs/architecture.md from the ones the import-graph test enforces (tools/import-graph.ts).
  */
 export const README = 'README.md';
 export const API_DOC = 'docs/api.md';
+export const ARCHITECTURE_DOC = 'docs/architecture.md';
 export const CONFIGURATION_DOC = 'docs/configuration.md';
 export const DIRECTORY_DOC = 'docs/features/directory-and-calendar.md';
 const LIFECYCLES_REGION = 'lifecycles';
@@ -39,6 +42,8 @@ function withLifecycles(text: string, file: string, sections: string | undefined
 export async function generatedDocuments(read: (file: string) => string = readDoc): Promise<Map<string, string>> {
   const documents = new Map<string, string>();
   documents.set(README, await formatMarkdown(replaceRegion(read(README), 'demo-logins', demoLoginTable(), README), README));
+  const architecture = replaceRegion(read(ARCHITECTURE_DOC), 'layer-rules', layerRuleTable(), ARCHITECTURE_DOC);
+  documents.set(ARCHITECTURE_DOC, await formatMarkdown(architecture, ARCHITECTURE_DOC));
   documents.set(CONFIGURATION_DOC, await formatMarkdown(configurationMarkdown(), CONFIGURATION_DOC));
 
   let api = replaceRegion(read(API_DOC), 'endpoints', endpointSections(), API_DOC);
