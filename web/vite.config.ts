@@ -15,6 +15,10 @@ const apiPrefixes = [
   '/org-units',
   '/admin',
   '/settings',
+  '/leaders',
+  '/leader-activities',
+  '/appendices',
+  '/public-service-projects',
 ];
 
 export default defineConfig({

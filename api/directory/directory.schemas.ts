@@ -12,6 +12,10 @@ export const orgUnitView = z.object({
   email: z.string().nullable(),
   /** Whether units of this kind file cases: the units a case list can be filtered by. */
   filesCases: z.boolean(),
+  /** Whether its clerk keeps leaders (Appendix 1 and 2): the units and leadership bodies. */
+  keepsLeaders: z.boolean(),
+  /** Whether it keeps communities (street offices and parks): where leaders and members report for service. */
+  keepsCommunities: z.boolean(),
 });
 export const orgUnitList = z.object({ items: z.array(orgUnitView) });
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../lib/db.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { Role } from '../../model/directory/roles.ts';
-import { filesCases, parentKindOf, unitKindsFor, type UnitKind } from '../../model/directory/unit-kinds.ts';
+import { filesCases, keepsCommunities, keepsLeaders, parentKindOf, unitKindsFor, type UnitKind } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -16,6 +16,8 @@ export const unitView = (u: { id: string; code: string; name: string; kind: Unit
   parentId: u.parentId,
   email: u.email,
   filesCases: filesCases(u.kind),
+  keepsLeaders: keepsLeaders(u.kind),
+  keepsCommunities: keepsCommunities(u.kind),
 });
 
 /** The organisation tree. Unit names are not confidential: everyone reads them to label cases and cycles. */

@@ -1,49 +1,22 @@
 import { Button, Layout, Segmented, Space, Spin, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
-import type { Role } from './api/client.ts';
 import { useI18n, useLabel, type Language } from './i18n/i18n.tsx';
-import type { MessageKey } from './i18n/zh.ts';
 import { useSession } from './auth/session.tsx';
+import { useOwnUnit } from './directory/org-units.ts';
+import { menuFor } from './features.ts';
 import { useSettings } from './time.ts';
 
-const MENUS: Record<Role, Array<[string, MessageKey]>> = {
-  street_staff: [
-    ['/cases', 'nav.ledger'],
-    ['/cases/new', 'nav.file'],
-    ['/half-year', 'nav.halfYear'],
-    ['/exports', 'nav.exports'],
-  ],
-  district_officer: [
-    ['/triage', 'nav.triage'],
-    ['/cases', 'nav.allCases'],
-    ['/cycle', 'nav.cycle'],
-    ['/dashboard', 'nav.dashboard'],
-    ['/exports', 'nav.exports'],
-  ],
-  municipal_liaison: [
-    ['/coordination', 'nav.coordination'],
-    ['/cases', 'nav.allCases'],
-    ['/dashboard', 'nav.dashboard'],
-    ['/exports', 'nav.exports'],
-  ],
-  admin: [
-    ['/cases', 'nav.allCases'],
-    ['/dashboard', 'nav.dashboard'],
-    ['/admin/calendar', 'nav.calendar'],
-    ['/admin/directory', 'nav.directory'],
-    ['/admin/mail', 'nav.mail'],
-    ['/exports', 'nav.exports'],
-  ],
-};
-
-/** Header with the role's menu, the language switch and sign-out around every signed-in page. */
+/** Header with the user's menu (each feature's entries for the role and the unit's kind), the language switch and sign-out around every signed-in page. */
 export function AppShell() {
   const { t, language, setLanguage } = useI18n();
   const label = useLabel();
   const { session, signOut } = useSession();
   const settings = useSettings();
   const location = useLocation();
-  const items = session ? MENUS[session.user.role] : [];
+  const own = useOwnUnit(session?.user.orgUnitId);
+  // A unit's clerk's menu follows what the unit's kind does, so it waits for the directory.
+  const items =
+    session && !(session.user.role === 'street_staff' && own.isPending) ? menuFor({ role: session.user.role, unit: own.unit }) : [];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -63,7 +36,7 @@ export function AppShell() {
         </Typography.Text>
         <nav aria-label={t('nav.label')} style={{ flex: 1, minWidth: 120 }}>
           <ul className="main-menu">
-            {items.map(([path, key]) => (
+            {items.map(({ path, label: key }) => (
               <li key={path}>
                 <Link to={path} aria-current={location.pathname === path ? 'page' : undefined}>
                   {t(key)}

@@ -1,54 +1,50 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { Spin } from 'antd';
-import type { Role } from './api/client.ts';
+import { Result, Spin } from 'antd';
 import { AppShell } from './AppShell.tsx';
 import { HOME } from './auth/home.ts';
 import { SignIn } from './auth/SignIn.tsx';
-import { CaseList } from './cases/CaseList.tsx';
 import { useSession } from './auth/session.tsx';
+import { useOwnUnit } from './directory/org-units.ts';
+import { reaches, type FeatureRoute } from './feature.ts';
+import { FEATURES, menuFor } from './features.ts';
+import { useI18n } from './i18n/i18n.tsx';
 
-// Everything but sign-in and the ledger list loads on demand, to keep the first screen light.
-const FileCase = lazy(() => import('./cases/FileCase.tsx'));
-const CasePage = lazy(() => import('./cases/CasePage.tsx'));
-const HalfYearLedger = lazy(() => import('./cycle/HalfYearLedger.tsx'));
-const CycleBoard = lazy(() => import('./cycle/CycleBoard.tsx'));
-const Dashboard = lazy(() => import('./statistics/Dashboard.tsx'));
-const Exports = lazy(() => import('./exports/Exports.tsx'));
-const CalendarEditor = lazy(() => import('./calendar/CalendarEditor.tsx'));
-const Directory = lazy(() => import('./directory/Directory.tsx'));
-const Mailbox = lazy(() => import('./system/Mailbox.tsx'));
+const loading = <Spin style={{ display: 'block', margin: 48 }} />;
 
-const ALL: readonly Role[] = ['street_staff', 'district_officer', 'municipal_liaison', 'admin'];
-
-function Guard({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+/**
+ * A screen for its audience only. A role it is not for goes to the role's first screen; a unit's clerk
+ * whose unit does not do what the screen is about (a leadership body files no cases) goes to the first
+ * entry of its own menu. The API refuses what the screen would ask in any case: this only spares the detour.
+ */
+function Guard({ route, children }: { route: FeatureRoute; children: ReactNode }) {
   const { session } = useSession();
+  const { t } = useI18n();
   const location = useLocation();
+  const own = useOwnUnit(session?.user.orgUnitId);
   if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (!roles.includes(session.user.role)) return <Navigate to={HOME[session.user.role]} replace />;
-  return <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>{children}</Suspense>;
+  const { role } = session.user;
+  if (!route.roles.includes(role)) return <Navigate to={HOME[role]} replace />;
+  if (route.clerkUnit && role === 'street_staff') {
+    if (own.isPending) return loading;
+    const viewer = { role, unit: own.unit };
+    if (!reaches(route, viewer)) {
+      const first = menuFor(viewer)[0];
+      return first ? <Navigate to={first.path} replace /> : <Result status="info" title={t('nav.nothingHere')} />;
+    }
+  }
+  return <Suspense fallback={loading}>{children}</Suspense>;
 }
 
-// Each list is keyed by its preset: its cursors belong to its order and are not carried to another list.
 export function AppRoutes() {
   const { session } = useSession();
-  const page = (roles: readonly Role[], element: ReactNode) => <Guard roles={roles}>{element}</Guard>;
   return (
     <Routes>
       <Route path="/login" element={<SignIn />} />
       <Route element={<AppShell />}>
-        <Route path="/cases" element={page(ALL, <CaseList key="ledger" preset="ledger" />)} />
-        <Route path="/triage" element={page(['district_officer'], <CaseList key="triage" preset="triage" />)} />
-        <Route path="/coordination" element={page(['municipal_liaison'], <CaseList key="coordination" preset="coordination" />)} />
-        <Route path="/cases/new" element={page(['street_staff'], <FileCase />)} />
-        <Route path="/cases/:id" element={page(ALL, <CasePage />)} />
-        <Route path="/half-year" element={page(['street_staff'], <HalfYearLedger />)} />
-        <Route path="/cycle" element={page(['district_officer'], <CycleBoard />)} />
-        <Route path="/dashboard" element={page(['district_officer', 'municipal_liaison', 'admin'], <Dashboard />)} />
-        <Route path="/exports" element={page(['district_officer', 'municipal_liaison', 'admin', 'street_staff'], <Exports />)} />
-        <Route path="/admin/calendar" element={page(['admin'], <CalendarEditor />)} />
-        <Route path="/admin/directory" element={page(['admin'], <Directory />)} />
-        <Route path="/admin/mail" element={page(['admin'], <Mailbox />)} />
+        {FEATURES.flatMap((feature) => feature.routes).map((route) => (
+          <Route key={route.path} path={route.path} element={<Guard route={route}>{route.element}</Guard>} />
+        ))}
       </Route>
       <Route path="*" element={<Navigate to={session ? HOME[session.user.role] : '/login'} replace />} />
     </Routes>

@@ -86,6 +86,15 @@ describe('users and units (admin)', () => {
       false,
       false,
     ]);
+    // And what else its kind does: the web's menus follow these (a leadership body's clerk keeps leaders, files nothing).
+    const abilities = (code: string) => {
+      const unit = units.body.items.find((u: { code: string }) => u.code === code);
+      return [unit?.filesCases, unit?.keepsLeaders, unit?.keepsCommunities];
+    };
+    expect(abilities('ST-EAST')).toEqual([true, true, true]);
+    expect(abilities('DEPT-CIVIL')).toEqual([true, true, false]);
+    expect(abilities('BODY-COMMITTEE')).toEqual([false, true, false]);
+    expect(abilities('DIST')).toEqual([false, false, false]);
   });
 
   it('renames a unit and changes its e-mail; code, kind and parent stay', async () => {

@@ -11,3 +11,9 @@ export function useOrgUnits() {
 
 /** Unit names come from the directory; the code is the fallback while it loads. */
 export const unitName = (units: OrgUnit[] | undefined, id: string, fallback = id) => units?.find((u) => u.id === id)?.name ?? fallback;
+
+/** The signed-in user's own unit, with what its kind does (undefined while the directory loads). */
+export function useOwnUnit(orgUnitId: string | undefined) {
+  const units = useOrgUnits();
+  return { unit: units.data?.find((u) => u.id === orgUnitId), isPending: units.isPending };
+}

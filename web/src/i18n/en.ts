@@ -1,6 +1,8 @@
-import type { MessageKey } from './zh.ts';
+import type { MessageKey, ShellMessageKey } from './zh.ts';
+import { leadersEn } from '../leaders/locale.en.ts';
+import { partyEn } from '../party/locale.en.ts';
 
-export const en: Record<MessageKey, string> = {
+const shell: Record<ShellMessageKey, string> = {
   'app.title': 'Linkage Ledger',
   'nav.label': 'Main menu',
   'nav.ledger': 'Our ledger',
@@ -15,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'nav.calendar': 'Calendar',
   'nav.directory': 'Units and users',
   'nav.mail': 'Dev mailbox',
+  'nav.nothingHere': 'Nothing here for your unit yet',
   'language.switch': 'Language',
   'auth.email': 'E-mail',
   'auth.password': 'Password',
@@ -265,3 +268,5 @@ export const en: Record<MessageKey, string> = {
   'event.deadline_reminder_75': 'Three quarters of the time used',
   'event.deadline_overdue': 'Overdue',
 };
+
+export const en: Record<MessageKey, string> = { ...shell, ...leadersEn, ...partyEn };

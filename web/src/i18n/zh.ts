@@ -1,5 +1,12 @@
-/** Chinese, the default language, and the list of every message key (en.ts must match it). */
-export const zh = {
+import { leadersZh } from '../leaders/locale.zh.ts';
+import { partyZh } from '../party/locale.zh.ts';
+
+/**
+ * Chinese, the default language, and the list of every message key (en.ts must match it): the shell's
+ * and the case screens' words here, each other feature's in its own `web/src/<feature>/locale.zh.ts`
+ * (keys prefixed with the feature's name), gathered below.
+ */
+const shell = {
   'app.title': '联动解决台账',
   'nav.label': '主菜单',
   'nav.ledger': '本单位台账',
@@ -14,6 +21,7 @@ export const zh = {
   'nav.calendar': '工作日历',
   'nav.directory': '单位与用户',
   'nav.mail': '开发邮箱',
+  'nav.nothingHere': '本单位暂无可用的功能',
   'language.switch': '界面语言',
   'auth.email': '电子邮箱',
   'auth.password': '密码',
@@ -265,4 +273,6 @@ export const zh = {
   'event.deadline_overdue': '已超期',
 };
 
+export const zh = { ...shell, ...leadersZh, ...partyZh };
+export type ShellMessageKey = keyof typeof shell;
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,27 @@
+import type { Feature, MenuEntry, Viewer } from './feature.ts';
+import { reaches } from './feature.ts';
+import { casesFeature } from './cases/routes.tsx';
+import { cycleFeature } from './cycle/routes.tsx';
+import { leadersFeature } from './leaders/routes.tsx';
+import { partyFeature } from './party/routes.tsx';
+import { statisticsFeature } from './statistics/routes.tsx';
+import { calendarFeature } from './calendar/routes.tsx';
+import { directoryFeature } from './directory/routes.tsx';
+import { systemFeature } from './system/routes.tsx';
+import { exportsFeature } from './exports/routes.tsx';
+
+/** Every feature's screens, in the order their entries appear in the main menu. */
+export const FEATURES: readonly Feature[] = [
+  casesFeature,
+  cycleFeature,
+  leadersFeature,
+  partyFeature,
+  statisticsFeature,
+  calendarFeature,
+  directoryFeature,
+  systemFeature,
+  exportsFeature,
+];
+
+/** The main menu of the signed-in user: each feature's entries their role (and their unit's kind) reaches. */
+export const menuFor = (viewer: Viewer): MenuEntry[] => FEATURES.flatMap((f) => f.menu.filter((entry) => reaches(entry, viewer)));
