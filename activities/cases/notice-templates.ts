@@ -1,5 +1,9 @@
+import type { CaseKind } from '../../model/cases/case.ts';
+import { CASE_GLOSSARY, CASE_KIND_WORDS, LEVEL_WORDS } from '../../model/cases/glossary.ts';
+import type { CaseStatus, NoticeKind } from '../../model/cases/lifecycle.ts';
 import type { Level } from '../../model/cases/outcome.ts';
-import type { NoticeKind } from '../../model/cases/lifecycle.ts';
+import { labelOf } from '../../model/glossary.ts';
+import type { Words } from '../../model/lifecycle.ts';
 
 /** Who receives a notice, by their place in the case: resolved to addresses by the activity. */
 export type Audience = 'filing_unit' | 'filer' | 'district' | 'municipality' | 'reporter' | 'responsible' | 'above_responsible';
@@ -8,7 +12,9 @@ export type NoticeFacts = {
   number: number;
   title: string;
   urgent: boolean;
-  status: string;
+  kind: CaseKind;
+  /** Where the case stands as the mail is written. */
+  status: CaseStatus;
   filingUnitName: string;
   districtName: string;
   level: Level;
@@ -19,9 +25,18 @@ export type NoticeFacts = {
 
 type RenderedNotice = { subject: string; text: string; audience: Audience[] };
 
-const LEVEL_NAMES: Record<Level, string> = { street: 'the filing unit', district: 'the district', municipal: 'municipal coordination' };
+/** "the district level (区级)": a level named in the glossary's words, inside an English sentence. */
+const atLevel = (level: Level) => `the ${LEVEL_WORDS[level].en} level (${LEVEL_WORDS[level].zh})`;
+const both = (words: Words) => `${labelOf(words, 'en')} / ${words.zh}`;
 
+/** A case notice: what happened, in English, then the case's kind and status as the ledger and the web app name them. */
 export function renderNotice(kind: NoticeKind, facts: NoticeFacts): RenderedNotice {
+  const notice = whatHappened(kind, facts);
+  const standing = `Kind / 类型: ${both(CASE_KIND_WORDS[facts.kind])}\nStatus / 状态: ${both(CASE_GLOSSARY.states[facts.status])}`;
+  return { ...notice, text: `${notice.text}\n\n${standing}` };
+}
+
+function whatHappened(kind: NoticeKind, facts: NoticeFacts): RenderedNotice {
   const ref = `${facts.urgent ? '[URGENT] ' : ''}Case #${facts.number}`;
   const title = `"${facts.title}"`;
   const due = facts.dueAt ? ` Due: ${facts.dueAt}.` : '';
@@ -73,7 +88,7 @@ export function renderNotice(kind: NoticeKind, facts: NoticeFacts): RenderedNoti
     case 'case_reopened':
       return {
         subject: `${ref} reopened, the reporter is not satisfied: ${facts.title}`,
-        text: `The reporter is not satisfied with the result of ${title}: ${facts.reason ?? ''}\nIt is back with ${LEVEL_NAMES[facts.level]}.${due}`,
+        text: `The reporter is not satisfied with the result of ${title}: ${facts.reason ?? ''}\nIt is back at ${atLevel(facts.level)}.${due}`,
         audience: ['responsible', 'filing_unit'],
       };
     case 'case_closed':
@@ -86,13 +101,13 @@ export function renderNotice(kind: NoticeKind, facts: NoticeFacts): RenderedNoti
     case 'deadline_reminder_75':
       return {
         subject: `${ref} reminder: ${kind.endsWith('50') ? 'half' : 'three quarters'} of the time used: ${facts.title}`,
-        text: `${title} is with ${LEVEL_NAMES[facts.level]}.${due}`,
+        text: `${title} is at ${atLevel(facts.level)}.${due}`,
         audience: ['responsible'],
       };
     case 'deadline_overdue':
       return {
-        subject: `${ref} OVERDUE at ${LEVEL_NAMES[facts.level]}: ${facts.title}`,
-        text: `${title} passed its deadline at ${LEVEL_NAMES[facts.level]}.${due}`,
+        subject: `${ref} OVERDUE at ${atLevel(facts.level)}: ${facts.title}`,
+        text: `${title} passed its deadline at ${atLevel(facts.level)}.${due}`,
         audience: ['responsible', 'above_responsible'],
       };
   }

@@ -36,6 +36,7 @@ export function createNotificationActivities({ prisma, mailer, clock, districtTi
         number: row.number,
         title: row.title,
         urgent: row.urgent,
+        kind: row.kind,
         status: row.status,
         filingUnitName: row.filingUnit.name,
         districtName: district?.name ?? 'the district',

@@ -2,6 +2,8 @@ import { pgPoolOf, Prisma, type Db } from '../../lib/db.ts';
 import type { HalfYearDeadlines } from '../../lib/half-years.ts';
 import { parseCaseDetails, resultText, type CaseDetails } from '../../model/cases/case-details.ts';
 import type { CaseFiling, CaseKind } from '../../model/cases/case.ts';
+import { CASE_GLOSSARY, CASE_KIND_WORDS } from '../../model/cases/glossary.ts';
+import { labelOf, type Language } from '../../model/glossary.ts';
 import type { CaseStatus } from '../../model/cases/lifecycle.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { ledgerFilterSql, type LedgerFilter } from '../cases/ledger-filters.ts';
@@ -11,7 +13,7 @@ import { visibleCaseSql } from '../cases/scope.ts';
  * Annex 3 of the notice, "the linkage ledger of public-service projects to be solved": one row per
  * case with where it stands and how it was resolved, headed in Chinese or English.
  */
-export type Annex3Language = 'zh' | 'en';
+export type Annex3Language = Language;
 /** What a row needs, read in SQL: times already in the district's zone, details parsed once. */
 type Row = Pick<
   CaseFiling,
@@ -27,20 +29,6 @@ type Row = Pick<
   closedAt: string;
 };
 
-const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
-  awaiting_submission: { zh: '待报送', en: 'Awaiting submission' },
-  district_review: { zh: '区委组织部梳理中', en: 'District review' },
-  returned_for_info: { zh: '退回补充材料', en: 'Returned for information' },
-  municipal_coordination: { zh: '市委组织部协调中', en: 'Municipal coordination' },
-  awaiting_feedback: { zh: '待反馈', en: 'Awaiting feedback' },
-  closed: { zh: '已办结', en: 'Closed' },
-  rejected: { zh: '不予受理', en: 'Rejected' },
-  merged: { zh: '已合并', en: 'Merged' },
-};
-const KIND_LABELS = {
-  unclaimed_project: { zh: '无人认领公益项目', en: 'Unclaimed public-service project' },
-  hard_problem: { zh: '难题', en: 'Hard problem' },
-};
 const YES_NO = { zh: ['是', '否'], en: ['Yes', 'No'] };
 
 type Column = { zh: string; en: string; value: (row: Row, lang: Annex3Language) => string | number };
@@ -51,7 +39,7 @@ const claimedBy = (claim: CaseDetails['claim']) => (claim ? `${claim.unitName} (
 export const ANNEX3_COLUMNS: Column[] = [
   { zh: '编号', en: 'No.', value: (r) => r.number },
   { zh: '填报单位', en: 'Filing unit', value: (r) => r.unitName },
-  { zh: '类型', en: 'Kind', value: (r, l) => KIND_LABELS[r.kind][l] },
+  { zh: '类型', en: 'Kind', value: (r, l) => labelOf(CASE_KIND_WORDS[r.kind], l) },
   { zh: '是否紧急', en: 'Urgent', value: (r, l) => YES_NO[l][r.urgent ? 0 : 1] ?? '' },
   { zh: '项目或问题名称', en: 'Project or problem', value: (r) => r.title },
   { zh: '具体情况', en: 'Description', value: (r) => r.description },
@@ -62,7 +50,7 @@ export const ANNEX3_COLUMNS: Column[] = [
   { zh: '已采取措施', en: 'Tried locally', value: (r) => r.triedLocally },
   { zh: '需协调解决事项', en: 'Help needed', value: (r) => r.helpNeeded },
   { zh: '填报时间', en: 'Filed at', value: (r) => r.filedAt },
-  { zh: '当前状态', en: 'Status', value: (r, l) => STATUS_LABELS[r.status][l] },
+  { zh: '当前状态', en: 'Status', value: (r, l) => labelOf(CASE_GLOSSARY.states[r.status], l) },
   { zh: '是否超期', en: 'Overdue', value: (r, l) => YES_NO[l][r.overdue ? 0 : 1] ?? '' },
   { zh: '区委组织部意见', en: 'District summary', value: (r) => r.details.districtSummary ?? r.details.rejectionReason ?? '' },
   { zh: '市级协调单位', en: 'Coordinating body', value: (r) => r.details.coordinatingBody ?? '' },

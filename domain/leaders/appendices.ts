@@ -3,7 +3,9 @@ import type { Db, Prisma } from '../../lib/db.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { ACTIVITY_KINDS, QUOTA_ITEMS, type ActivityKind, type QuotaItem } from '../../model/leaders/four-leads.ts';
 import { leaderYearRecords, projectsClaimedByUnit, type LeaderYearRecord, type YearRules } from './records.ts';
-import { LEADER_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
+import { UNIT_KIND_WORDS } from '../../model/directory/glossary.ts';
+import { LEADER_UNIT_KINDS, type UnitKind } from '../../model/directory/unit-kinds.ts';
+import { labelOf } from '../../model/glossary.ts';
 import { visibleUnitFilter } from './scope.ts';
 
 /**
@@ -136,14 +138,10 @@ export const ITEM_LABELS: Record<QuotaItem, Label> = {
   scheduling: { zh: '参加街道（园区）调度', en: 'Scheduling participation' },
 };
 const RANK_LABELS = { principal: { zh: '主要负责人', en: 'Principal' }, team_member: { zh: '班子成员', en: 'Team member' } };
-export const UNIT_KIND_LABELS: Record<string, Label> = {
-  street: { zh: '街道', en: 'Street office' },
-  park: { zh: '园区', en: 'Park' },
-  district_department: { zh: '区直部门', en: 'District department' },
-  garrison_unit: { zh: '驻区单位', en: 'Garrison unit' },
-  leadership_body: { zh: '区四大班子', en: 'District leadership body' },
-  district: { zh: '合计', en: 'Total' },
-};
+const TOTAL_LABEL: Label = { zh: '合计', en: 'Total' };
+/** A unit's kind in the glossary's words; the district's own row is the total of its units. */
+const unitKindCell = (kind: string, lang: AppendixLanguage) =>
+  kind === 'district' ? TOTAL_LABEL[lang] : kind in UNIT_KIND_WORDS ? labelOf(UNIT_KIND_WORDS[kind as UnitKind], lang) : kind;
 const yesNo = (value: boolean | null, lang: AppendixLanguage) =>
   value === null ? '' : lang === 'zh' ? (value ? '是' : '否') : value ? 'Yes' : 'No';
 
@@ -173,7 +171,7 @@ export const APPENDIX1_COLUMNS: Column<Appendix1Record>[] = [
 
 export const APPENDIX2_COLUMNS: Column<Appendix2Record>[] = [
   { zh: '单位', en: 'Unit', value: (r) => r.unit.name },
-  { zh: '单位类别', en: 'Kind', value: (r, l) => UNIT_KIND_LABELS[r.unit.kind]?.[l] ?? r.unit.kind },
+  { zh: '单位类别', en: 'Kind', value: (r, l) => unitKindCell(r.unit.kind, l) },
   { zh: '领导干部人数', en: 'Leaders counted', value: (r) => r.leaders },
   { zh: '主要负责人人数', en: 'Principal leaders', value: (r) => r.principals },
   { zh: '“四带头”全部完成人数', en: 'Principals meeting all four leads', value: (r) => r.principalsMeetingAllFour },

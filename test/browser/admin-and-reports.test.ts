@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { browserStackFor, capture, fillFiling, pickOption, signIn, zhText } from './support/browser.ts';
+import { browserStackFor, capture, fillFiling, pickOption, signIn, zhText, zhWord } from './support/browser.ts';
 
 const stack = browserStackFor(import.meta.filename);
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('administration and reports', () => {
     const form = page.locator('form').first();
     await form.getByLabel(zhText('auth.email')).fill('new-clerk@ledger.test');
     await form.getByLabel(zhText('directory.name')).fill('新办事员');
-    await pickOption(page, form, zhText('directory.role'), zhText('role.street_staff'));
+    await pickOption(page, form, zhText('directory.role'), zhWord('role', 'street_staff'));
     await pickOption(page, form, zhText('list.unit'), 'West Street Office');
     await form.getByRole('button', { name: zhText('directory.create') }).click();
     await page.getByText(/new-clerk@ledger.test 的一次性密码/).waitFor();
@@ -97,7 +97,7 @@ describe('administration and reports', () => {
     await page.getByRole('button', { name: zhText('exports.download') }).click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await page.getByRole('button', { name: zhText('exports.startJob') }).click();
-    await page.getByText(zhText('exports.status.completed')).waitFor({ timeout: 30_000 });
+    await page.getByText(zhWord('exportStatus', 'completed')).waitFor({ timeout: 30_000 });
     // The job's own download, offered because the API lists it among the job's allowed actions.
     const jobFile = page.waitForEvent('download');
     await page.getByRole('button', { name: zhText('exports.downloadFile'), exact: true }).click();

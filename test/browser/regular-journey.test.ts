@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserStackFor, capture, expectStatus, fileViaUi, signIn, takeStep, zhText } from './support/browser.ts';
+import { browserStackFor, capture, expectStatus, fileViaUi, signIn, takeStep, zhText, zhWord } from './support/browser.ts';
 
 const stack = browserStackFor(import.meta.filename);
 
@@ -16,46 +16,46 @@ describe('a regular case, through the UI only', () => {
       location: '西山公园北门',
       urgent: false,
     });
-    await expectStatus(clerk, 'status.awaiting_submission');
-    await takeStep(clerk, 'step.submit', []);
-    await expectStatus(clerk, 'status.district_review');
+    await expectStatus(clerk, 'awaiting_submission');
+    await takeStep(clerk, 'submit', []);
+    await expectStatus(clerk, 'district_review');
 
     // The district's inbox shows the case without a reload.
     await district.getByRole('link', { name: '西山公园缺少无障碍通道' }).waitFor({ timeout: 5_000 });
     await district.goto(caseUrl);
     await capture(district, 'district-case');
-    await district.getByRole('button', { name: zhText('step.merge') }).click();
+    await district.getByRole('button', { name: zhWord('step', 'merge') }).click();
     await capture(district, 'district-merge-picker');
     await district
       .getByRole('dialog')
       .getByRole('button', { name: zhText('step.cancel') })
       .click();
-    await takeStep(district, 'step.return', [['step.questions', '请补充通道的具体位置和宽度要求']]);
-    await expectStatus(district, 'status.returned_for_info');
+    await takeStep(district, 'return', [['step.questions', '请补充通道的具体位置和宽度要求']]);
+    await expectStatus(district, 'returned_for_info');
 
     // The clerk's open case changes by itself, within 5 s.
     await clerk
       .getByRole('article')
-      .locator('.ant-tag', { hasText: zhText('status.returned_for_info') })
+      .locator('.ant-tag', { hasText: zhWord('status', 'returned_for_info') })
       .waitFor({ timeout: 5_000 });
-    await takeStep(clerk, 'step.resubmit', [
+    await takeStep(clerk, 'resubmit', [
       ['step.answer', '北门台阶处，需宽1.2米的坡道'],
       ['case.title', '西山公园北门缺少无障碍坡道'],
     ]);
-    await expectStatus(clerk, 'status.district_review');
+    await expectStatus(clerk, 'district_review');
     await district.getByRole('heading', { name: /西山公园北门缺少无障碍坡道/ }).waitFor({ timeout: 5_000 });
 
-    await takeStep(district, 'step.solve', [['step.resolution', '区住建局已安排修建坡道']]);
-    await expectStatus(district, 'status.awaiting_feedback');
+    await takeStep(district, 'solve', [['step.resolution', '区住建局已安排修建坡道']]);
+    await expectStatus(district, 'awaiting_feedback');
 
-    await clerk.getByRole('button', { name: zhText('step.feedback') }).waitFor({ timeout: 5_000 });
-    await clerk.getByRole('button', { name: zhText('step.feedback') }).click();
+    await clerk.getByRole('button', { name: zhWord('step', 'feedback') }).waitFor({ timeout: 5_000 });
+    await clerk.getByRole('button', { name: zhWord('step', 'feedback') }).click();
     const dialog = clerk.getByRole('dialog');
     await dialog.getByRole('radio', { name: zhText('step.satisfiedNo') }).check();
     await dialog.getByLabel(zhText('step.dissatisfaction')).fill('坡道太陡，轮椅无法通行');
     await dialog.getByRole('button', { name: zhText('step.confirm') }).click();
-    await expectStatus(clerk, 'status.district_review');
-    await expect.poll(() => clerk.getByText(zhText('event.reopened')).count()).toBe(1);
+    await expectStatus(clerk, 'district_review');
+    await expect.poll(() => clerk.getByText(zhWord('event', 'reopened')).count()).toBe(1);
   });
 
   it('shows the API’s validation messages beside the fields, and keeps the form usable by keyboard', async () => {

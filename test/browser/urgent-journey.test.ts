@@ -11,6 +11,7 @@ import {
   fileViaUi,
   takeStep,
   zhText,
+  zhWord,
 } from './support/browser.ts';
 
 const stack = browserStackFor(import.meta.filename);
@@ -32,7 +33,7 @@ describe('an urgent case, through the UI only', () => {
     await page.getByRole('button', { name: zhText('file.submit') }).click();
     await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/);
     const caseUrl = new URL(page.url()).pathname;
-    await expectStatus(page, 'status.district_review');
+    await expectStatus(page, 'district_review');
     await expect.poll(() => page.getByRole('button', { name: 'street-light.png' }).count()).toBe(1);
     await capture(page, 'clerk-case');
     await signOut(page);
@@ -40,21 +41,21 @@ describe('an urgent case, through the UI only', () => {
     await signIn(page, 'district@ledger.test');
     await capture(page, 'district-triage');
     await openCase(page, title);
-    await takeStep(page, 'step.forward', [['step.summary', '供电设施老化，需市级协调供电公司']]);
-    await expectStatus(page, 'status.municipal_coordination');
+    await takeStep(page, 'forward', [['step.summary', '供电设施老化，需市级协调供电公司']]);
+    await expectStatus(page, 'municipal_coordination');
     await signOut(page);
 
     await signIn(page, 'city@ledger.test');
     await capture(page, 'city-coordination');
     await openCase(page, title);
-    await takeStep(page, 'step.assign', [['step.coordinatingBody', '市供电公司']]);
-    await takeStep(page, 'step.resolve', [['step.resolution', '供电公司已更换线路，路灯恢复']]);
-    await expectStatus(page, 'status.awaiting_feedback');
+    await takeStep(page, 'assign', [['step.coordinatingBody', '市供电公司']]);
+    await takeStep(page, 'resolve', [['step.resolution', '供电公司已更换线路，路灯恢复']]);
+    await expectStatus(page, 'awaiting_feedback');
     await signOut(page);
 
     await signIn(page, 'east@ledger.test');
     await page.goto(caseUrl);
-    await page.getByRole('button', { name: zhText('step.feedback') }).click();
+    await page.getByRole('button', { name: zhWord('step', 'feedback') }).click();
     await page
       .getByRole('dialog')
       .getByRole('radio', { name: zhText('step.satisfiedYes'), exact: true })
@@ -63,7 +64,7 @@ describe('an urgent case, through the UI only', () => {
       .getByRole('dialog')
       .getByRole('button', { name: zhText('step.confirm') })
       .click();
-    await expectStatus(page, 'status.closed');
+    await expectStatus(page, 'closed');
     await signOut(page);
 
     await signIn(page, 'admin@ledger.test');

@@ -5,6 +5,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { zh, type MessageKey } from '../../../web/src/i18n/zh.ts';
+import { wordOf, type WordGroup } from '../../../web/src/i18n/words.ts';
+import type { CaseAction, CaseStatus } from '../../../model/cases/lifecycle.ts';
 import { DEMO_PASSWORD } from '../../support/database.ts';
 import { startTestSystem, type TestSystem, type TestSystemOptions } from '../../support/system.ts';
 
@@ -13,6 +15,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** The interface text of a message key, in Chinese (the default language the journeys run in). */
 export const zhText = (key: MessageKey) => zh[key];
+/** The Chinese name the web app shows for a code (a status, a step, a role...), from the glossary. */
+export const zhWord = (group: WordGroup, code: string) => wordOf(group, code, 'zh');
 
 export type BrowserStack = {
   sys: TestSystem;
@@ -111,8 +115,8 @@ export async function openCase(page: Page, title: string) {
 }
 
 /** Clicks a step button on the case page and fills its form: labels -> values. */
-export async function takeStep(page: Page, step: MessageKey, fields: Array<[MessageKey, string]>) {
-  await page.getByRole('button', { name: zhText(step) }).click();
+export async function takeStep(page: Page, step: CaseAction, fields: Array<[MessageKey, string]>) {
+  await page.getByRole('button', { name: zhWord('step', step) }).click();
   const dialog = page.getByRole('dialog');
   for (const [label, value] of fields) await dialog.getByLabel(zhText(label)).fill(value);
   await dialog.getByRole('button', { name: zhText('step.confirm') }).click();
@@ -120,10 +124,10 @@ export async function takeStep(page: Page, step: MessageKey, fields: Array<[Mess
 }
 
 /** Waits until the case page shows the status (the page refreshes itself). */
-export async function expectStatus(page: Page, status: MessageKey) {
+export async function expectStatus(page: Page, status: CaseStatus) {
   await page
     .getByRole('article')
-    .locator('.ant-tag', { hasText: zhText(status) })
+    .locator('.ant-tag', { hasText: zhWord('status', status) })
     .first()
     .waitFor();
 }

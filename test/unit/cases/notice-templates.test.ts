@@ -6,7 +6,8 @@ const facts: NoticeFacts = {
   number: 7,
   title: 'Footbridge',
   urgent: false,
-  status: 'awaiting_submission',
+  kind: 'hard_problem',
+  status: 'district_review',
   filingUnitName: 'East Street Office',
   districtName: 'District OD',
   level: 'district',
@@ -42,5 +43,21 @@ describe('renderNotice', () => {
 
   it('has a subject naming the case for every kind', () => {
     for (const kind of NOTICE_KINDS) expect(renderNotice(kind, facts).subject).toContain('Case #7');
+  });
+
+  it('names the case’s kind, status and level in the glossary’s words, as Annex 3 and the web app do', () => {
+    for (const kind of NOTICE_KINDS) {
+      expect(renderNotice(kind, facts).text).toMatch(
+        /\n\nKind \/ 类型: Hard problem \/ 难点问题\nStatus \/ 状态: District review \/ 区级梳理$/,
+      );
+    }
+    const unclaimed = renderNotice('case_forwarded', { ...facts, kind: 'unclaimed_project', status: 'municipal_coordination' });
+    expect(unclaimed.text).toContain(
+      'Kind / 类型: Unclaimed public-service project / 无人认领的公益项目\nStatus / 状态: Municipal coordination / 市级协调',
+    );
+    expect(renderNotice('deadline_overdue', { ...facts, level: 'municipal' }).subject).toBe(
+      'Case #7 OVERDUE at the city level (市级): Footbridge',
+    );
+    expect(renderNotice('case_reopened', facts).text).toContain('It is back at the district level (区级).');
   });
 });

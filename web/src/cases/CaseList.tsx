@@ -6,6 +6,7 @@ import { CASE_STATUSES } from '../api/generated/case-steps.ts';
 import { api, unwrap, type CaseListQuery, type CaseStatus, type CaseSummary } from '../api/client.ts';
 import { CaseFlags, StatusTag } from './StatusTag.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import { codesOf } from '../i18n/words.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 import { useOrgUnits, unitName } from '../directory/org-units.ts';
 import { useUser } from '../auth/session.tsx';
@@ -93,7 +94,7 @@ export function CaseList({ preset }: { preset: Preset }) {
             style={{ width: 160 }}
             value={params.get('kind') ?? undefined}
             onChange={(v?: string) => setFilter('kind', v)}
-            options={['hard_problem', 'unclaimed_project'].map((k) => ({ value: k, label: label('kind', k) }))}
+            options={codesOf('kind').map((k) => ({ value: k, label: label('kind', k) }))}
           />
           <Select
             aria-label={t('case.urgent')}

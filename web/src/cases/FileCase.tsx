@@ -6,6 +6,7 @@ import { api, unwrap, type paths } from '../api/client.ts';
 import { uploadAttachment } from '../api/upload.ts';
 import { showApiErrors, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import { codesOf } from '../i18n/words.ts';
 import { FileInputs, type Pending } from '../components/FileInputs.tsx';
 
 type Filing = NonNullable<paths['/cases']['post']['requestBody']>['content']['application/json'];
@@ -71,10 +72,7 @@ export default function FileCase() {
       </Typography.Title>
       <Form<Filing> form={form} layout="vertical" initialValues={{ kind: 'hard_problem', urgent: false }} onFinish={(v) => void submit(v)}>
         <Form.Item label={t('case.kind')} name="kind">
-          <Radio.Group
-            optionType="button"
-            options={['hard_problem', 'unclaimed_project'].map((k) => ({ value: k, label: label('kind', k) }))}
-          />
+          <Radio.Group optionType="button" options={codesOf('kind').map((k) => ({ value: k, label: label('kind', k) }))} />
         </Form.Item>
         <Form.Item label={t('file.urgent')} name="urgent" valuePropName="checked" extra={t('file.urgentHint')}>
           <Switch />

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import { api, unwrap, type paths, type Role } from '../api/client.ts';
+import { api, unwrap, type paths } from '../api/client.ts';
 import { showApiErrors } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import { codesOf } from '../i18n/words.ts';
 import { unitName, useOrgUnits } from './org-units.ts';
 import { TONE } from '../cases/StatusTag.tsx';
 import { Units } from './Units.tsx';
 
 type NewUser = NonNullable<paths['/admin/users']['post']['requestBody']>['content']['application/json'];
-const ROLES: Role[] = ['street_staff', 'district_officer', 'municipal_liaison', 'admin'];
 
 /** Users (create, deactivate, reset password) and organisation units (create, edit). */
 export default function Directory() {
@@ -75,7 +75,7 @@ function Users() {
             <Input />
           </Form.Item>
           <Form.Item label={t('directory.role')} name="role">
-            <Select style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
+            <Select style={{ width: 150 }} options={codesOf('role').map((r) => ({ value: r, label: label('role', r) }))} />
           </Form.Item>
           <Form.Item label={t('list.unit')} name="orgUnitId">
             <Select style={{ width: 220 }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />

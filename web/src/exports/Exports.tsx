@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Input, List, Progress, Radio, Space, Tag, Ty
 import { api, unwrap, type paths } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
 import { showApiErrors, withoutEmpty } from '../forms.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
 
 /** Header languages, each named in itself (as language switches are), on the form and in the job list. */
@@ -19,6 +19,7 @@ const FINISHED = ['completed', 'failed'];
 /** Annex 3 straight away, or as a job with a live progress bar for large ledgers. */
 export default function Exports() {
   const { t } = useI18n();
+  const label = useLabel();
   const time = useDistrictTime();
   const [form] = Form.useForm<ExportRequest>();
   const [failure, setFailure] = useState<string>();
@@ -99,7 +100,7 @@ export default function Exports() {
             <Space direction="vertical" style={{ width: '100%' }}>
               <span>
                 {time.dateTime(job.createdAt)} · {job.format.toUpperCase()} · {languageName(job.lang)} ·{' '}
-                <Tag>{t(`exports.status.${job.status}`)}</Tag>
+                <Tag>{label('exportStatus', job.status)}</Tag>
                 {job.error}
               </span>
               <Progress

@@ -1,8 +1,9 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { zh, type MessageKey } from './zh.ts';
 import { en } from './en.ts';
+import { wordOf, type Language, type WordGroup } from './words.ts';
 
-export type Language = 'zh' | 'en';
+export type { Language };
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { zh, en };
 const STORAGE_KEY = 'ledger.language';
 
@@ -37,11 +38,8 @@ export function useI18n(): I18nState {
   return state;
 }
 
-/** Labels of values the API sends as codes (statuses, roles, kinds, actions, event types). */
+/** Labels of values the API sends as codes (statuses, roles, kinds, actions, event types), in the glossary's words. */
 export function useLabel() {
-  const { t } = useI18n();
-  return (group: 'status' | 'role' | 'kind' | 'step' | 'event' | 'level' | 'unitKind' | 'phase', code: string) => {
-    const key = `${group}.${code}` as MessageKey;
-    return key in zh ? t(key) : code;
-  };
+  const { language } = useI18n();
+  return (group: WordGroup, code: string) => wordOf(group, code, language);
 }

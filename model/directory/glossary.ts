@@ -1,0 +1,21 @@
+import type { Words } from '../lifecycle.ts';
+import type { Role } from './roles.ts';
+import type { UnitKind } from './unit-kinds.ts';
+
+/** The organisation tree in the words people read: the kinds of unit and the roles people hold in them. */
+export const UNIT_KIND_WORDS = {
+  municipality: { zh: '市委组织部', en: 'municipality' },
+  district: { zh: '区委组织部', en: 'district' },
+  street: { zh: '街道', en: 'street' },
+  park: { zh: '园区', en: 'park' },
+  district_department: { zh: '区直部门', en: 'district department' },
+  garrison_unit: { zh: '驻区单位', en: 'garrison unit' },
+  leadership_body: { zh: '区级领导班子', en: 'district leadership body' },
+} as const satisfies Record<UnitKind, Words>;
+
+export const ROLE_WORDS = {
+  street_staff: { zh: '街道/园区工作人员', en: 'street/park staff' },
+  district_officer: { zh: '区委组织部', en: 'district officer' },
+  municipal_liaison: { zh: '市委组织部联络员', en: 'municipal liaison' },
+  admin: { zh: '管理员', en: 'administrator' },
+} as const satisfies Record<Role, Words>;
