@@ -1,4 +1,4 @@
-import type { CaseKind } from '../../model/cases/case.ts';
+import type { CaseKind } from '../../model/cases/filing.ts';
 import { CASE_GLOSSARY, CASE_KIND_WORDS, LEVEL_WORDS } from '../../model/cases/glossary.ts';
 import type { CaseStatus, NoticeKind } from '../../model/cases/lifecycle.ts';
 import type { Level } from '../../model/cases/outcome.ts';

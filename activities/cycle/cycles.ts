@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { systemUser } from '../../domain/auth/auth.ts';
+import { pendingLedgerOf } from '../../domain/cases/ledger-filters.ts';
 import { appendixUnitsOf, districtLeadersSummary } from '../../domain/leaders/appendix-submissions.ts';
 import { loadCalendar } from '../../domain/calendar/calendar.ts';
 import { caseStatistics } from '../../domain/statistics/statistics.ts';
@@ -17,13 +18,7 @@ import { sendOnce } from '../mail-once.ts';
 type CycleRef = { cycle: string; districtId: string };
 
 const pendingCaseIds = async (db: Pick<Db, 'case'>, unitId: string) =>
-  (
-    await db.case.findMany({
-      where: { filingUnitId: unitId, status: 'awaiting_submission', urgent: false },
-      select: { id: true },
-      orderBy: { number: 'asc' },
-    })
-  ).map((c) => c.id);
+  (await db.case.findMany({ ...pendingLedgerOf(unitId), select: { id: true } })).map((c) => c.id);
 
 export function createCycleActivities({ prisma, mailer, clock, districtTime }: ActivityDeps) {
   const unitsOf = (districtId: string) =>

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { booleanFlag } from '../query.schemas.ts';
 import { attachmentView } from './attachments.schemas.ts';
-import { lineText, plainText } from '../../model/text.ts';
-import { CASE_KINDS } from '../../model/cases/case.ts';
+import { lineText } from '../../model/text.ts';
+import { CASE_KINDS } from '../../model/cases/filing.ts';
 import { LEVELS } from '../../model/cases/outcome.ts';
 import { ROLES } from '../../model/directory/roles.ts';
 import { boundedDate } from '../../model/dates.ts';
@@ -9,26 +10,6 @@ import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { duplicateSuggestion } from './look-alikes.schemas.ts';
 import { CASE_LIST_SORTS } from '../../domain/cases/case-queries.ts';
 import { CASE_ACTIONS } from '../../model/cases/lifecycle.ts';
-
-const text = (max: number) => plainText(max);
-
-export const fileCaseBody = z.strictObject({
-  kind: z.enum(CASE_KINDS),
-  urgent: z.boolean().default(false),
-  title: lineText(200, 3),
-  description: text(5000),
-  category: lineText(100),
-  location: lineText(300),
-  // Not after today in the district: checked by fileCase with the injected clock (a schema cannot read it).
-  foundOn: boundedDate,
-  triedLocally: text(3000),
-  helpNeeded: text(3000),
-  reporter: z.strictObject({
-    name: lineText(100),
-    contact: lineText(100).optional(),
-    email: z.email().optional(),
-  }),
-});
 
 const idempotencyKey = z
   .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
@@ -42,8 +23,6 @@ export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey }
 export const optionalIdempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
 
 export const caseIdParams = z.strictObject({ id: z.uuid() });
-
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const listCasesQuery = z.strictObject({
   unit: z.uuid().optional(),

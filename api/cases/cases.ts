@@ -2,7 +2,8 @@ import { listCases } from '../../domain/cases/case-queries.ts';
 import { fileCase, getCase } from '../../domain/cases/cases.ts';
 import { caseDepsOf } from '../deps.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
-import { caseIdParams, caseList, caseView, fileCaseBody, filedCaseView, idempotencyHeaders, listCasesQuery } from './cases.schemas.ts';
+import { caseFiling } from '../../model/cases/filing.ts';
+import { caseIdParams, caseList, caseView, filedCaseView, idempotencyHeaders, listCasesQuery } from './cases.schemas.ts';
 import { defineRoute } from '../route.ts';
 
 export const caseRoutes = [
@@ -15,7 +16,7 @@ export const caseRoutes = [
       'File a case for the caller’s own unit. Urgent cases go to the district at once. Repeating the Idempotency-Key returns the same case. Open cases that look like the same problem come back in possibleDuplicates.',
     authenticated: true,
     roles: ['street_staff'],
-    schemas: { body: fileCaseBody, headers: idempotencyHeaders },
+    schemas: { body: caseFiling, headers: idempotencyHeaders },
     responses: {
       201: { description: 'Filed', schema: filedCaseView },
       200: { description: 'Already filed with this Idempotency-Key', schema: filedCaseView },

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { booleanFlag } from '../query.schemas.ts';
 import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../../model/leaders/four-leads.ts';
 import { attachmentView } from '../cases/attachments.schemas.ts';
 import { plainText } from '../../model/text.ts';
 import { ACTIVITY_REVIEW_ACTIONS, ACTIVITY_REVIEW_STATES } from '../../model/leaders/activity-review.ts';
 import { APPENDIX_SUBMISSION_ACTIONS, APPENDIX_SUBMISSION_STATES } from '../../model/leaders/appendix-submission.ts';
 
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 /** A calendar year; the far bounds only keep typing slips out. */
 export const yearField = z.coerce.number().int().min(2000).max(2999);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { booleanFlag } from '../query.schemas.ts';
 import { NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
 import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
 import { RECORD_ACTIONS } from '../../model/party/record-lifecycle.ts';
@@ -8,7 +9,6 @@ import { plainText } from '../../model/text.ts';
 // Schemas of the party members' routes (section Four). Dates a person gives are district dates.
 
 const districtDay = z.iso.date();
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const unitRef = z.object({ id: z.uuid(), name: z.string() });
 
 export const idParams = z.strictObject({ id: z.uuid() });

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from '../../lib/db.ts';
 import type { Case } from '../../generated/prisma/client.ts';
 import { z } from 'zod';
-import type { CaseKind } from '../../model/cases/case.ts';
+import type { CaseKind } from '../../model/cases/filing.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { searchCondition } from './case-search.ts';
 import { toCaseSummary } from './case-view.ts';

@@ -1,5 +1,5 @@
 import { likeLiteral, Prisma, type Db } from '../../lib/db.ts';
-import type { CaseFiling } from '../../model/cases/case.ts';
+import type { CaseFiling } from '../../model/cases/filing.ts';
 import { OPEN_STATUSES } from '../../model/cases/lifecycle.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { visibleCaseSql } from './scope.ts';

@@ -17,6 +17,16 @@ export type LedgerFilter = {
 /** The district's clock and half-years: `filedFrom`/`filedTo` are district days, a `cycle` its half-year. */
 export type DistrictRules = { utcOffsetMinutes: number; deadlines?: HalfYearDeadlines };
 
+/**
+ * A unit's pending ledger: the regular cases it still holds in its own ledger, in ledger order. The API
+ * shows it before a half-year submission, and the submission carries what it holds then.
+ */
+export const pendingLedgerOf = (unitId: string) =>
+  ({
+    where: { filingUnitId: unitId, status: 'awaiting_submission', urgent: false },
+    orderBy: { number: 'asc' },
+  }) satisfies Prisma.CaseFindManyArgs;
+
 /** Whose cases and in what state. */
 export function scopeConditions(filter: LedgerFilter): Prisma.CaseWhereInput[] {
   const conditions: Prisma.CaseWhereInput[] = [];

@@ -14,6 +14,7 @@ import {
 import { cycleRowId, type CycleSettings } from '../../model/cycle/cycle.ts';
 import { parentKindOf } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
+import { pendingLedgerOf } from '../cases/ledger-filters.ts';
 import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
 
@@ -82,9 +83,8 @@ export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: 
 export async function pendingLedger(deps: CycleDeps, user: AuthenticatedUser) {
   requireRole(user, ['street_staff']);
   const cases = await deps.prisma.case.findMany({
-    where: { filingUnitId: user.orgUnitId, status: 'awaiting_submission', urgent: false },
+    ...pendingLedgerOf(user.orgUnitId),
     select: { id: true, number: true, title: true, category: true, filedAt: true },
-    orderBy: { number: 'asc' },
   });
   return { cases: cases.map((c) => ({ ...c, filedAt: c.filedAt.toISOString() })) };
 }

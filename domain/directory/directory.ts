@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../lib/db.ts';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import type { Role } from '../../model/directory/roles.ts';
 import { filesCases, keepsCommunities, keepsLeaders, parentKindOf, unitKindsFor, type UnitKind } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -36,7 +36,7 @@ export async function createOrgUnit(
   const parent = input.parentId ? await prisma.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
   if ((parentKind === null) !== (parent === null) || (parent && parent.kind !== parentKind)) {
     const message = parentKind ? `a ${input.kind} belongs to a ${parentKind}` : `a ${input.kind} has no parent`;
-    throw new DomainError('validation_failed', message, [{ path: 'body.parentId', message }]);
+    throw invalidField('body.parentId', message);
   }
   try {
     const unit = await prisma.orgUnit.create({
@@ -96,11 +96,11 @@ export async function createUser(
 ) {
   requireRole(user, ['admin']);
   const unit = await prisma.orgUnit.findUnique({ where: { id: input.orgUnitId } });
-  if (!unit) throw new DomainError('validation_failed', 'no such unit', [{ path: 'body.orgUnitId', message: 'no such unit' }]);
+  if (!unit) throw invalidField('body.orgUnitId', 'no such unit');
   const kinds = unitKindsFor(input.role);
   if (!kinds.includes(unit.kind)) {
     const message = `a ${input.role} works in a unit of kind ${kinds.join(' or ')}`;
-    throw new DomainError('validation_failed', message, [{ path: 'body.orgUnitId', message }]);
+    throw invalidField('body.orgUnitId', message);
   }
   const temporaryPassword = newTemporaryPassword();
   try {

@@ -1,7 +1,7 @@
 import { pgPoolOf, Prisma, type Db } from '../../lib/db.ts';
 import type { HalfYearDeadlines } from '../../lib/half-years.ts';
 import { parseCaseDetails, resultText, type CaseDetails } from '../../model/cases/case-details.ts';
-import type { CaseFiling, CaseKind } from '../../model/cases/case.ts';
+import type { CaseFiling, CaseKind } from '../../model/cases/filing.ts';
 import { CASE_GLOSSARY, CASE_KIND_WORDS } from '../../model/cases/glossary.ts';
 import { labelOf, type Language } from '../../model/glossary.ts';
 import type { CaseStatus } from '../../model/cases/lifecycle.ts';

@@ -47,7 +47,7 @@ export function requireOwnUnit(user: AuthenticatedUser, unitId: string, what: st
 
 async function checkReportsTo(prisma: Db, unit: { id: string; parentId: string | null }, reportsToUnitId: string) {
   const target = await prisma.orgUnit.findUnique({ where: { id: reportsToUnitId } });
-  const invalid = (message: string) => new DomainError('validation_failed', message, [{ path: 'body.reportsToUnitId', message }]);
+  const invalid = (message: string) => invalidField('body.reportsToUnitId', message);
   if (!target || !keepsCommunities(target.kind) || target.parentId !== unit.parentId)
     throw invalid('leaders report to a street office or park of their own district');
   if (target.id === unit.id) throw invalid('a unit’s leader reports to another street or park, which confirms their activities');

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { notFound } from '../../lib/errors.ts';
+import { invalidField, notFound } from '../../lib/errors.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { visibleCaseFilter } from '../cases/scope.ts';
 import { dateOnly } from '../../model/party/vocabulary.ts';
-import { assertNotFuture, badField, callerStreetOrPark, type PartyDeps } from './scope.ts';
+import { assertNotFuture, callerStreetOrPark, type PartyDeps } from './scope.ts';
 
 export type FundInput = { amount: number; purpose: string; approvedBy: string; approvedOn: string };
 
@@ -12,7 +12,8 @@ export async function recordFunding(deps: PartyDeps, user: AuthenticatedUser, ca
   const unit = await callerStreetOrPark(deps.prisma, user);
   const project = await deps.prisma.case.findFirst({ where: { AND: [{ id: caseId, filingUnitId: unit.id }, visibleCaseFilter(user)] } });
   if (!project) throw notFound('case');
-  if (project.kind !== 'unclaimed_project') throw badField('params.id', 'only public-service projects are funded from the service funds');
+  if (project.kind !== 'unclaimed_project')
+    throw invalidField('params.id', 'only public-service projects are funded from the service funds');
   assertNotFuture(deps, input.approvedOn, 'body.approvedOn');
   await deps.prisma.serviceFund.create({
     data: {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MemberRegistration } from '../../generated/prisma/client.ts';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import type { SameUnion } from '../../lib/type-checks.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -14,7 +14,7 @@ import {
   type RegistrationState,
 } from '../../model/party/registration-lifecycle.ts';
 import { dateOnly } from '../../model/party/vocabulary.ts';
-import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
+import { assertNotFuture, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
 export type RegistrationInput = {
   memberNumber: string;
@@ -107,13 +107,13 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
   requireRole(user, REGISTRATIONS.rolesFor('register'));
   assertNotFuture(deps, input.registeredOn, 'body.registeredOn');
   const community = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
-  if (!community) throw badField('body.communityId', 'no such community');
+  if (!community) throw invalidField('body.communityId', 'no such community');
   const byCommunity = community.unitId === user.orgUnitId;
   if (!byCommunity && input.homeUnitId !== user.orgUnitId)
     throw new DomainError('forbidden', 'register the members of your own unit, or members living in your street/park');
-  if (!(await deps.prisma.orgUnit.findUnique({ where: { id: input.homeUnitId } }))) throw badField('body.homeUnitId', 'no such unit');
+  if (!(await deps.prisma.orgUnit.findUnique({ where: { id: input.homeUnitId } }))) throw invalidField('body.homeUnitId', 'no such unit');
   if (input.branchId && !(await deps.prisma.partyBranch.findFirst({ where: { id: input.branchId, unitId: input.homeUnitId } })))
-    throw badField('body.branchId', 'no such party branch in the member’s home unit');
+    throw invalidField('body.branchId', 'no such party branch in the member’s home unit');
   const already = await deps.prisma.partyMember.findUnique({ where: { memberNumber: input.memberNumber } });
   if (already) throw alreadyRegistered(input.memberNumber);
   const memberId = randomUUID();
@@ -207,10 +207,10 @@ export async function moveMember(
   if (!current) throw notFound('member registered with your street/park');
   requireStep(REGISTRATIONS, 'move', current.status, user.role);
   const target = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
-  if (!target) throw badField('body.communityId', 'no such community');
-  if (target.id === current.communityId) throw badField('body.communityId', 'the member is registered with this community already');
+  if (!target) throw invalidField('body.communityId', 'no such community');
+  if (target.id === current.communityId) throw invalidField('body.communityId', 'the member is registered with this community already');
   if (input.movedOn <= dateOnly(current.registeredOn))
-    throw badField('body.movedOn', `must be after the current registration began (${dateOnly(current.registeredOn)})`);
+    throw invalidField('body.movedOn', `must be after the current registration began (${dateOnly(current.registeredOn)})`);
   if (await deps.prisma.serviceRecord.count({ where: { registrationId: current.id, servedOn: { gte: new Date(input.movedOn) } } }))
     throw new DomainError('conflict', 'the current community has records on or after that day; a move cannot precede them');
   await deps.prisma.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../lib/db.ts';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { yearDates } from '../../model/party/rules.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -8,7 +8,7 @@ import { requireStep } from '../lifecycle-steps.ts';
 import { RECORD_LIFECYCLE as RECORDS, recordStateOf, type RecordAction } from '../../model/party/record-lifecycle.ts';
 import { dateOnly, type ServiceKind } from '../../model/party/vocabulary.ts';
 import { visibleMemberFilter } from './members.ts';
-import { assertNotFuture, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
+import { assertNotFuture, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
 export type RecordInput = { memberId: string; kind: ServiceKind; servedOn: string; hours?: number; account: string; caseId?: string };
 
@@ -76,7 +76,7 @@ export async function createRecord(deps: PartyDeps, user: AuthenticatedUser, inp
       OR: [{ endedOn: null }, { endedOn: { gt: servedOn } }],
     },
   });
-  if (!registration) throw badField('body.servedOn', 'the member was not registered with any community on that day');
+  if (!registration) throw invalidField('body.servedOn', 'the member was not registered with any community on that day');
   const byCommunity = registration.unitId === user.orgUnitId;
   if (!byCommunity && member.homeUnitId !== user.orgUnitId)
     throw new DomainError('forbidden', 'the street/park the member was registered with on that day, or the member’s home unit, records it');

@@ -1,5 +1,5 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { notFound } from '../../lib/errors.ts';
+import { invalidField, notFound } from '../../lib/errors.ts';
 import { roundSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound, type Workflows } from '../../workflows/definitions.ts';
 import { ROUND_LIFECYCLE, type RoundAction } from '../../model/party/round-lifecycle.ts';
@@ -7,7 +7,7 @@ import { roundActionsFor, roundRowId, type RoundCommands, type RoundRequest } fr
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { runUpdate } from '../workflow-calls.ts';
-import { actorOf, badField, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
+import { actorOf, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
 /**
  * A street/park opens its round for the year; opening again answers with the same round. The quota
@@ -119,7 +119,7 @@ async function assertNominable(deps: PartyDeps, unitId: string, command: RoundCo
       : await deps.prisma.partyBranch.findFirst({
           where: { id: command.subjectId, members: { some: { registrations: { some: registered } } } },
         });
-  if (!found) throw badField('body.subjectId', `no ${command.kind} registered with this street/park`);
+  if (!found) throw invalidField('body.subjectId', `no ${command.kind} registered with this street/park`);
 }
 
 /** A nomination, after checking that the member or branch is registered with the street/park. */

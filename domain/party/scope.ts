@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
-import { DomainError } from '../../lib/errors.ts';
+import { DomainError, invalidField } from '../../lib/errors.ts';
 import { districtToday } from '../../lib/district-time.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -10,13 +10,10 @@ import { keepsCommunities } from '../../model/directory/unit-kinds.ts';
 
 export type PartyDeps = { prisma: Db; temporal: Client; clock: Clock; storage: BlobStorage; settings: Config['party'] };
 
-/** Field-level 400, the way the route schemas report theirs. */
-export const badField = (path: string, message: string) => new DomainError('validation_failed', message, [{ path, message }]);
-
 /** A date of something that already happened: today in the district at the latest. */
 export function assertNotFuture(deps: Pick<PartyDeps, 'clock' | 'settings'>, date: string, path: string) {
   const today = districtToday(deps.clock, deps.settings.feedback.utcOffsetMinutes);
-  if (date > today) throw badField(path, `cannot be in the future (today is ${today} in the district)`);
+  if (date > today) throw invalidField(path, `cannot be in the future (today is ${today} in the district)`);
 }
 
 /** The caller's own street office or park; other units keep no communities. */

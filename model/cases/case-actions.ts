@@ -2,18 +2,9 @@ import { z } from 'zod';
 import type { Actor } from '../directory/roles.ts';
 import type { CaseAction } from './lifecycle.ts';
 import { lineText, plainText } from '../text.ts';
+import { filingEdits } from './filing.ts';
 
 const optionalComment = plainText(2000).optional();
-
-const filingEdits = z.strictObject({
-  title: lineText(200, 3).optional(),
-  description: plainText(5000).optional(),
-  category: lineText(100).optional(),
-  location: lineText(300).optional(),
-  triedLocally: plainText(3000).optional(),
-  helpNeeded: plainText(3000).optional(),
-});
-export type FilingEdits = z.output<typeof filingEdits>;
 
 /**
  * The body of each step, as the API accepts it; the Update's payload is exactly this plus the actor

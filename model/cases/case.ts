@@ -1,29 +1,13 @@
 import type { Actor, Role } from '../directory/roles.ts';
 import type { CaseDetails } from './case-details.ts';
 import type { CaseAction, CaseEventType, CaseStatus } from './lifecycle.ts';
+import type { CaseFiling } from './filing.ts';
 import type { Level } from './outcome.ts';
 
 /**
  * The case model shared by the API, the activities and the workflows: plain types and constants, no
  * Temporal handles (those live in workflows/definitions.ts) and no I/O, so every layer can import it.
  */
-export const CASE_KINDS = ['unclaimed_project', 'hard_problem'] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
-
-/** What street staff write when they file a case (one row of Annex 3); the API's filing schema outputs exactly this. */
-export type CaseFiling = {
-  kind: CaseKind;
-  urgent: boolean;
-  title: string;
-  description: string;
-  category: string;
-  location: string;
-  foundOn: string;
-  triedLocally: string;
-  helpNeeded: string;
-  reporter: { name: string; contact?: string; email?: string };
-};
-
 /** Working days each level has, fixed into the workflow when the case is filed. */
 export type DeadlinePolicy = {
   districtDays: number;

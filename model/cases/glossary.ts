@@ -1,5 +1,5 @@
 import type { LifecycleWords, Words } from '../lifecycle.ts';
-import type { CaseKind } from './case.ts';
+import type { CaseKind } from './filing.ts';
 import type { CaseEventType, CaseStatus, UpdateVia } from './lifecycle.ts';
 import type { Level } from './outcome.ts';
 

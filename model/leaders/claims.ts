@@ -1,4 +1,4 @@
-import type { CaseKind } from '../cases/case.ts';
+import type { CaseKind } from '../cases/filing.ts';
 import type { CaseDetails } from '../cases/case-details.ts';
 import type { CaseStatus } from '../cases/lifecycle.ts';
 

@@ -13,7 +13,7 @@ import {
   workflowIdForCycle,
   workflowIdForQuotaTracker,
 } from '../../workflows/definitions.ts';
-import type { CaseFiling } from '../../model/cases/case.ts';
+import type { CaseFiling } from '../../model/cases/filing.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';
 import type { Scenario, ScenarioDeps } from './scenario.ts';

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { fileCase } from '../../../domain/cases/cases.ts';
 import { loadConfig } from '../../../lib/config.ts';
 import { DomainError } from '../../../lib/errors.ts';
-import type { CaseFiling } from '../../../model/cases/case.ts';
+import type { CaseFiling } from '../../../model/cases/filing.ts';
 import { fileAs } from '../../support/case-steps.ts';
 import { filing, newKey } from '../../support/fixtures.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';

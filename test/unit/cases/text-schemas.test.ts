@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listCasesQuery, fileCaseBody } from '../../../api/cases/cases.schemas.ts';
+import { listCasesQuery } from '../../../api/cases/cases.schemas.ts';
+import { caseFiling } from '../../../model/cases/filing.ts';
 import { lineText, MULTI_LINE_TEXT, plainText } from '../../../model/text.ts';
 import { filing } from '../../support/fixtures.ts';
 
@@ -11,7 +12,7 @@ describe('plain text inputs', () => {
   });
 
   it('guard every text field a case is filed with, and the search box', () => {
-    const result = fileCaseBody.safeParse(filing({ title: 'Broken\u0000 light', reporter: { name: 'Li\u0000' } }));
+    const result = caseFiling.safeParse(filing({ title: 'Broken\u0000 light', reporter: { name: 'Li\u0000' } }));
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['title', 'reporter.name']);
     expect(listCasesQuery.safeParse({ q: 'F\u00e8\u0000VY' }).success).toBe(false);
@@ -71,7 +72,7 @@ describe('invisible and direction-changing characters', () => {
       expect(lineText(100).safeParse(value).success, JSON.stringify(value)).toBe(false);
     }
     expect(plainText(100).safeParse('a\nb\r\nc\td').success).toBe(true);
-    expect(fileCaseBody.safeParse(filing({ title: 'Lamp\u2028out' })).error?.issues.map((i) => i.path.join('.'))).toEqual(['title']);
+    expect(caseFiling.safeParse(filing({ title: 'Lamp\u2028out' })).error?.issues.map((i) => i.path.join('.'))).toEqual(['title']);
   });
 
   it('checks the length before the pattern, so an oversized value is refused at once', () => {

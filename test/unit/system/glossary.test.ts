@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNEX3_COLUMNS } from '../../../domain/exports/annex3.ts';
-import { CASE_KINDS } from '../../../model/cases/case.ts';
+import { CASE_KINDS } from '../../../model/cases/filing.ts';
 import { CASE_STATUSES } from '../../../model/cases/lifecycle.ts';
 import { GLOSSARY, type Language } from '../../../model/glossary.ts';
 import type { Words } from '../../../model/lifecycle.ts';
