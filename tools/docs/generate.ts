@@ -7,6 +7,7 @@ import { FEATURE_CHAPTERS, lifecycleChapters } from './lifecycles.ts';
 import { demoLoginTable } from './demo-logins.ts';
 import { layerRuleTable } from './layers.ts';
 import { unitKindTable } from './unit-kinds.ts';
+import { glossaryMarkdown } from './glossary.ts';
 import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion } from './regions.ts';
 
 /**
@@ -17,6 +18,7 @@ import { PROJECT_ROOT, formatMarkdown, hasRegion, regionMarkers, replaceRegion }
  * - each feature chapter's state diagrams and step tables from model/lifecycles.ts;
  * - the unit kinds of docs/features/directory-and-calendar.md from model/directory/unit-kinds.ts;
  * - the README's demo logins from the demo seed (domain/directory/seed.ts);
+ * - docs/glossary.md's tables from the one glossary (model/glossary.ts);
  * - the layer rules of docs/architecture.md from the ones the import-graph test enforces (tools/import-graph.ts).
  */
 export const README = 'README.md';
@@ -24,6 +26,7 @@ export const API_DOC = 'docs/api.md';
 export const ARCHITECTURE_DOC = 'docs/architecture.md';
 export const CONFIGURATION_DOC = 'docs/configuration.md';
 export const DIRECTORY_DOC = 'docs/features/directory-and-calendar.md';
+export const GLOSSARY_DOC = 'docs/glossary.md';
 const LIFECYCLES_REGION = 'lifecycles';
 
 const readDoc = (file: string): string => readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
@@ -51,6 +54,9 @@ export async function generatedDocuments(read: (file: string) => string = readDo
   documents.set(API_DOC, await formatMarkdown(api, API_DOC));
 
   documents.set(DIRECTORY_DOC, replaceRegion(read(DIRECTORY_DOC), 'unit-kinds', unitKindTable(), DIRECTORY_DOC));
+
+  const glossary = replaceRegion(read(GLOSSARY_DOC), 'glossary', glossaryMarkdown(), GLOSSARY_DOC);
+  documents.set(GLOSSARY_DOC, await formatMarkdown(glossary, GLOSSARY_DOC));
 
   const sections = lifecycleChapters();
   for (const chapter of new Set(Object.values(FEATURE_CHAPTERS))) {

@@ -52,6 +52,11 @@ type Job = { kind: 'project'; event: RoundEventRecord } | { kind: 'notice'; noti
  * and by the organization, a shortlist, the committee's decision within the quota, submission to the
  * district, the district's approval (the home units are then informed) or return for another decision.
  * Every change goes through the round's transition table (model/party/round-lifecycle.ts).
+ *
+ * Why one long function: a workflow's state lives in its closure, which the handlers, the event queue
+ * and the timeline share; and it still carries the path of rounds started before `round-records-events`
+ * (`projectSnapshots`, `project`, the mail inside `answer`). Those rounds end by December 31 of their
+ * year at the latest; once none runs, that path and the patch call go (see docs/development.md).
  */
 export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Promise<RoundSnapshot> {
   const recordsEvents = patched(ROUND_RECORDS_EVENTS);

@@ -14,7 +14,6 @@ const languageName = (lang: string) => (lang === 'zh' || lang === 'en' ? LANGUAG
 type ExportRequest = NonNullable<paths['/exports/jobs']['post']['requestBody']>['content']['application/json'];
 
 const JOBS_KEY = ['export-jobs'];
-const FINISHED = ['completed', 'failed'];
 
 /** Annex 3 straight away, or as a job with a live progress bar for large ledgers. */
 export default function Exports() {
@@ -24,11 +23,12 @@ export default function Exports() {
   const [form] = Form.useForm<ExportRequest>();
   const [failure, setFailure] = useState<string>();
   const queryClient = useQueryClient();
-  // The caller's latest jobs (also those started in another tab or session), polled while any still runs.
+  // The caller's latest jobs (also those started in another tab or session), polled while any still runs:
+  // the server stamps finishedAt when its lifecycle reaches an end, so the page needs no list of end states.
   const jobs = useQuery({
     queryKey: JOBS_KEY,
     queryFn: async () => unwrap(await api.GET('/exports/jobs', { params: { query: { limit: 20 } } })),
-    refetchInterval: (q) => (q.state.data?.items.some((job) => !FINISHED.includes(job.status)) ? 1_000 : false),
+    refetchInterval: (q) => (q.state.data?.items.some((job) => job.finishedAt === null) ? 1_000 : false),
   });
 
   const request = (): ExportRequest => withoutEmpty(form.getFieldsValue());
@@ -105,7 +105,7 @@ export default function Exports() {
               </span>
               <Progress
                 percent={job.percent}
-                status={job.status === 'failed' ? 'exception' : job.status === 'completed' ? 'success' : 'active'}
+                status={job.finishedAt === null ? 'active' : job.error ? 'exception' : 'success'}
                 aria-label={t('exports.progress')}
                 format={(p) => `${p}% (${job.rowsWritten}/${job.totalRows ?? '?'})`}
               />
