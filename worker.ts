@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { createTemporalClient } from './domain/temporal-client.ts';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.ts';
+import { requestLogAttributes } from './activities/interceptors.ts';
 import { type ActivityDeps } from './activities/deps.ts';
 import { systemClock } from './lib/clock.ts';
 import { loadConfig } from './lib/config.ts';
@@ -15,7 +17,14 @@ import { serveMetrics } from './lib/metrics-server.ts';
 import { freePort } from './infra/free-port.ts';
 import { TASK_QUEUE } from './workflows/definitions.ts';
 
-export const WORKFLOWS_PATH = path.join(import.meta.dirname, 'workflows', 'index.ts');
+/**
+ * What the workflow bundle is made of: the workflows and the workflow interceptors every worker runs
+ * them with (a prebuilt bundle must hold the same interceptors; the worker cannot add them later).
+ */
+export const WORKFLOW_SOURCES = {
+  workflowsPath: path.join(import.meta.dirname, 'workflows', 'index.ts'),
+  workflowInterceptorModules: [path.join(import.meta.dirname, 'workflows', 'interceptors.ts')],
+};
 
 export type CaseWorkerOptions = {
   connection: NativeConnection;
@@ -31,7 +40,11 @@ export function createCaseWorker({ connection, namespace, deps, workflowBundle }
     namespace,
     taskQueue: TASK_QUEUE,
     activities: createActivities(deps),
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    interceptors: {
+      activity: [requestLogAttributes],
+      ...(workflowBundle ? {} : { workflowModules: WORKFLOW_SOURCES.workflowInterceptorModules }),
+    },
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOW_SOURCES.workflowsPath }),
   });
 }
 
@@ -48,6 +61,7 @@ async function main() {
     logLevel: config.logLevel,
     handleSignals: true,
     metricsPort: metricsEndpoint ? await freePort() : undefined,
+    logger,
   });
   const metrics = metricsEndpoint ? await serveMetrics({ ...metricsEndpoint, token: config.metrics.token }) : undefined;
   if (metrics) logger.info('metrics served', { url: metrics.url });
@@ -56,7 +70,7 @@ async function main() {
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   // The cycle's activities move cases by Update, through an ordinary client.
   const clientConnection = await Connection.connect({ address: config.temporal.address });
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const temporal = createTemporalClient(clientConnection, config.temporal.namespace);
   const worker = await createCaseWorker({
     connection,
     namespace: config.temporal.namespace,

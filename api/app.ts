@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import { DomainError } from '../lib/errors.ts';
 import { adminRoutes } from './system/mailbox.ts';
@@ -23,6 +22,7 @@ import { errorHandler } from './error-handler.ts';
 import { healthRoutes } from './system/health.ts';
 import { metricsRoutes } from './system/metrics.ts';
 import { labelRoute, recordHttpMetrics } from './http-metrics.ts';
+import { requestIdOf, requestLogging } from './request-log.ts';
 import { partyFundRoutes } from './party/funds.ts';
 import { partyMemberRoutes } from './party/members.ts';
 import { partyRoundRoutes } from './party/rounds.ts';
@@ -71,30 +71,15 @@ export const routes: readonly RouteDefinition[] = [
   ...settingsRoutes,
 ];
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(recordHttpMetrics());
 
+  app.use(requestLogging(deps.logger));
   app.use((req, res, next) => {
-    const incoming = req.header('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    const started = performance.now();
-    res.on('finish', () =>
-      deps.logger.info('request', {
-        requestId,
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        durationMs: Math.round(performance.now() - started),
-        userId: res.locals.userId,
-      }),
-    );
+    res.locals.requestId = requestIdOf(req);
     next();
   });
   app.use(securityHeaders);

@@ -18,11 +18,15 @@ const httpMetrics = () => ({
   }),
 });
 
-/** Names the request's route for the metrics before anything else runs (a refusal by authentication counts too). */
+/**
+ * Names the request's route (and keeps its parameters) for the metrics and the request log before
+ * anything else runs, so a refusal by authentication is counted and logged under its route too.
+ */
 export const labelRoute =
   (path: string): RequestHandler =>
-  (_req, res, next) => {
+  (req, res, next) => {
     res.locals.route = path;
+    res.locals.routeParams = req.params;
     next();
   };
 

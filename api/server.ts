@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { createTemporalClient } from '../domain/temporal-client.ts';
 import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
@@ -36,7 +37,7 @@ async function main() {
   await applyMigrations(config.database.url, path.join(config.projectRoot, 'prisma', 'migrations'), (m) => logger.info(m));
   const prisma = createPrisma(config.database.url, { connectTimeoutMs: config.database.connectTimeoutMs });
   const connection = await Connection.connect({ address: config.temporal.address });
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const temporal = createTemporalClient(connection, config.temporal.namespace);
   const storage = createLocalDirectoryStorage(config.filesDir);
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, storage });
   logger.info('api listening', { url: `http://${config.http.host}:${config.http.port}` });

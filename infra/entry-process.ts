@@ -17,6 +17,8 @@ export function startEntryProcess(
   script: 'start:api' | 'start:worker',
   env: Record<string, string>,
   readyText: string,
+  /** Every chunk the program writes (stdout and stderr), for callers that need more than the tail. */
+  onOutput?: (chunk: string) => void,
 ): Promise<EntryProcess> {
   const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const entry = /^tsx (\S+)$/.exec(scripts[script] ?? '')?.[1];
@@ -41,16 +43,18 @@ export function startEntryProcess(
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk: string) => {
+      onOutput?.(chunk);
       // The tail is enough to say why a process failed; a worker logs for as long as it runs.
-      output = (output + chunk.toString()).slice(-64 * 1024);
+      output = (output + chunk).slice(-64 * 1024);
       if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve(process_);
       }
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    // Decoded as UTF-8 by the streams, so a character split between two reads stays whole.
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.stderr.setEncoding('utf8').on('data', onData);
     child.once('exit', (code, signal) => reject(new Error(`${script} exited (${signal ?? code}):\n${output}`)));
   });
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { createTemporalClient } from '../domain/temporal-client.ts';
 import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
 import { ensureCycleSchedules } from '../domain/cycle/cycles.ts';
@@ -36,7 +37,7 @@ const cleanups: Array<() => Promise<void> | void> = [];
 
 async function main() {
   // The worker's runtime metrics are appended to the API's /metrics: one process, one endpoint.
-  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: false, metricsPort: await freePort() });
+  installTemporalRuntime({ logLevel: config.logLevel, handleSignals: false, metricsPort: await freePort(), logger });
   say(`data directory: ${config.dataDir}`);
 
   let databaseUrl = config.database.url;
@@ -105,7 +106,7 @@ async function main() {
   cleanups.push(() => nativeConnection.close());
   const connection = await Connection.connect({ address: temporalAddress });
   cleanups.push(() => connection.close());
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const temporal = createTemporalClient(connection, config.temporal.namespace);
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,

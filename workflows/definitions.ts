@@ -25,6 +25,12 @@ import type { RoundRequest, RoundSnapshot, RoundWorkflowInput } from '../model/p
 export const TASK_QUEUE = 'linkage-ledger';
 
 /**
+ * The Temporal header that carries the id of the API request behind a workflow start, Update or
+ * Signal on to the activities it causes, so their log lines name the request (workflows/interceptors.ts).
+ */
+export const REQUEST_ID_HEADER = 'ledger-request-id';
+
+/**
  * Every workflow by its type name, with its signature. Callers start one by name with this type
  * (`workflow.start<Workflows['caseWorkflow']>('caseWorkflow', …)`), so nothing outside workflows/
  * imports workflow code; workflows/index.ts fails to compile when the code and this list part.
@@ -43,6 +49,8 @@ export type Workflows = {
 export type WorkflowName = keyof Workflows;
 
 export const workflowIdForCase = (caseId: string) => `case-${caseId}`;
+/** The case a workflow id is for, or undefined for every other workflow. */
+export const caseIdOfWorkflow = (workflowId: string): string | undefined => /^case-(.+)$/.exec(workflowId)?.[1];
 export const workflowIdForCycle = (cycle: string, districtId: string) => `cycle-${cycle}-${districtId}`;
 
 /** Where the case is now. */

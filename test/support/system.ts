@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { createTemporalClient } from '../../domain/temporal-client.ts';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import supertest from 'supertest';
@@ -94,7 +95,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   const address = inject('temporalAddress');
   const nativeConnection = options.temporal?.nativeConnection ?? (await NativeConnection.connect({ address }));
   const connection = shared ? await Connection.connect({ address }) : undefined;
-  const client = options.temporal?.client ?? new Client({ connection, namespace });
+  const client = options.temporal?.client ?? createTemporalClient(connection ?? (await Connection.connect({ address })), namespace);
   const worker =
     options.worker === false
       ? undefined

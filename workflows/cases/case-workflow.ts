@@ -33,6 +33,7 @@ import {
   type UpdateVia,
 } from '../../model/cases/lifecycle.ts';
 import { refusedForGood } from '../refusals.ts';
+import { currentRequestId, withRequestId } from '../request-context.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
 import {
   LEDGER_REFUSAL,
@@ -64,13 +65,15 @@ const mail = proxyActivities<Activities>({
   retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 
-type Job =
+/** Each job carries the API request that queued it (none for the workflow's own timers), for its activities' headers and logs. */
+type Job = (
   | { kind: 'deadline'; level: Level; workingDays: number; epoch: number }
   | { kind: 'feedbackDeadline' }
   | { kind: 'project'; event: Omit<CaseEventRecord, 'state'> }
   | { kind: 'notice'; notice: NoticeKind; sequence: number; level: Level }
   | { kind: 'attachToPrimary'; primaryCaseId: string }
-  | { kind: 'closeDuplicates'; only?: string };
+  | { kind: 'closeDuplicates'; only?: string }
+) & { requestId?: string };
 
 /**
  * One case of the linkage ledger, from filing until it is closed. The workflow owns the state; every
@@ -94,6 +97,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   let lastSequence = 0;
   let projectedSequence = 0;
   const jobs: Job[] = [];
+  const queue = (job: Job) => jobs.push({ ...job, requestId: currentRequestId() });
   // Notices go out beside the ledger pipeline, so a slow or dead mail attempt never holds up a transition.
   let noticesInFlight = 0;
   // Why the ledger refused an event for good: the Updates waiting for it fail, and the case ends.
@@ -133,7 +137,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     const from = lastSequence === 0 ? null : status;
     status = targetOf(name, from, choice);
     lastSequence += 1;
-    jobs.push({
+    queue({
       kind: 'project',
       event: {
         sequence: lastSequence,
@@ -145,8 +149,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
         occurredAt: new Date().toISOString(),
       },
     });
-    for (const notice of transition.notices) jobs.push({ kind: 'notice', notice, sequence: lastSequence, level });
-    if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates' });
+    for (const notice of transition.notices) queue({ kind: 'notice', notice, sequence: lastSequence, level });
+    if (isFinalStatus(status)) queue({ kind: 'closeDuplicates' });
     return lastSequence;
   }
   const stopClock = () => {
@@ -156,12 +160,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   const enterLevel = (next: Level) => {
     level = next;
     stopClock();
-    if (next !== 'street') jobs.push({ kind: 'deadline', level: next, workingDays: levelDays(next), epoch: clockEpoch });
+    if (next !== 'street') queue({ kind: 'deadline', level: next, workingDays: levelDays(next), epoch: clockEpoch });
   };
   const awaitFeedback = () => {
     level = 'street';
     stopClock();
-    jobs.push({ kind: 'feedbackDeadline' });
+    queue({ kind: 'feedbackDeadline' });
   };
 
   const steps: { [A in CaseAction]: (request: ActionRequest<A>) => number } = {
@@ -196,7 +200,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       details.mergedIntoCaseId = primaryCaseId;
       details.mergedIntoNumber = primaryNumber;
       stopClock();
-      jobs.push({ kind: 'attachToPrimary', primaryCaseId });
+      queue({ kind: 'attachToPrimary', primaryCaseId });
       return record('merge', actor, comment ?? null);
     },
     reject: ({ actor, reason }) => {
@@ -296,7 +300,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   setHandler(duplicateAttachedSignal, ({ caseId }) => {
     details.duplicateCaseIds = [...(details.duplicateCaseIds ?? []), caseId];
     // Closed before it heard of the duplicate: tell the duplicate at once instead of recording a link.
-    if (isFinalStatus(status)) jobs.push({ kind: 'closeDuplicates', only: caseId });
+    if (isFinalStatus(status)) queue({ kind: 'closeDuplicates', only: caseId });
     else record('attachDuplicate', null, caseId);
   });
   setHandler(primaryClosedSignal, (message) => {
@@ -321,7 +325,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
 
     const job = jobs.shift();
     if (job) {
-      await run(job);
+      await withRequestId(job.requestId, () => run(job));
       if (ledgerRefusal !== undefined) break;
       continue;
     }
@@ -329,10 +333,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     const now = Date.now();
     const milestones = clock ? takeDueMilestones(clock, now) : [];
     const latest = milestones[milestones.length - 1];
-    if (latest !== undefined) record(latest === 100 ? 'markOverdue' : latest === 75 ? 'remindThreeQuarters' : 'remindHalfway', null, null);
+    // The workflow's own timers act for no request (the loop itself runs in the filing's).
+    if (latest !== undefined)
+      withRequestId(undefined, () =>
+        record(latest === 100 ? 'markOverdue' : latest === 75 ? 'remindThreeQuarters' : 'remindHalfway', null, null),
+      );
     if (status === 'awaiting_feedback' && feedbackDueAt !== undefined && now >= feedbackDueAt) {
       details.closedBecause = 'no_answer';
-      record('closeWithoutAnswer', null, null);
+      withRequestId(undefined, () => record('closeWithoutAnswer', null, null));
     }
   }
   // A duplicate may still attach itself while the last handlers finish: it is told the outcome too.
@@ -340,7 +348,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     await condition(() => jobs.length > 0 || (noticesInFlight === 0 && allHandlersFinished()));
     const job = jobs.shift();
     if (!job) break;
-    await run(job);
+    await withRequestId(job.requestId, () => run(job));
   }
   if (ledgerRefusal !== undefined) {
     // The ledger will never hold this event: answer the waiting Updates, then end without its effects.
