@@ -1,20 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
-import { ensureCycleSchedules } from '../domain/cycle/cycles.ts';
-import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
-import { ensureQuotaSchedule } from '../domain/leaders/quota-trackers.ts';
+import { allSchedules, ensureSchedules, schedulesReport } from '../domain/system/schedules.ts';
+import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
 
-// `npm run schedules`: creates the half-yearly ledger cycle, the yearly member feedback and the yearly quota tracker Schedules (npm start does it itself).
+// `npm run schedules`: creates the half-yearly ledger cycle, the yearly member feedback and the yearly
+// quota tracker Schedules, and starts once the period each has missed (npm start does it itself).
 const config = loadConfig();
 const connection = await Connection.connect({ address: config.temporal.address ?? `127.0.0.1:${config.temporal.devPort}` });
 try {
   const client = new Client({ connection, namespace: config.temporal.namespace });
-  const created = [
-    ...(await ensureCycleSchedules(client, config)),
-    ...(await ensureFeedbackSchedule(client, config)),
-    ...(await ensureQuotaSchedule(client, config)),
-  ];
-  console.log(created.length ? `created ${created.join(', ')}` : 'the schedules already exist');
+  console.log(schedulesReport(await ensureSchedules(client, allSchedules(config), systemClock, config.districtTime.zone)));
 } finally {
   await connection.close();
 }

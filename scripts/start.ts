@@ -4,11 +4,8 @@ import { Connection } from '@temporalio/client';
 import { createTemporalClient } from '../domain/temporal-client.ts';
 import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
-import { ensureCycleSchedules } from '../domain/cycle/cycles.ts';
-import { ensureFeedbackSchedule } from '../domain/party/feedback.ts';
-import { ensureQuotaSchedule, openQuotaTrackers } from '../domain/leaders/quota-trackers.ts';
+import { allSchedules, ensureSchedules, schedulesReport } from '../domain/system/schedules.ts';
 import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/directory/seed.ts';
-import { districtYearOf } from '../lib/district-time.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { supervise } from '../infra/supervisor.ts';
@@ -119,14 +116,7 @@ async function main() {
     await workerRun;
   });
 
-  const schedules = [
-    ...(await ensureCycleSchedules(temporal, config)),
-    ...(await ensureFeedbackSchedule(temporal, config)),
-    ...(await ensureQuotaSchedule(temporal, config)),
-  ];
-  if (schedules.length) say(`created the ledger cycle, member feedback and quota tracker schedules (${schedules.join(', ')})`);
-  // The Schedule opens next year's trackers; this year's are opened now (once).
-  await openQuotaTrackers(temporal, config.leaders, districtYearOf(systemClock.now(), config.leaders.utcOffsetMinutes));
+  say(schedulesReport(await ensureSchedules(temporal, allSchedules(config), systemClock, config.districtTime.zone)));
   // The UI is built by the development tool in a process of its own (Vite and the client generator
   // are devDependencies); it skips the build when web/dist matches the sources.
   execFileSync(process.execPath, ['--import', 'tsx', path.join(config.projectRoot, 'scripts', 'build-web.ts')], { stdio: 'inherit' });

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
+import { districtYearOf } from '../../lib/district-time.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
+import { halfYearOf, halfYearWindow } from '../../lib/half-years.ts';
 import {
   TASK_QUEUE,
   approveSummaryUpdate,
@@ -16,6 +18,7 @@ import { parentKindOf } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { pendingLedgerOf } from '../cases/ledger-filters.ts';
 import { requireRole } from '../cases/scope.ts';
+import { momentIn, type YearlySchedule } from '../system/yearly-schedule.ts';
 import { runUpdate } from '../workflow-calls.ts';
 
 type CycleDeps = { prisma: Db; temporal: Client };
@@ -110,45 +113,31 @@ export async function approveSummary(deps: CycleDeps, user: AuthenticatedUser, c
   return { ...(await handle.query(cycleSnapshotQuery)) };
 }
 
-export const MONTHS = [
-  'JANUARY',
-  'FEBRUARY',
-  'MARCH',
-  'APRIL',
-  'MAY',
-  'JUNE',
-  'JULY',
-  'AUGUST',
-  'SEPTEMBER',
-  'OCTOBER',
-  'NOVEMBER',
-  'DECEMBER',
-] as const;
-
-/** The two half-yearly Temporal Schedules that open the cycles (created once; left as they are after). */
-export async function ensureCycleSchedules(client: Client, config: Pick<Config, 'cycles' | 'districtTime'>) {
-  const created: string[] = [];
-  for (const [half, opens] of [
-    ['h1', config.cycles.opensH1],
-    ['h2', config.cycles.opensH2],
-  ] as const) {
-    const [month, day] = opens.split('-').map(Number) as [number, number];
-    try {
-      await client.schedule.create<Workflows['openCyclesWorkflow']>({
-        scheduleId: `ledger-cycle-${half}`,
-        spec: { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour: 9 }], timezone: config.districtTime.zone },
-        action: {
-          type: 'startWorkflow',
-          workflowType: 'openCyclesWorkflow',
-          taskQueue: TASK_QUEUE,
-          workflowId: `open-cycles-${half}`,
-          args: [{ settings: config.cycles.settings }],
-        },
-      });
-      created.push(`ledger-cycle-${half}`);
-    } catch (error) {
-      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    }
-  }
-  return created;
+/**
+ * The two half-yearly Schedules that open the cycles (09:00 on CYCLE_OPENS_H1 / CYCLE_OPENS_H2). A
+ * half-year whose opening day has passed is missed until its deadline: after that it is over.
+ */
+export function cycleSchedules(config: Pick<Config, 'cycles'>): YearlySchedule<'openCyclesWorkflow'>[] {
+  const { settings } = config.cycles;
+  return (
+    [
+      ['h1', config.cycles.opensH1],
+      ['h2', config.cycles.opensH2],
+    ] as const
+  ).map(([half, monthDay]) => {
+    const moment = { monthDay, hour: 9 };
+    return {
+      scheduleId: `ledger-cycle-${half}`,
+      workflowType: 'openCyclesWorkflow',
+      workflowId: `open-cycles-${half}`,
+      moment,
+      args: [{ settings }],
+      missedPeriod(now) {
+        const opens = momentIn(districtYearOf(now, settings.utcOffsetMinutes), moment, settings.utcOffsetMinutes);
+        const cycle = halfYearOf(opens, settings.utcOffsetMinutes, settings.deadlines);
+        const { to: deadline } = halfYearWindow(cycle, settings.utcOffsetMinutes, settings.deadlines);
+        return opens <= now && now < deadline ? { period: cycle, args: [{ cycle, settings }] } : undefined;
+      },
+    };
+  });
 }

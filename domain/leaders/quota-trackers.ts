@@ -1,7 +1,9 @@
-import { ScheduleAlreadyRunning, ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Config } from '../../lib/config.ts';
+import { districtYearOf } from '../../lib/district-time.ts';
 import { TASK_QUEUE, quotaProgressSignal, workflowIdForQuotaTracker, type Workflows } from '../../workflows/definitions.ts';
 import type { QuotaSettings } from '../../model/leaders/leaders.ts';
+import { momentIn, type YearlySchedule } from '../system/yearly-schedule.ts';
 
 /**
  * Tells a unit's tracker for the year to count again, starting it if the unit has none yet (its
@@ -25,39 +27,24 @@ export async function touchQuotaTracker(temporal: Client, settings: QuotaSetting
   }
 }
 
-/** Starts the year's trackers for every unit with leaders (idempotent: one opener per year). */
-export async function openQuotaTrackers(temporal: Client, settings: QuotaSettings, year: number) {
-  try {
-    await temporal.workflow.start<Workflows['openQuotaTrackersWorkflow']>('openQuotaTrackersWorkflow', {
-      taskQueue: TASK_QUEUE,
-      workflowId: `open-quota-trackers-${year}`,
-      args: [{ year, settings }],
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-    return { year, alreadyOpened: false };
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    return { year, alreadyOpened: true };
-  }
-}
-
-/** The yearly Schedule that opens the trackers on January 1 (00:05 district time); created once. */
-export async function ensureQuotaSchedule(client: Client, config: Pick<Config, 'leaders' | 'districtTime'>) {
-  try {
-    await client.schedule.create<Workflows['openQuotaTrackersWorkflow']>({
+/**
+ * The yearly Schedule that opens the trackers on January 1 (00:05 district time). Its moment passes
+ * on the year's first day, so a year is missed (and opened at once) whenever the Schedule is made.
+ */
+export function quotaSchedules(config: Pick<Config, 'leaders'>): YearlySchedule<'openQuotaTrackersWorkflow'>[] {
+  const settings = config.leaders;
+  const moment = { monthDay: '01-01', hour: 0, minute: 5 };
+  return [
+    {
       scheduleId: 'leader-quota-trackers',
-      spec: { calendars: [{ month: 'JANUARY', dayOfMonth: 1, hour: 0, minute: 5 }], timezone: config.districtTime.zone },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'openQuotaTrackersWorkflow',
-        taskQueue: TASK_QUEUE,
-        workflowId: 'open-quota-trackers',
-        args: [{ settings: config.leaders }],
+      workflowType: 'openQuotaTrackersWorkflow',
+      workflowId: 'open-quota-trackers',
+      moment,
+      args: [{ settings }],
+      missedPeriod(now) {
+        const year = districtYearOf(now, settings.utcOffsetMinutes);
+        return momentIn(year, moment, settings.utcOffsetMinutes) <= now ? { period: String(year), args: [{ year, settings }] } : undefined;
       },
-    });
-    return ['leader-quota-trackers'];
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    return [];
-  }
+    },
+  ];
 }

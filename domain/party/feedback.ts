@@ -1,13 +1,14 @@
-import { ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Config } from '../../lib/config.ts';
+import { districtYearOf } from '../../lib/district-time.ts';
 import { notFound } from '../../lib/errors.ts';
 import { feedbackSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, workflowIdForFeedback, type Workflows } from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { MONTHS } from '../cycle/cycles.ts';
 import { requireRole } from '../cases/scope.ts';
 import { feedbackStorageKey } from './feedback-document.ts';
 import { readableUnitIds, type PartyDeps } from './scope.ts';
+import type { YearlySchedule } from '../system/yearly-schedule.ts';
 
 /** Opens a year's feedback now (the Schedule does it in December); for a past year a backfill. Idempotent. */
 export async function openFeedback(deps: PartyDeps, user: AuthenticatedUser, year: number) {
@@ -64,31 +65,26 @@ export async function feedbackFile(deps: PartyDeps, user: AuthenticatedUser, yea
   return content;
 }
 
-/** The Schedule's calendar: the opening day (MEMBER_FEEDBACK_OPENS) at 09:00 in the district's zone. */
-export function feedbackScheduleSpec(config: Pick<Config, 'party' | 'districtTime'>) {
-  const [month, day] = config.party.feedback.dates.opens.split('-').map(Number) as [number, number];
-  return { calendars: [{ month: MONTHS[month - 1]!, dayOfMonth: day, hour: 9 }], timezone: config.districtTime.zone };
-}
-
-export const FEEDBACK_SCHEDULE_ID = 'member-feedback';
-
-/** The yearly Schedule that opens the feedback (created once; left as it is after). */
-export async function ensureFeedbackSchedule(client: Client, config: Pick<Config, 'party' | 'districtTime'>) {
-  try {
-    await client.schedule.create<Workflows['openMemberFeedbackWorkflow']>({
-      scheduleId: FEEDBACK_SCHEDULE_ID,
-      spec: feedbackScheduleSpec(config),
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'openMemberFeedbackWorkflow',
-        taskQueue: TASK_QUEUE,
-        workflowId: 'open-member-feedback',
-        args: [{ settings: config.party.feedback }],
+/**
+ * The yearly Schedule that opens the feedback (09:00 on MEMBER_FEEDBACK_OPENS). A year whose opening
+ * day has passed is missed until the feedback's deadline.
+ */
+export function feedbackSchedules(config: Pick<Config, 'party'>): YearlySchedule<'openMemberFeedbackWorkflow'>[] {
+  const settings = config.party.feedback;
+  return [
+    {
+      scheduleId: 'member-feedback',
+      workflowType: 'openMemberFeedbackWorkflow',
+      workflowId: 'open-member-feedback',
+      moment: { monthDay: settings.dates.opens, hour: 9 },
+      args: [{ settings }],
+      missedPeriod(now) {
+        const year = districtYearOf(now, settings.utcOffsetMinutes);
+        const { opensAt, deadlineAt } = feedbackSchedule(year, settings.dates, settings.utcOffsetMinutes);
+        return Date.parse(opensAt) <= now.getTime() && now.getTime() < Date.parse(deadlineAt)
+          ? { period: String(year), args: [{ year, settings }] }
+          : undefined;
       },
-    });
-    return [FEEDBACK_SCHEDULE_ID];
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    return [];
-  }
+    },
+  ];
 }

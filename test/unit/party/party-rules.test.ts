@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { commendationHeader } from '../../../domain/party/commendations.ts';
 import { feedbackHtml, FEEDBACK_HEADER } from '../../../domain/party/feedback-document.ts';
-import { feedbackScheduleSpec } from '../../../domain/party/feedback.ts';
+import { feedbackSchedules } from '../../../domain/party/feedback.ts';
+import { calendarSpecOf } from '../../../domain/system/schedules.ts';
 import { loadConfig } from '../../../lib/config.ts';
 import { districtDateOf as districtDate, districtMoment } from '../../../lib/district-time.ts';
 import { feedbackSchedule, recommendationQuota, roundSchedule } from '../../../model/party/rules.ts';
@@ -44,8 +45,9 @@ describe('configuration of section Four', () => {
     expect(() => loadConfig({ RECOMMENDATION_QUOTA_ROUNDING: 'bankers' })).toThrow(/RECOMMENDATION_QUOTA_ROUNDING/);
   });
   it('the Schedule opens the feedback at 09:00 on the configured day in the district’s zone', () => {
-    expect(feedbackScheduleSpec(loadConfig({ MEMBER_FEEDBACK_OPENS: '11-28' }))).toEqual({
-      calendars: [{ month: 'NOVEMBER', dayOfMonth: 28, hour: 9 }],
+    const [schedule] = feedbackSchedules(loadConfig({ MEMBER_FEEDBACK_OPENS: '11-28' }));
+    expect(calendarSpecOf(schedule!.moment, 'Asia/Shanghai')).toEqual({
+      calendars: [{ month: 'NOVEMBER', dayOfMonth: 28, hour: 9, minute: 0 }],
       timezone: 'Asia/Shanghai',
     });
   });
