@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { booleanFlag } from '../query.schemas.ts';
 import { NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
 import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
-import { RECORD_ACTIONS } from '../../model/party/record-lifecycle.ts';
+import { RECORD_ACTIONS, RECORD_STATES } from '../../model/party/record-lifecycle.ts';
 import { REGISTRATION_ACTIONS, REGISTRATION_STATES } from '../../model/party/registration-lifecycle.ts';
-import { plainText } from '../../model/text.ts';
+import { lineText, plainText } from '../../model/text.ts';
+import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 // Schemas of the party members' routes (section Four). Dates a person gives are district dates.
 
@@ -17,9 +18,40 @@ export const roundParams = yearParams.extend({ unitId: z.uuid() });
 export const feedbackFileParams = yearParams.extend({ unitId: z.uuid() });
 export const feedbackFileQuery = z.strictObject({ format: z.enum(['xlsx', 'html']).default('xlsx') });
 
-export const communityBody = z.strictObject({ name: plainText(100), email: z.email().optional() });
-export const branchBody = z.strictObject({ name: plainText(100) });
-export const namedList = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), unit: unitRef })) });
+/** A clerk adds to their own unit; an administrator names the unit. */
+const addTo = z.uuid().optional().describe('the unit to add to: required of administrators; a clerk’s own unit when given');
+export const communityBody = z.strictObject({ name: plainText(100), email: z.email().optional(), unitId: addTo });
+export const communityChange = z.strictObject({ name: plainText(100).optional(), email: z.email().nullable().optional() });
+export const branchBody = z.strictObject({ name: plainText(100), unitId: addTo });
+export const branchChange = z.strictObject({ name: plainText(100) });
+/** A search by name or number, as a person types it. */
+const search = lineText(100).optional();
+const side = z
+  .enum(['community', 'home_unit'])
+  .optional()
+  .describe('community: kept by the caller’s street/park; home_unit: the caller’s own members (employed by the caller’s unit)');
+
+export const communitiesQuery = z.strictObject({ unit: z.uuid().optional(), q: search, ...pageQuery });
+export const communityView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  unit: unitRef,
+  /** Members registered there now. */
+  registeredCount: z.number().int(),
+});
+export const communityList = pagedList(communityView);
+
+export const branchesQuery = z.strictObject({
+  unit: z.uuid().optional(),
+  registeredHere: booleanFlag
+    .optional()
+    .describe('true: branches with members registered with the caller’s street/park now (the ones it may nominate)'),
+  q: search,
+  ...pageQuery,
+});
+export const branchView = z.object({ id: z.uuid(), name: z.string(), unit: unitRef, memberCount: z.number().int() });
+export const branchList = pagedList(branchView);
 
 export const registerBody = z.strictObject({
   memberNumber: z
@@ -35,7 +67,13 @@ export const registerBody = z.strictObject({
   registeredOn: districtDay,
 });
 export const moveBody = z.strictObject({ communityId: z.uuid(), movedOn: districtDay });
-export const membersQuery = z.strictObject({ community: z.uuid().optional() });
+export const membersQuery = z.strictObject({
+  community: z.uuid().optional(),
+  side,
+  status: z.enum(REGISTRATION_STATES).optional().describe('members with a registration in this state'),
+  q: search,
+  ...pageQuery,
+});
 
 export const memberView = z.object({
   id: z.uuid(),
@@ -58,7 +96,7 @@ export const memberView = z.object({
     }),
   ),
 });
-export const memberList = z.object({ items: z.array(memberView) });
+export const memberList = pagedList(memberView);
 
 export const recordBody = z.strictObject({
   memberId: z.uuid(),
@@ -70,8 +108,12 @@ export const recordBody = z.strictObject({
 });
 export const recordsQuery = z.strictObject({
   member: z.uuid().optional(),
+  community: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2200).optional(),
   confirmed: booleanFlag.optional(),
+  state: z.enum(RECORD_STATES).optional(),
+  side,
+  ...pageQuery,
 });
 export const recordView = z.object({
   id: z.uuid(),
@@ -79,6 +121,8 @@ export const recordView = z.object({
   community: unitRef,
   unitId: z.uuid(),
   kind: z.enum(SERVICE_KINDS),
+  /** Where it stands in its transition table (model/party/record-lifecycle.ts). */
+  state: z.enum(RECORD_STATES),
   servedOn: districtDay,
   hours: z.number().nullable(),
   account: z.string(),
@@ -88,7 +132,7 @@ export const recordView = z.object({
   recordedByUnitId: z.uuid(),
   allowedActions: z.array(z.enum(RECORD_ACTIONS)),
 });
-export const recordList = z.object({ items: z.array(recordView) });
+export const recordList = pagedList(recordView);
 
 export const feedbackView = z.object({
   year: z.number().int(),
@@ -107,6 +151,24 @@ export const feedbackView = z.object({
     }),
   ),
 });
+
+export const feedbackYearList = pagedList(
+  feedbackView.pick({ year: true, opensAt: true, deliverAt: true, deadlineAt: true, delivered: true }).extend({
+    /** Deliveries the caller may see: a home unit its own. */
+    deliveryCount: z.number().int(),
+  }),
+);
+export const feedbackDeliveryList = pagedList(
+  z.object({
+    homeUnit: unitRef,
+    memberCount: z.number().int(),
+    recordCount: z.number().int(),
+    recipients: z.array(z.string()),
+    deliveredAt: z.iso.datetime(),
+    late: z.boolean(),
+  }),
+);
+export const pageOnly = z.strictObject(pageQuery);
 
 export const nominateBody = z.strictObject({
   kind: z.enum(NOMINATION_KINDS),
@@ -151,11 +213,22 @@ export const roundView = z.object({
   ),
 });
 
-export const roundList = z.object({
-  items: z.array(
-    roundView.pick({ year: true, unitId: true, phase: true, quota: true, registeredCount: true, late: true, allowedActions: true }),
-  ),
-});
+export const roundsQuery = z.strictObject({ phase: z.enum(ROUND_PHASES).optional(), ...pageQuery });
+export const roundList = pagedList(
+  roundView.pick({
+    year: true,
+    unitId: true,
+    phase: true,
+    quota: true,
+    registeredCount: true,
+    selectedMembers: true,
+    submitBy: true,
+    submittedAt: true,
+    late: true,
+    approvedAt: true,
+    allowedActions: true,
+  }),
+);
 
 export const commendationsQuery = z.strictObject({
   format: z.enum(['csv', 'xlsx']).default('xlsx'),

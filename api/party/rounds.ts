@@ -1,5 +1,5 @@
 import { commendationHeader, commendationRows, commendationSheetName } from '../../domain/party/commendations.ts';
-import { feedbackFile, getFeedback, openFeedback } from '../../domain/party/feedback.ts';
+import { feedbackFile, getFeedback, listFeedbackDeliveries, listFeedbackYears, openFeedback } from '../../domain/party/feedback.ts';
 import { getRound, listRounds, nominate, openRound, roundStep } from '../../domain/party/rounds.ts';
 import { writeCsv, writeXlsx } from '../../lib/tabular-writers.ts';
 import { tableFileHeaders } from '../file-response.ts';
@@ -10,12 +10,16 @@ import {
   decisionBody,
   emptyBody,
   feedbackFileParams,
+  feedbackDeliveryList,
   feedbackFileQuery,
   feedbackView,
+  feedbackYearList,
   nominateBody,
+  pageOnly,
   returnBody,
   roundList,
   roundParams,
+  roundsQuery,
   roundView,
   shortlistBody,
   yearParams,
@@ -55,6 +59,34 @@ export const partyRoundRoutes = [
     schemas: { params: yearParams },
     responses: { 202: { description: 'Opening' }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({ status: 202, body: await openFeedback(partyDepsOf(deps), user, params.year) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/party/feedback',
+    operationId: 'listMemberFeedbackYears',
+    tag: 'party',
+    summary: 'A page of the years whose feedback has been opened, newest first, with the deliveries the caller may see.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { query: pageOnly },
+    responses: { 200: { description: 'Feedback years', schema: feedbackYearList }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({ status: 200, body: await listFeedbackYears(partyDepsOf(deps), user, query) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/party/feedback/:year/deliveries',
+    operationId: 'listMemberFeedbackDeliveries',
+    tag: 'party',
+    summary:
+      'A page of a year’s deliveries to the home units the caller may see: members and records in each, recipients, when, late or not.',
+    authenticated: true,
+    roles: READERS,
+    schemas: { params: yearParams, query: pageOnly },
+    responses: { 200: { description: 'Deliveries', schema: feedbackDeliveryList }, ...errorResponses },
+    handler: async ({ params, query, user, deps }) => ({
+      status: 200,
+      body: await listFeedbackDeliveries(partyDepsOf(deps), user, params.year, query),
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -104,12 +136,15 @@ export const partyRoundRoutes = [
     path: '/party/rounds/:year',
     operationId: 'listRounds',
     tag: 'party',
-    summary: 'The year’s rounds the caller may see.',
+    summary: 'A page of the year’s rounds the caller may see (a phase narrows it), with the total.',
     authenticated: true,
     roles: READERS,
-    schemas: { params: yearParams },
+    schemas: { params: yearParams, query: roundsQuery },
     responses: { 200: { description: 'Rounds', schema: roundList }, ...errorResponses },
-    handler: async ({ params, user, deps }) => ({ status: 200, body: await listRounds(partyDepsOf(deps), user, params.year) }),
+    handler: async ({ params, query, user, deps }) => ({
+      status: 200,
+      body: await listRounds(partyDepsOf(deps), user, params.year, { phase: query.phase }, query),
+    }),
   }),
   defineRoute({
     method: 'get',

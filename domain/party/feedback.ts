@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Config } from '../../lib/config.ts';
 import { districtYearOf } from '../../lib/district-time.ts';
 import { notFound } from '../../lib/errors.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { feedbackSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, workflowIdForFeedback, type Workflows } from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -53,6 +54,58 @@ export async function getFeedback(deps: PartyDeps, user: AuthenticatedUser, year
       late: d.late,
     })),
   };
+}
+
+/** A page of the years whose feedback has been opened, newest first, each with the deliveries the caller may see. */
+export async function listFeedbackYears(deps: PartyDeps, user: AuthenticatedUser, page: Page) {
+  const units = await readableUnitIds(deps.prisma, user);
+  return pageOf(
+    page,
+    () => deps.prisma.feedbackYear.count(),
+    async ({ limit, offset }) => {
+      const rows = await deps.prisma.feedbackYear.findMany({
+        include: { _count: { select: { deliveries: { where: units ? { homeUnitId: { in: units } } : {} } } } },
+        orderBy: { year: 'desc' },
+        skip: offset,
+        take: limit,
+      });
+      return rows.map((r) => ({
+        year: r.year,
+        opensAt: r.opensAt.toISOString(),
+        deliverAt: r.deliverAt.toISOString(),
+        deadlineAt: r.deadlineAt.toISOString(),
+        delivered: r.delivered,
+        deliveryCount: r._count.deliveries,
+      }));
+    },
+  );
+}
+
+/** A page of a year's deliveries the caller may see (a home unit its own), by home unit name: what went where, when, and whether late. */
+export async function listFeedbackDeliveries(deps: PartyDeps, user: AuthenticatedUser, year: number, page: Page) {
+  const units = await readableUnitIds(deps.prisma, user);
+  if (!(await deps.prisma.feedbackYear.findUnique({ where: { year } }))) throw notFound(`feedback of ${year}`);
+  const where = { year, ...(units ? { homeUnitId: { in: units } } : {}) };
+  return pageOf(
+    page,
+    () => deps.prisma.memberFeedback.count({ where }),
+    async ({ limit, offset }) => {
+      const rows = await deps.prisma.memberFeedback.findMany({ where, orderBy: { deliveredAt: 'asc' }, skip: offset, take: limit });
+      const names = new Map(
+        (
+          await deps.prisma.orgUnit.findMany({ where: { id: { in: rows.map((d) => d.homeUnitId) } }, select: { id: true, name: true } })
+        ).map((u) => [u.id, u.name]),
+      );
+      return rows.map((d) => ({
+        homeUnit: { id: d.homeUnitId, name: names.get(d.homeUnitId) ?? '' },
+        memberCount: d.memberCount,
+        recordCount: d.recordCount,
+        recipients: d.recipients,
+        deliveredAt: d.deliveredAt.toISOString(),
+        late: d.late,
+      }));
+    },
+  );
 }
 
 /** The delivered document, as mailed (XLSX) or as a print view (HTML): for the home unit, its district, admins. */

@@ -3,6 +3,7 @@ import type { MemberRegistration } from '../../generated/prisma/client.ts';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import type { SameUnion } from '../../lib/type-checks.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -29,10 +30,12 @@ export type RegistrationInput = {
 
 /** Members the caller may see: registered (at any time) with their units, or employed by them. */
 export async function visibleMemberFilter(deps: Pick<PartyDeps, 'prisma'>, user: AuthenticatedUser): Promise<Prisma.PartyMemberWhereInput> {
-  const units = await readableUnitIds(deps.prisma, user);
-  if (!units) return {};
-  return { OR: [{ homeUnitId: { in: units } }, { registrations: { some: { unitId: { in: units } } } }] };
+  return membersOfUnits(await readableUnitIds(deps.prisma, user));
 }
+
+/** Members registered (at any time) with these units or employed by them; all for `undefined` (admins). */
+const membersOfUnits = (units: string[] | undefined): Prisma.PartyMemberWhereInput =>
+  units ? { OR: [{ homeUnitId: { in: units } }, { registrations: { some: { unitId: { in: units } } } }] } : {};
 
 // The table's states are the column's: one added on either side alone fails to compile.
 const registrationStatesMatch: SameUnion<RegistrationState, MemberRegistration['status']> = true;
@@ -78,15 +81,53 @@ function toMemberView(m: MemberRow, user: AuthenticatedUser) {
   };
 }
 
-export async function listMembers(deps: PartyDeps, user: AuthenticatedUser, query: { communityId?: string }) {
-  const filter = await visibleMemberFilter(deps, user);
-  const rows = await deps.prisma.partyMember.findMany({
-    where: { AND: [filter, query.communityId ? { registrations: { some: { communityId: query.communityId } } } : {}] },
-    include: memberInclude,
-    orderBy: { memberNumber: 'asc' },
-    take: 1000,
-  });
-  return { items: rows.map((m) => toMemberView(m, user)) };
+/**
+ * Which members a list shows, beside what the caller may see: `community` those registered (now or
+ * once) with the caller's streets and parks, `home_unit` those employed by the caller's units; a
+ * registration status and a community narrow it to members with such a registration; `q` matches a
+ * name or member number.
+ */
+export type MemberQuery = {
+  communityId?: string;
+  side?: 'community' | 'home_unit';
+  status?: RegistrationState;
+  q?: string;
+};
+
+function memberQueryFilter(units: string[] | undefined, query: MemberQuery): Prisma.PartyMemberWhereInput {
+  const registration: Prisma.MemberRegistrationWhereInput = {
+    ...(query.communityId ? { communityId: query.communityId } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.side === 'community' && units ? { unitId: { in: units } } : {}),
+  };
+  return {
+    AND: [
+      Object.keys(registration).length > 0 || query.side === 'community' ? { registrations: { some: registration } } : {},
+      query.side === 'home_unit' && units ? { homeUnitId: { in: units } } : {},
+      query.q
+        ? { OR: [{ name: { contains: query.q, mode: 'insensitive' } }, { memberNumber: { contains: query.q, mode: 'insensitive' } }] }
+        : {},
+    ],
+  };
+}
+
+export async function listMembers(deps: PartyDeps, user: AuthenticatedUser, query: MemberQuery, page: Page) {
+  const units = await readableUnitIds(deps.prisma, user);
+  const where = { AND: [membersOfUnits(units), memberQueryFilter(units, query)] };
+  return pageOf(
+    page,
+    () => deps.prisma.partyMember.count({ where }),
+    async ({ limit, offset }) =>
+      (
+        await deps.prisma.partyMember.findMany({
+          where,
+          include: memberInclude,
+          orderBy: [{ memberNumber: 'asc' }],
+          skip: offset,
+          take: limit,
+        })
+      ).map((m) => toMemberView(m, user)),
+  );
 }
 
 export async function getMember(deps: PartyDeps, user: AuthenticatedUser, memberId: string) {

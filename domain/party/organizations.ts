@@ -1,65 +1,178 @@
 import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
-import { DomainError } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
+import { keepsCommunities } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { callerStreetOrPark, type PartyDeps } from './scope.ts';
 
-// Communities (of a street office or park) and party branches (of a home unit) as data.
+// Communities (of a street office or park) and party branches (of a home unit) as data: a unit's clerk
+// keeps its own, an administrator any unit's.
 
 const duplicateName = (what: string) => (error: unknown) => {
-  if (isUniqueViolation(error)) throw new DomainError('conflict', `your unit already has a ${what} of that name`);
+  if (isUniqueViolation(error)) throw new DomainError('conflict', `the unit already has a ${what} of that name`);
   throw error;
 };
 
+const nameMatches = (q: string | undefined) => (q ? { name: { contains: q, mode: 'insensitive' as const } } : {});
+
+/**
+ * The unit a community or branch is added to: the clerk's own (another one named is refused), or
+ * for an administrator the unit named, which must exist (and keep communities, for a community).
+ */
+async function unitToAddTo(deps: PartyDeps, user: AuthenticatedUser, unitId: string | undefined, what: 'community' | 'branch') {
+  if (user.role === 'admin') {
+    if (!unitId) throw invalidField('body.unitId', 'name the unit');
+    const unit = await deps.prisma.orgUnit.findUnique({ where: { id: unitId } });
+    if (!unit) throw invalidField('body.unitId', 'no such unit');
+    if (what === 'community' && !keepsCommunities(unit.kind))
+      throw invalidField('body.unitId', 'only street offices and parks keep communities');
+    return unit;
+  }
+  const unit =
+    what === 'community'
+      ? await callerStreetOrPark(deps.prisma, user)
+      : await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
+  if (!unit || (unitId && unitId !== unit.id)) throw new DomainError('forbidden', `add a ${what} to your own unit`);
+  return unit;
+}
+
+/** The district whose communities the caller reads: the officer's own, the clerk's unit's parent; none for admins (all). */
+async function districtOf(deps: PartyDeps, user: AuthenticatedUser): Promise<string | undefined> {
+  if (user.role === 'admin') return undefined;
+  if (user.role === 'district_officer') return user.orgUnitId;
+  const own = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
+  return own?.parentId ?? user.orgUnitId;
+}
+
+export type CommunityQuery = { unitId?: string; q?: string };
+
+const communityView = (c: Prisma.CommunityGetPayload<{ include: typeof communityInclude }>) => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  unit: c.unit,
+  registeredCount: c._count.registrations,
+});
+const communityInclude = {
+  unit: { select: { id: true, name: true } },
+  _count: { select: { registrations: { where: { status: 'active' } } } },
+} satisfies Prisma.CommunityInclude;
+
 /**
  * Communities are public knowledge inside a district: a home unit picks its member's community from
- * them. District officers and street staff see their district's; admins all.
+ * them. District officers and street staff see their district's; admins all. Each with the number
+ * of members registered there now.
  */
-export async function listCommunities(deps: PartyDeps, user: AuthenticatedUser) {
+export async function listCommunities(deps: PartyDeps, user: AuthenticatedUser, query: CommunityQuery, page: Page) {
   requireRole(user, ['street_staff', 'district_officer', 'admin']);
-  const own = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
-  const districtId = user.role === 'district_officer' ? user.orgUnitId : own?.parentId;
-  const rows = await deps.prisma.community.findMany({
-    where: user.role === 'admin' ? {} : { unit: { parentId: districtId ?? user.orgUnitId } },
-    include: { unit: { select: { id: true, name: true } } },
-    orderBy: [{ unitId: 'asc' }, { name: 'asc' }],
-  });
-  return { items: rows.map((c) => ({ id: c.id, name: c.name, unit: c.unit })) };
+  const districtId = await districtOf(deps, user);
+  const where: Prisma.CommunityWhereInput = {
+    AND: [districtId ? { unit: { parentId: districtId } } : {}, query.unitId ? { unitId: query.unitId } : {}, nameMatches(query.q)],
+  };
+  return pageOf(
+    page,
+    () => deps.prisma.community.count({ where }),
+    async ({ limit, offset }) =>
+      (
+        await deps.prisma.community.findMany({
+          where,
+          include: communityInclude,
+          orderBy: [{ unit: { name: 'asc' } }, { name: 'asc' }],
+          skip: offset,
+          take: limit,
+        })
+      ).map(communityView),
+  );
 }
 
-export async function createCommunity(deps: PartyDeps, user: AuthenticatedUser, input: { name: string; email?: string }) {
-  const unit = await callerStreetOrPark(deps.prisma, user);
+export async function createCommunity(deps: PartyDeps, user: AuthenticatedUser, input: { name: string; email?: string; unitId?: string }) {
+  const unit = await unitToAddTo(deps, user, input.unitId, 'community');
   const row = await deps.prisma.community
-    .create({ data: { id: randomUUID(), unitId: unit.id, name: input.name, email: input.email ?? null } })
+    .create({ data: { id: randomUUID(), unitId: unit.id, name: input.name, email: input.email ?? null }, include: communityInclude })
     .catch(duplicateName('community'));
-  return { id: row.id, name: row.name, unit: { id: unit.id, name: unit.name } };
+  return communityView(row);
 }
 
-/** A unit's party branches; district officers see their district's, admins all. */
-export async function listBranches(deps: PartyDeps, user: AuthenticatedUser) {
+/** Renames a community or changes its address: its street/park's clerk, or an administrator. */
+export async function updateCommunity(
+  deps: PartyDeps,
+  user: AuthenticatedUser,
+  id: string,
+  input: { name?: string; email?: string | null },
+) {
+  requireRole(user, ['street_staff', 'admin']);
+  const where = { id, ...(user.role === 'admin' ? {} : { unitId: user.orgUnitId }) };
+  if (!(await deps.prisma.community.findFirst({ where }))) throw notFound('community');
+  const row = await deps.prisma.community
+    .update({ where: { id }, data: { name: input.name, email: input.email }, include: communityInclude })
+    .catch(duplicateName('community'));
+  return communityView(row);
+}
+
+/**
+ * Which branches a list shows: of one unit, or (`registeredHere`, for a street/park's nominations)
+ * those with members registered with the caller's street/park now, whatever their home unit.
+ */
+export type BranchQuery = { unitId?: string; registeredHere?: boolean; q?: string };
+
+const branchInclude = {
+  unit: { select: { id: true, name: true } },
+  _count: { select: { members: true } },
+} satisfies Prisma.PartyBranchInclude;
+const branchView = (b: Prisma.PartyBranchGetPayload<{ include: typeof branchInclude }>) => ({
+  id: b.id,
+  name: b.name,
+  unit: b.unit,
+  memberCount: b._count.members,
+});
+
+/** A unit's party branches (or those with members registered with the caller's street/park); district officers see their district's, admins all. */
+export async function listBranches(deps: PartyDeps, user: AuthenticatedUser, query: BranchQuery, page: Page) {
   requireRole(user, ['street_staff', 'district_officer', 'admin']);
-  const where =
+  const scope: Prisma.PartyBranchWhereInput =
     user.role === 'admin'
       ? {}
       : user.role === 'district_officer'
         ? { unit: { OR: [{ id: user.orgUnitId }, { parentId: user.orgUnitId }] } }
-        : { unitId: user.orgUnitId };
-  const rows = await deps.prisma.partyBranch.findMany({
-    where,
-    include: { unit: { select: { id: true, name: true } } },
-    orderBy: { name: 'asc' },
-  });
-  return { items: rows.map((b) => ({ id: b.id, name: b.name, unit: b.unit })) };
+        : query.registeredHere
+          ? { members: { some: { registrations: { some: { unitId: user.orgUnitId, status: 'active' } } } } }
+          : { unitId: user.orgUnitId };
+  const where: Prisma.PartyBranchWhereInput = { AND: [scope, query.unitId ? { unitId: query.unitId } : {}, nameMatches(query.q)] };
+  return pageOf(
+    page,
+    () => deps.prisma.partyBranch.count({ where }),
+    async ({ limit, offset }) =>
+      (
+        await deps.prisma.partyBranch.findMany({
+          where,
+          include: branchInclude,
+          orderBy: [{ unit: { name: 'asc' } }, { name: 'asc' }],
+          skip: offset,
+          take: limit,
+        })
+      ).map(branchView),
+  );
 }
 
-export async function createBranch(deps: PartyDeps, user: AuthenticatedUser, input: { name: string }) {
-  requireRole(user, ['street_staff']);
+export async function createBranch(deps: PartyDeps, user: AuthenticatedUser, input: { name: string; unitId?: string }) {
+  requireRole(user, ['street_staff', 'admin']);
+  const unit = await unitToAddTo(deps, user, input.unitId, 'branch');
   const row = await deps.prisma.partyBranch
-    .create({
-      data: { id: randomUUID(), unitId: user.orgUnitId, name: input.name },
-      include: { unit: { select: { id: true, name: true } } },
-    })
+    .create({ data: { id: randomUUID(), unitId: unit.id, name: input.name }, include: branchInclude })
     .catch(duplicateName('party branch'));
-  return { id: row.id, name: row.name, unit: row.unit };
+  return branchView(row);
+}
+
+/** Renames a branch: its unit's clerk, or an administrator. */
+export async function updateBranch(deps: PartyDeps, user: AuthenticatedUser, id: string, input: { name: string }) {
+  requireRole(user, ['street_staff', 'admin']);
+  const where = { id, ...(user.role === 'admin' ? {} : { unitId: user.orgUnitId }) };
+  if (!(await deps.prisma.partyBranch.findFirst({ where }))) throw notFound('party branch');
+  const row = await deps.prisma.partyBranch
+    .update({ where: { id }, data: { name: input.name }, include: branchInclude })
+    .catch(duplicateName('party branch'));
+  return branchView(row);
 }

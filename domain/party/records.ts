@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { yearDates } from '../../model/party/rules.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { requireStep } from '../lifecycle-steps.ts';
-import { RECORD_LIFECYCLE as RECORDS, recordStateOf, type RecordAction } from '../../model/party/record-lifecycle.ts';
+import { RECORD_LIFECYCLE as RECORDS, recordStateOf, type RecordAction, type RecordState } from '../../model/party/record-lifecycle.ts';
 import { dateOnly, type ServiceKind } from '../../model/party/vocabulary.ts';
 import { visibleMemberFilter } from './members.ts';
 import { assertNotFuture, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
@@ -44,6 +45,7 @@ function toRecordView(r: Prisma.ServiceRecordGetPayload<{ include: typeof record
     community: r.registration.community,
     unitId: r.unitId,
     kind: r.kind,
+    state: recordStateOf(r),
     servedOn: dateOnly(r.servedOn),
     hours: r.hours,
     account: r.account,
@@ -125,23 +127,61 @@ export async function confirmRecord(deps: PartyDeps, user: AuthenticatedUser, re
   return toRecordView(await deps.prisma.serviceRecord.findUniqueOrThrow({ where: { id: recordId }, include: recordInclude }), user);
 }
 
-export async function listRecords(
-  deps: PartyDeps,
-  user: AuthenticatedUser,
-  query: { memberId?: string; year?: number; confirmed?: boolean },
-) {
-  const rows = await deps.prisma.serviceRecord.findMany({
-    where: {
-      AND: [
-        await visibleRecordFilter(deps, user),
-        query.memberId ? { memberId: query.memberId } : {},
-        query.year ? { servedOn: { gte: yearDates(query.year).from, lte: yearDates(query.year).to } } : {},
-        query.confirmed === undefined ? {} : { confirmed: query.confirmed },
-      ],
-    },
-    include: recordInclude,
-    orderBy: [{ servedOn: 'asc' }, { createdAt: 'asc' }],
-    take: 1000,
-  });
-  return { items: rows.map((r) => toRecordView(r, user)) };
+/** Each state as the columns `recordStateOf` reads it from. */
+const RECORDS_IN_STATE: Record<RecordState, Prisma.ServiceRecordWhereInput> = {
+  awaiting_confirmation: { confirmed: false, fedBackAt: null },
+  confirmed: { confirmed: true, fedBackAt: null },
+  fed_back: { fedBackAt: { not: null } },
+};
+
+/**
+ * Which records a list shows, beside what the caller may see: `community` those kept by the caller's
+ * streets and parks, `home_unit` those of the caller's members (entered by the unit, or fed back to it).
+ */
+export type RecordQuery = {
+  memberId?: string;
+  communityId?: string;
+  year?: number;
+  confirmed?: boolean;
+  state?: RecordState;
+  side?: 'community' | 'home_unit';
+};
+
+async function recordQueryFilter(deps: PartyDeps, user: AuthenticatedUser, query: RecordQuery): Promise<Prisma.ServiceRecordWhereInput> {
+  const units = query.side ? await readableUnitIds(deps.prisma, user) : undefined;
+  const side: Prisma.ServiceRecordWhereInput =
+    !units || !query.side
+      ? {}
+      : query.side === 'community'
+        ? { unitId: { in: units } }
+        : { OR: [{ recordedByUnitId: { in: units } }, { member: { homeUnitId: { in: units } } }] };
+  return {
+    AND: [
+      side,
+      query.memberId ? { memberId: query.memberId } : {},
+      query.communityId ? { registration: { communityId: query.communityId } } : {},
+      query.year ? { servedOn: { gte: yearDates(query.year).from, lte: yearDates(query.year).to } } : {},
+      query.confirmed === undefined ? {} : { confirmed: query.confirmed },
+      query.state ? RECORDS_IN_STATE[query.state] : {},
+    ],
+  };
+}
+
+/** A page of the records the caller may read, newest service first. */
+export async function listRecords(deps: PartyDeps, user: AuthenticatedUser, query: RecordQuery, page: Page) {
+  const where = { AND: [await visibleRecordFilter(deps, user), await recordQueryFilter(deps, user, query)] };
+  return pageOf(
+    page,
+    () => deps.prisma.serviceRecord.count({ where }),
+    async ({ limit, offset }) =>
+      (
+        await deps.prisma.serviceRecord.findMany({
+          where,
+          include: recordInclude,
+          orderBy: [{ servedOn: 'desc' }, { createdAt: 'desc' }],
+          skip: offset,
+          take: limit,
+        })
+      ).map((r) => toRecordView(r, user)),
+  );
 }

@@ -1,8 +1,9 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { invalidField, notFound } from '../../lib/errors.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { roundSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound, type Workflows } from '../../workflows/definitions.ts';
-import { ROUND_LIFECYCLE, type RoundAction } from '../../model/party/round-lifecycle.ts';
+import { ROUND_LIFECYCLE, type RoundAction, type RoundPhase } from '../../model/party/round-lifecycle.ts';
 import { roundActionsFor, roundRowId, type RoundCommands, type RoundRequest } from '../../model/party/rounds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -91,23 +92,36 @@ export async function getRound(deps: PartyDeps, user: AuthenticatedUser, year: n
   };
 }
 
-export async function listRounds(deps: PartyDeps, user: AuthenticatedUser, year: number) {
+/** A page of the year's rounds the caller may see (a phase narrows it), with the members each has selected. */
+export async function listRounds(deps: PartyDeps, user: AuthenticatedUser, year: number, query: { phase?: RoundPhase }, page: Page) {
   const units = await readableUnitIds(deps.prisma, user);
-  const rows = await deps.prisma.recommendationRound.findMany({
-    where: { year, ...(units ? { unitId: { in: units } } : {}) },
-    orderBy: { unitId: 'asc' },
-  });
-  return {
-    items: rows.map((r) => ({
-      year: r.year,
-      unitId: r.unitId,
-      phase: r.phase,
-      quota: r.quota,
-      registeredCount: r.registeredCount,
-      late: r.late,
-      allowedActions: roundActionsFor(r, user),
-    })),
-  };
+  const where = { year, ...(units ? { unitId: { in: units } } : {}), ...(query.phase ? { phase: query.phase } : {}) };
+  return pageOf(
+    page,
+    () => deps.prisma.recommendationRound.count({ where }),
+    async ({ limit, offset }) => {
+      const rows = await deps.prisma.recommendationRound.findMany({
+        where,
+        include: { _count: { select: { nominations: { where: { selected: true, memberId: { not: null } } } } } },
+        orderBy: { unitId: 'asc' },
+        skip: offset,
+        take: limit,
+      });
+      return rows.map((r) => ({
+        year: r.year,
+        unitId: r.unitId,
+        phase: r.phase,
+        quota: r.quota,
+        registeredCount: r.registeredCount,
+        selectedMembers: r._count.nominations,
+        submitBy: r.submitBy.toISOString(),
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        late: r.late,
+        approvedAt: r.approvedAt?.toISOString() ?? null,
+        allowedActions: roundActionsFor(r, user),
+      }));
+    },
+  );
 }
 
 /** Only members registered with the street/park now, and branches of which some are, may be nominated. */

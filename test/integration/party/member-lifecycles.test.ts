@@ -124,13 +124,14 @@ describe('a service record over HTTP', () => {
       (
         (await as(who).get('/party/records').query({ member: member.id })).body.items as Array<{ id: string; allowedActions: string[] }>
       ).map((r) => [r.id, r.allowedActions]);
+    // Newest service first.
     expect(await actions('east')).toEqual([
-      [byCommunity.body.id, []],
       [byHomeUnit.id, ['confirm']],
+      [byCommunity.body.id, []],
     ]);
     expect(await actions('district')).toEqual([
-      [byCommunity.body.id, []],
       [byHomeUnit.id, []],
+      [byCommunity.body.id, []],
     ]);
     expect(await actions('civil')).toEqual([[byHomeUnit.id, []]]);
 

@@ -10,7 +10,7 @@ import { startTestSystem, type TestSystem } from '../../support/system.ts';
 let sys: TestSystem;
 const EAST = seedId('ST-EAST');
 const SECRET = { name: 'Matrix Member', contact: '137-1234-5678', account: 'Matrix account' };
-const ids = { member: '', registration: '', record: '' };
+const ids = { member: '', registration: '', record: '', branch: '' };
 const YEAR = 2101;
 const FEEDBACK_YEAR = 2020;
 
@@ -23,7 +23,15 @@ type Request = () => ReturnType<TestSystem['http']['get']>;
 const CALLS: Record<string, { kind: 'target' | 'list' | 'own' | 'refused'; call: Request }> = {
   'get /party/communities': { kind: 'list', call: () => sys.http.get('/party/communities') },
   'post /party/communities': { kind: 'own', call: () => sys.http.post('/party/communities').send({ name: `Matrix ${Math.random()}` }) },
+  'patch /party/communities/:id': {
+    kind: 'target',
+    call: () => sys.http.patch(`/party/communities/${seedId('COMM-EAST-ELM')}`).send({ name: 'Renamed by an outsider' }),
+  },
   'get /party/branches': { kind: 'list', call: () => sys.http.get('/party/branches') },
+  'patch /party/branches/:id': {
+    kind: 'target',
+    call: () => sys.http.patch(`/party/branches/${ids.branch}`).send({ name: 'Renamed by an outsider' }),
+  },
   'post /party/branches': { kind: 'own', call: () => sys.http.post('/party/branches').send({ name: `Matrix ${Math.random()}` }) },
   'post /party/members': {
     kind: 'refused',
@@ -50,7 +58,9 @@ const CALLS: Record<string, { kind: 'target' | 'list' | 'own' | 'refused'; call:
   'get /party/records': { kind: 'list', call: () => sys.http.get('/party/records') },
   'post /party/records/:id/confirm': { kind: 'target', call: () => sys.http.post(`/party/records/${ids.record}/confirm`) },
   'post /party/feedback/:year/open': { kind: 'refused', call: () => sys.http.post(`/party/feedback/${FEEDBACK_YEAR}/open`) },
+  'get /party/feedback': { kind: 'list', call: () => sys.http.get('/party/feedback') },
   'get /party/feedback/:year': { kind: 'list', call: () => sys.http.get(`/party/feedback/${FEEDBACK_YEAR}`) },
+  'get /party/feedback/:year/deliveries': { kind: 'list', call: () => sys.http.get(`/party/feedback/${FEEDBACK_YEAR}/deliveries`) },
   'get /party/feedback/:year/units/:unitId': {
     kind: 'target',
     call: () => sys.http.get(`/party/feedback/${FEEDBACK_YEAR}/units/${EAST}`).query({ format: 'html' }),
@@ -102,6 +112,7 @@ beforeAll(async () => {
   const east = await sys.login('east@ledger.test');
   const civil = await sys.login('civil@ledger.test');
   const district = await sys.login('district@ledger.test');
+  ids.branch = (await sys.http.post('/party/branches').set('Authorization', east).send({ name: 'East Street Office Branch' })).body.id;
   const member = await registerAs(sys, east, {
     memberNumber: 'MX-001',
     name: SECRET.name,
@@ -191,6 +202,8 @@ describe('authorization matrix: every party endpoint x every outsider', () => {
           expect({ key, leaked: (res.text ?? '').includes(secret) }).toEqual({ key, leaked: false });
       }
       expect(await counts()).toEqual(before);
+      expect((await sys.db.prisma.community.findUniqueOrThrow({ where: { id: seedId('COMM-EAST-ELM') } })).name).toBe('Elm Road Community');
+      expect((await sys.db.prisma.partyBranch.findUniqueOrThrow({ where: { id: ids.branch } })).name).toBe('East Street Office Branch');
     });
   }
 });
