@@ -86,6 +86,15 @@ describe('a regular case, through the UI only', () => {
     await page.waitForURL(/\/app\/half-year$/);
   });
 
+  it('takes a signed-out visitor from a link to sign-in and back to that page', async () => {
+    const page = await stack().newPage();
+    await page.goto('/app/half-year?tab=mine');
+    await page.waitForURL(/\/app\/login\?next=%2Fhalf-year%3Ftab%3Dmine$/, { timeout: 10_000 });
+    await signIn(page, 'east@ledger.test', { here: true });
+    await page.waitForURL(/\/app\/half-year\?tab=mine$/);
+    await page.getByRole('heading', { level: 1, name: zhText('halfYear.title').replace('{cycle}', '').trim() }).waitFor();
+  });
+
   it('switches the language and remembers it', async () => {
     const page = await stack().newPage();
     await page.goto('/');

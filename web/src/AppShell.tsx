@@ -1,5 +1,5 @@
-import { Button, Layout, Segmented, Space, Spin, Typography } from 'antd';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Button, Layout, Result, Segmented, Space, Spin, Typography } from 'antd';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useI18n, useLabel, type Language } from './i18n/i18n.tsx';
 import { useSession } from './auth/session.tsx';
 import { useOwnUnit } from './directory/org-units.ts';
@@ -17,6 +17,9 @@ export function AppShell() {
   // A unit's clerk's menu follows what the unit's kind does, so it waits for the directory.
   const items =
     session && !(session.user.role === 'street_staff' && own.isPending) ? menuFor({ role: session.user.role, unit: own.unit }) : [];
+  // Signed out (never signed in, or signed out in another tab): to sign-in, which comes back here.
+  // Every screen needs the settings, which the API gives only to a signed-in user.
+  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -67,7 +70,19 @@ export function AppShell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
-        <main>{settings.data ? <Outlet /> : <Spin style={{ display: 'block', margin: 48 }} />}</main>
+        <main>
+          {settings.data ? (
+            <Outlet />
+          ) : settings.isError ? (
+            <Result
+              status="warning"
+              title={t('app.unavailable')}
+              extra={<Button onClick={() => void settings.refetch()}>{t('app.retry')}</Button>}
+            />
+          ) : (
+            <Spin style={{ display: 'block', margin: 48 }} />
+          )}
+        </main>
       </Layout.Content>
     </Layout>
   );

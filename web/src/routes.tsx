@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import { Result, Spin } from 'antd';
 import { AppShell } from './AppShell.tsx';
 import { HOME } from './auth/home.ts';
@@ -20,9 +20,9 @@ const loading = <Spin style={{ display: 'block', margin: 48 }} />;
 function Guard({ route, children }: { route: FeatureRoute; children: ReactNode }) {
   const { session } = useSession();
   const { t } = useI18n();
-  const location = useLocation();
   const own = useOwnUnit(session?.user.orgUnitId);
-  if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // The shell has sent a signed-out visitor to sign-in already.
+  if (!session) return null;
   const { role } = session.user;
   if (!route.roles.includes(role)) return <Navigate to={HOME[role]} replace />;
   if (route.clerkUnit && role === 'street_staff') {

@@ -4,6 +4,8 @@ import { partyEn } from '../party/locale.en.ts';
 
 const shell: Record<ShellMessageKey, string> = {
   'app.title': 'Linkage Ledger',
+  'app.unavailable': 'The server cannot be reached just now; please try again shortly',
+  'app.retry': 'Try again',
   'nav.label': 'Main menu',
   'nav.ledger': 'Our ledger',
   'nav.file': 'File a case',

@@ -8,6 +8,8 @@ import { partyZh } from '../party/locale.zh.ts';
  */
 const shell = {
   'app.title': '联动解决台账',
+  'app.unavailable': '暂时无法连接服务器，请稍后重试',
+  'app.retry': '重试',
   'nav.label': '主菜单',
   'nav.ledger': '本单位台账',
   'nav.file': '登记问题',
