@@ -1,7 +1,13 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Connection } from '@temporalio/client';
 import { createTemporalClient } from './domain/temporal-client.ts';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  makeWorkflowExporter,
+} from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities/index.ts';
 import { requestLogAttributes } from './activities/interceptors.ts';
@@ -13,18 +19,31 @@ import { createLogger } from './lib/logger.ts';
 import { createMailer } from './lib/mailer.ts';
 import { createLocalDirectoryStorage } from './lib/storage.ts';
 import { installTemporalRuntime } from './lib/temporal-runtime.ts';
+import { startTracing, tracingOff, type Tracing } from './lib/tracing.ts';
 import { serveMetrics } from './lib/metrics-server.ts';
 import { freePort } from './infra/free-port.ts';
 import { TASK_QUEUE } from './workflows/definitions.ts';
 
 /**
  * What the workflow bundle is made of: the workflows and the workflow interceptors every worker runs
- * them with (a prebuilt bundle must hold the same interceptors; the worker cannot add them later).
+ * them with (a prebuilt bundle must hold the same interceptors; the worker cannot add them later): the
+ * request id's, and OpenTelemetry's, which make the workflow's spans and hand their context on to
+ * the activities.
  */
 export const WORKFLOW_SOURCES = {
   workflowsPath: path.join(import.meta.dirname, 'workflows', 'index.ts'),
-  workflowInterceptorModules: [path.join(import.meta.dirname, 'workflows', 'interceptors.ts')],
+  workflowInterceptorModules: [
+    path.join(import.meta.dirname, 'workflows', 'interceptors.ts'),
+    createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+  ],
 };
+
+/**
+ * The sinks the bundled interceptors call: OpenTelemetry's workflow interceptors hand their finished
+ * spans to `exporter`, which ends them in this process's span processor (outside the sandbox). A
+ * replay worker needs it registered too (it is never called during replay).
+ */
+export const workflowSinks = (tracing: Tracing) => ({ exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) });
 
 export type CaseWorkerOptions = {
   connection: NativeConnection;
@@ -32,18 +51,28 @@ export type CaseWorkerOptions = {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Where the workflows' and activities' spans go (lib/tracing.ts); none by default. */
+  tracing?: Tracing;
 };
 
-export function createCaseWorker({ connection, namespace, deps, workflowBundle }: CaseWorkerOptions): Promise<Worker> {
+export function createCaseWorker({ connection, namespace, deps, workflowBundle, tracing }: CaseWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue: TASK_QUEUE,
     activities: createActivities(deps),
     interceptors: {
-      activity: [requestLogAttributes],
+      // An activity runs in the span of its execution, the child of the workflow's that scheduled it.
+      activity: [
+        (context) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(context),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(context),
+        }),
+        requestLogAttributes,
+      ],
       ...(workflowBundle ? {} : { workflowModules: WORKFLOW_SOURCES.workflowInterceptorModules }),
     },
+    sinks: workflowSinks(tracing ?? tracingOff('worker')),
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOW_SOURCES.workflowsPath }),
   });
 }
@@ -52,6 +81,7 @@ export function createCaseWorker({ connection, namespace, deps, workflowBundle }
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { service: 'worker' });
+  const tracing = startTracing('worker', { otlpEndpoint: config.tracing.otlpEndpoint });
   if (!config.database.url || !config.temporal.address || !config.mail.smtpUrl) {
     throw new Error('the worker alone needs DATABASE_URL, TEMPORAL_ADDRESS and SMTP_URL; `npm start` runs everything locally');
   }
@@ -82,6 +112,7 @@ async function main() {
       temporal,
       districtTime: config.districtTime,
     },
+    tracing,
   });
   logger.info('worker polling', { taskQueue: TASK_QUEUE, namespace: config.temporal.namespace });
   try {
@@ -92,6 +123,7 @@ async function main() {
     await prisma.$disconnect();
     mailer.close();
     await metrics?.close();
+    await tracing.shutdown();
   }
 }
 

@@ -23,6 +23,7 @@ import { healthRoutes } from './system/health.ts';
 import { metricsRoutes } from './system/metrics.ts';
 import { labelRoute, recordHttpMetrics } from './http-metrics.ts';
 import { requestIdOf, requestLogging } from './request-log.ts';
+import { traceRequests } from './request-trace.ts';
 import { partyFundRoutes } from './party/funds.ts';
 import { partyMemberRoutes } from './party/members.ts';
 import { partyRoundRoutes } from './party/rounds.ts';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
     res.locals.requestId = requestIdOf(req);
     next();
   });
+  app.use(traceRequests());
   app.use(securityHeaders);
   // Compressed bodies are refused (415): they cost little to send and much to inflate.
   const jsonBody = express.json({ limit: '256kb', inflate: false });

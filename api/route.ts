@@ -6,6 +6,7 @@ import { withRequest } from '../lib/request-context.ts';
 import type { Role } from '../model/directory/roles.ts';
 import type { AuthenticatedUser } from '../domain/auth/auth.ts';
 import type { AppDeps } from './deps.ts';
+import { inRequestSpan } from './request-trace.ts';
 import type { ApiTag } from './tags.ts';
 
 /**
@@ -117,9 +118,12 @@ export function toExpressHandler(route: RouteDefinition, deps: AppDeps): Request
       } as RouteContext<RouteSchemas, boolean>;
       // One deadline for every Temporal call the handler makes: when Temporal is down or hung the
       // request answers 503 within seconds instead of after the client's own 20 s of retries.
-      // The request id and user ride along (AsyncLocalStorage) into the headers of the Temporal calls it makes.
-      const result = await withRequest({ requestId: ctx.requestId, userId: user?.id }, () =>
-        deps.temporal.withDeadline(Date.now() + deps.config.temporal.callDeadlineMs, () => route.handler(ctx)),
+      // The request id and user ride along (AsyncLocalStorage) into the headers of the Temporal calls it
+      // makes, and so does the request's trace span.
+      const result = await inRequestSpan(res, () =>
+        withRequest({ requestId: ctx.requestId, userId: user?.id }, () =>
+          deps.temporal.withDeadline(Date.now() + deps.config.temporal.callDeadlineMs, () => route.handler(ctx)),
+        ),
       );
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);
       if (result.stream) {

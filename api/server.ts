@@ -7,6 +7,7 @@ import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { applyMigrations } from '../lib/migrations.ts';
 import { createLogger } from '../lib/logger.ts';
+import { startTracing } from '../lib/tracing.ts';
 import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { annex3SettingsOf } from '../domain/exports/annex3-export.ts';
 import { runExportStarter, starterPolicyOf } from '../domain/exports/starts.ts';
@@ -31,6 +32,7 @@ export async function listen(deps: AppDeps) {
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel, { service: 'api' });
+  const tracing = startTracing('api', { otlpEndpoint: config.tracing.otlpEndpoint });
   if (!config.database.url || !config.temporal.address) {
     throw new Error('the API alone needs DATABASE_URL and TEMPORAL_ADDRESS; `npm start` runs everything locally');
   }
@@ -42,7 +44,7 @@ async function main() {
   const server = await listen({ config, prisma, temporal, logger, clock: systemClock, storage });
   logger.info('api listening', { url: `http://${config.http.host}:${config.http.port}` });
   const stop = () => {
-    server.close(() => void Promise.all([connection.close(), prisma.$disconnect()]).then(() => process.exit(0)));
+    server.close(() => void Promise.all([connection.close(), prisma.$disconnect(), tracing.shutdown()]).then(() => process.exit(0)));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,5 +1,6 @@
 import { Client, type Connection, type WorkflowClientInterceptor } from '@temporalio/client';
 import { defaultPayloadConverter, type Headers } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { currentRequest } from '../lib/request-context.ts';
 import { REQUEST_ID_HEADER } from '../workflows/definitions.ts';
 
@@ -22,6 +23,14 @@ export const requestIdClientInterceptor: WorkflowClientInterceptor = {
   signalWithStart: (input, next) => next({ ...input, headers: withRequestId(input.headers) }),
 };
 
-/** The client every process of the system uses to reach its workflows, with the interceptors above. */
+/**
+ * The client every process of the system uses to reach its workflows: with the request id above, and
+ * with a span for each call whose context goes along in the headers (the parent of the workflow's own
+ * spans; a no-op unless tracing is started, lib/tracing.ts).
+ */
 export const createTemporalClient = (connection: Connection, namespace: string) =>
-  new Client({ connection, namespace, interceptors: { workflow: [requestIdClientInterceptor] } });
+  new Client({
+    connection,
+    namespace,
+    interceptors: { workflow: [requestIdClientInterceptor, new OpenTelemetryWorkflowClientInterceptor()] },
+  });

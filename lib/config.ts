@@ -278,6 +278,10 @@ export const envSchema = z
         "The port of a worker's `/metrics` (its own figures and the Temporal SDK's runtime metrics). Unset: the worker serves no metrics.",
       ),
 
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl.describe(
+      'An OpenTelemetry collector (OTLP over HTTP, e.g. `http://collector:4318`): the API and workers send their traces to `/v1/traces` under it. Unset: no traces are sent.',
+    ),
+
     TEST_DATABASE_URL: optionalUrl.describe(
       'A PostgreSQL server (superuser) for the tests. Unset: the tests start a local cluster of their own.',
     ),
@@ -394,6 +398,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       token: raw.METRICS_TOKEN,
       worker: raw.WORKER_METRICS_PORT === undefined ? undefined : { host: raw.WORKER_METRICS_HOST, port: raw.WORKER_METRICS_PORT },
     },
+    tracing: { otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },
     /** Attachments and finished exports; shared by the API and the workers in production. */
     filesDir: raw.FILES_DIR ? resolveDir(raw.FILES_DIR) : path.join(resolveDir(raw.DATA_DIR), 'files'),

@@ -15,6 +15,7 @@ import { systemClock } from '../lib/clock.ts';
 import { loadConfig } from '../lib/config.ts';
 import { createPrisma } from '../lib/db.ts';
 import { createLogger } from '../lib/logger.ts';
+import { startTracing } from '../lib/tracing.ts';
 import { createMailer } from '../lib/mailer.ts';
 import { applyMigrations } from '../lib/migrations.ts';
 import { createLocalDirectoryStorage } from '../lib/storage.ts';
@@ -104,10 +105,14 @@ async function main() {
   const connection = await Connection.connect({ address: temporalAddress });
   cleanups.push(() => connection.close());
   const temporal = createTemporalClient(connection, config.temporal.namespace);
+  // One process for the API and the worker: one trace provider, named for both.
+  const tracing = startTracing('ledger', { otlpEndpoint: config.tracing.otlpEndpoint });
+  cleanups.push(() => tracing.shutdown());
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
     deps: { prisma, mailer, clock: systemClock, storage, temporal, districtTime: config.districtTime },
+    tracing,
   });
   const workerRun = worker.run();
   workerRun.catch((error: unknown) => fail(`the worker stopped: ${(error as Error).message}`));

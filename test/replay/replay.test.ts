@@ -4,7 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, makeTelemetryFilterString, Runtime, Worker, type LogEntry } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
+import { tracingOff } from '../../lib/tracing.ts';
 import { workflowBundle } from '../support/system.ts';
+import { workflowSinks } from '../../worker.ts';
 import { unhandledEvents, type HistoryJson } from './histories.ts';
 import { LEGACY_HISTORIES, SCENARIOS } from './scenarios.ts';
 
@@ -46,7 +48,11 @@ describe('recorded workflow histories replay on the current workflow code', () =
   it('replays every history without nondeterminism or a failed workflow task', async () => {
     const histories = files.map((file) => ({ workflowId: file, history: historyFromJSON(readHistory(file)) }));
     const results = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) results.push(result);
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: await workflowBundle(), sinks: workflowSinks(tracingOff('replay')) },
+      histories,
+    ))
+      results.push(result);
     expect(results).toHaveLength(files.length);
     for (const result of results)
       expect({ workflowId: result.workflowId, error: result.error?.message }).toEqual({ workflowId: result.workflowId, error: undefined });

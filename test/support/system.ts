@@ -19,6 +19,7 @@ import { createLogger } from '../../lib/logger.ts';
 import { createMailer } from '../../lib/mailer.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
 import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
+import type { Tracing } from '../../lib/tracing.ts';
 import type { DeadlinePolicy } from '../../model/cases/case.ts';
 import { createCaseWorker } from '../../worker.ts';
 import { createTestDatabase, DEMO_PASSWORD, type TestDatabase } from './database.ts';
@@ -71,6 +72,8 @@ export type TestSystemOptions = {
   temporal?: { client: Client; nativeConnection: NativeConnection; listsWorkflows?: boolean };
   /** false: no worker in this process (the test runs its own, e.g. as a child process to kill). */
   worker?: boolean;
+  /** Where the worker's spans go (the API's and the client's go to the process's provider). */
+  tracing?: Tracing;
 };
 
 export async function startTestSystem(testFile: string, options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -104,6 +107,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
           namespace: client.options.namespace,
           deps: { prisma: db.prisma, mailer, clock, storage, temporal: client, districtTime: config.districtTime },
           workflowBundle: await workflowBundle(),
+          tracing: options.tracing,
         });
   const running = worker?.run();
   const deps: AppDeps = {

@@ -33,7 +33,7 @@ import {
   type UpdateVia,
 } from '../../model/cases/lifecycle.ts';
 import { refusedForGood } from '../refusals.ts';
-import { currentRequestId, withRequestId } from '../request-context.ts';
+import { currentOrigin, withOrigin, type Origin } from '../request-context.ts';
 import { isOverdue, nextMilestone, pauseClock, resumeClock, startClock, takeDueMilestones, type DeadlineClock } from './deadline-clock.ts';
 import {
   LEDGER_REFUSAL,
@@ -65,7 +65,7 @@ const mail = proxyActivities<Activities>({
   retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
 
-/** Each job carries the API request that queued it (none for the workflow's own timers), for its activities' headers and logs. */
+/** Each job carries where it came from: the API request and trace span that queued it (none for the workflow's own timers). */
 type Job = (
   | { kind: 'deadline'; level: Level; workingDays: number; epoch: number }
   | { kind: 'feedbackDeadline' }
@@ -73,7 +73,7 @@ type Job = (
   | { kind: 'notice'; notice: NoticeKind; sequence: number; level: Level }
   | { kind: 'attachToPrimary'; primaryCaseId: string }
   | { kind: 'closeDuplicates'; only?: string }
-) & { requestId?: string };
+) & { origin?: Origin };
 
 /**
  * One case of the linkage ledger, from filing until it is closed. The workflow owns the state; every
@@ -97,7 +97,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   let lastSequence = 0;
   let projectedSequence = 0;
   const jobs: Job[] = [];
-  const queue = (job: Job) => jobs.push({ ...job, requestId: currentRequestId() });
+  const queue = (job: Job) => jobs.push({ ...job, origin: currentOrigin() });
   // Notices go out beside the ledger pipeline, so a slow or dead mail attempt never holds up a transition.
   let noticesInFlight = 0;
   // Why the ledger refused an event for good: the Updates waiting for it fail, and the case ends.
@@ -325,7 +325,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
 
     const job = jobs.shift();
     if (job) {
-      await withRequestId(job.requestId, () => run(job));
+      await withOrigin(job.origin, () => run(job));
       if (ledgerRefusal !== undefined) break;
       continue;
     }
@@ -335,12 +335,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     const latest = milestones[milestones.length - 1];
     // The workflow's own timers act for no request (the loop itself runs in the filing's).
     if (latest !== undefined)
-      withRequestId(undefined, () =>
+      withOrigin(undefined, () =>
         record(latest === 100 ? 'markOverdue' : latest === 75 ? 'remindThreeQuarters' : 'remindHalfway', null, null),
       );
     if (status === 'awaiting_feedback' && feedbackDueAt !== undefined && now >= feedbackDueAt) {
       details.closedBecause = 'no_answer';
-      withRequestId(undefined, () => record('closeWithoutAnswer', null, null));
+      withOrigin(undefined, () => record('closeWithoutAnswer', null, null));
     }
   }
   // A duplicate may still attach itself while the last handlers finish: it is told the outcome too.
@@ -348,7 +348,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     await condition(() => jobs.length > 0 || (noticesInFlight === 0 && allHandlersFinished()));
     const job = jobs.shift();
     if (!job) break;
-    await withRequestId(job.requestId, () => run(job));
+    await withOrigin(job.origin, () => run(job));
   }
   if (ledgerRefusal !== undefined) {
     // The ledger will never hold this event: answer the waiting Updates, then end without its effects.
