@@ -50,18 +50,18 @@ export const leaderActivityRoutes = [
     operationId: 'listLeaderActivities',
     tag: 'leaders',
     summary:
-      'Activities the caller may see, newest first (at most 500): its leaders’ and, for a street/park, those held there (`review=pending`: what awaits its confirmation).',
+      'Activities the caller may see, newest first, a page at a time with the total: its leaders’ and, for a street/park, those held there (`review=pending&place=<its id>`: what awaits its confirmation).',
     authenticated: true,
     schemas: { query: listActivitiesQuery },
     responses: { 200: { description: 'Activities', schema: activityListView }, ...errorResponses },
     handler: async ({ query, user, deps }) => ({
       status: 200,
-      body: await listActivities(leaderDepsOf(deps), user, {
-        leaderId: query.leader,
-        review: query.review,
-        placeUnitId: query.place,
-        year: query.year,
-      }),
+      body: await listActivities(
+        leaderDepsOf(deps),
+        user,
+        { leaderId: query.leader, review: query.review, placeUnitId: query.place, year: query.year },
+        { limit: query.limit, offset: query.offset },
+      ),
     }),
   }),
   defineRoute({

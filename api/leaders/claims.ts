@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { caseIdParams } from '../cases/cases.schemas.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { defineRoute } from '../route.ts';
+import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 const projectView = z.object({
   id: z.uuid(),
@@ -28,12 +29,18 @@ export const claimRoutes = [
     operationId: 'listPublicServiceProjects',
     tag: 'leaders',
     summary:
-      'For a unit’s clerk: the district’s open unclaimed public-service projects nobody has claimed (`state=claimable`), or those the unit claimed (`state=claimed`), with whether each was completed.',
+      'For a unit’s clerk: the district’s open unclaimed public-service projects nobody has claimed (`state=claimable`), or those the unit claimed (`state=claimed`), with whether each was completed; a page at a time with the total.',
     authenticated: true,
     roles: ['street_staff'],
-    schemas: { query: z.strictObject({ state: z.enum(['claimable', 'claimed']).default('claimable') }) },
-    responses: { 200: { description: 'Projects', schema: z.object({ items: z.array(projectView) }) }, ...errorResponses },
-    handler: async ({ query, user, deps }) => ({ status: 200, body: await listProjects(deps, user, query.state) }),
+    schemas: { query: z.strictObject({ state: z.enum(['claimable', 'claimed']).default('claimable'), ...pageQuery }) },
+    responses: {
+      200: { description: 'A page of projects, and the total', schema: pagedList(projectView) },
+      ...errorResponses,
+    },
+    handler: async ({ query, user, deps }) => ({
+      status: 200,
+      body: await listProjects(deps, user, query.state, { limit: query.limit, offset: query.offset }),
+    }),
   }),
   defineRoute({
     method: 'post',

@@ -5,6 +5,7 @@ import { attachmentView } from '../cases/attachments.schemas.ts';
 import { plainText } from '../../model/text.ts';
 import { ACTIVITY_REVIEW_ACTIONS, ACTIVITY_REVIEW_STATES } from '../../model/leaders/activity-review.ts';
 import { APPENDIX_SUBMISSION_ACTIONS, APPENDIX_SUBMISSION_STATES } from '../../model/leaders/appendix-submission.ts';
+import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 /** A calendar year; the far bounds only keep typing slips out. */
 export const yearField = z.coerce.number().int().min(2000).max(2999);
@@ -33,10 +34,12 @@ export const updateLeaderBody = z
 
 export const listLeadersQuery = z.strictObject({
   unit: z.uuid().optional(),
+  district: z.uuid().optional(),
   rank: z.enum(LEADER_RANKS).optional(),
   active: booleanFlag.optional(),
   behind: booleanFlag.optional(),
   year: yearField.optional(),
+  ...pageQuery,
 });
 export const leaderYearQuery = z.strictObject({ year: yearField.optional() });
 
@@ -56,6 +59,7 @@ export const listActivitiesQuery = z.strictObject({
   review: z.enum(ACTIVITY_REVIEW_STATES).optional(),
   place: z.uuid().optional(),
   year: yearField.optional(),
+  ...pageQuery,
 });
 
 const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string(), kind: z.string() });
@@ -94,8 +98,13 @@ export const yearRecordView = z.object({
   frozen: z.boolean(),
 });
 
-export const leaderWithYearView = leaderView.extend({ year: z.number().int(), record: yearRecordView });
-export const leaderListView = z.object({ year: z.number().int(), items: z.array(leaderView.extend({ record: yearRecordView })) });
+/** Days (YYYY-MM-DD) of the year still to come on which the unit is reminded of its leaders who are behind. */
+const remindersAhead = z.array(z.iso.date());
+/** What is on its way, per item: activities awaiting the street/park's confirmation, claimed projects still open. */
+const leaderYearView = leaderView.extend({ record: yearRecordView, waiting: counts });
+
+export const leaderWithYearView = leaderYearView.extend({ year: z.number().int(), remindersAhead });
+export const leaderListView = pagedList(leaderYearView).extend({ year: z.number().int(), remindersAhead });
 
 export const activityView = z.object({
   id: z.uuid(),
@@ -113,7 +122,7 @@ export const activityView = z.object({
   attachments: z.array(attachmentView),
   allowedActions: z.array(z.enum(ACTIVITY_REVIEW_ACTIONS)),
 });
-export const activityListView = z.object({ items: z.array(activityView) });
+export const activityListView = pagedList(activityView);
 
 export const appendixQuery = z.strictObject({
   year: yearField,

@@ -27,19 +27,25 @@ export const leaderRoutes = [
     operationId: 'listLeaders',
     tag: 'leaders',
     summary:
-      'The leaders the caller may see (a unit its own, a leadership body’s office its members, the district all of its district, the city all), each with the year’s standing on the four leads.',
+      'The leaders the caller may see (a unit its own, a leadership body’s office its members, the district all of its district, the city all), each with the year’s standing on the four leads and what awaits confirmation, a page at a time with the total, and the reminder days ahead.',
     authenticated: true,
     schemas: { query: listLeadersQuery },
-    responses: { 200: { description: 'Leaders (at most 1000; the appendices have all)', schema: leaderListView }, ...errorResponses },
+    responses: { 200: { description: 'A page of leaders, and the total', schema: leaderListView }, ...errorResponses },
     handler: async ({ query, user, deps }) => ({
       status: 200,
-      body: await listLeaders(leaderDepsOf(deps), user, {
-        unitId: query.unit,
-        rank: query.rank,
-        active: query.active,
-        behind: query.behind,
-        year: query.year,
-      }),
+      body: await listLeaders(
+        leaderDepsOf(deps),
+        user,
+        {
+          unitId: query.unit,
+          districtId: query.district,
+          rank: query.rank,
+          active: query.active,
+          behind: query.behind,
+          year: query.year,
+        },
+        { limit: query.limit, offset: query.offset },
+      ),
     }),
   }),
   defineRoute({
@@ -60,7 +66,8 @@ export const leaderRoutes = [
     path: '/leaders/:id',
     operationId: 'getLeader',
     tag: 'leaders',
-    summary: 'A leader with a year’s record: required, done and missing per item, dates, projects, and whether the year is frozen.',
+    summary:
+      'A leader with a year’s record: required, done and missing per item, dates, projects, whether the year is frozen, what awaits confirmation, and the reminder days ahead.',
     authenticated: true,
     schemas: { params: leaderIdParams, query: leaderYearQuery },
     responses: { 200: { description: 'The leader', schema: leaderWithYearView }, ...errorResponses },

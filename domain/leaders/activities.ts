@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LeaderActivity, LeaderActivityAttachment, OrgUnit } from '../../generated/prisma/client.ts';
-import type { Db } from '../../lib/db.ts';
+import type { Db, Prisma } from '../../lib/db.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { toAttachmentView } from '../attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -159,26 +160,35 @@ export async function getActivity(deps: Pick<LeaderDeps, 'prisma'>, user: Authen
   return toActivityView(await loadVisibleActivity(deps.prisma, user, activityId), user);
 }
 
+/** The activities the caller may see that match, newest first, a page at a time with the total. */
 export async function listActivities(
   deps: LeaderDeps,
   user: AuthenticatedUser,
   filter: { leaderId?: string; review?: LeaderActivity['review']; placeUnitId?: string; year?: number },
+  page: Page,
 ) {
-  const rows = await deps.prisma.leaderActivity.findMany({
-    where: {
-      AND: [
-        visibleActivityFilter(user),
-        filter.leaderId ? { leaderId: filter.leaderId } : {},
-        filter.review ? { review: filter.review } : {},
-        filter.placeUnitId ? { placeUnitId: filter.placeUnitId } : {},
-        filter.year
-          ? { occurredOn: { gte: new Date(`${filter.year}-01-01T00:00:00Z`), lt: new Date(`${filter.year + 1}-01-01T00:00:00Z`) } }
-          : {},
-      ],
-    },
-    include,
-    orderBy: [{ occurredOn: 'desc' }, { recordedAt: 'desc' }],
-    take: 500,
-  });
-  return { items: rows.map((r) => toActivityView(r, user)) };
+  const where: Prisma.LeaderActivityWhereInput = {
+    AND: [
+      visibleActivityFilter(user),
+      filter.leaderId ? { leaderId: filter.leaderId } : {},
+      filter.review ? { review: filter.review } : {},
+      filter.placeUnitId ? { placeUnitId: filter.placeUnitId } : {},
+      filter.year
+        ? { occurredOn: { gte: new Date(`${filter.year}-01-01T00:00:00Z`), lt: new Date(`${filter.year + 1}-01-01T00:00:00Z`) } }
+        : {},
+    ],
+  };
+  const { items, ...rest } = await pageOf(
+    page,
+    () => deps.prisma.leaderActivity.count({ where }),
+    ({ limit, offset }) =>
+      deps.prisma.leaderActivity.findMany({
+        where,
+        include,
+        orderBy: [{ occurredOn: 'desc' }, { recordedAt: 'desc' }, { id: 'asc' }],
+        skip: offset,
+        take: limit,
+      }),
+  );
+  return { ...rest, items: items.map((r) => toActivityView(r, user)) };
 }

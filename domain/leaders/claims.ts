@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
-import type { Db } from '../../lib/db.ts';
+import { Prisma, type Db } from '../../lib/db.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { isCompletedProject, refuseClaim } from '../../model/leaders/claims.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
@@ -68,19 +69,48 @@ export async function claimProject(deps: ClaimDeps, user: AuthenticatedUser, cas
   return toProjectView(await deps.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { filingUnit: true } }));
 }
 
-/** The district's open projects nobody has claimed yet, or the projects the caller's unit claimed. */
-export async function listProjects(deps: ClaimDeps, user: AuthenticatedUser, state: 'claimable' | 'claimed') {
+/**
+ * The district's open unclaimed projects nobody has claimed yet, numbered in order: a claim lives in
+ * the case's details (`details.claim`), which only SQL can ask to be absent.
+ */
+const claimableCondition = (districtId: string) => Prisma.sql`
+  c.kind = 'unclaimed_project' AND c.status::text = ANY(${[...updateRule('claim').from]}::text[]) AND c.details->'claim' IS NULL
+  AND c.filing_unit_id IN (SELECT id FROM org_units WHERE parent_id = ${districtId}::uuid)`;
+
+/** The claimable projects' case ids of one page, in number order, and how many there are. */
+function claimablePage(prisma: Db, districtId: string, page: Page) {
+  return pageOf(
+    page,
+    async () =>
+      (
+        await prisma.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM cases c WHERE ${claimableCondition(districtId)}`
+      )[0]?.total ?? 0,
+    async ({ limit, offset }) =>
+      (
+        await prisma.$queryRaw<Array<{ id: string }>>`
+          SELECT c.id FROM cases c WHERE ${claimableCondition(districtId)} ORDER BY c.number LIMIT ${limit} OFFSET ${offset}`
+      ).map((r) => r.id),
+  );
+}
+
+/**
+ * The district's open projects nobody has claimed yet, or the projects the caller's unit claimed
+ * (those completed counting for the leader who led them), a page at a time with the total.
+ */
+export async function listProjects(deps: ClaimDeps, user: AuthenticatedUser, state: 'claimable' | 'claimed', page: Page) {
   requireRole(user, ['street_staff']);
   const { districtId } = await districtOf(deps.prisma, user);
-  const rows = await deps.prisma.case.findMany({
-    where:
-      state === 'claimed'
-        ? { details: { path: ['claim', 'unitId'], equals: user.orgUnitId } }
-        : { kind: 'unclaimed_project', status: { in: [...updateRule('claim').from] }, filingUnit: { parentId: districtId } },
-    include: { filingUnit: true },
-    orderBy: { number: 'asc' },
-    take: 500,
-  });
-  const items = rows.map(toProjectView);
-  return { items: state === 'claimed' ? items : items.filter((p) => p.claim === null) };
+  const include = { filingUnit: true } as const;
+  if (state === 'claimable') {
+    const { items: ids, ...rest } = await claimablePage(deps.prisma, districtId, page);
+    const rows = await deps.prisma.case.findMany({ where: { id: { in: ids } }, include, orderBy: { number: 'asc' } });
+    return { ...rest, items: rows.map(toProjectView) };
+  }
+  const where = { details: { path: ['claim', 'unitId'], equals: user.orgUnitId } };
+  const { items, ...rest } = await pageOf(
+    page,
+    () => deps.prisma.case.count({ where }),
+    ({ limit, offset }) => deps.prisma.case.findMany({ where, include, orderBy: { number: 'asc' }, skip: offset, take: limit }),
+  );
+  return { ...rest, items: items.map(toProjectView) };
 }

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
-import type { Db } from '../../lib/db.ts';
+import type { Db, Prisma } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
-import type { QuotaSettings } from '../../model/leaders/leaders.ts';
+import { REMINDER_HOUR, type QuotaSettings } from '../../model/leaders/leaders.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { districtYearOf } from '../../lib/district-time.ts';
+import { districtMoment, districtYearOf } from '../../lib/district-time.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import type { LeaderRank } from '../../model/leaders/four-leads.ts';
 import { keepsCommunities, keepsLeaders } from '../../model/directory/unit-kinds.ts';
-import { leaderYearRecords, type LeaderWithUnits } from './records.ts';
+import { leaderYearRecords, waitingCounts, type LeaderWithUnits } from './records.ts';
 import { visibleLeaderFilter } from './scope.ts';
 import { touchQuotaTracker } from './quota-trackers.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -92,35 +93,80 @@ export async function updateLeader(deps: LeaderDeps, user: AuthenticatedUser, le
 /** The year this request is about: the one asked for, or the district's current year. */
 const yearOr = (deps: LeaderDeps, year: number | undefined) => year ?? districtYearOf(deps.clock.now(), deps.settings.utcOffsetMinutes);
 
-/** A leader with the year's standing and that year's activities. */
+/** The reminder days of the year still to come (the quota tracker reminds the unit then of leaders who are behind). */
+function remindersAhead(deps: LeaderDeps, year: number): string[] {
+  const now = deps.clock.now().getTime();
+  return deps.settings.reminderDates
+    .map((day) => `${year}-${day}`)
+    .filter((date) => districtMoment(date, REMINDER_HOUR, deps.settings.utcOffsetMinutes).getTime() > now);
+}
+
+/** Leaders with their year's record and what is on its way for them, in their order. */
+async function withYear(deps: LeaderDeps, leaders: LeaderWithUnits[], year: number) {
+  const [records, waiting] = await Promise.all([
+    leaderYearRecords(deps.prisma, leaders, year, deps.settings),
+    waitingCounts(
+      deps.prisma,
+      leaders.map((l) => l.id),
+      year,
+    ),
+  ]);
+  return leaders.map((l, i) => ({ ...toLeaderView(l), record: records[i]!, waiting: waiting.get(l.id)! }));
+}
+
+/** A leader with the year's standing, what awaits confirmation, and the reminder days ahead. */
 export async function getLeader(deps: LeaderDeps, user: AuthenticatedUser, leaderId: string, year?: number) {
   const leader = await loadVisibleLeader(deps.prisma, user, leaderId);
   const forYear = yearOr(deps, year);
-  const [record] = await leaderYearRecords(deps.prisma, [leader], forYear, deps.settings);
-  return { ...toLeaderView(leader), year: forYear, record: record! };
+  const [view] = await withYear(deps, [leader], forYear);
+  return { ...view!, year: forYear, remindersAhead: remindersAhead(deps, forYear) };
 }
 
-/** The caller's leaders with their standing for a year; `behind` keeps those with something missing. */
-export async function listLeaders(
-  deps: LeaderDeps,
-  user: AuthenticatedUser,
-  filter: { unitId?: string; rank?: LeaderRank; active?: boolean; behind?: boolean; year?: number },
-) {
+export type LeaderFilter = {
+  unitId?: string;
+  districtId?: string;
+  rank?: LeaderRank;
+  active?: boolean;
+  behind?: boolean;
+  year?: number;
+};
+
+/** The leaders that match and are behind (or not) in the year, in list order: standing is counted, not stored. */
+async function leadersByStanding(deps: LeaderDeps, where: Prisma.LeaderWhereInput, year: number, behind: boolean) {
+  const all = await deps.prisma.leader.findMany({ where, select: { id: true, rank: true }, orderBy: [...leaderOrder] });
+  const records = await leaderYearRecords(deps.prisma, all, year, deps.settings);
+  return all.filter((_, i) => records[i]!.standing.behind === behind).map((l) => l.id);
+}
+
+const leaderOrder = [{ unit: { code: 'asc' } }, { rank: 'asc' }, { name: 'asc' }, { id: 'asc' }] as const;
+
+/**
+ * The caller's leaders with their standing for a year, a page at a time with the total. Counted and
+ * paged in the database; `behind` (something missing) depends on the counted standing, so with it the
+ * matching leaders are found first and their ids paged.
+ */
+export async function listLeaders(deps: LeaderDeps, user: AuthenticatedUser, filter: LeaderFilter, page: Page) {
   const forYear = yearOr(deps, filter.year);
-  const leaders = await deps.prisma.leader.findMany({
-    where: {
-      AND: [
-        visibleLeaderFilter(user),
-        filter.unitId ? { unitId: filter.unitId } : {},
-        filter.rank ? { rank: filter.rank } : {},
-        filter.active === undefined ? {} : { active: filter.active },
-      ],
-    },
-    include,
-    orderBy: [{ unit: { code: 'asc' } }, { rank: 'asc' }, { name: 'asc' }],
-    take: 1000,
-  });
-  const records = await leaderYearRecords(deps.prisma, leaders, forYear, deps.settings);
-  const items = leaders.map((l, i) => ({ ...toLeaderView(l), record: records[i]! }));
-  return { year: forYear, items: filter.behind === undefined ? items : items.filter((i) => i.record.standing.behind === filter.behind) };
+  const where: Prisma.LeaderWhereInput = {
+    AND: [
+      visibleLeaderFilter(user),
+      filter.unitId ? { unitId: filter.unitId } : {},
+      filter.districtId ? { unit: { parentId: filter.districtId } } : {},
+      filter.rank ? { rank: filter.rank } : {},
+      filter.active === undefined ? {} : { active: filter.active },
+    ],
+  };
+  const matching = filter.behind === undefined ? undefined : await leadersByStanding(deps, where, forYear, filter.behind);
+  const { items, ...rest } = await pageOf(
+    page,
+    async () => matching?.length ?? (await deps.prisma.leader.count({ where })),
+    ({ limit, offset }) =>
+      deps.prisma.leader.findMany({
+        where: matching ? { id: { in: matching.slice(offset, offset + limit) } } : where,
+        include,
+        orderBy: [...leaderOrder],
+        ...(matching ? {} : { skip: offset, take: limit }),
+      }),
+  );
+  return { ...rest, year: forYear, items: await withYear(deps, items, forYear), remindersAhead: remindersAhead(deps, forYear) };
 }

@@ -1,6 +1,7 @@
 import type { Leader, OrgUnit } from '../../generated/prisma/client.ts';
 import { Prisma, type Db } from '../../lib/db.ts';
 import { COMPLETED_PROJECT } from '../../model/leaders/claims.ts';
+import { OPEN_STATUSES } from '../../model/cases/lifecycle.ts';
 import { districtYear } from '../../lib/district-time.ts';
 import {
   ACTIVITY_KINDS,
@@ -8,6 +9,7 @@ import {
   zeroCounts,
   type ActivityKind,
   type LeaderRank,
+  type ItemCounts,
   type LeaderStanding,
   type Quotas,
 } from '../../model/leaders/four-leads.ts';
@@ -97,6 +99,35 @@ export async function countYear(prisma: Db, leaders: LeaderRow[], year: number, 
       frozen: false,
     };
   });
+}
+
+/**
+ * What is on its way but does not count yet, per leader and item: activities of the year the
+ * street/park has still to confirm, and claimed projects whose case is still open. Beside the
+ * standing, it tells a clerk whether a gap is being closed or needs doing.
+ */
+export async function waitingCounts(prisma: Db, leaderIds: string[], year: number): Promise<Map<string, ItemCounts>> {
+  const waiting = new Map(leaderIds.map((id) => [id, zeroCounts()]));
+  if (leaderIds.length === 0) return waiting;
+  const [activities, projects] = await Promise.all([
+    prisma.leaderActivity.groupBy({
+      by: ['leaderId', 'kind'],
+      where: {
+        leaderId: { in: leaderIds },
+        review: 'pending',
+        occurredOn: { gte: new Date(`${year}-01-01T00:00:00Z`), lt: new Date(`${year + 1}-01-01T00:00:00Z`) },
+      },
+      _count: { _all: true },
+    }),
+    prisma.$queryRaw<Array<{ leaderId: string; open: number }>>`
+      SELECT details->'claim'->>'leaderId' AS "leaderId", count(*)::int AS open FROM cases
+      WHERE details->'claim'->>'leaderId' = ANY(${leaderIds}::text[])
+        AND status::text = ANY(${[...OPEN_STATUSES]}::text[])
+      GROUP BY 1`,
+  ]);
+  for (const a of activities) waiting.get(a.leaderId)![a.kind] += a._count._all;
+  for (const p of projects) waiting.get(p.leaderId)!.public_service_project += p.open;
+  return waiting;
 }
 
 /** Public-service projects each unit claimed in the year (by the moment of the claim, district time). */

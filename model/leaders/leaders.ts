@@ -1,6 +1,9 @@
 import type { ItemCounts, LeaderRank, Quotas } from './four-leads.ts';
 import type { Actor } from '../directory/roles.ts';
 
+/** The hour of the district's day (09:00) at which a quota tracker reminds its unit on each reminder date. */
+export const REMINDER_HOUR = 9;
+
 /** What a quota tracker needs, fixed when it starts: a year's quotas are those configured when it began. */
 export type QuotaSettings = {
   quotas: Quotas;

@@ -3,7 +3,13 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../../activities/index.ts';
 import { districtMoment, districtYear, districtYearOf } from '../../lib/district-time.ts';
 import { quotaProgressSignal, quotaTrackerQuery, workflowIdForQuotaTracker } from '../definitions.ts';
-import type { OpenQuotaTrackersInput, QuotaTrackerInput, QuotaTrackerSnapshot, UnitStandingSummary } from '../../model/leaders/leaders.ts';
+import {
+  REMINDER_HOUR,
+  type OpenQuotaTrackersInput,
+  type QuotaTrackerInput,
+  type QuotaTrackerSnapshot,
+  type UnitStandingSummary,
+} from '../../model/leaders/leaders.ts';
 
 const trackers = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -62,7 +68,7 @@ export async function quotaTrackerWorkflow(input: QuotaTrackerInput): Promise<Qu
 
   await count();
   for (const date of input.reminderDates) {
-    const at = districtMoment(`${year}-${date}`, 9, utcOffsetMinutes).getTime();
+    const at = districtMoment(`${year}-${date}`, REMINDER_HOUR, utcOffsetMinutes).getTime();
     if (at <= Date.now()) continue;
     await countUntil(at);
     const reminded = await trackers.remindLeadersBehind({ ...ref, date, idempotencyKey: `${workflowId}:reminder:${date}` });
