@@ -55,7 +55,7 @@ const nodeBuiltins = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', '.cache/', '.data/', 'coverage/', 'web/dist/', 'web/src/api/generated/'] },
+  { ignores: ['node_modules/', 'dist/', 'generated/', '.cache/', '.data/', 'coverage/', 'web/dist/', 'web/src/api/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

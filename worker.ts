@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +39,20 @@ export const WORKFLOW_SOURCES = {
   ],
 };
 
+/** The workflow bundle `npm run build` makes, beside the compiled worker (dist/). */
+export const PREBUILT_WORKFLOW_BUNDLE = 'workflow-bundle.js';
+
+/**
+ * The bundle a worker process loads: the prebuilt one when it runs from the build; from the sources
+ * (a development run through tsx), none, and the worker bundles the workflows as it starts.
+ */
+function prebuiltWorkflowBundle(): WorkerOptions['workflowBundle'] {
+  if (!import.meta.filename.endsWith('.js')) return undefined;
+  const codePath = path.join(import.meta.dirname, PREBUILT_WORKFLOW_BUNDLE);
+  if (!existsSync(codePath)) throw new Error(`${codePath} is missing: run npm run build`);
+  return { codePath };
+}
+
 /**
  * The sinks the bundled interceptors call: OpenTelemetry's workflow interceptors hand their finished
  * spans to `exporter`, which ends them in this process's span processor (outside the sandbox). A
@@ -49,7 +64,7 @@ export type CaseWorkerOptions = {
   connection: NativeConnection;
   namespace: string;
   deps: ActivityDeps;
-  /** A prebuilt bundle (tests build one per run); otherwise the workflows are bundled at start. */
+  /** A prebuilt bundle (npm run build makes one, tests one per run); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Where the workflows' and activities' spans go (lib/tracing.ts); none by default. */
   tracing?: Tracing;
@@ -113,6 +128,7 @@ async function main() {
       districtTime: config.districtTime,
     },
     tracing,
+    workflowBundle: prebuiltWorkflowBundle(),
   });
   logger.info('worker polling', { taskQueue: TASK_QUEUE, namespace: config.temporal.namespace });
   try {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { childProcessEnv } from '../lib/config.ts';
 
@@ -7,23 +7,31 @@ const root = path.join(import.meta.dirname, '..');
 
 export type EntryProcess = { child: ChildProcess; output(): string; stop(): Promise<void> };
 
+export type EntryProcessOptions = {
+  /** Every chunk the program writes (stdout and stderr), for callers that need more than the tail. */
+  onOutput?: (chunk: string) => void;
+  /** true: the build itself (`npm run build`'s dist/, plain node, as production runs it); else its TypeScript source through tsx. */
+  built?: boolean;
+};
+
 /**
- * Runs a production entry point (`npm run start:api`, `npm run start:worker`) as its own process. The
- * script's `tsx <file>` is run as `node --import tsx <file>`: the same program, but without npm and
- * tsx's wrapper processes between, so the pid is the program's own and a SIGKILL reaches it.
- * Resolves once the program has logged `readyText`.
+ * Runs a production entry point (`npm run start:api`, `npm run start:worker`) as its own process:
+ * the script's `node dist/<file>.js`, or the same program from its source (`node --import tsx
+ * <file>.ts`), so a test of one file needs no build. Either way without npm's wrapper process between,
+ * so the pid is the program's own and a SIGKILL reaches it. Resolves once the program has logged `readyText`.
  */
 export function startEntryProcess(
   script: 'start:api' | 'start:worker',
   env: Record<string, string>,
   readyText: string,
-  /** Every chunk the program writes (stdout and stderr), for callers that need more than the tail. */
-  onOutput?: (chunk: string) => void,
+  { onOutput, built = false }: EntryProcessOptions = {},
 ): Promise<EntryProcess> {
   const scripts = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const entry = /^tsx (\S+)$/.exec(scripts[script] ?? '')?.[1];
-  if (!entry) throw new Error(`package.json's ${script} is no longer \`tsx <file>\`: update infra/entry-process.ts`);
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const entry = /^node dist\/(\S+)\.js$/.exec(scripts[script] ?? '')?.[1];
+  if (!entry) throw new Error(`package.json's ${script} is no longer \`node dist/<file>.js\`: update infra/entry-process.ts`);
+  const compiled = path.join('dist', `${entry}.js`);
+  if (built && !existsSync(path.join(root, compiled))) throw new Error(`${compiled} is missing: run npm run build first`);
+  const child = spawn(process.execPath, built ? [compiled] : ['--import', 'tsx', `${entry}.ts`], {
     cwd: root,
     env: childProcessEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { fixedUtcOffsetOf, type DistrictTime } from './district-time.ts';
@@ -293,6 +294,17 @@ export const envSchema = z
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/**
+ * The folder holding package.json, above this module: the repository for the TypeScript sources
+ * (lib/), and the same folder for the build (dist/lib/), so migrations and web/dist are found from both.
+ */
+function projectRootFrom(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) throw new Error(`no package.json above ${dir}`);
+  }
+}
+
 /** Variables no longer read, and why: set, they would look as if they did something. */
 const RETIRED: Record<string, string> = {
   DISTRICT_UTC_OFFSET_MINUTES: 'no longer read: the offset is derived from DISTRICT_TIME_ZONE; remove it',
@@ -309,7 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!parsed.success || problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   const raw = parsed.data;
   const { utcOffsetMinutes } = raw.DISTRICT_TIME_ZONE;
-  const projectRoot = path.resolve(import.meta.dirname, '..');
+  const projectRoot = projectRootFrom(import.meta.dirname);
   const resolveDir = (dir: string) => (path.isAbsolute(dir) ? dir : path.join(projectRoot, dir));
   return {
     projectRoot,

@@ -36,8 +36,8 @@ beforeAll(async () => {
     PORT: String(port),
     LOG_LEVEL: 'debug',
   };
-  api = await startEntryProcess('start:api', env, 'api listening', (chunk) => (written.api += chunk));
-  worker = await startEntryProcess('start:worker', env, 'worker polling', (chunk) => (written.worker += chunk));
+  api = await startEntryProcess('start:api', env, 'api listening', { onOutput: (chunk) => (written.api += chunk) });
+  worker = await startEntryProcess('start:worker', env, 'worker polling', { onOutput: (chunk) => (written.worker += chunk) });
   http = supertest(`http://127.0.0.1:${port}`);
 });
 

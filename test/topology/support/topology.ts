@@ -62,7 +62,7 @@ export async function startTopology(options: { workerCount: number; log: (messag
     stops.push(async () => {
       for (const worker of workers) await worker.stop();
     });
-    const api = await startEntryProcess('start:api', env, 'api listening');
+    const api = await startEntryProcess('start:api', env, 'api listening', { built: true });
     stops.push(() => api.stop());
     options.log(`API process ${api.child.pid} on port ${port}`);
     // The API has migrated the ledger; the demo organisation and users are what the steps act as.
@@ -70,7 +70,7 @@ export async function startTopology(options: { workerCount: number; log: (messag
     stops.push(() => prisma.$disconnect());
     await seedDemoData(prisma, DEMO_PASSWORD);
     for (let i = 0; i < options.workerCount; i++) {
-      workers.push(await startEntryProcess('start:worker', env, 'worker polling'));
+      workers.push(await startEntryProcess('start:worker', env, 'worker polling', { built: true }));
       options.log(`worker process ${workers.at(-1)!.child.pid} polling`);
     }
     const connection = await Connection.connect({ address: temporal.address });
