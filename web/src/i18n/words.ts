@@ -17,6 +17,12 @@ const GROUPS = {
   role: GLOSSARY.roles,
   phase: GLOSSARY.cyclePhases,
   exportStatus: GLOSSARY.lifecycles.exportJob.states,
+  registration: GLOSSARY.lifecycles.registration.states,
+  registrationStep: GLOSSARY.lifecycles.registration.actions,
+  serviceRecord: GLOSSARY.lifecycles.serviceRecord.states,
+  serviceRecordStep: GLOSSARY.lifecycles.serviceRecord.actions,
+  round: GLOSSARY.lifecycles.round.states,
+  roundStep: GLOSSARY.lifecycles.round.actions,
 } as const;
 export type WordGroup = keyof typeof GROUPS;
 

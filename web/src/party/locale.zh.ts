@@ -1,2 +1,26 @@
 /** The party members' screens in Chinese (keys `party.*`); gathered into the dictionaries by web/src/i18n/zh.ts. */
-export const partyZh = {};
+export const partyZh = {
+  'party.nav.members': '党员报到',
+  'party.members.title': '报到党员',
+  'party.members.side': '范围',
+  'party.members.sideAll': '全部',
+  'party.members.sideCommunity': '在本街道（园区）报到的',
+  'party.members.sideHomeUnit': '本单位的党员',
+  'party.members.search': '搜索姓名、党员编号',
+  'party.members.status': '报到状态',
+  'party.member.number': '党员编号',
+  'party.member.name': '姓名',
+  'party.member.homeUnit': '所在单位',
+  'party.member.branch': '所在党支部',
+  'party.member.community': '报到社区',
+  'party.member.newCommunity': '迁入社区',
+  'party.member.registration': '报到状态',
+  'party.member.registeredOn': '报到日期',
+  'party.member.endedOn': '迁出日期',
+  'party.member.movedOn': '迁移日期',
+  'party.member.contact': '联系方式',
+  'party.member.history': '{name} 的报到记录',
+  'party.actions': '操作',
+  'party.save': '保存',
+  'party.total': '共 {total} 条',
+};

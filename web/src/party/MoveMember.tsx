@@ -1,0 +1,43 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { api, unwrap } from '../api/client.ts';
+import { useFormSubmit } from '../forms.ts';
+import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import { useCommunities, type Member, type MemberMove } from './party-api.ts';
+
+/** Moves a member to another community: the current registration ends, the history keeps it. */
+export function MoveMember({ member, onClose }: { member: Member; onClose(): void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const communities = useCommunities();
+  const [form] = Form.useForm<MemberMove>();
+  const queryClient = useQueryClient();
+  const { submit, busy, failure } = useFormSubmit(form, async (body) => {
+    unwrap(await api.POST('/party/members/{id}/move', { params: { path: { id: member.id } }, body }));
+    await queryClient.invalidateQueries({ queryKey: ['party'] });
+    onClose();
+  });
+  return (
+    <Modal open title={`${label('registrationStep', 'move')}：${member.name}`} onCancel={onClose} footer={null} destroyOnHidden>
+      <Form<MemberMove> form={form} name="move-member" layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item label={t('party.member.newCommunity')} name="communityId">
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={(communities.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.unit.name}）` }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('party.member.movedOn')} name="movedOn">
+          <Input type="date" style={{ maxWidth: 200 }} />
+        </Form.Item>
+        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('party.save')}
+          </Button>
+          <Button onClick={onClose}>{t('step.cancel')}</Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
