@@ -10,7 +10,8 @@ export const lookAlikeRoutes = [
     path: '/look-alikes',
     operationId: 'findLookAlikes',
     tag: 'cases',
-    summary: 'While filing: open cases of the caller’s district that look like the same problem (same category, similar title or place).',
+    summary:
+      'While filing: open cases of the caller’s district that look like the same problem (the same place and the same thing said about it), each with why.',
     authenticated: true,
     roles: ['street_staff'],
     schemas: { query: draftLookAlikesQuery },

@@ -3,9 +3,10 @@ import { notFound } from '../../lib/errors.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { loadVisibleCase } from './visible-case.ts';
 import { suggestDuplicates, type DuplicateSuggestion } from './duplicates.ts';
+import type { LookAlikeText } from './look-alike-score.ts';
 import { requireRole } from './scope.ts';
 
-export type LookAlikeDraft = { title: string; category: string; location: string };
+export type LookAlikeDraft = LookAlikeText;
 
 /** While a clerk types a filing: open cases of the unit's district that look like the same problem. */
 export async function lookAlikesOfDraft(prisma: Db, user: AuthenticatedUser, draft: LookAlikeDraft): Promise<DuplicateSuggestion[]> {

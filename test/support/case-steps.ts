@@ -17,7 +17,13 @@ export async function fileAs(sys: Http, token: string, overrides: Record<string,
     filedAt: string;
     dueAt: string;
     calendarVersion: number | null;
-    possibleDuplicates: Array<{ number: number; score: number; reasons: string[]; id?: string; title?: string }>;
+    possibleDuplicates: Array<{
+      number: number;
+      score: number;
+      reasons: Array<{ part: string; shared: string[] }>;
+      id?: string;
+      title?: string;
+    }>;
   };
 }
 

@@ -168,6 +168,23 @@ describe('look-alikes and settings', () => {
     expect(otherDistrict.status).toBe(404);
   });
 
+  it('finds a Chinese restatement of the same problem without a category, says why, and leaves the same street’s other problems out', async () => {
+    const east = await sys.login('east@ledger.test');
+    const lights = await fileAs(sys, east, { title: '幸福路老旧小区路灯长期不亮', location: '幸福路12号院', category: '市政设施' });
+    const cover = await fileAs(sys, east, { title: '幸福路井盖缺失', location: '幸福路' });
+    const elsewhere = await fileAs(sys, east, { title: '和平路路灯不亮', location: '和平路' });
+    const draft = await sys.http.get('/look-alikes').query({ title: '幸福路路灯不亮' }).set('Authorization', east);
+    expect(draft.status).toBe(200);
+    const found = draft.body.items.map((c: { id: string }) => c.id);
+    expect(found).toContain(lights.id);
+    expect(found).not.toContain(cover.id);
+    expect(found).not.toContain(elsewhere.id);
+    expect(draft.body.items.find((c: { id: string }) => c.id === lights.id).reasons).toEqual([
+      { part: 'place', shared: ['幸福路'] },
+      { part: 'problem', shared: ['路灯', '不亮'] },
+    ]);
+  });
+
   it('tells clients the district time zone and the current half-year', async () => {
     const res = await sys.http.get('/settings').set('Authorization', admin);
     expect(res.body).toEqual({ timeZone: expect.any(String), currentCycle: expect.stringMatching(/^\d{4}-H[12]$/) });

@@ -8,6 +8,7 @@ import { showApiErrors, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { FileInputs, type Pending } from '../components/FileInputs.tsx';
+import { reasonsText } from './look-alike-reasons.ts';
 
 type Filing = NonNullable<paths['/cases']['post']['requestBody']>['content']['application/json'];
 
@@ -22,7 +23,7 @@ function useDebounced<T>(value: T, ms: number): T {
 
 /** Filing a case, on a desk or on a phone in the street: the photo input opens the camera. */
 export default function FileCase() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
   const [form] = Form.useForm<Filing>();
@@ -35,10 +36,17 @@ export default function FileCase() {
   const title = useDebounced(Form.useWatch('title', form) ?? '', 400);
   const category = useDebounced(Form.useWatch('category', form) ?? '', 400);
   const location = useDebounced(Form.useWatch('location', form) ?? '', 400);
-  const draft = { title: title.trim(), category: category.trim(), location: location.trim() };
+  const description = useDebounced(Form.useWatch('description', form) ?? '', 400);
+  // The title is enough to look; the place, the category and the description sharpen it.
+  const draft = withoutEmpty({
+    title: title.trim(),
+    category: category.trim(),
+    location: location.trim(),
+    description: description.trim(),
+  });
   const lookAlikes = useQuery({
     queryKey: ['look-alikes', draft],
-    enabled: draft.title.length >= 2 && draft.category.length >= 1,
+    enabled: (draft.title ?? '').length >= 2,
     queryFn: async () => unwrap(await api.GET('/look-alikes', { params: { query: draft } })).items,
   });
 
@@ -109,6 +117,7 @@ export default function FileCase() {
                       <span>#{c.number}</span>
                     )}
                     {c.status ? ` · ${label('status', c.status)}` : ''}
+                    {c.reasons.length > 0 && <Typography.Text type="secondary"> · {reasonsText(c.reasons, t, language)}</Typography.Text>}
                   </List.Item>
                 )}
               />

@@ -4,6 +4,7 @@ import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { api, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import { reasonsText } from './look-alike-reasons.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
 type Field = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' };
@@ -110,7 +111,7 @@ const pickEdits = (view: CaseView) => ({
 
 /** Look-alikes first (the API's suggestions), then any open case of the district found by search. */
 function MergeCandidates({ caseId, value, onChange, id }: { caseId: string; value?: string; onChange?: (v: string) => void; id?: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const label = useLabel();
   const [search, setSearch] = useState('');
   const lookAlikes = useQuery({
@@ -134,7 +135,7 @@ function MergeCandidates({ caseId, value, onChange, id }: { caseId: string; valu
       : [
           {
             value: c.id,
-            label: `#${c.number} ${c.title ?? ''} · ${c.status ? label('status', c.status) : ''} · ${t('step.similarity', { score: Math.round(c.score * 100) })}`,
+            label: `#${c.number} ${c.title ?? ''} · ${c.status ? label('status', c.status) : ''} · ${t('step.similarity', { score: Math.round(c.score * 100) })} (${reasonsText(c.reasons, t, language)})`,
           },
         ],
   );
