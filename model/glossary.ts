@@ -4,7 +4,7 @@ import { CASE_EVENT_WORDS, CASE_GLOSSARY, CASE_KIND_WORDS, LEVEL_WORDS } from '.
 import { CYCLE_PHASE_WORDS } from './cycle/glossary.ts';
 import { ROLE_WORDS, UNIT_KIND_WORDS } from './directory/glossary.ts';
 import { EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
-import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY } from './leaders/glossary.ts';
+import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
 import { RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
 
 /**
@@ -41,6 +41,8 @@ export const GLOSSARY = {
   unitKinds: UNIT_KIND_WORDS,
   roles: ROLE_WORDS,
   cyclePhases: CYCLE_PHASE_WORDS,
+  quotaItems: QUOTA_ITEM_WORDS,
+  leaderRanks: LEADER_RANK_WORDS,
 } as const;
 
 /** A word as it stands alone (a label, a table cell, a button): English begins with a capital. */

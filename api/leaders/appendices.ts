@@ -20,7 +20,7 @@ import { defineRoute, type RouteResult } from '../route.ts';
 
 const TOTAL = { id: '00000000-0000-0000-0000-000000000000', code: 'TOTAL', name: '', kind: 'district' };
 
-type Query = { year: number; format: 'csv' | 'xlsx' | 'json'; lang: AppendixLanguage; unit?: string; district?: string };
+type Query = { year: number; format: 'csv' | 'xlsx' | 'json' | 'table'; lang: AppendixLanguage; unit?: string; district?: string };
 
 const unitsFor = (deps: AppDeps, user: AuthenticatedUser, query: Query) => {
   const filter: AppendixFilter = { unitId: query.unit, districtId: query.district };
@@ -53,15 +53,28 @@ async function appendixJson(deps: AppDeps, user: AuthenticatedUser, query: Query
     : { year: query.year, rows: summaries, total: totalOf({ ...TOTAL, name: 'Total' }, summaries) };
 }
 
-function appendixFile(which: 1 | 2, deps: AppDeps, user: AuthenticatedUser, query: Query & { format: 'csv' | 'xlsx' }): RouteResult {
+/** The header and the rows of one appendix in the asked language: the file's cells, for the screens' preview. */
+function appendixTable(which: 1 | 2, deps: AppDeps, user: AuthenticatedUser, query: Query) {
   const header = which === 1 ? appendixHeader(APPENDIX1_COLUMNS, query.lang) : appendixHeader(APPENDIX2_COLUMNS, query.lang);
   const rows = which === 1 ? appendix1Rows(deps, user, query) : appendix2Rows(deps, user, query);
+  return { header, rows, title: APPENDIX_TITLES[which][query.lang] };
+}
+
+async function appendixPreview(which: 1 | 2, deps: AppDeps, user: AuthenticatedUser, query: Query) {
+  const { header, rows, title } = appendixTable(which, deps, user, query);
+  const cells: Cell[][] = [];
+  for await (const row of rows) cells.push(row);
+  return { year: query.year, title, header, rows: cells };
+}
+
+function appendixFile(which: 1 | 2, deps: AppDeps, user: AuthenticatedUser, query: Query & { format: 'csv' | 'xlsx' }): RouteResult {
+  const { header, rows, title } = appendixTable(which, deps, user, query);
   const name = `appendix${which}-${query.year}.${query.format}`;
   return {
     status: 200,
     headers: tableFileHeaders(query.format, name),
     body: undefined,
-    stream: async (out) => void (await writeTable(query.format, header, rows, out, APPENDIX_TITLES[which][query.lang].slice(0, 31))),
+    stream: async (out) => void (await writeTable(query.format, header, rows, out, title.slice(0, 31))),
   };
 }
 
@@ -74,17 +87,21 @@ const appendixRoute = (which: 1 | 2, summary: string) =>
     summary,
     authenticated: true,
     schemas: { query: appendixQuery },
-    responses: { 200: { description: 'The table: CSV or XLSX streamed, or JSON' }, ...errorResponses },
-    handler: async ({ query, user, deps }) =>
-      query.format === 'json'
-        ? { status: 200, body: await appendixJson(deps, user, query, which) }
-        : appendixFile(which, deps, user, { ...query, format: query.format }),
+    responses: {
+      200: { description: 'The table: CSV or XLSX streamed, JSON records, or (`table`) the file’s title, header and rows' },
+      ...errorResponses,
+    },
+    handler: async ({ query, user, deps }) => {
+      if (query.format === 'json') return { status: 200, body: await appendixJson(deps, user, query, which) };
+      if (query.format === 'table') return { status: 200, body: await appendixPreview(which, deps, user, query) };
+      return appendixFile(which, deps, user, { ...query, format: query.format });
+    },
   });
 
 export const appendixRoutes = [
   appendixRoute(
     1,
-    'Appendix 1 for a year: one row per leader the caller may see (unit, name, post, rank; for each item required, done and dates; all four leads met; final or not). CSV/XLSX with Chinese or English headers, streamed; or JSON.',
+    'Appendix 1 for a year (the screens preview it as `format=table`): one row per leader the caller may see (unit, name, post, rank; for each item required, done and dates; all four leads met; final or not). CSV/XLSX with Chinese or English headers, streamed; or JSON.',
   ),
   appendixRoute(
     2,

@@ -1,6 +1,7 @@
 import { claimProject, listProjects } from '../../domain/leaders/claims.ts';
 import { claimBody } from '../../model/cases/case-actions.ts';
 import { z } from 'zod';
+import { PROJECT_MOVES } from '../../model/cases/lifecycle.ts';
 import { caseIdParams } from '../cases/cases.schemas.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { defineRoute } from '../route.ts';
@@ -20,6 +21,8 @@ const projectView = z.object({
     .object({ unitId: z.string(), unitName: z.string(), leaderId: z.string(), leaderName: z.string(), claimedAt: z.string() })
     .nullable(),
   completed: z.boolean(),
+  /** `claim` while nobody has claimed it and the case is open to a claim. */
+  allowedActions: z.array(z.enum(PROJECT_MOVES)),
 });
 
 export const claimRoutes = [

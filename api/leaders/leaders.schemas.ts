@@ -126,7 +126,7 @@ export const activityListView = pagedList(activityView);
 
 export const appendixQuery = z.strictObject({
   year: yearField,
-  format: z.enum(['csv', 'xlsx', 'json']).default('csv'),
+  format: z.enum(['csv', 'xlsx', 'json', 'table']).default('csv'),
   lang: z.enum(['zh', 'en']).default('zh'),
   unit: z.uuid().optional(),
   district: z.uuid().optional(),

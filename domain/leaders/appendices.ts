@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../auth/auth.ts';
 import { ACTIVITY_KINDS, QUOTA_ITEMS, type ActivityKind, type QuotaItem } from '../../model/leaders/four-leads.ts';
 import { leaderYearRecords, projectsClaimedByUnit, type LeaderYearRecord, type YearRules } from './records.ts';
 import { UNIT_KIND_WORDS } from '../../model/directory/glossary.ts';
+import { LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from '../../model/leaders/glossary.ts';
 import { LEADER_UNIT_KINDS, type UnitKind } from '../../model/directory/unit-kinds.ts';
 import { labelOf } from '../../model/glossary.ts';
 import { visibleUnitFilter } from './scope.ts';
@@ -129,15 +130,10 @@ type Label = { zh: string; en: string };
 type Cell = string | number;
 type Column<R> = Label & { value: (row: R, lang: AppendixLanguage) => Cell };
 
-export const ITEM_LABELS: Record<QuotaItem, Label> = {
-  planning_meeting: { zh: '抓谋划（党委（党组）会议）', en: 'Planning meetings' },
-  research_visit: { zh: '抓调研（走访报到单位）', en: 'Research visits' },
-  opinion_collection: { zh: '收集群众意见建议', en: 'Collections of residents’ opinions' },
-  party_lecture: { zh: '讲政策（讲党课）', en: 'Party lectures' },
-  public_service_project: { zh: '帮办实事（领办公益项目）', en: 'Public-service projects completed' },
-  scheduling: { zh: '参加街道（园区）调度', en: 'Scheduling participation' },
-};
-const RANK_LABELS = { principal: { zh: '主要负责人', en: 'Principal' }, team_member: { zh: '班子成员', en: 'Team member' } };
+/** A glossary entry as a column heading in both languages. */
+const headingOf = (words: Label): Label => ({ zh: labelOf(words, 'zh'), en: labelOf(words, 'en') });
+const ITEM_LABELS = Object.fromEntries(QUOTA_ITEMS.map((item) => [item, headingOf(QUOTA_ITEM_WORDS[item])])) as Record<QuotaItem, Label>;
+const RANK_LABELS = { principal: headingOf(LEADER_RANK_WORDS.principal), team_member: headingOf(LEADER_RANK_WORDS.team_member) };
 const TOTAL_LABEL: Label = { zh: '合计', en: 'Total' };
 /** A unit's kind in the glossary's words; the district's own row is the total of its units. */
 const unitKindCell = (kind: string, lang: AppendixLanguage) =>

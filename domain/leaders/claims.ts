@@ -5,7 +5,8 @@ import { pageOf, type Page } from '../../lib/paging.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { isCompletedProject, refuseClaim } from '../../model/leaders/claims.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
-import { updateRule } from '../../model/cases/lifecycle.ts';
+import { PROJECT_MOVES, refuseUpdate, updateRule } from '../../model/cases/lifecycle.ts';
+import type { Role } from '../../model/directory/roles.ts';
 import { claimProjectUpdate, workflowIdForCase } from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -18,8 +19,10 @@ type ClaimDeps = { prisma: Db; temporal: Client };
  * its district, and names the leader who leads it. The claiming unit is not the filer: it sees the
  * projects it may claim and those it claimed, as below, never the rest of another unit's ledger.
  */
-export function toProjectView(row: Case & { filingUnit: OrgUnit }) {
+export function toProjectView(row: Case & { filingUnit: OrgUnit }, role: Role) {
   const details = parseCaseDetails(row.details);
+  // The claim step, when the case's table and the claim rule both let the caller's role take it now.
+  const claimable = refuseClaim(row.kind, details) === undefined && refuseUpdate('claim', row.status, role) === undefined;
   return {
     id: row.id,
     number: row.number,
@@ -33,6 +36,7 @@ export function toProjectView(row: Case & { filingUnit: OrgUnit }) {
     claim: details.claim ?? null,
     /** Counts for the leader who led it. */
     completed: isCompletedProject(row.status, details),
+    allowedActions: claimable ? [...PROJECT_MOVES] : [],
   };
 }
 
@@ -66,7 +70,7 @@ export async function claimProject(deps: ClaimDeps, user: AuthenticatedUser, cas
       ],
     }),
   );
-  return toProjectView(await deps.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { filingUnit: true } }));
+  return toProjectView(await deps.prisma.case.findUniqueOrThrow({ where: { id: caseId }, include: { filingUnit: true } }), user.role);
 }
 
 /**
@@ -104,7 +108,7 @@ export async function listProjects(deps: ClaimDeps, user: AuthenticatedUser, sta
   if (state === 'claimable') {
     const { items: ids, ...rest } = await claimablePage(deps.prisma, districtId, page);
     const rows = await deps.prisma.case.findMany({ where: { id: { in: ids } }, include, orderBy: { number: 'asc' } });
-    return { ...rest, items: rows.map(toProjectView) };
+    return { ...rest, items: rows.map((r) => toProjectView(r, user.role)) };
   }
   const where = { details: { path: ['claim', 'unitId'], equals: user.orgUnitId } };
   const { items, ...rest } = await pageOf(
@@ -112,5 +116,5 @@ export async function listProjects(deps: ClaimDeps, user: AuthenticatedUser, sta
     () => deps.prisma.case.count({ where }),
     ({ limit, offset }) => deps.prisma.case.findMany({ where, include, orderBy: { number: 'asc' }, skip: offset, take: limit }),
   );
-  return { ...rest, items: items.map(toProjectView) };
+  return { ...rest, items: items.map((r) => toProjectView(r, user.role)) };
 }

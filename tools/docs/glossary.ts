@@ -10,6 +10,8 @@ const GROUP_TITLES: Record<Exclude<keyof typeof GLOSSARY, 'lifecycles'>, string>
   unitKinds: 'Unit kinds',
   roles: 'Roles',
   cyclePhases: 'Phases of a half-year cycle',
+  quotaItems: 'Items a leader’s year is counted on',
+  leaderRanks: 'Leader ranks',
 };
 
 const wordTable = (words: Record<string, Words>): string =>

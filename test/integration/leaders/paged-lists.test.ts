@@ -137,9 +137,29 @@ describe('paged lists with their totals', () => {
       ['A ramp at the clinic'],
     ]);
     expect(claimable[0]!.total).toBe(3);
+    // The claim step is offered from the case's table while nobody has claimed a project, and not after.
+    expect(claimable.flatMap((p) => p.items.map((c) => (c as unknown as { allowedActions: string[] }).allowedActions))).toEqual([
+      ['claim'],
+      ['claim'],
+      ['claim'],
+    ]);
     const claimed = await allPages<{ title: string }>('/public-service-projects', civil, { state: 'claimed' }, 2);
     expect(claimed).toEqual([
       expect.objectContaining({ total: 1, items: [expect.objectContaining({ title: 'Already led: the reading room' })] }),
     ]);
+  });
+
+  it('previews an appendix as the file’s cells: its title, header and rows in the asked language', async () => {
+    const preview = await sys.http.get('/appendices/1').query({ year: 2099, format: 'table', lang: 'en' }).set('Authorization', civil);
+    expect(preview.status).toBe(200);
+    expect(preview.body.title).toBe('Appendix 1 Leaders’ four leads');
+    expect(preview.body.header.slice(0, 6)).toEqual(['Unit', 'Name', 'Post', 'Rank', 'Reports to', 'Planning meetings: required']);
+    expect(preview.body.rows.map((r: string[]) => `${r[1]}: ${r[3]}`).sort()).toEqual([
+      ...principals.map((name) => `${name}: Principal`),
+      ...teamMembers.map((name) => `${name}: Team member`),
+    ]);
+    const zh = await sys.http.get('/appendices/2').query({ year: 2099, format: 'table' }).set('Authorization', civil);
+    expect(zh.body.header[0]).toBe('单位');
+    expect(zh.body.rows.at(-1)[0]).toBe('合计');
   });
 });

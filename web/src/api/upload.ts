@@ -1,13 +1,13 @@
 import { ApiFailure, authHeader, type ApiError } from './client.ts';
 
 /**
- * Uploads one file as the request body of POST /cases/{id}/attachments. XMLHttpRequest, because
+ * Uploads one file as the request body of POST `path` (a case's or an activity's attachments). XMLHttpRequest, because
  * fetch reports no upload progress. Header values must be Latin-1, so other names are percent-encoded.
  */
-export function uploadAttachment(caseId: string, file: File, onProgress: (percent: number) => void): Promise<void> {
+export function uploadAttachment(path: string, file: File, onProgress: (percent: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/cases/${encodeURIComponent(caseId)}/attachments`);
+    xhr.open('POST', path);
     for (const [name, value] of Object.entries(authHeader())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
     xhr.setRequestHeader('X-File-Name', /^[\x20-\x7e]+$/.test(file.name) ? file.name : encodeURIComponent(file.name));

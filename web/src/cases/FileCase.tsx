@@ -61,7 +61,7 @@ export default function FileCase() {
         }),
       );
       for (const [index, pending] of files.entries()) {
-        await uploadAttachment(filed.id, pending.file, (percent) =>
+        await uploadAttachment(`/cases/${encodeURIComponent(filed.id)}/attachments`, pending.file, (percent) =>
           setFiles((current) => current.map((f, i) => (i === index ? { ...f, percent } : f))),
         );
       }

@@ -23,6 +23,12 @@ const GROUPS = {
   serviceRecordStep: GLOSSARY.lifecycles.serviceRecord.actions,
   round: GLOSSARY.lifecycles.round.states,
   roundStep: GLOSSARY.lifecycles.round.actions,
+  activityState: GLOSSARY.lifecycles.activityReview.states,
+  activityAction: GLOSSARY.lifecycles.activityReview.actions,
+  appendixState: GLOSSARY.lifecycles.appendixSubmission.states,
+  appendixAction: GLOSSARY.lifecycles.appendixSubmission.actions,
+  quotaItem: GLOSSARY.quotaItems,
+  leaderRank: GLOSSARY.leaderRanks,
 } as const;
 export type WordGroup = keyof typeof GROUPS;
 
