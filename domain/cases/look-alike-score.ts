@@ -20,7 +20,28 @@ export type LookAlikeReason = { part: (typeof LOOK_ALIKE_PARTS)[number]; shared:
 export type LookAlikeScore = { score: number; place: number; problem: number; reasons: LookAlikeReason[] };
 
 const HAN = /\p{Script=Han}/u;
-const STOP_WORDS = new Set(['on', 'at', 'in', 'of', 'the', 'and', 'to', 'is', 'are', 'an', 'has', 'have', 'been', 'was', 'for', 'with', 'it', 'this', 'that', 'again']);
+const STOP_WORDS = new Set([
+  'on',
+  'at',
+  'in',
+  'of',
+  'the',
+  'and',
+  'to',
+  'is',
+  'are',
+  'an',
+  'has',
+  'have',
+  'been',
+  'was',
+  'for',
+  'with',
+  'it',
+  'this',
+  'that',
+  'again',
+]);
 /**
  * Pieces every other place has (小区, 号楼, road and lane): they say what kind of place it is, not which,
  * so two places sharing only these are different places.
