@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../lib/db.ts';
 import { DomainError, notFound } from '../lib/errors.ts';
 import type { BlobStorage } from '../lib/storage.ts';
+import { MAX_ATTACHMENTS_PER_OWNER } from '../model/attachments.ts';
 
 /**
  * The one attachment implementation: photos and documents of a case, minutes and sign-in sheets of a
@@ -12,8 +13,6 @@ import type { BlobStorage } from '../lib/storage.ts';
 export type AttachmentOwner = { kind: 'case' | 'activity'; id: string };
 export type AttachmentDeps = { prisma: Db; storage: BlobStorage };
 export type UploadedFile = { fileName: string; contentType: string; data: Buffer };
-
-export const MAX_ATTACHMENTS_PER_OWNER = 20;
 
 const ATTACHMENT_TYPES = {
   'image/png': { extension: 'png', magic: [0x89, 0x50, 0x4e, 0x47] },

@@ -59,14 +59,21 @@ export type Lifecycle<
   N extends string,
   T extends Record<string, Transition<S, A, E, N>>,
 > = LifecycleSpec<S, A, E, N, T> & {
-  /** Who may take a step, and from which states: the union of the transitions it can take. */
+  /** Who may take a step, and from which states: the union of the transitions it can take (for route roles and docs). */
   stepRule(action: A): { by: readonly Taker[]; from: readonly S[] };
+  /**
+   * The states a taker may take a step from. Each transition pairs its takers with its from-states,
+   * so a step several roles take at different levels (a case's owner steps) gives each only its own.
+   */
+  fromFor(action: A, taker: Taker): S[];
   /** The roles that may call a step's route. */
   rolesFor(action: A): Role[];
   /** What a role may do in this state (scope aside: that is the domain's to check). */
   allowedActions(state: S, role: Role): A[];
   /** Why a step may not be taken now by this taker, or undefined when it may. */
   refuse(action: A, state: S, taker: Taker): Refusal<S, A> | undefined;
+  /** The transition a step takes for this taker in this state (the first the table lists), or undefined when it takes none. */
+  transitionOf(action: A, state: S, taker: Taker): (keyof T & string) | undefined;
   /** The state a transition leads to from `from`; `choice` picks among several targets. Throws on a move the table does not allow. */
   targetOf(name: keyof T & string, from: S | null, choice?: S): S;
   /** A mermaid state diagram of the table. */
@@ -91,26 +98,31 @@ export function defineLifecycle<
       from: [...new Set(transitions.flatMap((t) => t.from))],
     };
   };
+  const fromFor = (action: A, taker: Taker): S[] => [
+    ...new Set(transitionsVia(action).flatMap((t) => (t.by.includes(taker) ? t.from : []))),
+  ];
   const rolesFor = (action: A): Role[] => stepRule(action).by.filter((taker): taker is Role => taker !== 'system');
-  const allowedActions = (state: S, role: Role): A[] =>
-    spec.actions.filter((action) => {
-      const rule = stepRule(action);
-      return rule.by.includes(role) && rule.from.includes(state);
-    });
+  const allowedActions = (state: S, role: Role): A[] => spec.actions.filter((action) => fromFor(action, role).includes(state));
   const refuse = (action: A, state: S, taker: Taker): Refusal<S, A> | undefined => {
-    const rule = stepRule(action);
-    if (!rule.by.includes(taker)) return { kind: 'forbidden', action, taker, message: `${taker} may not ${action} a ${spec.subject}` };
-    if (!rule.from.includes(state)) {
+    if (!stepRule(action).by.includes(taker))
+      return { kind: 'forbidden', action, taker, message: `${taker} may not ${action} a ${spec.subject}` };
+    const allowedFrom = fromFor(action, taker);
+    if (!allowedFrom.includes(state)) {
       return {
         kind: 'invalid_state',
         action,
         state,
-        allowedFrom: rule.from,
-        message: `cannot ${action} while the ${spec.subject} is ${state} (possible when ${rule.from.join(' or ')})`,
+        allowedFrom,
+        message: `cannot ${action} while the ${spec.subject} is ${state} (possible when ${allowedFrom.join(' or ')})`,
       };
     }
     return undefined;
   };
+  const transitionOf = (action: A, state: S, taker: Taker) =>
+    names.find((name) => {
+      const t = spec.transitions[name] as Transition<S, A, E, N>;
+      return t.via === action && t.by.includes(taker) && t.from.includes(state);
+    });
   const targetOf = (name: keyof T & string, from: S | null, choice?: S): S => {
     const transition = spec.transitions[name] as Transition<S, A, E, N>;
     if (from !== null && !transition.from.includes(from)) throw new Error(`transition ${name} cannot start from ${from}`);
@@ -136,5 +148,5 @@ export function defineLifecycle<
     for (const state of options.finalStates ?? []) lines.push(`    ${state} --> [*]`);
     return lines.join('\n');
   };
-  return { ...spec, stepRule, rolesFor, allowedActions, refuse, targetOf, diagram };
+  return { ...spec, stepRule, fromFor, rolesFor, allowedActions, refuse, transitionOf, targetOf, diagram };
 }

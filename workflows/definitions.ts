@@ -1,6 +1,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../model/cases/case-actions.ts';
+import type {
+  ActionRequest,
+  AttachRequest,
+  ClaimRequest,
+  ForwardWithBatchRequest,
+  SubmitWithLedgerRequest,
+} from '../model/cases/case-actions.ts';
 import type { Actor } from '../model/directory/roles.ts';
 import type { Refusal } from '../model/lifecycle.ts';
 import type { CaseSnapshot, CaseWorkflowInput } from '../model/cases/case.ts';
@@ -75,7 +81,16 @@ export const caseActionUpdates: { [A in CaseAction]: UpdateDefinition<CaseSnapsh
   resolve: actionUpdate('resolve'),
   declareUnsolvable: actionUpdate('declareUnsolvable'),
   feedback: actionUpdate('feedback'),
+  take: actionUpdate('take'),
+  assignOwner: actionUpdate('assignOwner'),
+  release: actionUpdate('release'),
 };
+
+/**
+ * A file added to the case, recorded in its history. A Signal: the file is already stored (the domain
+ * checked the table and the cap under the case's lock), so nothing waits on the workflow's answer.
+ */
+export const fileAddedSignal = defineSignal<[AttachRequest]>('fileAdded');
 
 /** The cycle's moves on a case: Updates, so the cycle records only what each case accepted. */
 export const caseCycleUpdates = {

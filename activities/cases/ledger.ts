@@ -36,12 +36,14 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
   const firstResultAt = RESULT_EVENTS.includes(event.type) ? occurredAt : null;
   const satisfied = event.type === 'reporter_satisfied' ? 1 : 0;
   const answers = event.type === 'reporter_satisfied' || event.type === 'reopened' ? 1 : 0;
+  // Workflows older than owners project no owner at all: none.
+  const owner = state.owner ?? null;
   const rows = await prisma.$queryRaw<Array<{ number: number }>>`
     WITH moved AS (
       INSERT INTO cases AS c (id, workflow_id, idempotency_key, request_hash, filing_unit_id, filed_by_user_id, kind, urgent,
         title, description, category, location, found_on, tried_locally, help_needed, reporter_name, reporter_contact,
         reporter_email, status, responsible_level, due_at, overdue, calendar_version, details, merged_into_case_id,
-        search_grams, event_sequence, filed_at, updated_at, closed_at, forwarded_to_municipal)
+        search_grams, event_sequence, filed_at, updated_at, closed_at, forwarded_to_municipal, owner_user_id, owner_sequence)
       VALUES (${workflow.caseId}::uuid, ${`case-${workflow.caseId}`}, ${workflow.idempotencyKey}, ${workflow.requestHash},
         ${workflow.filingUnitId}::uuid, ${workflow.filedBy.userId}::uuid, ${filing.kind}::"CaseKind", ${filing.urgent},
         ${filing.title}, ${filing.description}, ${filing.category}, ${filing.location}, ${filing.foundOn}::date,
@@ -49,7 +51,7 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         ${filing.reporter.email ?? null}, ${state.status}::"CaseStatus", ${state.responsibleLevel}::"Level", ${dueAt},
         ${state.overdue}, ${state.calendarVersion}, ${JSON.stringify(state.details)}::jsonb,
         ${state.details.mergedIntoCaseId ?? null}::uuid, ${searchGrams(filing)}::text[], ${event.sequence}, ${occurredAt},
-        ${occurredAt}, ${closedAt}, ${forwarded})
+        ${occurredAt}, ${closedAt}, ${forwarded}, ${owner?.userId ?? null}::uuid, ${owner?.sequence ?? null})
       ON CONFLICT (id) DO UPDATE SET
         kind = EXCLUDED.kind, urgent = EXCLUDED.urgent, title = EXCLUDED.title, description = EXCLUDED.description,
         category = EXCLUDED.category, location = EXCLUDED.location, found_on = EXCLUDED.found_on,
@@ -59,14 +61,15 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         calendar_version = EXCLUDED.calendar_version, details = EXCLUDED.details,
         merged_into_case_id = EXCLUDED.merged_into_case_id, search_grams = EXCLUDED.search_grams,
         event_sequence = EXCLUDED.event_sequence, updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
-        forwarded_to_municipal = c.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal
+        forwarded_to_municipal = c.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal,
+        owner_user_id = EXCLUDED.owner_user_id, owner_sequence = EXCLUDED.owner_sequence
       WHERE c.event_sequence < EXCLUDED.event_sequence
       RETURNING c.number, c.filed_at
     ), recorded AS (
-      INSERT INTO case_events (id, case_id, sequence, type, actor_user_id, actor_role, from_status, to_status, comment, occurred_at)
+      INSERT INTO case_events (id, case_id, sequence, type, actor_user_id, actor_role, from_status, to_status, comment, data, occurred_at)
       SELECT ${randomUUID()}::uuid, ${workflow.caseId}::uuid, ${event.sequence}, ${event.type}, ${event.actor?.userId ?? null}::uuid,
         ${event.actor?.role ?? null}::"Role", ${event.fromStatus}::"CaseStatus", ${event.toStatus}::"CaseStatus",
-        ${event.comment}, ${occurredAt}
+        ${event.comment}, ${JSON.stringify(event.data ?? {})}::jsonb, ${occurredAt}
       FROM moved
       ON CONFLICT (case_id, sequence) DO NOTHING
     ), facts AS (

@@ -1,4 +1,5 @@
 import { addAttachment, readAttachment } from '../../domain/cases/attachments.ts';
+import { CASE_LIFECYCLE } from '../../model/cases/lifecycle.ts';
 import { attachmentParams, uploadBody, uploadHeaders, uploadResponses } from './attachments.schemas.ts';
 import { caseIdParams } from './cases.schemas.ts';
 import { errorResponses } from '../errors.schemas.ts';
@@ -11,15 +12,16 @@ export const attachmentRoutes = [
     path: '/cases/:id/attachments',
     operationId: 'attachToCase',
     tag: 'cases',
-    summary: 'Attach a photo or document (PNG, JPEG, PDF, DOCX, XLSX, plain text): the file is the request body, named by X-File-Name.',
+    summary:
+      'Attach a photo or document (PNG, JPEG, PDF, DOCX, XLSX, plain text): the file is the request body, named by X-File-Name. The file is recorded in the case’s history; the filing unit adds files at any open status, the district and the city while they hold the case (the `attach` step; 409 otherwise).',
     authenticated: true,
-    roles: ['street_staff', 'district_officer', 'municipal_liaison'],
+    roles: CASE_LIFECYCLE.rolesFor('attach'),
     rawBody: true,
     schemas: { params: caseIdParams, headers: uploadHeaders, body: uploadBody },
     responses: uploadResponses('case'),
     handler: async ({ params, headers, body, user, deps }) => ({
       status: 201,
-      body: await addAttachment(deps, user, params.id, {
+      body: await addAttachment({ ...deps, callDeadlineMs: deps.config.temporal.callDeadlineMs }, user, params.id, {
         fileName: headers['x-file-name'],
         contentType: headers['content-type'],
         data: body,

@@ -8,8 +8,8 @@ import { ROLES } from '../../model/directory/roles.ts';
 import { boundedDate } from '../../model/dates.ts';
 import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { duplicateSuggestion } from './look-alikes.schemas.ts';
-import { CASE_LIST_SORTS } from '../../domain/cases/case-queries.ts';
-import { CASE_ACTIONS } from '../../model/cases/lifecycle.ts';
+import { CASE_LIST_SORTS, OWNER_FILTERS } from '../../domain/cases/case-queries.ts';
+import { VIEW_ACTIONS } from '../../model/cases/lifecycle.ts';
 
 const idempotencyKey = z
   .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
@@ -34,6 +34,10 @@ export const listCasesQuery = z.strictObject({
   kind: z.enum(CASE_KINDS).optional(),
   urgent: booleanFlag.optional(),
   overdue: booleanFlag.optional(),
+  owner: z
+    .union([z.enum(OWNER_FILTERS), z.uuid()])
+    .optional()
+    .describe('me: the caller holds it; none: nobody holds it inside the level holding it; a user id: that user holds it'),
   filedFrom: boundedDate.optional(),
   filedTo: boundedDate.optional(),
   q: lineText(200, 2).optional(),
@@ -46,6 +50,8 @@ export const listCasesQuery = z.strictObject({
 });
 
 const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+/** A person as the API names them; the name is empty when the account is gone. */
+const person = z.object({ id: z.uuid(), name: z.string() });
 
 const caseSummary = z.object({
   id: z.uuid(),
@@ -58,6 +64,7 @@ const caseSummary = z.object({
   location: z.string(),
   filingUnit: unitRef,
   responsibleLevel: z.enum(LEVELS),
+  owner: person.nullable().describe('The named owner inside the level holding the case; cleared when the case moves to another level.'),
   dueAt: z.iso.datetime().nullable(),
   overdue: z.boolean(),
   filedAt: z.iso.datetime(),
@@ -83,12 +90,17 @@ export const caseView = caseSummary.extend({
       fromStatus: z.enum(CASE_STATUSES).nullable(),
       toStatus: z.enum(CASE_STATUSES),
       actorRole: z.enum(ROLES).nullable(),
+      actor: person.nullable(),
       comment: z.string().nullable(),
+      owner: person.nullable().describe('The owner the event names: taken by, assigned to, released by, cleared'),
+      attachments: z.array(z.object({ id: z.uuid(), fileName: z.string() })).describe('The files the event added or answered with'),
       occurredAt: z.iso.datetime(),
     }),
   ),
   attachments: z.array(attachmentView),
-  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  allowedActions: z
+    .array(z.enum(VIEW_ACTIONS))
+    .describe('The steps the caller may take now (`POST /cases/:id/<action>`); `attach`: `POST /cases/:id/attachments`'),
 });
 
 export const filedCaseView = caseView.extend({ possibleDuplicates: z.array(duplicateSuggestion) });

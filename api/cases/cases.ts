@@ -38,7 +38,7 @@ export const caseRoutes = [
     operationId: 'listCases',
     tag: 'cases',
     summary:
-      'The cases the caller may see, filtered, newest first or (sort=due) overdue first and then by deadline; follow nextCursor for the next page (a cursor belongs to its sort).',
+      'The cases the caller may see, filtered (by owner too: owner=me, owner=none or a user id), newest first or (sort=due) overdue first and then by deadline; follow nextCursor for the next page (a cursor belongs to its sort).',
     authenticated: true,
     schemas: { query: listCasesQuery },
     responses: { 200: { description: 'A page of cases', schema: caseList }, ...errorResponses },
@@ -53,6 +53,7 @@ export const caseRoutes = [
           kind: query.kind,
           urgent: query.urgent,
           overdue: query.overdue,
+          owner: query.owner,
           filedFrom: query.filedFrom,
           filedTo: query.filedTo,
           q: query.q,

@@ -5,6 +5,7 @@ import type { CaseKind } from '../../model/cases/filing.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { searchCondition } from './case-search.ts';
 import { toCaseSummary } from './case-view.ts';
+import { namesOf } from './people.ts';
 import { cursorMoment, decodeCursor, encodeCursor } from '../list-cursors.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilterWithUnits } from './scope.ts';
@@ -12,11 +13,15 @@ import { visibleCaseFilterWithUnits } from './scope.ts';
 /** The orders a list can come in: newest filed first (the ledger), or the work queues' order. */
 export const CASE_LIST_SORTS = ['newest', 'due'] as const;
 export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+/** Whose case it is inside the level holding it: the caller's, nobody's (or, by id, a named user's). */
+export const OWNER_FILTERS = ['me', 'none'] as const;
 
 type CaseListFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
   kind?: CaseKind;
   urgent?: boolean;
   overdue?: boolean;
+  /** `me`, `none` or a user id (model/cases/owner.ts: the owner inside the level holding the case). */
+  owner?: string;
   q?: string;
   sort?: CaseListSort;
   limit: number;
@@ -76,6 +81,7 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
+  if (filter.owner) conditions.push({ ownerUserId: filter.owner === 'me' ? user.id : filter.owner === 'none' ? null : filter.owner });
   if (filter.q) conditions.push(await searchCondition(prisma, filter.q));
   const order = ORDERS[filter.sort ?? 'newest'];
   if (filter.cursor) conditions.push(order.after(filter.cursor));
@@ -87,8 +93,12 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
   });
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
+  const names = await namesOf(
+    prisma,
+    page.map((row) => row.ownerUserId),
+  );
   return {
-    items: page.map(toCaseSummary),
+    items: page.map((row) => toCaseSummary(row, names)),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(order.keyOf(last)) : null,
   };
 }

@@ -1,12 +1,15 @@
 import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
-import { availableActions } from '../../model/cases/lifecycle.ts';
+import { parseCaseEventData } from '../../model/cases/event-data.ts';
+import { viewActions, type ViewAction } from '../../model/cases/lifecycle.ts';
+import { offersOwnerStep, type OwnerStep } from '../../model/cases/owner.ts';
 import { toAttachmentView } from '../attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
+import { personOf, type PeopleNames } from './people.ts';
 import type { CaseRowWithEvents } from './visible-case.ts';
 
-/** A ledger row as lists show it. */
-export function toCaseSummary(row: Case & { filingUnit: OrgUnit }) {
+/** A ledger row as lists show it; `names` gives the owner's name. */
+export function toCaseSummary(row: Case & { filingUnit: OrgUnit }, names: PeopleNames) {
   return {
     id: row.id,
     number: row.number,
@@ -18,6 +21,7 @@ export function toCaseSummary(row: Case & { filingUnit: OrgUnit }) {
     location: row.location,
     filingUnit: { id: row.filingUnit.id, code: row.filingUnit.code, name: row.filingUnit.name },
     responsibleLevel: row.responsibleLevel,
+    owner: personOf(names, row.ownerUserId),
     dueAt: row.dueAt?.toISOString() ?? null,
     overdue: row.overdue,
     filedAt: row.filedAt.toISOString(),
@@ -26,10 +30,26 @@ export function toCaseSummary(row: Case & { filingUnit: OrgUnit }) {
   };
 }
 
+/** The user ids a case view names: its owner, and each event's actor and the owner it names. */
+export const peopleOfCase = (row: CaseRowWithEvents) => [
+  row.ownerUserId,
+  ...row.events.flatMap((e) => [e.actorUserId, parseCaseEventData(e.data).owner?.userId]),
+];
+
+const OWNER_STEPS: readonly string[] = ['take', 'assignOwner', 'release'] satisfies OwnerStep[];
+
+/** What the caller may do now: the table's steps for their role, the owner steps as the owner stands. */
+function allowedActionsOf(row: Case, user: AuthenticatedUser): ViewAction[] {
+  const owner = row.ownerUserId ? { userId: row.ownerUserId } : null;
+  return viewActions(row.status, user.role).filter(
+    (action) => !OWNER_STEPS.includes(action) || offersOwnerStep(action as OwnerStep, owner, user.id),
+  );
+}
+
 /** What the API shows of one case: the ledger row, its history, and what the caller can do next. */
-export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
+export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, names: PeopleNames) {
   return {
-    ...toCaseSummary(row),
+    ...toCaseSummary(row, names),
     workflowId: row.workflowId,
     description: row.description,
     foundOn: row.foundOn.toISOString().slice(0, 10),
@@ -38,17 +58,23 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser) {
     reporter: { name: row.reporterName, contact: row.reporterContact, email: row.reporterEmail },
     calendarVersion: row.calendarVersion,
     details: parseCaseDetails(row.details),
-    history: row.events.map((e) => ({
-      sequence: e.sequence,
-      type: e.type,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      actorRole: e.actorRole,
-      comment: e.comment,
-      occurredAt: e.occurredAt.toISOString(),
-    })),
+    history: row.events.map((e) => {
+      const data = parseCaseEventData(e.data);
+      return {
+        sequence: e.sequence,
+        type: e.type,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actorRole: e.actorRole,
+        actor: personOf(names, e.actorUserId),
+        comment: e.comment,
+        owner: personOf(names, data.owner?.userId),
+        attachments: data.attachments ?? [],
+        occurredAt: e.occurredAt.toISOString(),
+      };
+    }),
     attachments: (row.attachments ?? []).map(toAttachmentView),
     // Visibility already limits street staff to their own unit, districts to theirs, the city to what was forwarded.
-    allowedActions: availableActions(row.status, user.role),
+    allowedActions: allowedActionsOf(row, user),
   };
 }

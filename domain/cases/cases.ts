@@ -3,19 +3,21 @@ import type { OrgUnit } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { districtToday } from '../../lib/district-time.ts';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase, type Workflows } from '../../workflows/definitions.ts';
-import type { CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
+import type { CaseSnapshot, CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
 import type { CaseFiling } from '../../model/cases/filing.ts';
 import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifecycle.ts';
-import type { ActionBody, ActionRequest } from '../../model/cases/case-actions.ts';
+import type { ActionBody, ActionRequest, FileRef } from '../../model/cases/case-actions.ts';
+import type { Actor } from '../../model/directory/roles.ts';
 import { filesCases } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { deriveCaseId, hashRequest } from './case-identity.ts';
-import { toCaseView } from './case-view.ts';
+import { peopleOfCase, toCaseView } from './case-view.ts';
+import { namesOf } from './people.ts';
 import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
-import { CASE_HISTORY, loadVisibleCase, type CaseRowWithEvents } from './visible-case.ts';
+import { CASE_HISTORY, loadVisibleCase } from './visible-case.ts';
 import { runUpdate } from '../workflow-calls.ts';
 
 type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
@@ -88,14 +90,16 @@ function assertFoundByToday(foundOn: string, today: string) {
 }
 
 export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
-  return toCaseView(await loadVisibleCase(deps.prisma, user, caseId), user);
+  const row = await loadVisibleCase(deps.prisma, user, caseId);
+  return toCaseView(row, user, await namesOf(deps.prisma, peopleOfCase(row)));
 }
 
 /** The case a filing names, read with the filing unit the filing has already loaded: one relation fewer. */
 async function getFiledCase(prisma: Db, user: AuthenticatedUser, filingUnit: OrgUnit, caseId: string) {
   const row = await prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, include: CASE_HISTORY });
   if (!row) throw notFound('case');
-  return toCaseView({ ...row, filingUnit }, user);
+  const withUnit = { ...row, filingUnit };
+  return toCaseView(withUnit, user, await namesOf(prisma, peopleOfCase(withUnit)));
 }
 
 /**
@@ -110,27 +114,48 @@ export async function performCaseAction<A extends CaseAction>(
   body: ActionBody<A>,
   idempotencyKey?: string,
 ) {
-  requireRole(user, rolesFor(action));
-  const row = await loadVisibleCase(deps.prisma, user, caseId);
-  const request = await PREPARE[action]({ prisma: deps.prisma, user, row }, body);
   // Temporal keeps one Update per id in a workflow: a step sent again with its key (after a 503
   // that may have come after Temporal took it) joins the first one and gets its outcome.
   const updateId = idempotencyKey ? `${action}-${hashRequest({ userId: user.id, idempotencyKey, body })}` : undefined;
-  await runUpdate(() =>
+  await sendCaseStep(deps, user, caseId, action, body, updateId);
+  return getCase(deps, user, caseId);
+}
+
+/**
+ * A step as an Update of the case, under the given update id (the same id never acts twice on a
+ * case): the role and scope checks, and what the domain adds to the body, before the workflow's
+ * validator has the last word. Bulk steps send each case's step through here.
+ */
+export async function sendCaseStep<A extends CaseAction>(
+  deps: Pick<CaseDeps, 'prisma' | 'temporal'>,
+  user: AuthenticatedUser,
+  caseId: string,
+  action: A,
+  body: ActionBody<A>,
+  updateId?: string,
+): Promise<CaseSnapshot> {
+  requireRole(user, rolesFor(action));
+  const row = await deps.prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, select: { id: true } });
+  if (!row) throw notFound('case');
+  const request = await PREPARE[action]({ prisma: deps.prisma, user, row }, body);
+  return runUpdate(() =>
     deps.temporal.workflow
       .getHandle(workflowIdForCase(caseId))
       .executeUpdate(caseActionUpdates[action], { args: [request], ...(updateId ? { updateId } : {}) }),
   );
-  return getCase(deps, user, caseId);
 }
 
-type StepContext = { prisma: Db; user: AuthenticatedUser; row: CaseRowWithEvents };
+type StepContext = { prisma: Db; user: AuthenticatedUser; row: { id: string } };
 const asIs = async <T extends object>({ user }: StepContext, body: T) => ({ ...body, actor: actorOf(user) });
 
 /** Turns a step's body into its Update's payload: the actor from the session, and what the domain looked up itself. */
 const PREPARE: { [A in CaseAction]: (context: StepContext, body: ActionBody<A>) => Promise<ActionRequest<A>> } = {
   submit: asIs,
-  resubmit: asIs,
+  resubmit: async (context, body) => ({
+    ...body,
+    ...(body.attachmentIds ? { attachments: await filesOfCase(context, body.attachmentIds) } : {}),
+    actor: actorOf(context.user),
+  }),
   forward: asIs,
   solve: asIs,
   return: asIs,
@@ -145,7 +170,34 @@ const PREPARE: { [A in CaseAction]: (context: StepContext, body: ActionBody<A>) 
   resolve: asIs,
   declareUnsolvable: asIs,
   feedback: asIs,
+  take: asIs,
+  assignOwner: async (context, body) => ({ ...body, assignee: await colleagueOf(context, body.assigneeId), actor: actorOf(context.user) }),
+  release: asIs,
 };
+
+/**
+ * The colleague a case is assigned to: an active user of the caller's own unit with the caller's role
+ * (the staff of the level holding the case; the caller's scope has already placed them there). Anyone
+ * else is refused with 403, as the workflow's validator would.
+ */
+async function colleagueOf({ prisma, user }: StepContext, assigneeId: string): Promise<Actor> {
+  const assignee = await prisma.user.findUnique({
+    where: { id: assigneeId },
+    select: { id: true, role: true, orgUnitId: true, active: true },
+  });
+  if (!assignee || !assignee.active) throw invalidField('body.assigneeId', 'no such active user');
+  if (assignee.orgUnitId !== user.orgUnitId || assignee.role !== user.role)
+    throw new DomainError('forbidden', 'a case is assigned only to a colleague of the unit holding it');
+  return { userId: assignee.id, role: assignee.role, orgUnitId: assignee.orgUnitId };
+}
+
+/** Files already added to this case, by id, as the history names them. */
+async function filesOfCase({ prisma, row }: StepContext, ids: string[]): Promise<FileRef[]> {
+  const found = await prisma.attachment.findMany({ where: { caseId: row.id, id: { in: ids } }, select: { id: true, fileName: true } });
+  const missing = ids.filter((id) => !found.some((file) => file.id === id));
+  if (missing.length) throw invalidField('body.attachmentIds', `not files of this case: ${missing.join(', ')}`);
+  return ids.map((id) => found.find((file) => file.id === id)!);
+}
 
 /** The case to merge into must be another case the caller sees, still open; its ledger number goes with the merge. */
 async function mergeTargetNumber({ prisma, user, row }: StepContext, primaryCaseId: string): Promise<number> {

@@ -3,6 +3,8 @@ import type { CaseDetails } from './case-details.ts';
 import type { CaseAction, CaseEventType, CaseStatus } from './lifecycle.ts';
 import type { CaseFiling } from './filing.ts';
 import type { Level } from './outcome.ts';
+import type { FileRef } from './case-actions.ts';
+import type { CaseOwner } from './owner.ts';
 
 /**
  * The case model shared by the API, the activities and the workflows: plain types and constants, no
@@ -39,7 +41,12 @@ export type CaseProjection = {
   calendarVersion: number | null;
   filing: CaseFiling;
   details: CaseDetails;
+  /** Who holds the case inside its level, and the event that named them; absent from workflows older than owners. */
+  owner?: (CaseOwner & { sequence: number }) | null;
 };
+
+/** What an event records besides its comment: the owner it named, the files it added or answered with. */
+export type CaseEventData = { owner?: { userId: string }; attachments?: FileRef[] };
 
 export type CaseEventRecord = {
   sequence: number;
@@ -48,6 +55,8 @@ export type CaseEventRecord = {
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus;
   comment: string | null;
+  /** Absent from events of workflows older than owners and files in the history. */
+  data?: CaseEventData;
   occurredAt: string;
   state: CaseProjection;
 };
@@ -62,6 +71,8 @@ export type CaseSnapshot = {
   overdue: boolean;
   /** What each role may do next (scope aside: that is the API's to check). */
   nextActions: Partial<Record<Role, CaseAction[]>>;
+  /** Who holds the case inside its level (absent from workflows older than owners). */
+  owner?: CaseOwner | null;
   /** Highest event sequence already written to the ledger. */
   projectedSequence: number;
   lastSequence: number;

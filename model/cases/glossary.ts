@@ -36,6 +36,10 @@ export const CASE_GLOSSARY = {
     submitWithLedger: { zh: '随半年台账报送', en: 'submit with the half-year ledger' },
     forwardWithBatch: { zh: '随半年汇总转市级', en: 'forward with the half-year batch' },
     claim: { zh: '认领项目', en: 'claim the project' },
+    take: { zh: '由我承办', en: 'take it on' },
+    assignOwner: { zh: '交给同事承办', en: 'assign to a colleague' },
+    release: { zh: '放弃承办', en: 'release it' },
+    attach: { zh: '添加附件', en: 'add a file' },
   },
 } as const satisfies LifecycleWords<CaseStatus, UpdateVia>;
 
@@ -73,4 +77,9 @@ export const CASE_EVENT_WORDS = {
   deadline_reminder_50: { zh: '时限已过半提醒', en: 'half the time used' },
   deadline_reminder_75: { zh: '时限已过四分之三提醒', en: 'three quarters of the time used' },
   deadline_overdue: { zh: '已超期', en: 'overdue' },
+  owner_taken: { zh: '承办', en: 'taken on' },
+  owner_assigned: { zh: '交由同事承办', en: 'assigned to a colleague' },
+  owner_released: { zh: '放弃承办', en: 'released' },
+  owner_cleared: { zh: '转至其他层级，承办人清除', en: 'moved to another level; owner cleared' },
+  attachment_added: { zh: '添加附件', en: 'file added' },
 } as const satisfies Record<CaseEventType, Words>;

@@ -1,4 +1,5 @@
 import type { Role } from '../directory/roles.ts';
+import type { Level } from './outcome.ts';
 import { defineLifecycle, type Taker, type Transition as LifecycleTransition } from '../lifecycle.ts';
 
 /**
@@ -44,6 +45,26 @@ export const FINAL_STATUSES: readonly CaseStatus[] = withStanding('final');
 export const isOpenStatus = (status: CaseStatus) => OPEN_STATUSES.includes(status);
 export const isFinalStatus = (status: CaseStatus) => FINAL_STATUSES.includes(status);
 
+/**
+ * The level that holds an open case, and so whose staff work it: the filing unit while it is in its
+ * own ledger, returned to it or waiting for the reporter's answer; the district while it reviews it;
+ * the city while it coordinates. A case has a named owner only inside the level holding it.
+ */
+const HOLDING_LEVEL: Partial<Record<CaseStatus, Level>> = {
+  awaiting_submission: 'street',
+  returned_for_info: 'street',
+  awaiting_feedback: 'street',
+  district_review: 'district',
+  municipal_coordination: 'municipal',
+};
+const heldAt = (level: Level) => OPEN_STATUSES.filter((status) => HOLDING_LEVEL[status] === level);
+/** The open statuses in which each level holds the case. */
+export const AT_STREET: readonly CaseStatus[] = heldAt('street');
+export const AT_DISTRICT: readonly CaseStatus[] = heldAt('district');
+export const AT_CITY: readonly CaseStatus[] = heldAt('municipal');
+/** The level holding a case in this status; null when nobody holds it (merged, closed, rejected). */
+export const holdingLevelOf = (status: CaseStatus): Level | null => HOLDING_LEVEL[status] ?? null;
+
 /** Every e-mail the lifecycle sends: handovers down and up the tree, deadline reminders, closure. */
 export const NOTICE_KINDS = [
   'case_filed',
@@ -86,6 +107,11 @@ export const CASE_EVENT_TYPES = [
   'deadline_reminder_50',
   'deadline_reminder_75',
   'deadline_overdue',
+  'owner_taken',
+  'owner_assigned',
+  'owner_released',
+  'owner_cleared',
+  'attachment_added',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -103,6 +129,9 @@ export const CASE_ACTIONS = [
   'resolve',
   'declareUnsolvable',
   'feedback',
+  'take',
+  'assignOwner',
+  'release',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 /** A move the half-year cycle makes on a case, also an Update, so the cycle learns whether the case took it. */
@@ -115,13 +144,33 @@ export type CycleMove = (typeof CYCLE_MOVES)[number];
  */
 export const PROJECT_MOVES = ['claim'] as const;
 export type ProjectMove = (typeof PROJECT_MOVES)[number];
+/**
+ * A file added to the case (photos, documents, an answer to the district's questions): an Update of
+ * the case recorded in its history, taken by `POST /cases/:id/attachments` with the file as the body.
+ */
+export const FILE_MOVES = ['attach'] as const;
+export type FileMove = (typeof FILE_MOVES)[number];
 /** Every Update that moves a case. */
-export type UpdateVia = CaseAction | CycleMove | ProjectMove;
+export type UpdateVia = CaseAction | CycleMove | ProjectMove | FileMove;
+/** What the case view's `allowedActions` lists: the `/cases/:id/<action>` steps and adding a file. */
+export const VIEW_ACTIONS = [...CASE_ACTIONS, ...FILE_MOVES] as const;
+export type ViewAction = (typeof VIEW_ACTIONS)[number];
 
 export type { Taker };
 type Transition = LifecycleTransition<CaseStatus, UpdateVia, CaseEventType, NoticeKind>;
 
 const WITH_CLOCK = ['district_review', 'municipal_coordination'] as const satisfies readonly CaseStatus[];
+
+type OwnerStep = 'take' | 'assignOwner' | 'release';
+type OwnerEvent = 'owner_taken' | 'owner_assigned' | 'owner_released';
+/** An owner step of one level's staff: it records who holds the case and leaves its status as it is. */
+const ownerStep = <V extends OwnerStep, R extends Role, E extends OwnerEvent>(
+  via: V,
+  by: R,
+  from: readonly CaseStatus[],
+  event: E,
+  label: string,
+) => ({ via, by: [by] as const, from, to: 'unchanged' as const, event, notices: [] as const, label });
 
 export const TRANSITIONS = {
   fileRegular: {
@@ -235,11 +284,30 @@ export const TRANSITIONS = {
   note: {
     via: 'note',
     by: ['municipal_liaison'],
-    from: ['municipal_coordination'],
+    from: AT_CITY,
     to: 'unchanged',
     event: 'progress_note',
     notices: [],
     label: 'note (city)',
+  },
+  noteAtDistrict: {
+    via: 'note',
+    by: ['district_officer'],
+    from: AT_DISTRICT,
+    to: 'unchanged',
+    event: 'progress_note',
+    notices: [],
+    label: 'note (district)',
+  },
+  noteByFilingUnit: {
+    via: 'note',
+    by: ['street_staff'],
+    // The filing unit adds what it learns while the case is open, wherever it is.
+    from: OPEN_STATUSES,
+    to: 'unchanged',
+    event: 'progress_note',
+    notices: [],
+    label: 'note (the filing unit, at any open status)',
   },
   resolve: {
     via: 'resolve',
@@ -296,6 +364,53 @@ export const TRANSITIONS = {
     notices: [],
     label: 'claim (a unit with a leader, unclaimed projects only)',
   },
+  attachByFilingUnit: {
+    via: 'attach',
+    by: ['street_staff'],
+    from: OPEN_STATUSES,
+    to: 'unchanged',
+    event: 'attachment_added',
+    notices: [],
+    label: 'a file added (the filing unit, at any open status)',
+  },
+  attachAtDistrict: {
+    via: 'attach',
+    by: ['district_officer'],
+    from: AT_DISTRICT,
+    to: 'unchanged',
+    event: 'attachment_added',
+    notices: [],
+    label: 'a file added (district)',
+  },
+  attachAtCity: {
+    via: 'attach',
+    by: ['municipal_liaison'],
+    from: AT_CITY,
+    to: 'unchanged',
+    event: 'attachment_added',
+    notices: [],
+    label: 'a file added (city)',
+  },
+  // A named owner inside the level holding the case: taken by one of its staff, handed to a colleague
+  // of the same unit, or released. The unit is the domain's and the validator's to check.
+  takeAtStreet: ownerStep('take', 'street_staff', AT_STREET, 'owner_taken', 'take (the filing unit)'),
+  takeAtDistrict: ownerStep('take', 'district_officer', AT_DISTRICT, 'owner_taken', 'take (district)'),
+  takeAtCity: ownerStep('take', 'municipal_liaison', AT_CITY, 'owner_taken', 'take (city)'),
+  assignOwnerAtStreet: ownerStep('assignOwner', 'street_staff', AT_STREET, 'owner_assigned', 'assign to a colleague (the filing unit)'),
+  assignOwnerAtDistrict: ownerStep('assignOwner', 'district_officer', AT_DISTRICT, 'owner_assigned', 'assign to a colleague (district)'),
+  assignOwnerAtCity: ownerStep('assignOwner', 'municipal_liaison', AT_CITY, 'owner_assigned', 'assign to a colleague (city)'),
+  releaseAtStreet: ownerStep('release', 'street_staff', AT_STREET, 'owner_released', 'release (the filing unit)'),
+  releaseAtDistrict: ownerStep('release', 'district_officer', AT_DISTRICT, 'owner_released', 'release (district)'),
+  releaseAtCity: ownerStep('release', 'municipal_liaison', AT_CITY, 'owner_released', 'release (city)'),
+  clearOwner: {
+    via: null,
+    by: ['system'],
+    from: CASE_STATUSES,
+    to: 'unchanged',
+    event: 'owner_cleared',
+    notices: [],
+    label: 'the case moved to another level: its owner there no longer holds it',
+  },
   attachDuplicate: {
     via: null,
     by: ['system'],
@@ -345,7 +460,7 @@ export const TRANSITIONS = {
 export type TransitionName = keyof typeof TRANSITIONS;
 
 /** Every Update that moves a case, in the order `allowedActions` lists the human steps. */
-const UPDATES: readonly UpdateVia[] = [...CASE_ACTIONS, ...CYCLE_MOVES, ...PROJECT_MOVES];
+const UPDATES: readonly UpdateVia[] = [...CASE_ACTIONS, ...CYCLE_MOVES, ...PROJECT_MOVES, ...FILE_MOVES];
 
 export const CASE_LIFECYCLE = defineLifecycle({ subject: 'case', states: CASE_STATUSES, actions: UPDATES, transitions: TRANSITIONS });
 
@@ -358,6 +473,14 @@ export const rolesFor = (action: CaseAction): Role[] => CASE_LIFECYCLE.rolesFor(
 /** What a role can do to a case in this status: the `/cases/:id/<action>` steps only. */
 export const availableActions = (status: CaseStatus, role: Role): CaseAction[] =>
   CASE_LIFECYCLE.allowedActions(status, role).filter((via): via is CaseAction => (CASE_ACTIONS as readonly string[]).includes(via));
+
+/** What the case view offers a role in this status: its steps and adding a file (owner rules aside, model/cases/owner.ts). */
+export const viewActions = (status: CaseStatus, role: Role): ViewAction[] =>
+  CASE_LIFECYCLE.allowedActions(status, role).filter((via): via is ViewAction => (VIEW_ACTIONS as readonly string[]).includes(via));
+
+/** The transition a step takes for this taker in this status (steps several levels take have one each). */
+export const transitionOf = (via: UpdateVia, status: CaseStatus, taker: Taker): TransitionName | undefined =>
+  CASE_LIFECYCLE.transitionOf(via, status, taker);
 
 export type TransitionRefusal = { kind: 'forbidden' | 'invalid_state'; message: string };
 

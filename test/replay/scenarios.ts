@@ -65,6 +65,25 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   {
+    // Owners taken, assigned and released at each level, cleared when the case moves on (patch 'case-owners').
+    name: 'owners-taken-assigned-cleared',
+    run: caseWorkflowOf(async (deps) => {
+      const id = await file(deps, 'owners path', false);
+      const west = as(deps, 'west@ledger.test');
+      const district = as(deps, 'district@ledger.test');
+      const city = as(deps, 'city@ledger.test');
+      await performCaseAction(deps, west, id, 'take', { comment: 'mine' });
+      await performCaseAction(deps, west, id, 'submit', {});
+      await performCaseAction(deps, district, id, 'assignOwner', { assigneeId: district.id });
+      await performCaseAction(deps, west, id, 'note', { note: 'the residents called again' });
+      await performCaseAction(deps, district, id, 'note', { note: 'asked the bureau' });
+      await performCaseAction(deps, district, id, 'forward', { summary: 'needs the city' });
+      await performCaseAction(deps, city, id, 'take', {});
+      await performCaseAction(deps, city, id, 'release', { comment: 'on leave' });
+      return id;
+    }),
+  },
+  {
     name: 'returned-resubmitted-rejected',
     run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'returned path');
@@ -230,9 +249,14 @@ export const SCENARIOS: Scenario[] = [
  * Histories of workflow code that has since changed behind a patch: they must keep replaying, so they
  * are kept as recorded and never re-recorded. The cycle moved cases by signals before patch
  * 'cycle-moves-cases-by-update'; a round projected whole snapshots and mailed inside its Updates
- * before patch 'round-records-events' (recorded as 'recommendation-round-returned-approved').
+ * before patch 'round-records-events' (recorded as 'recommendation-round-returned-approved'); a case
+ * had no owner before patch 'case-owners' (a copy of 'regular-forwarded-resolved-satisfied').
  */
-export const LEGACY_HISTORIES = ['district-cycle-signals-before-updates', 'recommendation-round-snapshots-before-events'];
+export const LEGACY_HISTORIES = [
+  'district-cycle-signals-before-updates',
+  'recommendation-round-snapshots-before-events',
+  'case-before-owners',
+];
 
 /** Starts a district's half-year cycle ten days before its deadline and waits until it has opened. */
 async function openCycle(

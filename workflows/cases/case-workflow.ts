@@ -4,6 +4,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -12,20 +13,29 @@ import {
 import type { Handler } from '@temporalio/workflow/lib/interfaces.js';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { Activities } from '../../activities/index.ts';
-import type { ActionRequest, ClaimRequest, ForwardWithBatchRequest, SubmitWithLedgerRequest } from '../../model/cases/case-actions.ts';
+import type {
+  ActionRequest,
+  AttachRequest,
+  ClaimRequest,
+  ForwardWithBatchRequest,
+  SubmitWithLedgerRequest,
+} from '../../model/cases/case-actions.ts';
 import { refuseClaim } from '../../model/leaders/claims.ts';
 import { ROLES, type Actor } from '../../model/directory/roles.ts';
 import { describeOutcome, type Level } from '../../model/cases/outcome.ts';
-import { type CaseEventRecord, type CaseSnapshot, type CaseWorkflowInput } from '../../model/cases/case.ts';
+import { type CaseEventData, type CaseEventRecord, type CaseSnapshot, type CaseWorkflowInput } from '../../model/cases/case.ts';
+import { refuseOwnerStep, type CaseOwner, type OwnerRefusal, type OwnerStep } from '../../model/cases/owner.ts';
 import type { CaseDetails } from '../../model/cases/case-details.ts';
 import type { PrimaryOutcome } from '../../model/cases/outcome.ts';
 import {
   CASE_ACTIONS,
   TRANSITIONS,
   availableActions,
+  holdingLevelOf,
   isFinalStatus,
   refuseUpdate,
   targetOf,
+  transitionOf,
   type CaseAction,
   type CaseStatus,
   type NoticeKind,
@@ -47,6 +57,7 @@ import {
   duplicateAttachedSignal,
   forwardedInBatchSignal,
   ledgerSubmittedSignal,
+  fileAddedSignal,
   primaryClosedSignal,
   updateRefusal,
   workflowIdForCase,
@@ -64,6 +75,12 @@ const mail = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { ...retry, initialInterval: '5 seconds', maximumInterval: '10 minutes' },
 });
+
+/**
+ * Patch: a case has a named owner inside the level holding it, cleared (with an event) when the case
+ * leaves that level. Workflows started before it replay their status changes without that check.
+ */
+export const CASE_OWNERS_PATCH = 'case-owners';
 
 /** Each job carries where it came from: the API request and trace span that queued it (none for the workflow's own timers). */
 type Job = (
@@ -93,6 +110,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   // case has meanwhile left is thrown away instead of starting a clock nobody owns.
   let clockEpoch = 0;
   let feedbackDueAt: number | undefined;
+  // Who holds the case inside its level, and the event that named them (model/cases/owner.ts).
+  let owner: (CaseOwner & { sequence: number }) | undefined;
   let calendarVersion: number | null = null;
   let lastSequence = 0;
   let projectedSequence = 0;
@@ -126,13 +145,19 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       nextActions: Object.fromEntries(
         ROLES.map((role) => [role, availableActions(status, role)] as const).filter(([, actions]) => actions.length > 0),
       ),
+      owner: owner ? { userId: owner.userId, orgUnitId: owner.orgUnitId, level: owner.level } : null,
       projectedSequence,
       lastSequence,
     };
   };
 
   /** Takes a transition of the table: moves the status, and queues its ledger row and notices. */
-  function record(name: TransitionName, actor: Actor | null, comment: string | null, choice?: CaseStatus): number {
+  function record(
+    name: TransitionName,
+    actor: Actor | null,
+    comment: string | null,
+    { choice, data }: { choice?: CaseStatus; data?: CaseEventData } = {},
+  ): number {
     const transition = TRANSITIONS[name];
     const from = lastSequence === 0 ? null : status;
     status = targetOf(name, from, choice);
@@ -146,13 +171,39 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
         fromStatus: from,
         toStatus: status,
         comment,
+        ...(data ? { data } : {}),
         occurredAt: new Date().toISOString(),
       },
     });
     for (const notice of transition.notices) queue({ kind: 'notice', notice, sequence: lastSequence, level });
     if (isFinalStatus(status)) queue({ kind: 'closeDuplicates' });
-    return lastSequence;
+    return clearOwnerIfMoved();
   }
+  /**
+   * The case left the level its owner works at (a handover, a return, a close): the owner no longer
+   * holds it, recorded as an event of its own. The last sequence is returned, so a step's Update waits
+   * until both are in the ledger. Under the patch: every status change of older workflows runs here.
+   */
+  function clearOwnerIfMoved(): number {
+    if (!owner || owner.level === holdingLevelOf(status) || !patched(CASE_OWNERS_PATCH)) return lastSequence;
+    const former = owner.userId;
+    owner = undefined;
+    return record('clearOwner', null, null, { data: { owner: { userId: former } } });
+  }
+  /** A step several levels take (notes, files, owners): the transition of the actor's level, as the validator found it. */
+  const recordStep = (via: UpdateVia, actor: Actor, comment: string | null, data?: CaseEventData) => {
+    const name = transitionOf(via, status, actor.role);
+    if (!name) throw ApplicationFailure.nonRetryable(`no ${via} transition for ${actor.role} from ${status}`);
+    return record(name, actor, comment, { data });
+  };
+  /** Names who holds the case inside the level holding it (the validator has checked the level holds it). */
+  const nameOwner = (actor: Actor, named: Actor, via: 'take' | 'assignOwner', comment: string | null) => {
+    const holding = holdingLevelOf(status);
+    if (!holding) throw ApplicationFailure.nonRetryable(`nobody holds a case that is ${status}`);
+    const sequence = recordStep(via, actor, comment, { owner: { userId: named.userId } });
+    owner = { userId: named.userId, orgUnitId: named.orgUnitId, level: holding, sequence };
+    return sequence;
+  };
   const stopClock = () => {
     clock = undefined;
     clockEpoch += 1;
@@ -173,12 +224,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       enterLevel('district');
       return record('submit', actor, comment ?? null);
     },
-    resubmit: ({ actor, comment, edits }) => {
+    resubmit: ({ actor, comment, edits, attachments }) => {
       Object.assign(filing, edits ?? {});
       level = 'district';
       if (clock) clock = resumeClock(clock, Date.now());
       else enterLevel('district');
-      return record('resubmit', actor, comment ?? null);
+      return record('resubmit', actor, comment ?? null, attachments?.length ? { data: { attachments } } : {});
     },
     forward: ({ actor, summary }) => {
       details.districtSummary = summary;
@@ -212,7 +263,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       details.coordinatingBody = coordinatingBody;
       return record('assign', actor, comment ?? coordinatingBody);
     },
-    note: ({ actor, note }) => record('note', actor, note),
+    note: ({ actor, note }) => recordStep('note', actor, note),
     resolve: ({ actor, resolution }) => {
       details.resolution = { level: 'municipal', text: resolution, solved: true };
       awaitFeedback();
@@ -232,8 +283,23 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       const reopenAt: Level = details.resolution?.level === 'municipal' ? 'municipal' : 'district';
       details.reopenCount = (details.reopenCount ?? 0) + 1;
       enterLevel(reopenAt);
-      return record('reopen', actor, reason ?? null, reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review');
+      return record('reopen', actor, reason ?? null, { choice: reopenAt === 'municipal' ? 'municipal_coordination' : 'district_review' });
     },
+    take: ({ actor, comment }) => nameOwner(actor, actor, 'take', comment ?? null),
+    assignOwner: ({ actor, assignee, comment }) => nameOwner(actor, assignee, 'assignOwner', comment ?? null),
+    release: ({ actor, comment }) => {
+      const former = owner?.userId ?? actor.userId;
+      owner = undefined;
+      return recordStep('release', actor, comment ?? null, { owner: { userId: former } });
+    },
+  };
+  // Each file once in the history, however often its signal is delivered; none once the case has
+  // moved where the sender may no longer add files (it was stored just before the move).
+  const filesRecorded = new Set<string>();
+  const attach = ({ actor, attachment }: AttachRequest) => {
+    if (filesRecorded.has(attachment.id) || refuseUpdate('attach', status, actor.role)) return;
+    filesRecorded.add(attachment.id);
+    recordStep('attach', actor, attachment.fileName, { attachments: [attachment] });
   };
   const cycleMoves = {
     submitWithLedger: ({ actor, cycle }: SubmitWithLedgerRequest) => {
@@ -272,24 +338,41 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     update: UpdateDefinition<CaseSnapshot, [R]>,
     via: UpdateVia,
     step: (request: R) => number,
-    refuse: () => string | undefined = () => undefined,
+    refuse: (request: R) => OwnerRefusal | undefined = () => undefined,
   ) =>
     setUpdateHandler(
       update,
       (request) => untilProjected(step(request)),
       (request) => {
         validate(via, request.actor);
-        const refusal = refuse();
-        if (refusal) throw ApplicationFailure.nonRetryable(refusal, UPDATE_REJECTIONS.invalidState);
+        const refusal = refuse(request);
+        if (refusal) throw updateRefusal(refusal);
       },
     );
+  /** The rules of the owner steps the table cannot hold: whether someone holds the case, and whom it may go to. */
+  const refuseOwner =
+    (ownerStep: OwnerStep) =>
+    (request: { actor: Actor; assignee?: Actor }): OwnerRefusal | undefined =>
+      refuseOwnerStep(ownerStep, {
+        owner: owner ?? null,
+        actor: request.actor,
+        assignee: request.assignee,
+        level: holdingLevelOf(status) ?? level,
+        filingUnitId: input.filingUnitId,
+      });
+  const OWNER_STEPS: Partial<Record<CaseAction, OwnerStep>> = { take: 'take', assignOwner: 'assignOwner', release: 'release' };
   for (const action of CASE_ACTIONS) takeStep(action);
   function takeStep<A extends CaseAction>(action: A) {
-    takeUpdate<ActionRequest<A>>(caseActionUpdates[action], action, steps[action]);
+    const ownerStep = OWNER_STEPS[action];
+    takeUpdate<ActionRequest<A>>(caseActionUpdates[action], action, steps[action], ownerStep ? refuseOwner(ownerStep) : undefined);
   }
   takeUpdate(caseCycleUpdates.submitWithLedger, 'submitWithLedger', cycleMoves.submitWithLedger);
   takeUpdate(caseCycleUpdates.forwardWithBatch, 'forwardWithBatch', cycleMoves.forwardWithBatch);
-  takeUpdate(claimProjectUpdate, 'claim', claim, () => refuseClaim(filing.kind, details));
+  takeUpdate(claimProjectUpdate, 'claim', claim, () => {
+    const refusal = refuseClaim(filing.kind, details);
+    return refusal ? { kind: 'invalid_state', message: refusal } : undefined;
+  });
+  setHandler(fileAddedSignal, attach);
   // Deprecated signals of cycles started before the moves were Updates: kept so those histories replay.
   setHandler(ledgerSubmittedSignal, (request) => {
     if (status === 'awaiting_submission') cycleMoves.submitWithLedger(request);
@@ -398,6 +481,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
                 calendarVersion,
                 filing,
                 details,
+                owner: owner ?? null,
               },
             },
           })

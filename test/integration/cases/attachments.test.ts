@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fileAs } from '../../support/case-steps.ts';
+import { fileAs, historyTypes, step, stepOk } from '../../support/case-steps.ts';
 import { PNG_BYTES } from '../../support/fixtures.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 
@@ -15,9 +15,9 @@ beforeAll(async () => {
 afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());
 
-const upload = (token: string, contentType: string, name: string, data: Buffer | string) =>
+const upload = (token: string, contentType: string, name: string, data: Buffer | string, to = caseId) =>
   sys.http
-    .post(`/cases/${caseId}/attachments`)
+    .post(`/cases/${to}/attachments`)
     .set('Authorization', token)
     .set('Content-Type', contentType)
     .set('X-File-Name', name)
@@ -94,9 +94,88 @@ describe('the attachment cap under concurrency', () => {
       ),
     );
     const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    const refusals = responses.filter((r) => r.status !== 201).map((r) => `${r.status} ${JSON.stringify(r.body)}`);
+    expect(
+      statuses.filter((s) => s === 201),
+      refusals.join('\n'),
+    ).toHaveLength(20);
     expect(statuses.filter((s) => s === 409)).toHaveLength(10);
     expect(responses.find((r) => r.status === 409)?.body.error.code).toBe('conflict');
     expect(await sys.db.prisma.attachment.count({ where: { caseId: crowded } })).toBe(20);
+    // Every file kept is in the history, once, and only those (recorded as the workflow hears of them).
+    const kept = responses.filter((r) => r.status === 201).map((r) => r.body.id as string);
+    const recordedFiles = async () => {
+      const view = await sys.http.get(`/cases/${crowded}`).set('Authorization', east);
+      const history = view.body.history as Array<{ type: string; attachments: Array<{ id: string }> }>;
+      return history.filter((e) => e.type === 'attachment_added').map((e) => e.attachments[0]?.id);
+    };
+    await expect.poll(async () => (await recordedFiles()).sort(), { timeout: 30_000 }).toEqual(kept.sort());
+  });
+});
+
+describe('notes and files after filing', () => {
+  it('lets the filing unit add both at any open status, the district and the city while they hold the case, all in the history', async () => {
+    const district = await sys.login('district@ledger.test');
+    const city = await sys.login('city@ledger.test');
+    const west = await sys.login('west@ledger.test');
+    const id = (await fileAs(sys, east, { urgent: true, title: 'Collapsed drain cover' })).id;
+
+    // With the district: the filing unit and the district add notes and files.
+    const noted = await stepOk(sys, east, id, 'note', { note: 'Residents put up a warning sign.' });
+    expect(noted.history.at(-1)).toMatchObject({ type: 'progress_note', actorRole: 'street_staff', actor: { name: 'East Street clerk' } });
+    const photo = await upload(east, 'image/png', 'sign.png', PNG_BYTES, id);
+    expect(photo.status, JSON.stringify(photo.body)).toBe(201);
+    expect((await upload(district, 'image/png', 'survey.png', PNG_BYTES, id)).status).toBe(201);
+    expect((await upload(west, 'image/png', 'other unit.png', PNG_BYTES, id)).status).toBe(404);
+    expect((await step(sys, west, id, 'note', { note: 'not ours' })).status).toBe(404);
+
+    // With the city: the district no longer adds anything; the filing unit still does.
+    await stepOk(sys, district, id, 'forward', { summary: 'Needs the city.' });
+    expect((await upload(district, 'image/png', 'late.png', PNG_BYTES, id)).status).toBe(409);
+    expect((await step(sys, district, id, 'note', { note: 'late' })).status).toBe(409);
+    expect((await upload(east, 'image/png', 'week two.png', PNG_BYTES, id)).status).toBe(201);
+    await stepOk(sys, east, id, 'note', { note: 'Still open a week later.' });
+    const view = await stepOk(sys, city, id, 'note', { note: 'Works ordered.' });
+    expect(view.attachments).toHaveLength(3);
+    expect(historyTypes(view)).toEqual([
+      'filed',
+      'progress_note',
+      'attachment_added',
+      'attachment_added',
+      'forwarded_to_municipal',
+      'attachment_added',
+      'progress_note',
+      'progress_note',
+    ]);
+    expect(view.history[2]).toMatchObject({
+      actorRole: 'street_staff',
+      comment: 'sign.png',
+      attachments: [{ id: photo.body.id, fileName: 'sign.png' }],
+    });
+
+    // Closed: nobody adds anything any more.
+    await stepOk(sys, city, id, 'resolve', { resolution: 'Cover replaced.' });
+    await stepOk(sys, east, id, 'feedback', { satisfied: true });
+    expect((await upload(east, 'image/png', 'after.png', PNG_BYTES, id)).status).toBe(409);
+    expect((await step(sys, east, id, 'note', { note: 'after' })).status).toBe(409);
+  });
+
+  it('answers the district’s questions with files added to the case, named in the resubmission', async () => {
+    const district = await sys.login('district@ledger.test');
+    const id = (await fileAs(sys, east, { urgent: true, title: 'Cracked retaining wall' })).id;
+    await stepOk(sys, district, id, 'return', { questions: 'Send a photo of the crack.' });
+    const answer = await upload(east, 'image/png', 'crack.png', PNG_BYTES, id);
+    expect(answer.status).toBe(201);
+    const foreign = await step(sys, east, id, 'resubmit', {
+      attachmentIds: [(await upload(east, 'image/png', 'x.png', PNG_BYTES)).body.id],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.fields).toEqual([expect.objectContaining({ path: 'body.attachmentIds' })]);
+    const resubmitted = await stepOk(sys, east, id, 'resubmit', { comment: 'Photo attached.', attachmentIds: [answer.body.id] });
+    expect(resubmitted.history.at(-1)).toMatchObject({
+      type: 'resubmitted',
+      comment: 'Photo attached.',
+      attachments: [{ id: answer.body.id, fileName: 'crack.png' }],
+    });
   });
 });

@@ -20,7 +20,7 @@ describe('filing a case over HTTP', () => {
     expect(res.headers.location).toBe(`/cases/${res.body.id}`);
     expect(res.body).toMatchObject({ status: 'awaiting_submission', urgent: false, filingUnit: { code: 'ST-EAST' } });
     expect(res.body.history).toEqual([expect.objectContaining({ sequence: 1, type: 'filed', toStatus: 'awaiting_submission' })]);
-    expect(res.body.allowedActions).toEqual(['submit']);
+    expect(res.body.allowedActions).toEqual(['submit', 'note', 'take', 'assignOwner', 'attach']);
 
     const row = await sys.db.prisma.case.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(row).toMatchObject({ workflowId: `case-${res.body.id}`, idempotencyKey: key, status: 'awaiting_submission' });

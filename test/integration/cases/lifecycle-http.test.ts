@@ -39,7 +39,7 @@ describe('street -> district -> municipal -> back to the reporter', () => {
     expect(where).toMatchObject({
       status: 'municipal_coordination',
       responsibleLevel: 'municipal',
-      nextActions: { municipal_liaison: ['assign', 'note', 'resolve', 'declareUnsolvable'] },
+      nextActions: { municipal_liaison: ['assign', 'note', 'resolve', 'declareUnsolvable', 'take', 'assignOwner', 'release'] },
     });
     expect(forwarded).toMatchObject({ status: 'municipal_coordination', responsibleLevel: 'municipal' });
     expect(Date.parse(forwarded.dueAt)).toBeGreaterThan(Date.parse(submitted.dueAt));
@@ -49,7 +49,7 @@ describe('street -> district -> municipal -> back to the reporter', () => {
 
     const cityView = await sys.http.get(`/cases/${filed.id}`).set('Authorization', city);
     expect(cityView.status).toBe(200);
-    expect(cityView.body.allowedActions).toEqual(['assign', 'note', 'resolve', 'declareUnsolvable']);
+    expect(cityView.body.allowedActions).toEqual(['assign', 'note', 'resolve', 'declareUnsolvable', 'take', 'assignOwner', 'attach']);
     await stepOk(sys, city, filed.id, 'assign', { coordinatingBody: 'Municipal Water Bureau' });
     await stepOk(sys, city, filed.id, 'note', { note: 'Pump ordered.' });
     const resolved = await stepOk(sys, city, filed.id, 'resolve', { resolution: 'Drainage pump installed.' });
@@ -129,7 +129,13 @@ describe('district triage', () => {
     const mail = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${filed.number} returned`));
     expect(mail.text).toContain('Which site, and at what hours?');
     expect(returned.allowedActions).toEqual([]);
-    expect((await sys.http.get(`/cases/${filed.id}`).set('Authorization', east)).body.allowedActions).toEqual(['resubmit']);
+    expect((await sys.http.get(`/cases/${filed.id}`).set('Authorization', east)).body.allowedActions).toEqual([
+      'resubmit',
+      'note',
+      'take',
+      'assignOwner',
+      'attach',
+    ]);
 
     const resubmitted = await stepOk(sys, east, filed.id, 'resubmit', {
       comment: 'Answered.',

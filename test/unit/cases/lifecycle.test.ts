@@ -20,10 +20,27 @@ import {
 
 describe('the transition table', () => {
   it('gives each role only its own steps', () => {
-    expect(availableActions('district_review', 'district_officer')).toEqual(['forward', 'solve', 'return', 'merge', 'reject']);
-    expect(availableActions('district_review', 'street_staff')).toEqual([]);
-    expect(availableActions('awaiting_feedback', 'street_staff')).toEqual(['feedback']);
-    expect(availableActions('municipal_coordination', 'municipal_liaison')).toEqual(['assign', 'note', 'resolve', 'declareUnsolvable']);
+    const ownerSteps = ['take', 'assignOwner', 'release'];
+    expect(availableActions('district_review', 'district_officer')).toEqual([
+      'forward',
+      'solve',
+      'return',
+      'merge',
+      'reject',
+      'note',
+      ...ownerSteps,
+    ]);
+    // The filing unit adds notes wherever its case is, but owns it only while the case is with the unit.
+    expect(availableActions('district_review', 'street_staff')).toEqual(['note']);
+    expect(availableActions('awaiting_feedback', 'street_staff')).toEqual(['note', 'feedback', ...ownerSteps]);
+    expect(availableActions('municipal_coordination', 'municipal_liaison')).toEqual([
+      'assign',
+      'note',
+      'resolve',
+      'declareUnsolvable',
+      ...ownerSteps,
+    ]);
+    expect(availableActions('municipal_coordination', 'district_officer')).toEqual([]);
     for (const status of CASE_STATUSES) expect(availableActions(status, 'admin')).toEqual([]);
   });
 

@@ -12,7 +12,10 @@ type Json<P extends keyof paths, M extends 'get' | 'post' | 'put', S extends num
 export type CaseView = Json<'/cases/{id}', 'get'>;
 export type CaseSummary = Json<'/cases', 'get'>['items'][number];
 export type CaseStatus = CaseSummary['status'];
-export type CaseStep = CaseView['allowedActions'][number];
+/** What the case view lists as allowed: the steps, and `attach` (adding a file, which has its own form). */
+export type CaseAllowedAction = CaseView['allowedActions'][number];
+export type CaseStep = keyof typeof CASE_STEP_PATHS;
+export const isCaseStep = (action: CaseAllowedAction): action is CaseStep => action in CASE_STEP_PATHS;
 export type LookAlike = Json<'/look-alikes', 'get'>['items'][number];
 export type OrgUnit = Json<'/org-units', 'get'>['items'][number];
 export type Session = Json<'/auth/login', 'post'>;

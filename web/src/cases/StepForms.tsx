@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { api, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
+import { api, isCaseStep, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
@@ -33,7 +33,13 @@ const STEP_FIELDS: { [A in CaseStep]: Field[] } = {
   resolve: [long('resolution', 'step.resolution')],
   declareUnsolvable: [long('reason', 'step.reason'), { name: 'referTo', label: 'step.referTo', input: 'text' }],
   feedback: [{ name: 'satisfied', label: 'step.satisfied', input: 'satisfied' }, long('reason', 'step.dissatisfaction')],
+  take: [long('comment', 'step.comment')],
+  // Not offered yet (OFFERED): the colleague picker comes with the case screens' owner work.
+  assignOwner: [long('comment', 'step.comment')],
+  release: [long('comment', 'step.comment')],
 };
+
+const OFFERED = (action: CaseView['allowedActions'][number]): action is CaseStep => isCaseStep(action) && action !== 'assignOwner';
 
 /** One button per action the API allows now; each opens the step's form. */
 export function StepButtons({ view }: { view: CaseView }) {
@@ -42,7 +48,7 @@ export function StepButtons({ view }: { view: CaseView }) {
   return (
     <>
       <Space wrap>
-        {view.allowedActions.map((action) => (
+        {view.allowedActions.filter(OFFERED).map((action) => (
           <Button key={action} type={action === view.allowedActions[0] ? 'primary' : 'default'} onClick={() => setOpen(action)}>
             {label('step', action)}
           </Button>
