@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteDefinition } from './route.ts';
 import { API_TAGS } from './tags.ts';
+import { idempotencyHeadersFor, withIdempotencyResponses } from './idempotency.ts';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -21,8 +22,9 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
     const parameters = [
       ...objectParameters(route.schemas.params, 'path'),
       ...objectParameters(route.schemas.query, 'query'),
-      ...objectParameters(route.schemas.headers, 'header').filter((p) => p.name !== 'authorization'),
+      ...headerParameters(route),
     ];
+    const responses = route.idempotency ? withIdempotencyResponses(route.responses) : route.responses;
     paths[path] ??= {};
     paths[path][route.method] = {
       operationId: route.operationId,
@@ -36,7 +38,7 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.schemas.body, 'input') } } } }
         : {}),
       responses: Object.fromEntries(
-        Object.entries(route.responses).map(([status, r]) => [
+        Object.entries(responses).map(([status, r]) => [
           status,
           {
             description: r.description,
@@ -59,6 +61,14 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
     components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     paths,
   };
+}
+
+/** The headers a route reads (its own and, on a creating POST, the Idempotency-Key), but the bearer token. */
+export function headerParameters(route: RouteDefinition) {
+  return [
+    ...objectParameters(route.schemas.headers, 'header').filter((p) => p.name !== 'authorization'),
+    ...objectParameters(route.idempotency && idempotencyHeadersFor(route.idempotency), 'header'),
+  ];
 }
 
 export function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header') {

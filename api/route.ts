@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from '../domain/auth/auth.ts';
 import type { AppDeps } from './deps.ts';
 import { inRequestSpan } from './request-trace.ts';
 import type { ApiTag } from './tags.ts';
+import { answerOnce, idempotencyHeadersFor, type IdempotencyRule } from './idempotency.ts';
 
 /**
  * A route is declared once: its schemas validate the request, its handler sees only the parsed
@@ -32,6 +33,8 @@ export type RouteContext<S extends RouteSchemas, A extends boolean> = {
   requestId: string;
   /** The peer's address (behind a proxy: the proxy's, unless Express is told to trust it). */
   clientAddress: string;
+  /** The Idempotency-Key of a route that takes one (`idempotency`), when sent. */
+  idempotencyKey: string | undefined;
 };
 
 export type RouteResult = {
@@ -59,6 +62,11 @@ export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boo
   roles?: readonly Role[];
   /** The body is the raw file (up to ATTACHMENT_MAX_BYTES), not JSON. */
   rawBody?: boolean;
+  /**
+   * A creating POST: takes an `Idempotency-Key` header (required or optional), and its answer to a
+   * key is kept, so the same request sent again with it gets the first answer (api/idempotency.ts).
+   */
+  idempotency?: IdempotencyRule;
   schemas: S;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handler: (ctx: RouteContext<S, A>) => Promise<RouteResult>;
@@ -115,14 +123,25 @@ export function toExpressHandler(route: RouteDefinition, deps: AppDeps): Request
         deps,
         requestId: String(res.locals.requestId),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        idempotencyKey: route.idempotency
+          ? parseOrThrow(idempotencyHeadersFor(route.idempotency), req.headers, 'headers')['idempotency-key']
+          : undefined,
       } as RouteContext<RouteSchemas, boolean>;
       // One deadline for every Temporal call the handler makes: when Temporal is down or hung the
       // request answers 503 within seconds instead of after the client's own 20 s of retries.
       // The request id and user ride along (AsyncLocalStorage) into the headers of the Temporal calls it
       // makes, and so does the request's trace span.
-      const result = await inRequestSpan(res, () =>
+      const handle = () => deps.temporal.withDeadline(Date.now() + deps.config.temporal.callDeadlineMs, () => route.handler(ctx));
+      const result: RouteResult = await inRequestSpan(res, () =>
         withRequest({ requestId: ctx.requestId, userId: user?.id }, () =>
-          deps.temporal.withDeadline(Date.now() + deps.config.temporal.callDeadlineMs, () => route.handler(ctx)),
+          ctx.idempotencyKey && user
+            ? answerOnce(
+                deps,
+                { userId: user.id, operation: route.operationId, key: ctx.idempotencyKey },
+                { params: ctx.params, query: ctx.query, headers: ctx.headers, body: ctx.body },
+                handle,
+              )
+            : handle(),
         ),
       );
       for (const [name, value] of Object.entries(result.headers ?? {})) res.setHeader(name, value);

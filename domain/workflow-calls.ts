@@ -9,6 +9,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
 import { QUOTA_EXCEEDED } from '../model/party/rounds.ts';
+import { hashRequest } from '../lib/request-hash.ts';
+
+/**
+ * An Update's id from the caller's Idempotency-Key: Temporal keeps one Update per id in a run, so the
+ * same step sent again with its key (after a 503 that may have come after Temporal took it) joins the
+ * first one and gets its outcome. Without a key, every call is a new Update.
+ */
+export const updateIdFor = (step: string, userId: string, idempotencyKey: string | undefined, body: unknown) =>
+  idempotencyKey ? `${step}-${hashRequest({ userId, idempotencyKey, body })}` : undefined;
 
 /** Runs an Update and turns the workflow's rejections into domain errors the API can map. */
 export async function runUpdate<R>(call: () => Promise<R>): Promise<R> {

@@ -15,7 +15,11 @@ export const ERRORS = {
   forbidden: { status: 403, when: 'the role may not take this action' },
   not_found: { status: 404, when: 'unknown route or record, or another unit’s' },
   conflict: { status: 409, when: 'not possible now: a case already holding the most attachments, a ledger already submitted' },
-  idempotency_key_reused: { status: 409, when: 'the `Idempotency-Key` was used for a different body' },
+  idempotency_key_reused: { status: 409, when: 'the `Idempotency-Key` was used for a different request (body or path)' },
+  idempotency_request_in_progress: {
+    status: 409,
+    when: 'the first request with this `Idempotency-Key` is still running; `Retry-After` says when to ask again for its answer',
+  },
   invalid_transition: { status: 409, when: 'the action is not possible in the case’s state' },
   quota_exceeded: { status: 409, when: 'a recommendation list over its street/park’s quota of outstanding party members' },
   payload_too_large: { status: 413, when: 'a JSON body over 256 kB, an attachment over `ATTACHMENT_MAX_BYTES`' },

@@ -15,6 +15,7 @@ export const attachmentRoutes = [
     summary:
       'Attach a photo or document (PNG, JPEG, PDF, DOCX, XLSX, plain text): the file is the request body, named by X-File-Name. The file is recorded in the case’s history; the filing unit adds files at any open status, the district and the city while they hold the case (the `attach` step; 409 otherwise).',
     authenticated: true,
+    idempotency: 'optional',
     roles: CASE_LIFECYCLE.rolesFor('attach'),
     rawBody: true,
     schemas: { params: caseIdParams, headers: uploadHeaders, body: uploadBody },

@@ -11,17 +11,6 @@ import { duplicateSuggestion } from './look-alikes.schemas.ts';
 import { CASE_LIST_SORTS, OWNER_FILTERS } from '../../domain/cases/case-queries.ts';
 import { VIEW_ACTIONS } from '../../model/cases/lifecycle.ts';
 
-const idempotencyKey = z
-  .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
-  .min(8)
-  .max(200)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');
-
-export const idempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey });
-
-/** A step may carry a key too: sent again with it (after a 503), it is the same step, taken once. */
-export const optionalIdempotencyHeaders = z.object({ 'idempotency-key': idempotencyKey.optional() });
-
 export const caseIdParams = z.strictObject({ id: z.uuid() });
 
 export const listCasesQuery = z.strictObject({

@@ -3,7 +3,8 @@ import { fileCase, getCase } from '../../domain/cases/cases.ts';
 import { caseDepsOf } from '../deps.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { caseFiling } from '../../model/cases/filing.ts';
-import { caseIdParams, caseList, caseView, filedCaseView, idempotencyHeaders, listCasesQuery } from './cases.schemas.ts';
+import { caseIdParams, caseList, caseView, filedCaseView, listCasesQuery } from './cases.schemas.ts';
+import { idempotencyHeaders } from '../idempotency.ts';
 import { defineRoute } from '../route.ts';
 
 export const caseRoutes = [

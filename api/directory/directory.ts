@@ -43,6 +43,7 @@ export const directoryRoutes = [
     tag: 'directory',
     summary: 'Add a unit under its parent (a street, park, department or garrison under a district; a district under the municipality).',
     authenticated: true,
+    idempotency: 'optional',
     roles: ['admin'],
     schemas: { body: createOrgUnitBody },
     responses: { 201: { description: 'Created', schema: orgUnitView }, ...errorResponses, ...conflict },

@@ -38,6 +38,7 @@ export const exportRoutes = [
     summary:
       'Queue a long Annex 3 export (same parameters as GET /exports/annex3, as a JSON body); poll its status, then download it. Queued also while Temporal is unreachable: the export starts once it answers, or fails visibly after EXPORT_START_GIVE_UP_MINUTES.',
     authenticated: true,
+    idempotency: 'optional',
     roles: EXPORT_JOB.rolesFor('request'),
     schemas: { body: annex3Parameters },
     responses: { 202: { description: 'Queued', schema: exportJobView }, ...errorResponses },

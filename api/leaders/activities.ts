@@ -32,6 +32,7 @@ export const leaderActivityRoutes = [
     summary:
       'The leader’s unit records an activity (planning meeting, research visit, opinion collection, party lecture, scheduling) held at the street/park the leader reports to, on a day that has come (district date). It counts once that street/park confirms it.',
     authenticated: true,
+    idempotency: 'required',
     roles: REVIEW.rolesFor('record'),
     schemas: { params: leaderIdParams, body: recordActivityBody },
     responses: {
@@ -116,6 +117,7 @@ export const leaderActivityRoutes = [
     summary:
       'The leader’s unit attaches minutes, photos or a sign-in sheet (PNG, JPEG, PDF, DOCX, XLSX, text) as the body, named by X-File-Name.',
     authenticated: true,
+    idempotency: 'optional',
     roles: ['street_staff'],
     rawBody: true,
     schemas: { params: activityIdParams, headers: uploadHeaders, body: uploadBody },

@@ -53,6 +53,7 @@ export const claimRoutes = [
     summary:
       'A unit with a leader at its head claims an unclaimed public-service project of its district, naming the leader who leads it (an Update of the case). When the case closes as solved it counts toward that leader’s quota.',
     authenticated: true,
+    idempotency: 'optional',
     roles: ['street_staff'],
     schemas: { params: caseIdParams, body: claimBody },
     responses: {
@@ -60,6 +61,9 @@ export const claimRoutes = [
       ...errorResponses,
       409: { description: 'Already claimed, or past the point of claiming', schema: errorBody },
     },
-    handler: async ({ params, body, user, deps }) => ({ status: 200, body: await claimProject(deps, user, params.id, body.leaderId) }),
+    handler: async ({ params, body, user, deps, idempotencyKey }) => ({
+      status: 200,
+      body: await claimProject(deps, user, params.id, body.leaderId, idempotencyKey),
+    }),
   }),
 ];

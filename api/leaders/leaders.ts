@@ -56,6 +56,7 @@ export const leaderRoutes = [
     summary:
       'Add a leader to the caller’s unit or leadership body (admins name the unit): post, principal or team member, and the street/park they report to (of the same district).',
     authenticated: true,
+    idempotency: 'optional',
     roles: ['street_staff', 'admin'],
     schemas: { body: createLeaderBody },
     responses: { 201: { description: 'Added', schema: leaderWithYearView }, ...errorResponses },

@@ -12,6 +12,7 @@ export const partyFundRoutes = [
     tag: 'party',
     summary: 'Record that a public-service project of the caller’s ledger is funded from the community party organization’s service funds.',
     authenticated: true,
+    idempotency: 'required',
     roles: ['street_staff'],
     schemas: { params: idParams, body: fundBody },
     responses: { 201: { description: 'Recorded', schema: fundingView }, ...errorResponses },

@@ -165,12 +165,13 @@ export const partyRoundRoutes = [
     tag: 'party',
     summary: 'Nominate a registered member, or a branch with registered members, by the residents or by the organization.',
     authenticated: true,
+    idempotency: 'optional',
     roles: ROUND_LIFECYCLE.rolesFor('nominate'),
     schemas: { params: roundParams, body: nominateBody },
     responses: { 200: { description: 'The round', schema: roundView }, ...errorResponses, ...conflict },
-    handler: async ({ params, body, user, deps }) => ({
+    handler: async ({ params, body, user, deps, idempotencyKey }) => ({
       status: 200,
-      body: await nominate(partyDepsOf(deps), user, params.year, params.unitId, body),
+      body: await nominate(partyDepsOf(deps), user, params.year, params.unitId, body, idempotencyKey),
     }),
   }),
   ...ROUND_STEPS.map(({ step, action, body, summary }) =>

@@ -12,13 +12,14 @@ import type { ActionBody, ActionRequest, FileRef } from '../../model/cases/case-
 import type { Actor } from '../../model/directory/roles.ts';
 import { filesCases } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { deriveCaseId, hashRequest } from './case-identity.ts';
+import { deriveCaseId } from './case-identity.ts';
+import { hashRequest } from '../../lib/request-hash.ts';
 import { peopleOfCase, toCaseView } from './case-view.ts';
 import { namesOf } from './people.ts';
 import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
 import { CASE_HISTORY, loadVisibleCase } from './visible-case.ts';
-import { runUpdate } from '../workflow-calls.ts';
+import { runUpdate, updateIdFor } from '../workflow-calls.ts';
 
 type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
 
@@ -116,7 +117,7 @@ export async function performCaseAction<A extends CaseAction>(
 ) {
   // Temporal keeps one Update per id in a workflow: a step sent again with its key (after a 503
   // that may have come after Temporal took it) joins the first one and gets its outcome.
-  const updateId = idempotencyKey ? `${action}-${hashRequest({ userId: user.id, idempotencyKey, body })}` : undefined;
+  const updateId = updateIdFor(action, user.id, idempotencyKey, body);
   await sendCaseStep(deps, user, caseId, action, body, updateId);
   return getCase(deps, user, caseId);
 }

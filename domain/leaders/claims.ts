@@ -10,7 +10,7 @@ import type { Role } from '../../model/directory/roles.ts';
 import { claimProjectUpdate, workflowIdForCase } from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
-import { runUpdate } from '../workflow-calls.ts';
+import { runUpdate, updateIdFor } from '../workflow-calls.ts';
 
 type ClaimDeps = { prisma: Db; temporal: Client };
 
@@ -46,7 +46,7 @@ async function districtOf(prisma: Db, user: AuthenticatedUser) {
   return { unit, districtId: unit.parentId };
 }
 
-export async function claimProject(deps: ClaimDeps, user: AuthenticatedUser, caseId: string, leaderId: string) {
+export async function claimProject(deps: ClaimDeps, user: AuthenticatedUser, caseId: string, leaderId: string, idempotencyKey?: string) {
   requireRole(user, ['street_staff']);
   const { unit, districtId } = await districtOf(deps.prisma, user);
   const row = await deps.prisma.case.findFirst({
@@ -58,8 +58,10 @@ export async function claimProject(deps: ClaimDeps, user: AuthenticatedUser, cas
   if (!leader) throw invalidField('body.leaderId', 'not an active leader of your unit');
   const refusal = refuseClaim(row.kind, parseCaseDetails(row.details));
   if (refusal) throw new DomainError('invalid_transition', refusal);
+  const updateId = updateIdFor('claim', user.id, idempotencyKey, { caseId, leaderId });
   await runUpdate(() =>
     deps.temporal.workflow.getHandle(workflowIdForCase(caseId)).executeUpdate(claimProjectUpdate, {
+      ...(updateId ? { updateId } : {}),
       args: [
         {
           actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId },

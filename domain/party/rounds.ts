@@ -7,7 +7,7 @@ import { ROUND_LIFECYCLE, type RoundAction, type RoundPhase } from '../../model/
 import { roundActionsFor, roundRowId, type RoundCommands, type RoundRequest } from '../../model/party/rounds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
-import { runUpdate } from '../workflow-calls.ts';
+import { runUpdate, updateIdFor } from '../workflow-calls.ts';
 import { actorOf, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
 /**
@@ -137,10 +137,17 @@ async function assertNominable(deps: PartyDeps, unitId: string, command: RoundCo
 }
 
 /** A nomination, after checking that the member or branch is registered with the street/park. */
-export async function nominate(deps: PartyDeps, user: AuthenticatedUser, year: number, unitId: string, command: RoundCommands['nominate']) {
+export async function nominate(
+  deps: PartyDeps,
+  user: AuthenticatedUser,
+  year: number,
+  unitId: string,
+  command: RoundCommands['nominate'],
+  idempotencyKey?: string,
+) {
   await loadVisibleRound(deps, user, year, unitId);
   await assertNominable(deps, unitId, command);
-  return roundStep(deps, user, year, unitId, 'nominate', command);
+  return roundStep(deps, user, year, unitId, 'nominate', command, idempotencyKey);
 }
 
 /**
@@ -155,11 +162,13 @@ export async function roundStep<A extends RoundAction>(
   unitId: string,
   action: A,
   command: RoundCommands[A],
+  idempotencyKey?: string,
 ) {
   requireRole(user, ROUND_LIFECYCLE.rolesFor(action));
   await loadVisibleRound(deps, user, year, unitId);
   const handle = deps.temporal.workflow.getHandle(workflowIdForRound(year, unitId));
   const request: RoundRequest<A> = { actor: actorOf(user), command };
-  await runUpdate(() => handle.executeUpdate(roundUpdates[action], { args: [request] }));
+  const updateId = updateIdFor(`round:${action}`, user.id, idempotencyKey, { year, unitId, command });
+  await runUpdate(() => handle.executeUpdate(roundUpdates[action], { args: [request], ...(updateId ? { updateId } : {}) }));
   return getRound(deps, user, year, unitId);
 }

@@ -1,6 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import type { Clock } from '../../lib/clock.ts';
+import { newKey } from './fixtures.ts';
 import type { TestSystem } from './system.ts';
 
 /** Adds a leader as the given clerk and returns its view; fails the test on anything but 201. */
@@ -14,6 +15,7 @@ export function recordActivity(sys: TestSystem, token: string, leaderId: string,
   return sys.http
     .post(`/leaders/${leaderId}/activities`)
     .set('Authorization', token)
+    .set('Idempotency-Key', newKey())
     .send({ participants: 'Street committee, 12 residents', account: 'Discussed the season’s work.', ...body });
 }
 

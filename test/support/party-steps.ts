@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Clock } from '../../lib/clock.ts';
+import { newKey } from './fixtures.ts';
 import type { TestSystem } from './system.ts';
 
 /** Registers a member over HTTP and returns the view; fails the test on anything but 201. */
@@ -11,7 +12,7 @@ export async function registerAs(sys: TestSystem, token: string, body: Record<st
 
 /** Records a service over HTTP; fails the test on anything but 201. */
 export async function recordAs(sys: TestSystem, token: string, body: Record<string, unknown>) {
-  const res = await sys.http.post('/party/records').set('Authorization', token).send(body);
+  const res = await sys.http.post('/party/records').set('Authorization', token).set('Idempotency-Key', newKey()).send(body);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; confirmed: boolean };
 }

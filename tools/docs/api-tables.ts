@@ -1,5 +1,5 @@
 import { routes } from '../../api/app.ts';
-import { objectParameters } from '../../api/openapi.ts';
+import { headerParameters, objectParameters } from '../../api/openapi.ts';
 import type { RouteDefinition } from '../../api/route.ts';
 import { API_TAGS, type ApiTag } from '../../api/tags.ts';
 import { ERRORS } from '../../lib/errors.ts';
@@ -22,9 +22,7 @@ function who(route: RouteDefinition): string {
 }
 
 function endpointRow(route: RouteDefinition): string[] {
-  const headers = objectParameters(route.schemas.headers, 'header')
-    .map((p) => p.name)
-    .filter((name) => name !== 'authorization');
+  const headers = headerParameters(route).map((p) => p.name);
   const query = objectParameters(route.schemas.query, 'query').map((p) => p.name);
   const endpoint = [code(`${route.method.toUpperCase()} ${route.path}`), ...headers.map((h) => code(headerName(h)))].join(' + ');
   const what = query.length ? `${route.summary} Query: ${query.map(code).join(', ')}.` : route.summary;

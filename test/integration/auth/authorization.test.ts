@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../../api/app.ts';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { fileAs } from '../../support/case-steps.ts';
-import { OUTSIDERS_OF_EAST, PNG_BYTES } from '../../support/fixtures.ts';
+import { newKey, OUTSIDERS_OF_EAST, PNG_BYTES } from '../../support/fixtures.ts';
 import { addLeader, recordActivity } from '../../support/leader-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 
@@ -35,12 +35,16 @@ const OUTSIDERS = OUTSIDERS_OF_EAST;
 
 const caseRoutes = routes.filter((r) => r.path.startsWith('/cases/:id'));
 
+/** A route that takes a key gets a fresh one: only scope and role may stop the call. */
+const keyed = (route: (typeof routes)[number], request: ReturnType<typeof sys.http.post>) =>
+  route.idempotency ? request.set('Idempotency-Key', newKey()) : request;
+
 /** The request an in-scope caller with the right role would make to this route. */
 function requestFor(route: (typeof routes)[number]) {
   const path = route.path.replace(':id', caseId).replace(':attachmentId', attachmentId);
   if (route.method === 'get') return sys.http.get(path);
-  if (route.rawBody) return sys.http.post(path).set('Content-Type', 'image/png').set('X-File-Name', 'x.png').send(PNG_BYTES);
-  return sys.http.post(path).send(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {});
+  if (route.rawBody) return keyed(route, sys.http.post(path)).set('Content-Type', 'image/png').set('X-File-Name', 'x.png').send(PNG_BYTES);
+  return keyed(route, sys.http.post(path)).send(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {});
 }
 
 beforeAll(async () => {
@@ -156,8 +160,8 @@ const leaderRoutes = routes.filter((r) => r.path.startsWith('/leaders/:id') || r
 function leaderRequestFor(route: (typeof routes)[number]) {
   const path = route.path.replace(':id', leader.id).replace(':activityId', leader.activityId).replace(':attachmentId', leader.attachmentId);
   if (route.method === 'get') return sys.http.get(path);
-  if (route.rawBody) return sys.http.post(path).set('Content-Type', 'image/png').set('X-File-Name', 'x.png').send(PNG_BYTES);
-  return sys.http[route.method](path).send(LEADER_BODIES[`${route.method} ${route.path}`] ?? {});
+  if (route.rawBody) return keyed(route, sys.http.post(path)).set('Content-Type', 'image/png').set('X-File-Name', 'x.png').send(PNG_BYTES);
+  return keyed(route, sys.http[route.method](path)).send(LEADER_BODIES[`${route.method} ${route.path}`] ?? {});
 }
 
 describe('authorization matrix: every leader endpoint x every outsider', () => {

@@ -11,6 +11,7 @@ import { fileAs } from '../../support/case-steps.ts';
 import { downloadAs, recordAs, registerAs, serverClock } from '../../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 import { startTimeSkippingServer } from '../../support/time-skipping.ts';
+import { newKey } from '../../support/fixtures.ts';
 
 // A party member's year on the time-skipping test server, pinned to a far-future year: registration,
 // records in two communities after a move, the year-end feedback mailed once to the home unit.
@@ -96,6 +97,7 @@ describe('a party member’s year and the year-end feedback to the home unit', (
     const foreign = await sys.http
       .post('/party/records')
       .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
       .send({ memberId: zhang.id, kind: 'problem_reported', servedOn: `${YEAR}-03-06`, account: 'x', caseId: westCase.id });
     expect(foreign.status).toBe(404);
 
@@ -111,6 +113,7 @@ describe('a party member’s year and the year-end feedback to the home unit', (
     const tooLate = await sys.http
       .post('/party/records')
       .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
       .send({ ...record, servedOn: `${YEAR}-07-20` });
     expect(tooLate.status).toBe(403);
     await recordAs(sys, west, {
@@ -125,6 +128,7 @@ describe('a party member’s year and the year-end feedback to the home unit', (
     const future = await sys.http
       .post('/party/records')
       .set('Authorization', west)
+      .set('Idempotency-Key', newKey())
       .send({ ...record, servedOn: `${YEAR}-11-22` });
     expect(future.status).toBe(400);
     expect(future.body.error.fields).toEqual([{ path: 'body.servedOn', message: expect.stringContaining('future') }]);

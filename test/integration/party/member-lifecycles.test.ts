@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newKey } from '../../support/fixtures.ts';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { RECORD_LIFECYCLE } from '../../../model/party/record-lifecycle.ts';
 import { REGISTRATION_LIFECYCLE } from '../../../model/party/registration-lifecycle.ts';
@@ -19,7 +20,9 @@ afterAll(() => sys?.stop());
 
 const as = (who: string) => ({
   get: (path: string) => sys.http.get(path).set('Authorization', tokens[who]!),
-  post: (path: string, body: Record<string, unknown> = {}) => sys.http.post(path).set('Authorization', tokens[who]!).send(body),
+  // Every step with a key of its own: routes that take one need it, the others ignore it.
+  post: (path: string, body: Record<string, unknown> = {}) =>
+    sys.http.post(path).set('Authorization', tokens[who]!).set('Idempotency-Key', newKey()).send(body),
 });
 type MemberView = { allowedActions: string[]; registrations: Array<{ id: string; status: string; allowedActions: string[] }> };
 

@@ -7,6 +7,7 @@ import { workflowIdForRound } from '../../../workflows/definitions.ts';
 import { fileAs } from '../../support/case-steps.ts';
 import { downloadAs, registerAs } from '../../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
+import { newKey } from '../../support/fixtures.ts';
 
 // The 15 % recommendation of one street over HTTP: quota, nominations, over-quota refused,
 // returned and resubmitted, approved, home units informed, the July 1 list exported and read back.
@@ -164,11 +165,16 @@ describe('the yearly 15 % recommendation round', () => {
       approvedBy: 'Elm Road community party committee',
       approvedOn: '2020-05-01',
     };
-    const funded = await sys.http.post(`/cases/${project.id}/funds`).set('Authorization', east).send(grant);
+    const funded = await sys.http
+      .post(`/cases/${project.id}/funds`)
+      .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
+      .send(grant);
     expect(funded.status, JSON.stringify(funded.body)).toBe(201);
     await sys.http
       .post(`/cases/${project.id}/funds`)
       .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
       .send({ ...grant, amount: 49.5 });
     const shown = await sys.http.get(`/cases/${project.id}/funds`).set('Authorization', district);
     expect(shown.body).toMatchObject({ totalAmount: 1300, items: [{ amount: 1250.5, approvedBy: grant.approvedBy }, { amount: 49.5 }] });
@@ -176,9 +182,12 @@ describe('the yearly 15 % recommendation round', () => {
     const future = await sys.http
       .post(`/cases/${project.id}/funds`)
       .set('Authorization', east)
+      .set('Idempotency-Key', newKey())
       .send({ ...grant, approvedOn: '2999-01-01' });
     expect(future.body.error.fields[0].path).toBe('body.approvedOn');
     const problem = await fileAs(sys, east, { title: 'Funds: a hard problem is not a project' });
-    expect((await sys.http.post(`/cases/${problem.id}/funds`).set('Authorization', east).send(grant)).status).toBe(400);
+    expect(
+      (await sys.http.post(`/cases/${problem.id}/funds`).set('Authorization', east).set('Idempotency-Key', newKey()).send(grant)).status,
+    ).toBe(400);
   });
 });

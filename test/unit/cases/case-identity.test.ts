@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, deriveCaseId, hashRequest } from '../../../domain/cases/case-identity.ts';
+import { deriveCaseId } from '../../../domain/cases/case-identity.ts';
+import { canonicalJson, hashRequest } from '../../../lib/request-hash.ts';
 
 describe('deriveCaseId', () => {
   it('is a valid UUIDv8, stable for one unit and key, different across units and keys', () => {

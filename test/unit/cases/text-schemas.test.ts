@@ -21,7 +21,7 @@ describe('plain text inputs', () => {
 
 describe('header messages', () => {
   it('say "required" only when the header is missing', async () => {
-    const { idempotencyHeaders } = await import('../../../api/cases/cases.schemas.ts');
+    const { idempotencyHeaders } = await import('../../../api/idempotency.ts');
     expect(idempotencyHeaders.safeParse({}).error?.issues[0]?.message).toBe('the Idempotency-Key header is required');
     expect(idempotencyHeaders.safeParse({ 'idempotency-key': 'short' }).error?.issues[0]?.message).toMatch(/>=8 characters/);
   });

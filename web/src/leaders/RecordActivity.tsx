@@ -19,6 +19,8 @@ export function RecordActivity({ leader, onRecorded }: { leader: LeaderYear; onR
   const [form] = Form.useForm<NewActivity>();
   const [files, setFiles] = useState<Pending[]>([]);
   const [notice, setNotice] = useState<{ type: 'success' | 'warning'; text: string }>();
+  // One key per activity: a retry after a lost answer records it once; the next activity gets a new key.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
   // The streets and parks of the district the leader reports in (the API says which of them is allowed).
   const units = useOrgUnits().data ?? [];
   const district = units.find((u) => u.id === leader.reportsTo.id)?.parentId;
@@ -26,8 +28,12 @@ export function RecordActivity({ leader, onRecorded }: { leader: LeaderYear; onR
   const { submit, busy, failure } = useFormSubmit(form, async (values) => {
     setNotice(undefined);
     const recorded = unwrap(
-      await api.POST('/leaders/{id}/activities', { params: { path: { id: leader.id } }, body: withoutEmpty(values) }),
+      await api.POST('/leaders/{id}/activities', {
+        params: { path: { id: leader.id }, header: { 'idempotency-key': idempotencyKey } },
+        body: withoutEmpty(values),
+      }),
     );
+    setIdempotencyKey(`web-${crypto.randomUUID()}`);
     const failed: string[] = [];
     for (const pending of files)
       await uploadAttachment(`/leader-activities/${recorded.id}/attachments`, pending.file, () => undefined).catch((error: Error) =>
