@@ -26,6 +26,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   resolve: { resolution: 'x' },
   declareUnsolvable: { reason: 'x', referTo: 'y' },
   feedback: { satisfied: true },
+  take: {},
+  assignOwner: { assigneeId: '00000000-0000-4000-8000-000000000000' },
+  release: {},
   claim: { leaderId: '00000000-0000-4000-8000-000000000000' },
   attachments: {},
   funds: { amount: 100, purpose: 'x', approvedBy: 'x', approvedOn: '2020-01-01' },
@@ -59,6 +62,11 @@ beforeAll(async () => {
     .set('X-File-Name', 'matrix.png')
     .send(PNG_BYTES);
   attachmentId = upload.body.id;
+  // The upload is recorded in the case's history by the workflow, just after the answer.
+  for (let tries = 0; (await sys.db.prisma.caseEvent.count({ where: { caseId, type: 'attachment_added' } })) === 0; tries += 1) {
+    if (tries > 200) throw new Error('the upload never reached the case history');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   historyLength = await sys.db.prisma.caseEvent.count({ where: { caseId } });
 
   const civil = await sys.login('civil@ledger.test');
