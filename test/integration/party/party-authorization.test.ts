@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../../api/app.ts';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { workflowIdForFeedback } from '../../../workflows/definitions.ts';
-import { OUTSIDERS_OF_EAST } from '../../support/fixtures.ts';
+import { OUTSIDERS_OF_EAST, newKey } from '../../support/fixtures.ts';
 import { recordAs, registerAs } from '../../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 
@@ -53,7 +53,11 @@ const CALLS: Record<string, { kind: 'target' | 'list' | 'own' | 'refused'; call:
   'post /party/registrations/:id/accept': { kind: 'target', call: () => sys.http.post(`/party/registrations/${ids.registration}/accept`) },
   'post /party/records': {
     kind: 'target',
-    call: () => sys.http.post('/party/records').send({ memberId: ids.member, kind: 'visit', servedOn: '2020-05-01', account: 'x' }),
+    call: () =>
+      sys.http
+        .post('/party/records')
+        .set('Idempotency-Key', newKey())
+        .send({ memberId: ids.member, kind: 'visit', servedOn: '2020-05-01', account: 'x' }),
   },
   'get /party/records': { kind: 'list', call: () => sys.http.get('/party/records') },
   'post /party/records/:id/confirm': { kind: 'target', call: () => sys.http.post(`/party/records/${ids.record}/confirm`) },
