@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): Express {
 
   mountWebUi(app, path.join(deps.config.projectRoot, 'web', 'dist'));
 
-  app.use((req, _res, next) => next(new DomainError('not_found', `no route for ${req.method} ${req.path}`)));
+  app.use((req, _res, next) => next(new DomainError('not_found', { zh: '没有这个地址', en: `no route for ${req.method} ${req.path}` })));
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -1,9 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
-import { DomainError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../lib/errors.ts';
+import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode, type ErrorParams, type Localized } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isTemporalUnavailable } from '../domain/workflow-calls.ts';
+import { requestLanguage } from './language.ts';
 
 /** Seconds a client is told to wait before retrying an answer of 503 (an outage, or a busy case). */
 export const RETRY_AFTER_SECONDS = 5;
@@ -13,7 +14,10 @@ type BodyParserError = Error & { type?: string; status?: number };
 /** The one place where errors become HTTP responses, through the ERROR_STATUS table. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
-    const { code, message, fields, retryAfterSeconds } = classify(error);
+    const classified = classify(error);
+    const { code, retryAfterSeconds, params } = classified;
+    const language = requestLanguage(req);
+    const { message, fields } = classified.textIn(language);
     const status = ERROR_STATUS[code];
     const requestId = String(res.locals.requestId ?? '');
     // A 500 is a bug to fix; a 503 is an outage the client is told to ride out.
@@ -24,35 +28,51 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     // Refused before its body was read (no token, say): close rather than read the rest to keep the connection.
     if (!req.complete && hasBody(req.headers)) res.setHeader('Connection', 'close');
-    res.status(status).json({ error: { code, message, requestId, ...(fields ? { fields } : {}) } });
+    res.setHeader('Content-Language', language === 'zh' ? 'zh-CN' : 'en');
+    res.vary('Accept-Language');
+    res.status(status).json({ error: { code, message, requestId, ...(params ? { params } : {}), ...(fields ? { fields } : {}) } });
   };
 }
 
 const hasBody = (headers: IncomingHttpHeaders) =>
   headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
 
-type Classified = { code: ErrorCode; message: string; fields?: FieldIssue[]; retryAfterSeconds?: number };
+/** An error as the API answers it; its words are picked once the reader's language is known. */
+type Classified = Pick<DomainError, 'code' | 'retryAfterSeconds' | 'params' | 'textIn'>;
+
+const answer = (code: ErrorCode, message: string | Localized, params?: ErrorParams): Classified =>
+  new DomainError(code, message, undefined, undefined, params);
 
 function classify(error: unknown): Classified {
-  if (error instanceof DomainError)
-    return { code: error.code, message: error.message, fields: error.fields, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof DomainError) return error;
   const parserError = error as BodyParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':
-      return { code: 'invalid_json', message: 'the request body is not valid JSON' };
+      return answer('invalid_json', ERRORS.invalid_json.message);
     case 'entity.too.large':
-      return { code: 'payload_too_large', message: 'the request body is too large' };
+      return answer('payload_too_large', ERRORS.payload_too_large.message);
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { code: 'unsupported_media_type', message: parserError.message };
+      return answer('unsupported_media_type', { zh: '不支持此内容编码或字符集', en: parserError.message });
     case 'request.size.invalid':
     case 'request.aborted':
-      return { code: 'validation_failed', message: 'the request body is shorter or longer than its Content-Length' };
+      return answer('validation_failed', {
+        zh: '请求内容的长度与 Content-Length 不符',
+        en: 'the request body is shorter or longer than its Content-Length',
+      });
   }
   if (isUnavailable(error))
-    return { code: 'service_unavailable', message: 'the database or Temporal is not reachable right now; try again shortly' };
-  return { code: 'internal', message: 'internal error; quote the request id when reporting it' };
+    return answer('service_unavailable', {
+      zh: '数据库或工作流服务暂时无法连接，请稍后重试',
+      en: 'the database or Temporal is not reachable right now; try again shortly',
+    });
+  return answer('internal', ERRORS_INTERNAL);
 }
+
+const ERRORS_INTERNAL: Localized = {
+  zh: '系统内部错误；反馈问题时请提供请求编号',
+  en: 'internal error; quote the request id when reporting it',
+};
 
 /** Lost or refused connections to PostgreSQL or Temporal: the request may succeed if retried. */
 function isUnavailable(error: unknown): boolean {

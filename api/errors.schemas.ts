@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
+/** The values a message names, as codes and numbers, for clients that word their own. */
+const errorParams = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
+  .describe('The values the message names, as codes and numbers (`action`, `state`, `allowedFrom`, `minimum`, …)');
+
+/** An error: its stable `code`, and its message in the language of `Accept-Language` (Chinese unless English is asked for). */
 export const errorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    params: errorParams.optional(),
+    fields: z.array(z.object({ path: z.string(), message: z.string(), params: errorParams.optional() })).optional(),
   }),
 });
 

@@ -1,9 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { type z } from 'zod';
-import { DomainError } from '../lib/errors.ts';
+import { DomainError, type Language, type Localized } from '../lib/errors.ts';
+import { fieldErrorMap, fieldIssuesOf } from './field-messages.ts';
+import { requestLanguage } from './language.ts';
 import { withRequest } from '../lib/request-context.ts';
 import type { Role } from '../model/directory/roles.ts';
+import { ROLE_WORDS } from '../model/directory/glossary.ts';
 import type { AuthenticatedUser } from '../domain/auth/auth.ts';
 import type { AppDeps } from './deps.ts';
 import { inRequestSpan } from './request-trace.ts';
@@ -76,18 +79,20 @@ export function defineRoute<S extends RouteSchemas, A extends boolean>(route: Ro
   return route as unknown as RouteDefinition;
 }
 
-export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
-  const result = schema.safeParse(value);
+/** Parses one part of a request; a failure names each field in the reader's language. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, where: RequestPart, language: Language): z.output<T> {
+  const result = schema.safeParse(value, { error: fieldErrorMap(language) });
   if (result.success) return result.data;
-  throw new DomainError(
-    'validation_failed',
-    `invalid ${where}`,
-    result.error.issues.map((issue) => ({
-      path: [where, ...issue.path.map(String)].join('.'),
-      message: issue.message,
-    })),
-  );
+  throw new DomainError('validation_failed', INVALID_PART[where], fieldIssuesOf(result.error, where, language));
 }
+
+type RequestPart = keyof RouteSchemas;
+const INVALID_PART: Record<RequestPart, Localized> = {
+  params: { zh: '链接中的参数有误', en: 'invalid params' },
+  query: { zh: '查询条件有误', en: 'invalid query' },
+  headers: { zh: '请求头有误', en: 'invalid headers' },
+  body: { zh: '填写的内容有误，请按各项的提示修改', en: 'invalid body' },
+};
 
 /**
  * Authenticates and checks the role before any body is read, so an upload without a valid token is
@@ -98,7 +103,16 @@ export function authenticateRoute(route: RouteDefinition, authenticate: (req: Re
     try {
       const user = await authenticate(req);
       if (route.roles && !route.roles.includes(user.role)) {
-        throw new DomainError('forbidden', `role ${user.role} may not call ${route.method.toUpperCase()} ${route.path}`);
+        throw new DomainError(
+          'forbidden',
+          {
+            zh: `您的角色（${ROLE_WORDS[user.role].zh}）不能进行此操作`,
+            en: `role ${user.role} may not call ${route.method.toUpperCase()} ${route.path}`,
+          },
+          undefined,
+          undefined,
+          { role: user.role },
+        );
       }
       res.locals.user = user;
       res.locals.userId = user.id;
@@ -114,11 +128,12 @@ export function toExpressHandler(route: RouteDefinition, deps: AppDeps): Request
     try {
       const user = route.authenticated ? (res.locals.user as AuthenticatedUser | undefined) : undefined;
       if (route.authenticated && !user) throw new Error(`${route.method} ${route.path} reached its handler unauthenticated`);
+      const language = requestLanguage(req);
       const ctx = {
-        params: route.schemas.params ? parseOrThrow(route.schemas.params, req.params, 'params') : undefined,
-        query: route.schemas.query ? parseOrThrow(route.schemas.query, req.query, 'query') : undefined,
-        headers: route.schemas.headers ? parseOrThrow(route.schemas.headers, req.headers, 'headers') : undefined,
-        body: route.schemas.body ? parseOrThrow(route.schemas.body, req.body ?? {}, 'body') : undefined,
+        params: route.schemas.params ? parseOrThrow(route.schemas.params, req.params, 'params', language) : undefined,
+        query: route.schemas.query ? parseOrThrow(route.schemas.query, req.query, 'query', language) : undefined,
+        headers: route.schemas.headers ? parseOrThrow(route.schemas.headers, req.headers, 'headers', language) : undefined,
+        body: route.schemas.body ? parseOrThrow(route.schemas.body, req.body ?? {}, 'body', language) : undefined,
         user,
         deps,
         requestId: String(res.locals.requestId),

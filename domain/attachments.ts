@@ -71,12 +71,21 @@ function assertAcceptedFile(file: { contentType: string; data: Buffer }): void {
   if (!isAttachmentType(file.contentType)) {
     throw new DomainError(
       'unsupported_media_type',
-      `attachments may be ${Object.keys(ATTACHMENT_TYPES).join(', ')}; not ${file.contentType || 'untyped'}`,
+      {
+        zh: `附件只能是 ${Object.keys(ATTACHMENT_TYPES).join('、')}，不接受 ${file.contentType || '未标明类型的文件'}`,
+        en: `attachments may be ${Object.keys(ATTACHMENT_TYPES).join(', ')}; not ${file.contentType || 'untyped'}`,
+      },
+      undefined,
+      undefined,
+      { accepted: Object.keys(ATTACHMENT_TYPES) },
     );
   }
   const { magic } = ATTACHMENT_TYPES[file.contentType];
   if (!magic.every((byte, i) => file.data[i] === byte)) {
-    throw new DomainError('unsupported_media_type', `the file's content is not ${file.contentType}`);
+    throw new DomainError('unsupported_media_type', {
+      zh: `文件内容与类型 ${file.contentType} 不符`,
+      en: `the file's content is not ${file.contentType}`,
+    });
   }
 }
 
@@ -120,7 +129,16 @@ export async function storeAttachment(deps: AttachmentDeps, owner: AttachmentOwn
       // projection) never waits on it. Owner ids are UUIDs: one key space serves every kind.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`attachments:${owner.id}`}, 0))`;
       if ((await table.count(tx, owner.id)) >= MAX_ATTACHMENTS_PER_OWNER) {
-        throw new DomainError('conflict', `${table.named} holds at most ${MAX_ATTACHMENTS_PER_OWNER} attachments`);
+        throw new DomainError(
+          'conflict',
+          {
+            zh: `最多只能上传 ${MAX_ATTACHMENTS_PER_OWNER} 个附件`,
+            en: `${table.named} holds at most ${MAX_ATTACHMENTS_PER_OWNER} attachments`,
+          },
+          undefined,
+          undefined,
+          { maximum: MAX_ATTACHMENTS_PER_OWNER },
+        );
       }
       // Stored before the row commits: a failed write takes the row with it.
       return table.insert(tx, owner.id, await storeFile(deps.storage, `${table.folder}/${owner.id}`, file, uploadedByUserId));

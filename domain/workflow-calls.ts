@@ -9,6 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
 import { QUOTA_EXCEEDED } from '../model/party/rounds.ts';
+import { refusalError, refusalIn } from './lifecycle-steps.ts';
 import { hashRequest } from '../lib/request-hash.ts';
 
 /**
@@ -30,7 +31,9 @@ export async function runUpdate<R>(call: () => Promise<R>): Promise<R> {
 
 function translateWorkflowError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const { type, message } = error.cause;
+    const { type, message, details } = error.cause;
+    const refusal = refusalIn(details ?? undefined);
+    if (refusal) return refusalError(refusal);
     if (type === UPDATE_REJECTIONS.forbidden) return new DomainError('forbidden', message);
     if (type === UPDATE_REJECTIONS.invalidState) return new DomainError('invalid_transition', message);
     if (type === UPDATE_REJECTIONS.invalidInput) return new DomainError('validation_failed', message);
@@ -39,16 +42,22 @@ function translateWorkflowError(error: unknown): unknown {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     // No answer within the request's deadline: Temporal is down, or no worker took the Update in time
     // (all busy or restarting). It may still be applied if it had been accepted, so the caller looks first.
-    return new DomainError(
-      'service_unavailable',
-      'no answer in time from Temporal or its workers; try again in a few seconds (look first: the step may have been taken)',
-    );
+    return new DomainError('service_unavailable', {
+      zh: '工作流服务未及时应答，请稍后重试（请先刷新查看：此操作可能已经完成）',
+      en: 'no answer in time from Temporal or its workers; try again in a few seconds (look first: the step may have been taken)',
+    });
   }
   if (isTemporalUnavailable(error)) {
-    return new DomainError('service_unavailable', 'Temporal is not reachable right now; try again shortly');
+    return new DomainError('service_unavailable', {
+      zh: '工作流服务暂时无法连接，请稍后重试',
+      en: 'Temporal is not reachable right now; try again shortly',
+    });
   }
   if (error instanceof WorkflowNotFoundError) {
-    return new DomainError('invalid_transition', 'not open for changes: it is closed, or was never opened');
+    return new DomainError('invalid_transition', {
+      zh: '已结束或尚未开始，不能再修改',
+      en: 'not open for changes: it is closed, or was never opened',
+    });
   }
   return error;
 }

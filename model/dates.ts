@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../lib/errors.ts';
 
 /**
  * Every date and half-year a person gives is bounded to the years 1900-2100: far beyond any real
@@ -13,13 +14,20 @@ const YEAR = '(?:19\\d{2}|20\\d{2}|2100)';
 /** A calendar date (YYYY-MM-DD) of the years 1900-2100. */
 export const boundedDate = z.iso
   .date()
-  .regex(new RegExp(`^${YEAR}-`), `a year from ${EARLIEST_YEAR} to ${LATEST_YEAR}`)
+  .regex(
+    new RegExp(`^${YEAR}-`),
+    bilingual({ zh: `年份须在 ${EARLIEST_YEAR} 至 ${LATEST_YEAR} 之间`, en: `a year from ${EARLIEST_YEAR} to ${LATEST_YEAR}` }),
+  )
   .describe(`a date (YYYY-MM-DD), years ${EARLIEST_YEAR} to ${LATEST_YEAR}`);
 
 /** A half-year such as 2026-H2, of the years 1900-2100. */
-export const boundedHalfYear = z
-  .string()
-  .regex(new RegExp(`^${YEAR}-H[12]$`), `a half-year such as 2026-H2, years ${EARLIEST_YEAR} to ${LATEST_YEAR}`);
+export const boundedHalfYear = z.string().regex(
+  new RegExp(`^${YEAR}-H[12]$`),
+  bilingual({
+    zh: `半年度，如 2026-H2（${EARLIEST_YEAR} 至 ${LATEST_YEAR} 年）`,
+    en: `a half-year such as 2026-H2, years ${EARLIEST_YEAR} to ${LATEST_YEAR}`,
+  }),
+);
 
 /** A moment inside the bounds (for values that arrive inside something else, such as a list cursor). */
 export function isWithinDateBounds(moment: Date): boolean {

@@ -27,10 +27,13 @@ export type Transition<S extends string, A extends string, E extends string, N e
   label: string;
 };
 
-/** Why a step may not be taken now. The wrong taker is named before the wrong state. */
+/**
+ * Why a step may not be taken now. The wrong taker is named before the wrong state. `subject` names
+ * the table (its spec's), so the words of the refusal can be found in the glossary (model/refusals.ts).
+ */
 export type Refusal<S extends string, A extends string> =
-  | { kind: 'forbidden'; action: A; taker: Taker; message: string }
-  | { kind: 'invalid_state'; action: A; state: S; allowedFrom: readonly S[]; message: string };
+  | { kind: 'forbidden'; subject: string; action: A; taker: Taker; message: string }
+  | { kind: 'invalid_state'; subject: string; action: A; state: S; allowedFrom: readonly S[]; message: string };
 
 /** A word as people read it: Chinese first, English second. */
 export type Words = { zh: string; en: string };
@@ -105,11 +108,12 @@ export function defineLifecycle<
   const allowedActions = (state: S, role: Role): A[] => spec.actions.filter((action) => fromFor(action, role).includes(state));
   const refuse = (action: A, state: S, taker: Taker): Refusal<S, A> | undefined => {
     if (!stepRule(action).by.includes(taker))
-      return { kind: 'forbidden', action, taker, message: `${taker} may not ${action} a ${spec.subject}` };
+      return { kind: 'forbidden', subject: spec.subject, action, taker, message: `${taker} may not ${action} a ${spec.subject}` };
     const allowedFrom = fromFor(action, taker);
     if (!allowedFrom.includes(state)) {
       return {
         kind: 'invalid_state',
+        subject: spec.subject,
         action,
         state,
         allowedFrom,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../lib/errors.ts';
 
 /**
  * What text a person may type, as one regular expression per kind of field, so the rule is the
@@ -37,8 +38,14 @@ const textPattern = (refused: string) =>
 export const MULTI_LINE_TEXT = textPattern(CONTROLS);
 export const SINGLE_LINE_TEXT = textPattern(CONTROLS + LINE_BREAKS);
 
-const MULTI_LINE_RULE = 'no control or invisible formatting characters (bidi controls, zero-width characters)';
-const SINGLE_LINE_RULE = 'one line, without control or invisible formatting characters (bidi controls, zero-width characters)';
+const MULTI_LINE_RULE = bilingual({
+  zh: '不能含控制字符或不可见的格式字符',
+  en: 'no control or invisible formatting characters (bidi controls, zero-width characters)',
+});
+const SINGLE_LINE_RULE = bilingual({
+  zh: '只能填一行，不能含控制字符或不可见的格式字符',
+  en: 'one line, without control or invisible formatting characters (bidi controls, zero-width characters)',
+});
 
 // The length check aborts first, so an oversized string is never run through the pattern.
 const text = (max: number, min: number, pattern: RegExp, rule: string) =>

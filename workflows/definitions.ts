@@ -114,12 +114,18 @@ export const UPDATE_REJECTIONS = {
   invalidInput: 'InvalidCommand',
 } as const;
 
-/** A transition table's refusal as an Update's validator throws it: the wrong taker as forbidden, the wrong state as invalid. */
-export const updateRefusal = (refusal: Pick<Refusal<string, string>, 'kind' | 'message'>) =>
-  ApplicationFailure.nonRetryable(
-    refusal.message,
-    refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState,
-  );
+/**
+ * A transition table's refusal as an Update's validator throws it: the wrong taker as forbidden, the
+ * wrong state as invalid. The refusal goes along as the failure's details, so the API can word it in
+ * the reader's language (validators do not run on replay: no history depends on this).
+ */
+export const updateRefusal = (refusal: Refusal<string, string>) =>
+  ApplicationFailure.create({
+    message: refusal.message,
+    type: refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState,
+    nonRetryable: true,
+    details: [refusal],
+  });
 
 /**
  * The ledger refused a value for good (a date PostgreSQL cannot store): the projection activity's

@@ -9,7 +9,11 @@ import { defineRoute } from '../route.ts';
 /** Any other scheme, or none, is a 401 (with `WWW-Authenticate: Bearer`), not a validation error. */
 export function bearerTokenOf(req: Request): string {
   const parsed = bearerHeaders.safeParse({ authorization: req.headers.authorization });
-  if (!parsed.success) throw new DomainError('unauthenticated', 'send "Authorization: Bearer <token>" (POST /auth/login gives one)');
+  if (!parsed.success)
+    throw new DomainError('unauthenticated', {
+      zh: '请先登录',
+      en: 'send "Authorization: Bearer <token>" (POST /auth/login gives one)',
+    });
   return parsed.data.authorization;
 }
 

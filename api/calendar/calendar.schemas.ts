@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../../lib/errors.ts';
 import { boundedDate } from '../../model/dates.ts';
 import { lineText, plainText } from '../../model/text.ts';
 
@@ -15,12 +16,15 @@ export const saveCalendarBody = z.strictObject({
   days: z
     .array(
       calendarDay.refine((d) => d.kind === 'holiday' || isWeekend(d.date), {
-        message: 'a make-up working day must fall on a Saturday or Sunday',
+        message: bilingual({ zh: '调休上班日须为周六或周日', en: 'a make-up working day must fall on a Saturday or Sunday' }),
         path: ['kind'],
       }),
     )
     .max(2000)
-    .refine((days) => new Set(days.map((d) => d.date)).size === days.length, 'each date may appear once'),
+    .refine(
+      (days) => new Set(days.map((d) => d.date)).size === days.length,
+      bilingual({ zh: '每个日期只能出现一次', en: 'each date may appear once' }),
+    ),
 });
 
 export const calendarView = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../../lib/errors.ts';
 import { fileNameHeader } from '../file-names.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 
@@ -10,8 +11,8 @@ export const uploadHeaders = z.object({
 });
 
 export const uploadBody = z
-  .instanceof(Buffer, { error: 'send the file as the request body' })
-  .refine((b) => b.length > 0, 'the file is empty');
+  .instanceof(Buffer, { error: bilingual({ zh: '请上传文件', en: 'send the file as the request body' }) })
+  .refine((b) => b.length > 0, bilingual({ zh: '文件是空的', en: 'the file is empty' }));
 
 export const attachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 

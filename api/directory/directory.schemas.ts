@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../../lib/errors.ts';
 import { ROLES } from '../../model/directory/roles.ts';
 import { UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
 import { plainText } from '../../model/text.ts';
@@ -33,7 +34,7 @@ export const updateOrgUnitBody = z
     name: plainText(200).optional(),
     email: z.email().max(254).nullable().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+  .refine((v) => Object.keys(v).length > 0, bilingual({ zh: '请至少修改一项', en: 'change at least one field' }));
 export const orgUnitIdParams = z.strictObject({ id: z.uuid() });
 
 export const userView = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../../lib/errors.ts';
 import { booleanFlag } from '../query.schemas.ts';
 import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../../model/leaders/four-leads.ts';
 import { attachmentView } from '../cases/attachments.schemas.ts';
@@ -30,7 +31,7 @@ export const updateLeaderBody = z
     reportsToUnitId: z.uuid().optional(),
     active: z.boolean().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+  .refine((v) => Object.keys(v).length > 0, bilingual({ zh: '请至少修改一项', en: 'change at least one field' }));
 
 export const listLeadersQuery = z.strictObject({
   unit: z.uuid().optional(),
@@ -45,7 +46,7 @@ export const leaderYearQuery = z.strictObject({ year: yearField.optional() });
 
 export const recordActivityBody = z.strictObject({
   kind: z.enum(ACTIVITY_KINDS),
-  occurredOn: z.iso.date().refine((d) => d >= '2000-01-01', 'a date from 2000 on'),
+  occurredOn: z.iso.date().refine((d) => d >= '2000-01-01', bilingual({ zh: '日期不能早于 2000 年', en: 'a date from 2000 on' })),
   placeUnitId: z.uuid(),
   participants: plainText(2000),
   account: plainText(5000),

@@ -26,7 +26,8 @@ export async function login(deps: AuthDeps, origin: LoginOrigin, password: strin
   await admitLoginAttempt(deps, origin);
   const user = await deps.prisma.user.findUnique({ where: { email: origin.email.toLowerCase() } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !user.active || !valid) throw new DomainError('unauthenticated', 'wrong e-mail or password');
+  if (!user || !user.active || !valid)
+    throw new DomainError('unauthenticated', { zh: '电子邮箱或密码不正确', en: 'wrong e-mail or password' });
   await forgiveLoginAttempt(deps, origin);
   await pruneExpired(deps);
   const token = randomBytes(32).toString('base64url');
@@ -46,7 +47,7 @@ export async function authenticateToken(deps: Pick<AuthDeps, 'prisma' | 'clock'>
   const user = await deps.prisma.user.findFirst({
     where: { active: true, sessions: { some: { tokenHash: hashToken(token), expiresAt: { gt: deps.clock.now() } } } },
   });
-  if (!user) throw new DomainError('unauthenticated', 'missing, expired or revoked token');
+  if (!user) throw new DomainError('unauthenticated', { zh: '登录已过期或无效，请重新登录', en: 'missing, expired or revoked token' });
   return toAuthenticatedUser(user);
 }
 

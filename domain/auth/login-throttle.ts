@@ -26,7 +26,7 @@ export async function admitLoginAttempt(deps: LoginThrottleDeps, origin: LoginOr
   const windowEnds = Math.max(...over.map((c) => c.windowStartedAt.getTime() + windowMs));
   throw new DomainError(
     'too_many_requests',
-    'too many login attempts; try again later',
+    { zh: '登录尝试次数过多，请稍后再试', en: 'too many login attempts; try again later' },
     undefined,
     Math.max(1, Math.ceil((windowEnds - now.getTime()) / 1000)),
   );

@@ -11,6 +11,7 @@ import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifec
 import type { ActionBody, ActionRequest, FileRef } from '../../model/cases/case-actions.ts';
 import type { Actor } from '../../model/directory/roles.ts';
 import { filesCases } from '../../model/directory/unit-kinds.ts';
+import { CASE_GLOSSARY } from '../../model/cases/glossary.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { deriveCaseId } from './case-identity.ts';
 import { hashRequest } from '../../lib/request-hash.ts';
@@ -85,9 +86,11 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
 /** A problem found "today" is today in the district: at 23:00 UTC that is already tomorrow's UTC date. */
 function assertFoundByToday(foundOn: string, today: string) {
   if (foundOn > today)
-    throw new DomainError('validation_failed', 'foundOn cannot be in the future', [
-      { path: 'body.foundOn', message: `cannot be in the future (today in the district is ${today})` },
-    ]);
+    throw invalidField(
+      'body.foundOn',
+      { zh: `发现日期不能晚于今天（${today}）`, en: `cannot be in the future (today in the district is ${today})` },
+      { today },
+    );
 }
 
 export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
@@ -203,19 +206,23 @@ async function filesOfCase({ prisma, row }: StepContext, ids: string[]): Promise
 /** The case to merge into must be another case the caller sees, still open; its ledger number goes with the merge. */
 async function mergeTargetNumber({ prisma, user, row }: StepContext, primaryCaseId: string): Promise<number> {
   if (primaryCaseId === row.id)
-    throw new DomainError('validation_failed', 'a case cannot be merged into itself', [
-      { path: 'body.primaryCaseId', message: 'must be another case' },
-    ]);
+    throw invalidField('body.primaryCaseId', { zh: '不能合并到本问题自身，请选另一问题', en: 'must be another case' });
   const primary = await prisma.case.findFirst({
     where: { AND: [{ id: primaryCaseId }, visibleCaseFilter(user)] },
     select: { status: true, number: true },
   });
-  if (!primary)
-    throw new DomainError('validation_failed', 'no such case to merge into', [
-      { path: 'body.primaryCaseId', message: 'not found in your district' },
-    ]);
+  if (!primary) throw invalidField('body.primaryCaseId', { zh: '本区没有这个问题', en: 'not found in your district' });
   if (!isOpenStatus(primary.status)) {
-    throw new DomainError('conflict', `case ${primaryCaseId} is ${primary.status}; merge into an open case`);
+    throw new DomainError(
+      'conflict',
+      {
+        zh: `第 ${primary.number} 号问题已“${CASE_GLOSSARY.states[primary.status].zh}”，只能合并到办理中的问题`,
+        en: `case ${primaryCaseId} is ${primary.status}; merge into an open case`,
+      },
+      undefined,
+      undefined,
+      { status: primary.status, number: primary.number },
+    );
   }
   return primary.number;
 }
@@ -226,6 +233,9 @@ function actorOf(user: AuthenticatedUser) {
 
 function assertSameRequest(stored: string, incoming: string) {
   if (stored !== incoming) {
-    throw new DomainError('idempotency_key_reused', 'this Idempotency-Key was already used for a different case');
+    throw new DomainError('idempotency_key_reused', {
+      zh: '此请求标识（Idempotency-Key）已用于另一问题的登记',
+      en: 'this Idempotency-Key was already used for a different case',
+    });
   }
 }

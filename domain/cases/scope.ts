@@ -1,10 +1,18 @@
 import { Prisma, type Db } from '../../lib/db.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { Role } from '../../model/directory/roles.ts';
+import { ROLE_WORDS } from '../../model/directory/glossary.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 
 export function requireRole(user: AuthenticatedUser, allowed: readonly Role[]) {
-  if (!allowed.includes(user.role)) throw new DomainError('forbidden', `role ${user.role} may not do this`);
+  if (!allowed.includes(user.role))
+    throw new DomainError(
+      'forbidden',
+      { zh: `您的角色（${ROLE_WORDS[user.role].zh}）不能进行此操作`, en: `role ${user.role} may not do this` },
+      undefined,
+      undefined,
+      { role: user.role },
+    );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from '../../lib/errors.ts';
 import type { Actor } from '../directory/roles.ts';
 import type { CaseAction } from './lifecycle.ts';
 import { lineText, plainText } from '../text.ts';
@@ -30,7 +31,10 @@ export const ACTION_BODIES = {
   declareUnsolvable: z.strictObject({ reason: plainText(3000), referTo: lineText(300) }),
   feedback: z
     .strictObject({ satisfied: z.boolean(), reason: plainText(3000).optional() })
-    .refine((b) => b.satisfied || b.reason !== undefined, { message: 'say why the reporter is not satisfied', path: ['reason'] }),
+    .refine((b) => b.satisfied || b.reason !== undefined, {
+      message: bilingual({ zh: '请说明反映人不满意的原因', en: 'say why the reporter is not satisfied' }),
+      path: ['reason'],
+    }),
   take: z.strictObject({ comment: optionalComment }),
   assignOwner: z.strictObject({ assigneeId: z.uuid(), comment: optionalComment }),
   release: z.strictObject({ comment: optionalComment }),

@@ -1,6 +1,6 @@
 import type { Role } from '../directory/roles.ts';
 import type { Level } from './outcome.ts';
-import { defineLifecycle, type Taker, type Transition as LifecycleTransition } from '../lifecycle.ts';
+import { defineLifecycle, type Refusal, type Taker, type Transition as LifecycleTransition } from '../lifecycle.ts';
 
 /**
  * The case state machine, declared once in the shape every lifecycle shares (model/lifecycle.ts). The workflow records every change through this table (its
@@ -482,7 +482,7 @@ export const viewActions = (status: CaseStatus, role: Role): ViewAction[] =>
 export const transitionOf = (via: UpdateVia, status: CaseStatus, taker: Taker): TransitionName | undefined =>
   CASE_LIFECYCLE.transitionOf(via, status, taker);
 
-export type TransitionRefusal = { kind: 'forbidden' | 'invalid_state'; message: string };
+export type TransitionRefusal = Refusal<CaseStatus, UpdateVia>;
 
 /** Why an Update may not run now, or undefined when it may. The wrong taker is named before the wrong state. */
 export const refuseUpdate = (via: UpdateVia, status: CaseStatus, taker: Taker): TransitionRefusal | undefined =>

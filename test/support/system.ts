@@ -49,7 +49,11 @@ export type TestSystem = {
 };
 
 let bundle: { code: string } | undefined;
+/** A client of the app that asks for English unless a request says otherwise. */
+const inEnglish = (app: Parameters<typeof supertest>[0]) => supertest.agent(app).set('Accept-Language', 'en');
+
 /** The integration project's global setup bundled the workflows once; other projects bundle here. */
+
 export async function workflowBundle() {
   const code = inject('workflowBundleCode');
   bundle ??= code ? { code } : await bundleWorkflows();
@@ -121,7 +125,8 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     storage,
   };
   const app = createApp(deps);
-  const http = supertest(app);
+  // The tests read the API's English messages; Chinese ones are asked for by name (Accept-Language: zh-CN).
+  const http = inEnglish(app);
 
   return {
     db,
@@ -130,7 +135,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     worker,
     http,
     app,
-    httpWith: (overrides) => supertest(createApp({ ...deps, ...overrides })),
+    httpWith: (overrides) => inEnglish(createApp({ ...deps, ...overrides })),
     namespace,
     config,
     async assertReconciled() {

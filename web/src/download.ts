@@ -1,8 +1,8 @@
-import { authHeader } from './api/client.ts';
+import { apiHeaders } from './api/client.ts';
 
 /** Downloads through fetch, as files need the bearer token a plain link cannot carry. */
 export async function downloadWithAuth(url: string, fallbackName: string): Promise<boolean> {
-  const response = await fetch(url, { headers: authHeader() });
+  const response = await fetch(url, { headers: apiHeaders() });
   if (!response.ok) return false;
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? /filename="([^"]+)"/.exec(disposition)?.[1];

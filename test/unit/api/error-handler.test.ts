@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { errorHandler, RETRY_AFTER_SECONDS } from '../../../api/error-handler.ts';
-import { DomainError, ERROR_STATUS, type ErrorCode } from '../../../lib/errors.ts';
+import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode } from '../../../lib/errors.ts';
 import { createLogger } from '../../../lib/logger.ts';
 
 function appThrowing(error: unknown, logs: string[] = []) {
@@ -21,16 +21,34 @@ function appThrowing(error: unknown, logs: string[] = []) {
 
 describe('errorHandler', () => {
   it.each(Object.entries(ERROR_STATUS) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', async (code, status) => {
-    const res = await appThrowing(new DomainError(code, `because ${code}`)).get('/');
+    const res = await appThrowing(new DomainError(code, `because ${code}`))
+      .get('/')
+      .set('Accept-Language', 'en');
     expect(res.status).toBe(status);
     expect(res.body.error).toEqual({ code, message: `because ${code}`, requestId: 'req-1' });
   });
 
-  it('passes field details through', async () => {
-    const res = await appThrowing(new DomainError('validation_failed', 'invalid body', [{ path: 'body.title', message: 'too short' }])).get(
-      '/',
-    );
-    expect(res.body.error.fields).toEqual([{ path: 'body.title', message: 'too short' }]);
+  it('passes field details through, in the language asked for', async () => {
+    const error = new DomainError('validation_failed', 'invalid body', [
+      { path: 'body.title', message: { zh: '至少 3 个字', en: 'at least 3 characters' }, params: { minimum: 3 } },
+    ]);
+    const english = await appThrowing(error).get('/').set('Accept-Language', 'en-US,en;q=0.9,zh-CN;q=0.5');
+    expect(english.body.error.fields).toEqual([{ path: 'body.title', message: 'at least 3 characters', params: { minimum: 3 } }]);
+    expect(english.headers['content-language']).toBe('en');
+    const chinese = await appThrowing(error).get('/').set('Accept-Language', 'zh-CN,zh;q=0.9');
+    expect(chinese.body.error.fields).toEqual([{ path: 'body.title', message: '至少 3 个字', params: { minimum: 3 } }]);
+    expect(chinese.headers['content-language']).toBe('zh-CN');
+    expect(chinese.headers.vary).toContain('Accept-Language');
+  });
+
+  it('answers in Chinese by default, never with an English message it has no Chinese for', async () => {
+    for (const header of [undefined, 'fr-FR', '*']) {
+      const request = appThrowing(new DomainError('conflict', 'the registration changed meanwhile; try again')).get('/');
+      const res = header ? await request.set('Accept-Language', header) : await request;
+      expect(res.body.error).toMatchObject({ code: 'conflict', message: ERRORS.conflict.message.zh });
+    }
+    const bodyTooLarge = await appThrowing(Object.assign(new Error('request entity too large'), { type: 'entity.too.large' })).get('/');
+    expect(bodyTooLarge.body.error).toMatchObject({ code: 'payload_too_large', message: '提交的内容过大' });
   });
 
   it('challenges with Bearer on 401 and says when to come back on 429', async () => {

@@ -25,7 +25,7 @@ const ONE_HOME = [
   { rule: 'the pending ledger query', text: /status: 'awaiting_submission', urgent: false/, home: 'domain/cases/ledger-filters.ts' },
   { rule: 'the filing’s field limits', text: /title: lineText\(200, 3\)/, home: 'model/cases/filing.ts' },
   { rule: 'a query-string yes/no', text: /z\.enum\(\['true', 'false'\]\)\.transform/, home: 'api/query.schemas.ts' },
-  { rule: 'a field-level 400', text: /=> new DomainError\('validation_failed', message, \[\{ path, message \}\]\)/, home: 'lib/errors.ts' },
+  { rule: 'a field-level 400', text: /new DomainError\('validation_failed', message, \[\{ path, message\b/, home: 'lib/errors.ts' },
   { rule: 'today in the district', text: /(function|const) district(Today|Date|Instant)\b/, home: 'lib/district-time.ts' },
   { rule: 'a zone’s offset', text: /timeZoneName|formatToParts/, home: 'lib/district-time.ts' },
 ];

@@ -35,6 +35,12 @@ export type StepBody<A extends CaseStep> = NonNullable<
 
 let bearer: string | undefined;
 let onUnauthenticated: () => void = () => {};
+let acceptLanguage = 'zh-CN';
+
+/** The API words its errors in the language of the screen (Accept-Language). */
+export function configureLanguage(language: 'zh' | 'en') {
+  acceptLanguage = language === 'zh' ? 'zh-CN' : 'en';
+}
 
 /** The session module tells the client which token to send and what to do when it is refused. */
 export function configureAuth(token: string | undefined, expired: () => void) {
@@ -44,7 +50,7 @@ export function configureAuth(token: string | undefined, expired: () => void) {
 
 const auth: Middleware = {
   onRequest({ request }) {
-    if (bearer) request.headers.set('Authorization', `Bearer ${bearer}`);
+    for (const [name, value] of Object.entries(apiHeaders())) request.headers.set(name, value);
     return request;
   },
   onResponse({ request, response }) {
@@ -76,15 +82,16 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   throw new ApiFailure(result.response.status, body?.error);
 }
 
-export function authHeader(): Record<string, string> {
-  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+/** What every call to the API sends: the token, and the language its errors are to be worded in. */
+export function apiHeaders(): Record<string, string> {
+  return { 'Accept-Language': acceptLanguage, ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}) };
 }
 
 /** Calls a case step by its action name; the URL comes from the generated table, so it follows the API. */
 export async function performStep<A extends CaseStep>(caseId: string, action: A, body: StepBody<A>): Promise<CaseView> {
   const response = await fetch(CASE_STEP_PATHS[action].replace('{id}', encodeURIComponent(caseId)), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...authHeader() },
+    headers: { 'Content-Type': 'application/json', ...apiHeaders() },
     body: JSON.stringify(body),
   });
   if (response.status === 401) onUnauthenticated();

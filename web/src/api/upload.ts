@@ -1,4 +1,4 @@
-import { ApiFailure, authHeader, type ApiError } from './client.ts';
+import { ApiFailure, apiHeaders, type ApiError } from './client.ts';
 
 /**
  * Uploads one file as the request body of POST `path` (a case's or an activity's attachments). XMLHttpRequest, because
@@ -8,7 +8,7 @@ export function uploadAttachment(path: string, file: File, onProgress: (percent:
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    for (const [name, value] of Object.entries(authHeader())) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(apiHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
     xhr.setRequestHeader('X-File-Name', /^[\x20-\x7e]+$/.test(file.name) ? file.name : encodeURIComponent(file.name));
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.round((event.loaded / event.total) * 100));

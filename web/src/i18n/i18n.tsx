@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 import { zh, type MessageKey } from './zh.ts';
 import { en } from './en.ts';
 import { wordOf, type Language, type WordGroup } from './words.ts';
+import { configureLanguage } from '../api/client.ts';
 
 export type { Language };
 const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { zh, en };
@@ -20,6 +21,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18nState>(() => {
     const dictionary = DICTIONARIES[language];
     document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    configureLanguage(language);
     return {
       language,
       setLanguage(next) {

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileAs, step, stepOk } from '../../support/case-steps.ts';
+import { filing, newKey } from '../../support/fixtures.ts';
+import { startTestSystem, type TestSystem } from '../../support/system.ts';
+
+/** Errors over HTTP in the language of Accept-Language: Chinese by default and for zh-CN, English on request; codes and paths the same. */
+let sys: TestSystem;
+let east: string;
+
+beforeAll(async () => {
+  sys = await startTestSystem(import.meta.filename);
+  east = await sys.login('east@ledger.test');
+});
+afterAll(() => sys?.stop());
+
+const fileWith = (language: string | undefined, body: unknown) => {
+  const request = sys.http.post('/cases').set('Authorization', east).set('Idempotency-Key', newKey());
+  return (language ? request.set('Accept-Language', language) : request.unset('Accept-Language')).send(body as object);
+};
+
+describe('field errors', () => {
+  const bad = filing({ title: 'ab', kind: 'other', reporter: undefined });
+
+  it('are Chinese for zh-CN and with no Accept-Language at all, naming no code', async () => {
+    for (const language of ['zh-CN,zh;q=0.9', undefined]) {
+      const res = await fileWith(language, bad);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-language']).toBe('zh-CN');
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', message: '填写的内容有误，请按各项的提示修改' });
+      expect(res.body.error.fields).toEqual(
+        expect.arrayContaining([
+          { path: 'body.title', message: '至少 3 个字', params: { issue: 'too_small', minimum: 3 } },
+          {
+            path: 'body.kind',
+            message: '请从所列选项中选择',
+            params: expect.objectContaining({ values: ['unclaimed_project', 'hard_problem'] }),
+          },
+          { path: 'body.reporter', message: '请填写此项', params: { issue: 'invalid_type' } },
+        ]),
+      );
+    }
+  });
+
+  it('are English on request, with the same codes, paths and params', async () => {
+    const res = await fileWith('en-US,en;q=0.9', bad);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-language']).toBe('en');
+    expect(res.body.error.message).toBe('invalid body');
+    expect(res.body.error.fields).toEqual(
+      expect.arrayContaining([
+        { path: 'body.title', message: 'at least 3 characters', params: { issue: 'too_small', minimum: 3 } },
+        { path: 'body.reporter', message: 'required', params: { issue: 'invalid_type' } },
+      ]),
+    );
+  });
+
+  it('from the domain name the field in the reader’s language', async () => {
+    const future = filing({ foundOn: '2099-03-03' });
+    const zh = await fileWith('zh-CN', future);
+    expect(zh.status).toBe(400);
+    expect(zh.body.error.fields).toEqual([
+      {
+        path: 'body.foundOn',
+        message: expect.stringMatching(/^发现日期不能晚于今天（\d{4}-\d{2}-\d{2}）$/),
+        params: { today: expect.any(String) },
+      },
+    ]);
+    const en = await fileWith('en', future);
+    expect(en.body.error.fields[0].message).toMatch(/^cannot be in the future/);
+  });
+});
+
+describe('refusals and request errors', () => {
+  it('word a lifecycle refusal from the glossary, keeping the codes as params', async () => {
+    const filed = await fileAs(sys, east);
+    await stepOk(sys, east, filed.id, 'submit');
+    const zh = await step(sys, east, filed.id, 'submit').set('Accept-Language', 'zh-CN');
+    expect(zh.status).toBe(409);
+    expect(zh.body.error).toMatchObject({
+      code: 'invalid_transition',
+      message: '问题处于“区级梳理”时不能“报送区级”（“待报送”时可以）',
+      params: { action: 'submit', state: 'district_review', allowedFrom: ['awaiting_submission'] },
+    });
+    const en = await step(sys, east, filed.id, 'submit').set('Accept-Language', 'en');
+    expect(en.body.error.message).toBe(
+      'cannot submit to the district while the case is in district review (possible in awaiting submission)',
+    );
+  });
+
+  it('answer a wrong login, bad JSON and an unknown route in Chinese', async () => {
+    const login = await sys.http
+      .post('/auth/login')
+      .set('Accept-Language', 'zh-CN')
+      .send({ email: 'east@ledger.test', password: 'wrong-password' });
+    expect(login.status).toBe(401);
+    expect(login.body.error).toMatchObject({ code: 'unauthenticated', message: '电子邮箱或密码不正确' });
+    const json = await sys.http
+      .post('/cases')
+      .set('Authorization', east)
+      .set('Accept-Language', 'zh-CN')
+      .set('Content-Type', 'application/json')
+      .send('{"title":');
+    expect(json.body.error).toMatchObject({ code: 'invalid_json', message: '请求内容不是有效的 JSON' });
+    const route = await sys.http.get('/no-such-thing').set('Authorization', east).set('Accept-Language', 'zh-CN');
+    expect(route.body.error).toMatchObject({ code: 'not_found', message: '没有这个地址' });
+  });
+});
