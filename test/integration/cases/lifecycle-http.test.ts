@@ -237,7 +237,10 @@ describe('wrong role, wrong state, bad command', () => {
     expect((await step(sys, east, filed.id, 'forward', { summary: 'x' })).status).toBe(403);
     const early = await step(sys, district, filed.id, 'forward', { summary: 'Too early' });
     expect(early.status).toBe(409);
-    expect(early.body.error.message).toContain('awaiting_submission');
+    expect(early.body.error).toMatchObject({
+      message: expect.stringContaining('awaiting submission'),
+      params: { state: 'awaiting_submission' },
+    });
     expect((await step(sys, east, filed.id, 'feedback', { satisfied: true })).status).toBe(409);
   });
 

@@ -245,7 +245,7 @@ describe('an export job’s states, from its table', () => {
       });
       const file = await sys.http.get(`/exports/jobs/${id}/file`).set('Authorization', district);
       expect({ status: file.status, code: file.body.error.code }).toEqual({ status: 409, code: 'invalid_transition' });
-      expect(file.body.error.message).toContain('completed');
+      expect(file.body.error.params).toMatchObject({ action: 'download', allowedFrom: ['completed'] });
     }
   });
 

@@ -202,7 +202,7 @@ describe('activities: recorded by the unit, confirmed by the street/park', () =>
     expect(await actionsOf(lecture.body.id)).toEqual(nobody);
     const again = await sys.http.post(`/leader-activities/${lecture.body.id}/reject`).set('Authorization', east).send({ reason: 'x' });
     expect({ status: again.status, code: again.body.error.code }).toEqual({ status: 409, code: 'invalid_transition' });
-    expect(again.body.error.message).toContain('pending');
+    expect(again.body.error.params).toMatchObject({ action: 'reject', allowedFrom: ['pending'] });
 
     // The quota tracker froze 2098 at its end: the pending activity of that year is offered to nobody, and refused.
     await sys.db.prisma.leaderYearStanding.create({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newKey } from '../../support/fixtures.ts';
 import { seedId } from '../../../domain/directory/seed.ts';
+import { refusalWords } from '../../../model/refusals.ts';
 import { RECORD_LIFECYCLE } from '../../../model/party/record-lifecycle.ts';
 import { REGISTRATION_LIFECYCLE } from '../../../model/party/registration-lifecycle.ts';
 import { recordAs, registerAs } from '../../support/party-steps.ts';
@@ -64,7 +65,7 @@ describe('a member’s registration over HTTP', () => {
     expect(earlyMove.status).toBe(409);
     expect(earlyMove.body.error).toMatchObject({
       code: 'invalid_transition',
-      message: REGISTRATION_LIFECYCLE.refuse('move', 'pending', 'street_staff')!.message,
+      message: refusalWords(REGISTRATION_LIFECYCLE.refuse('move', 'pending', 'street_staff')!)?.en,
     });
     expect((await as('district').post(`/party/registrations/${registration.id}/accept`)).status).toBe(403);
     // The home unit (a department) keeps no communities; another street does not see the registration.
@@ -76,7 +77,7 @@ describe('a member’s registration over HTTP', () => {
     expect(accepted.body).toMatchObject({ allowedActions: ['move'], registrations: [{ status: 'active', allowedActions: ['move'] }] });
     const again = await as('east').post(`/party/registrations/${registration.id}/accept`);
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toBe(REGISTRATION_LIFECYCLE.refuse('accept', 'active', 'street_staff')!.message);
+    expect(again.body.error.message).toBe(refusalWords(REGISTRATION_LIFECYCLE.refuse('accept', 'active', 'street_staff')!)?.en);
 
     // Moved to West: East's registration ends, West's opens pending, for West to accept.
     const moved = await as('east').post(`/party/members/${member.id}/move`, {
@@ -147,7 +148,7 @@ describe('a service record over HTTP', () => {
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({
       code: 'invalid_transition',
-      message: RECORD_LIFECYCLE.refuse('confirm', 'confirmed', 'street_staff')!.message,
+      message: refusalWords(RECORD_LIFECYCLE.refuse('confirm', 'confirmed', 'street_staff')!)?.en,
     });
   });
 });
