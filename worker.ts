@@ -126,6 +126,7 @@ async function main() {
       storage: createLocalDirectoryStorage(config.filesDir),
       temporal,
       districtTime: config.districtTime,
+      notices: config.notices,
     },
     tracing,
     workflowBundle: prebuiltWorkflowBundle(),

@@ -26,7 +26,7 @@ const mailMetrics = () => ({
 export async function sendOnce(
   deps: { prisma: Db; mailer: Mailer; clock: Clock },
   idempotencyKey: string,
-  mail: { to: string[]; subject: string; text: string; attachments?: MailAttachment[] },
+  mail: { to: string[]; subject: string; text: string; html?: string; attachments?: MailAttachment[] },
 ): Promise<{ sent: boolean }> {
   if (mail.to.length === 0) return { sent: false };
   if (await deps.prisma.mailLog.findUnique({ where: { idempotencyKey } })) return { sent: false };
@@ -35,7 +35,7 @@ export async function sendOnce(
   const metrics = mailMetrics();
   metrics.sending.inc();
   try {
-    await deps.mailer.send({ to, subject: mail.subject, text: mail.text, messageId, attachments: mail.attachments });
+    await deps.mailer.send({ to, subject: mail.subject, text: mail.text, html: mail.html, messageId, attachments: mail.attachments });
     metrics.sent.inc();
   } catch (error) {
     metrics.failed.inc();

@@ -9,6 +9,8 @@ export type ReceivedMail = {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML part, when the mail has one. */
+  html?: string;
   attachments: Array<{ filename: string; contentType: string; content: Buffer }>;
   receivedAt: string;
 };
@@ -61,6 +63,7 @@ export async function startDevSmtpServer(port: number, options: DevSmtpOptions =
             to: session.envelope.rcptTo.map((r) => r.address).sort(),
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            ...(parsed.html ? { html: parsed.html } : {}),
             attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
             receivedAt: new Date().toISOString(),
           };

@@ -105,6 +105,14 @@ export const envSchema = z
     SMTP_URL: optionalUrl.describe("Mail server, e.g. `smtp://user:pass@mail:587`. Unset: `npm start`'s embedded SMTP server."),
     EMBEDDED_SMTP_PORT: port.default(2525).describe('Port of the embedded SMTP server.'),
     MAIL_FROM: z.string().default('Linkage Ledger <ledger@localhost>').describe('Sender of every notice.'),
+    NOTICE_LANGUAGE: z
+      .enum(['zh', 'en'])
+      .default('zh')
+      .describe('The language of the notices mailed about cases (the district’s): `zh` or `en`.'),
+    PUBLIC_BASE_URL: z
+      .url()
+      .default('http://localhost:3000')
+      .describe('Where people open the web app; notices link to a case as `<PUBLIC_BASE_URL>/app/cases/<id>`.'),
 
     DEADLINE_DISTRICT_DAYS: z.coerce
       .number()
@@ -350,6 +358,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     testing: { schemathesisVersion: raw.SCHEMATHESIS_VERSION },
     mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
+    /** What the notices about cases say and where they link: the district's language and the web app's address. */
+    notices: { language: raw.NOTICE_LANGUAGE, publicBaseUrl: raw.PUBLIC_BASE_URL.replace(/\/+$/, '') },
     auth: {
       tokenTtlMinutes: raw.TOKEN_TTL_MINUTES,
       throttle: {

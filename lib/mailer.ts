@@ -1,7 +1,15 @@
 import nodemailer from 'nodemailer';
 
 export type MailAttachment = { filename: string; contentType: string; content: Buffer };
-export type OutgoingMail = { to: string[]; subject: string; text: string; messageId: string; attachments?: MailAttachment[] };
+/** A mail: its plain-text part, and an HTML part beside it when `html` is given. */
+export type OutgoingMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  messageId: string;
+  attachments?: MailAttachment[];
+};
 export type Mailer = { send(mail: OutgoingMail): Promise<{ messageId: string }>; close(): void };
 
 export function createMailer(smtpUrl: string, from: string): Mailer {
@@ -9,8 +17,8 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     async send(mail) {
-      const { to, subject, text, messageId, attachments } = mail;
-      const info = await transport.sendMail({ from, to, subject, text, messageId, attachments });
+      const { to, subject, text, html, messageId, attachments } = mail;
+      const info = await transport.sendMail({ from, to, subject, text, html, messageId, attachments });
       return { messageId: info.messageId };
     },
     close: () => transport.close(),

@@ -51,6 +51,7 @@ const worker = await createCaseWorker({
     storage: createLocalDirectoryStorage(path.join(config.cacheDir, 'record-files')),
     temporal: env.client,
     districtTime: config.districtTime,
+    notices: config.notices,
   },
 });
 

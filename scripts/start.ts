@@ -111,7 +111,7 @@ async function main() {
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: config.temporal.namespace,
-    deps: { prisma, mailer, clock: systemClock, storage, temporal, districtTime: config.districtTime },
+    deps: { prisma, mailer, clock: systemClock, storage, temporal, districtTime: config.districtTime, notices: config.notices },
     tracing,
   });
   const workerRun = worker.run();

@@ -18,7 +18,7 @@ function reasonFor(notice: NoticeKind, details: CaseDetails): string | undefined
   return undefined;
 }
 
-export function createNotificationActivities({ prisma, mailer, clock, districtTime }: ActivityDeps) {
+export function createNotificationActivities({ prisma, mailer, clock, districtTime, notices }: ActivityDeps) {
   return {
     /** Sends one notice about a case, once per idempotency key (see sendOnce). */
     async sendCaseNotice({ caseId, notice, level, idempotencyKey }: SendCaseNoticeInput): Promise<{ sent: boolean }> {
@@ -32,19 +32,24 @@ export function createNotificationActivities({ prisma, mailer, clock, districtTi
       const district: Unit | null = row.filingUnit.parent;
       const municipality: Unit | null = row.filingUnit.parent?.parent ?? null;
       const details = parseCaseDetails(row.details);
-      const mail = renderNotice(notice, {
-        number: row.number,
-        title: row.title,
-        urgent: row.urgent,
-        kind: row.kind,
-        status: row.status,
-        filingUnitName: row.filingUnit.name,
-        districtName: district?.name ?? 'the district',
-        level,
-        dueAt: row.dueAt ? formatDistrictTime(row.dueAt, districtTime) : null,
-        resolution: resultText(details),
-        reason: reasonFor(notice, details),
-      });
+      const mail = renderNotice(
+        notice,
+        {
+          number: row.number,
+          title: row.title,
+          urgent: row.urgent,
+          kind: row.kind,
+          status: row.status,
+          filingUnitName: row.filingUnit.name,
+          districtName: district?.name,
+          level,
+          dueAt: row.dueAt ? formatDistrictTime(row.dueAt, districtTime) : null,
+          resolution: resultText(details),
+          reason: reasonFor(notice, details),
+          caseUrl: `${notices.publicBaseUrl}/app/cases/${encodeURIComponent(row.id)}`,
+        },
+        notices.language,
+      );
       const unitAt: Record<Level, Unit | null> = { street: row.filingUnit, district, municipal: municipality };
       const above: Record<Level, Unit | null> = { street: district, district: municipality, municipal: district };
       const addresses: Record<Audience, Array<string | null | undefined>> = {
@@ -57,7 +62,7 @@ export function createNotificationActivities({ prisma, mailer, clock, districtTi
         above_responsible: [above[level]?.email],
       };
       const to = mail.audience.flatMap((a) => addresses[a]).filter((a): a is string => Boolean(a));
-      return sendOnce({ prisma, mailer, clock }, idempotencyKey, { to, subject: mail.subject, text: mail.text });
+      return sendOnce({ prisma, mailer, clock }, idempotencyKey, { to, subject: mail.subject, text: mail.text, html: mail.html });
     },
   };
 }

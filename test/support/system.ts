@@ -14,7 +14,7 @@ import type { AppDeps } from '../../api/deps.ts';
 import { reconcile } from '../../domain/cases/reconcile.ts';
 import { startDevSmtpServer, type DevSmtpServer } from '../../infra/dev-smtp.ts';
 import { systemClock, type Clock } from '../../lib/clock.ts';
-import { loadConfig } from '../../lib/config.ts';
+import { loadConfig, type Config } from '../../lib/config.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { createMailer } from '../../lib/mailer.ts';
 import { createLocalDirectoryStorage } from '../../lib/storage.ts';
@@ -78,6 +78,8 @@ export type TestSystemOptions = {
   worker?: boolean;
   /** Where the worker's spans go (the API's and the client's go to the process's provider). */
   tracing?: Tracing;
+  /** The language of the notices mailed (the tests' default is English). */
+  noticeLanguage?: Config['notices']['language'];
 };
 
 export async function startTestSystem(testFile: string, options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -92,6 +94,8 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     // The Java time-skipping server takes seconds over a cold worker's first Updates on a busy
     // machine; the request deadline is measured against the dev server, not this emulator.
     temporal: { ...base.temporal, callDeadlineMs: timeSkipping ? 60_000 : base.temporal.callDeadlineMs },
+    // The tests read the notices' English subjects; the district's Chinese is asked for by name.
+    notices: { ...base.notices, language: options.noticeLanguage ?? 'en' },
   };
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();
@@ -109,7 +113,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       : await createCaseWorker({
           connection: nativeConnection,
           namespace: client.options.namespace,
-          deps: { prisma: db.prisma, mailer, clock, storage, temporal: client, districtTime: config.districtTime },
+          deps: { prisma: db.prisma, mailer, clock, storage, temporal: client, districtTime: config.districtTime, notices: config.notices },
           workflowBundle: await workflowBundle(),
           tracing: options.tracing,
         });
