@@ -139,7 +139,7 @@ export function toExpressHandler(route: RouteDefinition, deps: AppDeps): Request
         requestId: String(res.locals.requestId),
         clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         idempotencyKey: route.idempotency
-          ? parseOrThrow(idempotencyHeadersFor(route.idempotency), req.headers, 'headers')['idempotency-key']
+          ? parseOrThrow(idempotencyHeadersFor(route.idempotency), req.headers, 'headers', language)['idempotency-key']
           : undefined,
       } as RouteContext<RouteSchemas, boolean>;
       // One deadline for every Temporal call the handler makes: when Temporal is down or hung the

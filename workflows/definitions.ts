@@ -119,7 +119,7 @@ export const UPDATE_REJECTIONS = {
  * wrong state as invalid. The refusal goes along as the failure's details, so the API can word it in
  * the reader's language (validators do not run on replay: no history depends on this).
  */
-export const updateRefusal = (refusal: Refusal<string, string>) =>
+export const updateRefusal = (refusal: Refusal<string, string> | { kind: 'forbidden' | 'invalid_state'; message: string }) =>
   ApplicationFailure.create({
     message: refusal.message,
     type: refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState,
