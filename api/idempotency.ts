@@ -1,11 +1,16 @@
+import { bilingual } from '../lib/errors.ts';
 import { z } from 'zod';
 import { runOnce } from '../domain/idempotency.ts';
 import { hashRequest } from '../lib/request-hash.ts';
 import type { AppDeps } from './deps.ts';
+
 import { errorBody } from './errors.schemas.ts';
 
+/** Said when a route that needs the key gets none, in the reader's language. */
+const KEY_REQUIRED = bilingual({ zh: '请提供请求标识（Idempotency-Key 请求头）', en: 'the Idempotency-Key header is required' });
+
 const idempotencyKey = z
-  .string({ error: (issue) => (issue.input === undefined ? 'the Idempotency-Key header is required' : undefined) })
+  .string({ error: (issue) => (issue.input === undefined ? KEY_REQUIRED : undefined) })
   .min(8)
   .max(200)
   .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only');

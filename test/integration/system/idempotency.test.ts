@@ -222,7 +222,7 @@ describe('Idempotency-Key on every creating POST', () => {
       const before = await CREATIONS[operation]!.rows();
       const res = await post(operation, undefined);
       expect(res.status, operation).toBe(400);
-      expect(res.body.error.fields).toEqual([{ path: 'headers.idempotency-key', message: 'the Idempotency-Key header is required' }]);
+      expect(res.body.error.fields).toMatchObject([{ path: 'headers.idempotency-key', message: 'the Idempotency-Key header is required' }]);
       expect(await CREATIONS[operation]!.rows()).toBe(before);
     }
     // Optional elsewhere: without a key each request is its own.
