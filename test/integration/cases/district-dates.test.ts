@@ -95,7 +95,9 @@ describe('dates people give and read are district dates', () => {
     const tomorrow = await file('2099-03-04');
     expect(tomorrow.status).toBe(400);
     expect(tomorrow.body.error.code).toBe('validation_failed');
-    expect(tomorrow.body.error.fields).toEqual([{ path: 'body.foundOn', message: expect.stringContaining('2099-03-03') }]);
+    expect(tomorrow.body.error.fields).toEqual([
+      { path: 'body.foundOn', message: expect.stringContaining('2099-03-03'), params: { today: '2099-03-03' } },
+    ]);
 
     // The urgent filing's notice gives its deadline (one working day) in district time, not UTC (23:00 on 03-03).
     const notice = await sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Case #${today.body.number} filed`));
