@@ -8,7 +8,8 @@ export const draftLookAlikesQuery = z.strictObject({
   title: lineText(200, 2),
   category: lineText(100, 0).optional(),
   location: lineText(300, 0).default(''),
-  description: plainText(2000, 0).optional(),
+  // Its beginning is enough to compare, and the whole query must fit in a URL (Node refuses over 16 kB of headers).
+  description: plainText(300, 0).optional(),
 });
 
 const lookAlikeReason = z

@@ -10,6 +10,9 @@ import { codesOf } from '../i18n/words.ts';
 import { FileInputs, type Pending } from '../components/FileInputs.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
 
+/** How much of the description the look-alike query takes: its beginning (GET /look-alikes takes 300 at most). */
+const LOOK_ALIKE_DESCRIPTION = 300;
+
 type Filing = NonNullable<paths['/cases']['post']['requestBody']>['content']['application/json'];
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -42,7 +45,7 @@ export default function FileCase() {
     title: title.trim(),
     category: category.trim(),
     location: location.trim(),
-    description: description.trim(),
+    description: description.trim().slice(0, LOOK_ALIKE_DESCRIPTION),
   });
   const lookAlikes = useQuery({
     queryKey: ['look-alikes', draft],
