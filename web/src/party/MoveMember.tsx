@@ -1,15 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Modal, Space } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
-import { useCommunities, type Member, type MemberMove } from './party-api.ts';
+import { CommunitySelect } from './CommunitySelect.tsx';
+import type { Member, MemberMove } from './party-api.ts';
 
 /** Moves a member to another community: the current registration ends, the history keeps it. */
 export function MoveMember({ member, onClose }: { member: Member; onClose(): void }) {
   const { t } = useI18n();
   const label = useLabel();
-  const communities = useCommunities();
   const [form] = Form.useForm<MemberMove>();
   const queryClient = useQueryClient();
   const { submit, busy, failure } = useFormSubmit(form, async (body) => {
@@ -21,11 +21,7 @@ export function MoveMember({ member, onClose }: { member: Member; onClose(): voi
     <Modal open title={`${label('registrationStep', 'move')}：${member.name}`} onCancel={onClose} footer={null} destroyOnHidden>
       <Form<MemberMove> form={form} name="move-member" layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item label={t('party.member.newCommunity')} name="communityId">
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(communities.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.unit.name}）` }))}
-          />
+          <CommunitySelect />
         </Form.Item>
         <Form.Item label={t('party.member.movedOn')} name="movedOn">
           <Input type="date" style={{ maxWidth: 200 }} />

@@ -4,7 +4,8 @@ import { api, unwrap } from '../api/client.ts';
 import { useOrgUnits } from '../directory/org-units.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
-import { useBranches, useCommunities, type NewMember } from './party-api.ts';
+import { CommunitySelect } from './CommunitySelect.tsx';
+import { useBranches, type NewMember } from './party-api.ts';
 
 /**
  * Registers a member with a community. A street's clerk registering with its own community registers
@@ -15,7 +16,6 @@ export function RegisterMember({ ownUnitId, onClose }: { ownUnitId: string; onCl
   const { t } = useI18n();
   const label = useLabel();
   const units = useOrgUnits();
-  const communities = useCommunities();
   const [form] = Form.useForm<NewMember>();
   const homeUnitId = Form.useWatch('homeUnitId', form);
   const branches = useBranches(homeUnitId === ownUnitId ? ownUnitId : undefined);
@@ -49,11 +49,7 @@ export function RegisterMember({ ownUnitId, onClose }: { ownUnitId: string; onCl
           </Form.Item>
         )}
         <Form.Item label={t('party.member.community')} name="communityId">
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={(communities.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.unit.name}）` }))}
-          />
+          <CommunitySelect />
         </Form.Item>
         <Form.Item label={t('party.member.registeredOn')} name="registeredOn">
           <Input type="date" style={{ maxWidth: 200 }} />
