@@ -76,6 +76,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // The client's address (login throttling, the metrics' loopback rule) from X-Forwarded-For, but only as the named proxies say it.
+  app.set('trust proxy', deps.config.http.trustProxy);
   app.use(recordHttpMetrics());
 
   app.use(requestLogging(deps.logger));

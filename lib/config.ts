@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { fixedUtcOffsetOf, type DistrictTime } from './district-time.ts';
@@ -37,6 +38,35 @@ const monthDays = (fallback: string) =>
 export const QUOTA_ROUNDINGS = ['round', 'floor', 'ceil'] as const;
 export type QuotaRounding = (typeof QUOTA_ROUNDINGS)[number];
 
+/** An address, a subnet (`10.0.0.0/8`, `fd00::/8`) or one of Express's named ranges. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyAddress = (entry: string) => {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+
+/** Whose `X-Forwarded-For` to believe: nobody (`false`), a hop count, or the named proxies. */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((v, ctx): false | number | string[] => {
+    if (v === 'false' || v === '') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((s) => s.trim());
+    // Trusting every peer (`true`) would let any client name its own address in X-Forwarded-For.
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length === 0) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `name the proxies (addresses, subnets, loopback, linklocal, uniquelocal) or a hop count, not ${wrong.join(', ')}`,
+    });
+    return z.NEVER;
+  });
+
 /** A yearly minimum of the "four leads". */
 const yearlyMinimum = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);
 
@@ -49,6 +79,9 @@ export const envSchema = z
   .object({
     HOST: z.string().default('127.0.0.1').describe('Where the API listens: the address.'),
     PORT: port.default(3000).describe('Where the API listens: the port.'),
+    TRUST_PROXY: trustProxy.describe(
+      'The reverse proxies in front of the API whose `X-Forwarded-For` names the client (Express `trust proxy`): `false` (none, the default), a hop count, or a comma-separated list of addresses, subnets or `loopback`, `linklocal`, `uniquelocal`. Login throttling counts per client address; behind an untrusted proxy every user is the proxy.',
+    ),
     DATA_DIR: z.string().default('.data').describe("`npm start`'s embedded database, Temporal SQLite file, files and logs."),
     CACHE_DIR: z
       .string()
@@ -338,7 +371,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: raw.LOG_LEVEL,
     /** The district's zone and the UTC offset derived from it; the settings below carry the offset to the workflows. */
     districtTime: raw.DISTRICT_TIME_ZONE,
-    http: { host: raw.HOST, port: raw.PORT },
+    http: { host: raw.HOST, port: raw.PORT, trustProxy: raw.TRUST_PROXY },
     database: {
       url: raw.DATABASE_URL,
       embeddedPort: raw.EMBEDDED_DB_PORT,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bilingual } from '../../lib/errors.ts';
 import { ROLES } from '../../model/directory/roles.ts';
 import { UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
-import { plainText } from '../../model/text.ts';
+import { lineText } from '../../model/text.ts';
 
 export const orgUnitView = z.object({
   id: z.uuid(),
@@ -22,7 +22,7 @@ export const orgUnitList = z.object({ items: z.array(orgUnitView) });
 
 export const createOrgUnitBody = z.strictObject({
   code: z.string().regex(/^[A-Z0-9-]{2,40}$/, 'capital letters, digits and - (2 to 40)'),
-  name: plainText(200),
+  name: lineText(200),
   kind: z.enum(UNIT_KINDS),
   parentId: z.uuid().optional(),
   email: z.email().optional(),
@@ -31,7 +31,7 @@ export const createOrgUnitBody = z.strictObject({
 /** What may change in a unit: its name and its e-mail (null removes it). Its code, kind and place in the tree stay. */
 export const updateOrgUnitBody = z
   .strictObject({
-    name: plainText(200).optional(),
+    name: lineText(200).optional(),
     email: z.email().max(254).nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, bilingual({ zh: '请至少修改一项', en: 'change at least one field' }));
@@ -50,7 +50,7 @@ export const userList = z.object({ items: z.array(userView) });
 
 export const createUserBody = z.strictObject({
   email: z.email().max(254),
-  displayName: plainText(100),
+  displayName: lineText(100),
   role: z.enum(ROLES),
   orgUnitId: z.uuid(),
 });

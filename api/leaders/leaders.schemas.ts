@@ -3,7 +3,7 @@ import { bilingual } from '../../lib/errors.ts';
 import { booleanFlag } from '../query.schemas.ts';
 import { ACTIVITY_KINDS, LEADER_RANKS, QUOTA_ITEMS } from '../../model/leaders/four-leads.ts';
 import { attachmentView } from '../cases/attachments.schemas.ts';
-import { plainText } from '../../model/text.ts';
+import { lineText, plainText } from '../../model/text.ts';
 import { ACTIVITY_REVIEW_ACTIONS, ACTIVITY_REVIEW_STATES } from '../../model/leaders/activity-review.ts';
 import { APPENDIX_SUBMISSION_ACTIONS, APPENDIX_SUBMISSION_STATES } from '../../model/leaders/appendix-submission.ts';
 import { pagedList, pageQuery } from '../paging.schemas.ts';
@@ -17,16 +17,16 @@ export const activityAttachmentParams = z.strictObject({ activityId: z.uuid(), a
 
 export const createLeaderBody = z.strictObject({
   unitId: z.uuid().optional(),
-  name: plainText(100),
-  post: plainText(100),
+  name: lineText(100),
+  post: lineText(100),
   rank: z.enum(LEADER_RANKS),
   reportsToUnitId: z.uuid(),
 });
 
 export const updateLeaderBody = z
   .strictObject({
-    name: plainText(100).optional(),
-    post: plainText(100).optional(),
+    name: lineText(100).optional(),
+    post: lineText(100).optional(),
     rank: z.enum(LEADER_RANKS).optional(),
     reportsToUnitId: z.uuid().optional(),
     active: z.boolean().optional(),

@@ -20,10 +20,10 @@ export const feedbackFileQuery = z.strictObject({ format: z.enum(['xlsx', 'html'
 
 /** A clerk adds to their own unit; an administrator names the unit. */
 const addTo = z.uuid().optional().describe('the unit to add to: required of administrators; a clerk’s own unit when given');
-export const communityBody = z.strictObject({ name: plainText(100), email: z.email().optional(), unitId: addTo });
-export const communityChange = z.strictObject({ name: plainText(100).optional(), email: z.email().nullable().optional() });
-export const branchBody = z.strictObject({ name: plainText(100), unitId: addTo });
-export const branchChange = z.strictObject({ name: plainText(100) });
+export const communityBody = z.strictObject({ name: lineText(100), email: z.email().optional(), unitId: addTo });
+export const communityChange = z.strictObject({ name: lineText(100).optional(), email: z.email().nullable().optional() });
+export const branchBody = z.strictObject({ name: lineText(100), unitId: addTo });
+export const branchChange = z.strictObject({ name: lineText(100) });
 /** A search by name or number, as a person types it. */
 const search = lineText(100).optional();
 const side = z
@@ -58,10 +58,10 @@ export const registerBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{3,40}$/, 'letters, digits and - (3 to 40)'),
-  name: plainText(100),
+  name: lineText(100),
   homeUnitId: z.uuid(),
   branchId: z.uuid().optional(),
-  contact: plainText(100).optional(),
+  contact: lineText(100).optional(),
   email: z.email().optional(),
   communityId: z.uuid(),
   registeredOn: districtDay,
@@ -238,7 +238,7 @@ export const commendationsQuery = z.strictObject({
 export const fundBody = z.strictObject({
   amount: z.number().positive().max(10_000_000).multipleOf(0.01),
   purpose: plainText(500),
-  approvedBy: plainText(200),
+  approvedBy: lineText(200),
   approvedOn: districtDay,
 });
 export const fundingView = z.object({

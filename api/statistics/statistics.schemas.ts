@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from '../../model/text.ts';
+import { lineText } from '../../model/text.ts';
 import { ledgerFilters } from '../cases/filters.schemas.ts';
 
 const pageLimit = (fallback: number) => z.coerce.number().int().min(1).max(100).default(fallback);
@@ -12,8 +12,8 @@ export const statisticsQuery = z.strictObject({
 
 export const repeatedProblemCasesQuery = z.strictObject({
   ...ledgerFilters,
-  category: plainText(200),
-  place: plainText(500),
+  category: lineText(200),
+  place: lineText(500),
   limit: pageLimit(100),
   cursor: z.string().max(500).optional(),
 });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAs, step, stepOk } from '../../support/case-steps.ts';
+import { seedId } from '../../../domain/directory/seed.ts';
 import { filing, newKey } from '../../support/fixtures.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 
 /** Errors over HTTP in the language of Accept-Language: Chinese by default and for zh-CN, English on request; codes and paths the same. */
 let sys: TestSystem;
-let east: string;
+let east: string, civil: string, admin: string;
 
 beforeAll(async () => {
   sys = await startTestSystem(import.meta.filename);
-  east = await sys.login('east@ledger.test');
+  [east, civil, admin] = await Promise.all([sys.login('east@ledger.test'), sys.login('civil@ledger.test'), sys.login('admin@ledger.test')]);
 });
 afterAll(() => sys?.stop());
 
@@ -67,6 +68,69 @@ describe('field errors', () => {
     ]);
     const en = await fileWith('en', future);
     expect(en.body.error.fields[0].message).toMatch(/^cannot be in the future/);
+  });
+});
+
+describe('single-line fields', () => {
+  // Names, posts and contacts refuse a line feed or a tab as a case's title does (issue 19: "Li\nMing" was 201).
+  const leader = (typed: Record<string, string>) => ({
+    name: 'Li Ming',
+    post: 'Director',
+    rank: 'principal',
+    reportsToUnitId: seedId('ST-EAST'),
+    ...typed,
+  });
+  const posts = () => [
+    { token: civil, path: '/leaders', field: 'name', body: leader({ name: 'Li\nMing' }) },
+    { token: civil, path: '/leaders', field: 'post', body: leader({ post: 'Deputy\tdirector' }) },
+    { token: east, path: '/party/communities', field: 'name', body: { name: 'Elm\nCommunity' } },
+    { token: civil, path: '/party/branches', field: 'name', body: { name: 'First\tbranch' } },
+    {
+      token: east,
+      path: '/party/members',
+      field: 'contact',
+      body: {
+        memberNumber: 'M-LINE-1',
+        name: 'Wang Fang',
+        homeUnitId: seedId('DEPT-CIVIL'),
+        contact: '139\n0000',
+        communityId: seedId('ST-EAST'),
+        registeredOn: '2026-01-05',
+      },
+    },
+    {
+      token: admin,
+      path: '/org-units',
+      field: 'name',
+      body: { code: 'LINE-TEST', name: 'Line\u2028office', kind: 'district_department', parentId: seedId('DIST') },
+    },
+    {
+      token: admin,
+      path: '/admin/users',
+      field: 'displayName',
+      body: { email: 'line@ledger.test', displayName: 'Li\nMing', role: 'street_staff', orgUnitId: seedId('DEPT-CIVIL') },
+    },
+  ];
+
+  it('are refused with a line feed, a tab or a line separator, the field named in either language', async () => {
+    for (const { token, path, field, body } of posts()) {
+      for (const [language, message] of [
+        ['zh-CN', '只能填一行，不能含控制字符或不可见的格式字符'],
+        ['en', 'one line, without control or invisible formatting characters (bidi controls, zero-width characters)'],
+      ] as const) {
+        const res = await sys.http
+          .post(path)
+          .set('Authorization', token)
+          .set('Idempotency-Key', newKey())
+          .set('Accept-Language', language)
+          .send(body);
+        expect({ path, status: res.status, fields: res.body.error?.fields }).toEqual({
+          path,
+          status: 400,
+          fields: [expect.objectContaining({ path: `body.${field}`, message })],
+        });
+      }
+    }
   });
 });
 

@@ -55,6 +55,28 @@ describe('login throttling', () => {
     expect((await attempt('north@ledger.test', DEMO_PASSWORD)).status).toBe(200);
   });
 
+  it('counts the client behind a trusted proxy (TRUST_PROXY) by X-Forwarded-For, and ignores the header otherwise', async () => {
+    let guesses = 0;
+    const viaProxy = (client: string, http = sys.http) =>
+      http
+        .post('/auth/login')
+        .set('X-Forwarded-For', client)
+        .send({ email: `guess-${(guesses += 1)}@ledger.test`, password: 'guess' });
+    // Untrusted: whatever address the header names, every attempt is the peer's (this one).
+    for (let i = 0; i < 30; i += 1) expect((await viaProxy(`203.0.113.${i}`)).status).toBe(401);
+    expect((await viaProxy('203.0.113.99')).status).toBe(429);
+
+    offsetMs += 60 * MINUTE;
+    const trusted = sys.httpWith({ config: { ...sys.config, http: { ...sys.config.http, trustProxy: ['loopback'] } } });
+    for (let i = 0; i < 30; i += 1) expect((await viaProxy('198.51.100.7', trusted)).status).toBe(401);
+    expect((await viaProxy('198.51.100.7', trusted)).status).toBe(429);
+    const neighbour = await trusted
+      .post('/auth/login')
+      .set('X-Forwarded-For', '198.51.100.8')
+      .send({ email: 'north@ledger.test', password: DEMO_PASSWORD });
+    expect(neighbour.status).toBe(200);
+  });
+
   it('keeps its counters in the database, where every API process finds them', async () => {
     for (let i = 0; i < 3; i += 1) await attempt('city@ledger.test', 'wrong');
     const counter = await sys.db.prisma.loginThrottle.findUniqueOrThrow({ where: { key: 'account:city@ledger.test' } });

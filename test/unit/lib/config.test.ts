@@ -36,6 +36,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ CYCLE_DEADLINE_H2: '12-31' }).cycles.deadlines.h2).toBe('12-31');
   });
 
+  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names, never from everyone', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.0.2.7' }).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+    for (const wrong of ['true', 'proxy.example', '10.0.0.0/33', '300.1.1.1']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong }), wrong).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   it('reads district time from one setting, the zone, and gives every workflow setting the offset derived from it', () => {
     const shanghai = loadConfig({});
     expect(shanghai.districtTime).toEqual({ zone: 'Asia/Shanghai', utcOffsetMinutes: 480 });
