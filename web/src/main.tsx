@@ -7,6 +7,7 @@ import { I18nProvider } from './i18n/i18n.tsx';
 import { SessionProvider } from './auth/session.tsx';
 import { Localized } from './Localized.tsx';
 import { AppRoutes } from './routes.tsx';
+import { registerServiceWorkerLater } from './system/service-worker.ts';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -37,3 +38,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerServiceWorkerLater(() => void queryClient.invalidateQueries());

@@ -37,6 +37,21 @@ describe('the web UI under /app/', () => {
     expect((await http.get('/app/assets/missing.js')).status).toBe(404);
   });
 
+  it('serves the service worker and the manifest from the build, revalidated on every visit, and nothing else beside them', async () => {
+    writeFileSync(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    writeFileSync(path.join(dist, 'manifest.webmanifest'), '{"name":"台账"}');
+    writeFileSync(path.join(dist, 'secret.txt'), 'not for the browser');
+    const http = appServing(dist);
+    const worker = await http.get('/app/sw.js');
+    expect(worker.text).toContain('addEventListener');
+    expect(worker.headers['content-type']).toContain('javascript');
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect((await http.get('/app/manifest.webmanifest')).text).toContain('台账');
+    // Any other file at the build's root is a browser route like the rest: index.html.
+    expect((await http.get('/app/secret.txt')).text).toContain('<title>ui</title>');
+    expect((await http.get('/app/workbox-missing.js')).text).toContain('<title>ui</title>');
+  });
+
   it('says how to build the UI when it is missing', async () => {
     const res = await appServing(path.join(dist, 'nothing-here')).get('/app/');
     expect(res.status).toBe(503);

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api, configureAuth, type Session } from '../api/client.ts';
+import { SHELL_API_CACHE } from '../system/shell-cache.ts';
 
 const STORAGE_KEY = 'ledger.session';
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -60,6 +61,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async signOut() {
         await api.POST('/auth/logout').catch(() => undefined);
+        // What the service worker kept for this user's screens is not the next user's.
+        await globalThis.caches?.delete(SHELL_API_CACHE).catch(() => undefined);
         localStorage.removeItem(STORAGE_KEY);
         configureAuth(undefined, () => {});
         setSession(undefined);
