@@ -1,5 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seedId } from '../../domain/directory/seed.ts';
+import { registerAs } from '../support/party-steps.ts';
 import { browserStackFor, capture, pickOption, signIn, signOut, zhText, zhWord } from './support/browser.ts';
 
 // Section Four on screen: a home unit registers its member with a street's community, the street
@@ -81,6 +83,75 @@ describe('party members on screen', () => {
       .query({ q: 'MB-101' })
       .set('Authorization', await stack().sys.login('district@ledger.test'));
     expect(res.body.items[0].registrations.map((r: { status: string }) => r.status)).toEqual(['ended', 'active']);
+  });
+
+  it('the street works through its round on one board, sees over-quota before submitting, and the district approves', async () => {
+    const { sys } = stack();
+    const east = await sys.login('east@ledger.test');
+    const EAST = seedId('ST-EAST');
+    const YEAR = 2101;
+    for (const n of [1, 2, 3])
+      await registerAs(sys, east, {
+        memberNumber: `MB-20${n}`,
+        name: `推荐党员${n}`,
+        homeUnitId: EAST,
+        communityId: seedId('COMM-EAST-ELM'),
+        registeredOn: '2020-03-01',
+      });
+    const page = await stack().newPage();
+    await signIn(page, 'east@ledger.test');
+    await page.getByRole('link', { name: zhText('party.nav.round') }).click();
+    await page.goto(`/app/party/round?year=${YEAR}`);
+    await page.getByRole('button', { name: zhText('party.round.open') }).click();
+    await page.getByRole('button', { name: zhWord('roundStep', 'nominate') }).click();
+    const dialog = page.getByRole('dialog');
+    await pickOption(page, dialog, zhText('party.round.nominee'), '张明');
+    await pickOption(page, dialog, zhText('party.round.source'), zhText('party.round.sourceResidents'));
+    await dialog.getByLabel(zhText('party.round.reason')).fill('常年参加社区志愿服务');
+    await dialog.getByRole('button', { name: zhText('party.save') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const round = `/party/rounds/${YEAR}/${EAST}`;
+    const members = (await sys.http.get('/party/members').query({ q: '推荐党员' }).set('Authorization', east)).body.items as Array<{
+      id: string;
+    }>;
+    for (const m of members)
+      expect(
+        (
+          await sys.http
+            .post(`${round}/nominations`)
+            .set('Authorization', east)
+            .send({ kind: 'member', subjectId: m.id, source: 'organization', reason: '表现突出' })
+        ).status,
+      ).toBe(200);
+    const quota = (await sys.http.get(round).set('Authorization', east)).body.quota as number;
+    expect(quota).toBeLessThan(4);
+
+    const board = page.getByRole('article');
+    for (const name of ['张明', '推荐党员1', '推荐党员2', '推荐党员3']) await board.getByRole('checkbox', { name }).check();
+    await board.getByRole('button', { name: zhWord('roundStep', 'shortlist') }).click();
+    await board.getByText(zhWord('round', 'shortlisted')).waitFor();
+    // All four shortlisted are ticked for the decision: more members than the quota, shown before the API refuses.
+    await board.getByRole('alert').filter({ hasText: '超出名额' }).waitFor();
+    await capture(page, 'party-round-over-quota');
+    for (const name of ['推荐党员1', '推荐党员2', '推荐党员3']) await board.getByRole('checkbox', { name }).uncheck();
+    expect(await board.getByRole('alert').count()).toBe(0);
+    await board.getByRole('button', { name: zhWord('roundStep', 'decide') }).click();
+    await board.getByText(zhWord('round', 'decided')).waitFor();
+    await board.getByRole('button', { name: zhWord('roundStep', 'submit') }).click();
+    await board.getByText(zhWord('round', 'submitted')).waitFor();
+    expect(await board.getByRole('button', { name: zhWord('roundStep', 'approve') }).count()).toBe(0);
+    await signOut(page);
+
+    await signIn(page, 'district@ledger.test');
+    await page.goto(`/app/party/round?year=${YEAR}`);
+    await page.getByRole('link', { name: 'East Street Office' }).click();
+    await page
+      .getByRole('article')
+      .getByRole('button', { name: zhWord('roundStep', 'approve') })
+      .click();
+    await page.getByRole('article').getByText(zhWord('round', 'approved')).waitFor();
+    await capture(page, 'party-round-district');
+    expect((await sys.http.get(round).set('Authorization', east)).body).toMatchObject({ phase: 'approved', selectedMembers: 1 });
   });
 
   it('the members list works at 375 px, as on a phone', async () => {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, unwrap, type paths } from '../api/client.ts';
+import { ApiFailure, api, authHeader, unwrap, type ApiError, type paths } from '../api/client.ts';
 
 type Answer<P extends keyof paths, M extends 'get' | 'post' | 'patch', S extends number = 200> = paths[P][M] extends {
   responses: { [K in S]: { content: { 'application/json': infer T } } };
@@ -49,6 +49,56 @@ export function useBranches(unitId: string | undefined) {
     queryKey: ['party', 'branches', unitId],
     queryFn: async () => unwrap(await api.GET('/party/branches', { params: { query: { unit: unitId, limit: 100 } } })).items,
     enabled: unitId !== undefined,
+    staleTime: 60_000,
+  });
+}
+
+export type Round = Answer<'/party/rounds/{year}/{unitId}', 'get'>;
+export type RoundStep = Round['allowedActions'][number];
+export type Nomination = Round['nominations'][number];
+export type NewNomination = Body<'/party/rounds/{year}/{unitId}/nominations', 'post'>;
+
+/** Where each step of a round is posted (the API's routes, api/party/rounds.ts), by its action name. */
+export const ROUND_STEP_PATHS = {
+  nominate: '/party/rounds/{year}/{unitId}/nominations',
+  shortlist: '/party/rounds/{year}/{unitId}/shortlist',
+  decide: '/party/rounds/{year}/{unitId}/decision',
+  submit: '/party/rounds/{year}/{unitId}/submission',
+  approve: '/party/rounds/{year}/{unitId}/approve',
+  return: '/party/rounds/{year}/{unitId}/return',
+} as const satisfies Record<RoundStep, keyof paths>;
+
+/** A street/park's round of the year; `null` while it has not been opened (the API's 404). */
+export function useRound(year: number, unitId: string | undefined) {
+  return useQuery({
+    queryKey: ['party', 'round', year, unitId],
+    enabled: unitId !== undefined,
+    refetchInterval: PARTY_REFRESH_MS,
+    queryFn: async () => {
+      const answer = await api.GET('/party/rounds/{year}/{unitId}', { params: { path: { year, unitId: unitId ?? '' } } });
+      return answer.response.status === 404 ? null : unwrap(answer);
+    },
+  });
+}
+
+/** Takes a step of a round by its action name; the API answers the round as it is now, or refuses with its reason. */
+export async function takeRoundStep(year: number, unitId: string, step: RoundStep, body: object): Promise<Round> {
+  const path = ROUND_STEP_PATHS[step].replace('{year}', String(year)).replace('{unitId}', encodeURIComponent(unitId));
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...authHeader() },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  if (!response.ok) throw new ApiFailure(response.status, (json as { error?: ApiError }).error);
+  return json as Round;
+}
+
+/** Branches with members registered with the caller's street/park now: the ones it may nominate. */
+export function useBranchesRegisteredHere() {
+  return useQuery({
+    queryKey: ['party', 'branches', 'registeredHere'],
+    queryFn: async () => unwrap(await api.GET('/party/branches', { params: { query: { registeredHere: 'true', limit: 100 } } })).items,
     staleTime: 60_000,
   });
 }

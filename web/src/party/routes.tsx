@@ -2,9 +2,18 @@ import { lazy } from 'react';
 import type { Feature } from '../feature.ts';
 
 const Members = lazy(() => import('./Members.tsx'));
+const RoundBoard = lazy(() => import('./RoundBoard.tsx'));
+
+const READERS = ['street_staff', 'district_officer', 'admin'] as const;
 
 /** Section Four of the notice: communities, members, service records, feedback, the 15 % round. */
 export const partyFeature: Feature = {
-  routes: [{ path: '/party/members', roles: ['street_staff', 'district_officer', 'admin'], element: <Members /> }],
-  menu: [{ path: '/party/members', label: 'party.nav.members', roles: ['street_staff', 'district_officer', 'admin'] }],
+  routes: [
+    { path: '/party/members', roles: READERS, element: <Members /> },
+    { path: '/party/round', roles: ['street_staff', 'district_officer'], clerkUnit: 'keepsCommunities', element: <RoundBoard /> },
+  ],
+  menu: [
+    { path: '/party/members', label: 'party.nav.members', roles: READERS },
+    { path: '/party/round', label: 'party.nav.round', roles: ['street_staff', 'district_officer'], clerkUnit: 'keepsCommunities' },
+  ],
 };
