@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedId } from '../../domain/directory/seed.ts';
@@ -103,11 +104,15 @@ describe('party members on screen', () => {
     await page.getByRole('link', { name: zhText('party.nav.round') }).click();
     await page.goto(`/app/party/round?year=${YEAR}`);
     await page.getByRole('button', { name: zhText('party.round.open') }).click();
-    await page.getByRole('button', { name: zhWord('roundStep', 'nominate') }).click();
+    // "推荐" is also part of the opening button's name: only the board's own step, once it shows.
+    const board = page.getByRole('article');
+    await board.getByRole('button', { name: zhWord('roundStep', 'nominate'), exact: true }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: zhText('party.round.nominee') }).waitFor();
     await pickOption(page, dialog, zhText('party.round.nominee'), '张明');
     await pickOption(page, dialog, zhText('party.round.source'), zhText('party.round.sourceResidents'));
     await dialog.getByLabel(zhText('party.round.reason')).fill('常年参加社区志愿服务');
+    await capture(page, 'party-round-nominate');
     await dialog.getByRole('button', { name: zhText('party.save') }).click();
     await dialog.waitFor({ state: 'hidden' });
     const round = `/party/rounds/${YEAR}/${EAST}`;
@@ -126,7 +131,6 @@ describe('party members on screen', () => {
     const quota = (await sys.http.get(round).set('Authorization', east)).body.quota as number;
     expect(quota).toBeLessThan(4);
 
-    const board = page.getByRole('article');
     for (const name of ['张明', '推荐党员1', '推荐党员2', '推荐党员3']) await board.getByRole('checkbox', { name }).check();
     await board.getByRole('button', { name: zhWord('roundStep', 'shortlist') }).click();
     await board.getByText(zhWord('round', 'shortlisted')).waitFor();
@@ -152,6 +156,18 @@ describe('party members on screen', () => {
     await page.getByRole('article').getByText(zhWord('round', 'approved')).waitFor();
     await capture(page, 'party-round-district');
     expect((await sys.http.get(round).set('Authorization', east)).body).toMatchObject({ phase: 'approved', selectedMembers: 1 });
+    // The July 1 list holds exactly the approved names.
+    await page.getByRole('combobox', { name: zhText('party.commendations.language') }).waitFor();
+    const file = page.waitForEvent('download');
+    await page.getByRole('button', { name: zhText('party.commendations.csv') }).click();
+    const download = await file;
+    expect(download.suggestedFilename()).toBe(`commendations-${YEAR}.csv`);
+    const [header, ...rows] = (await readFile(await download.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const nameColumn = header!.split(',').indexOf('名称');
+    expect(rows.map((row) => row.split(',')[nameColumn]!.replace(/"/g, ''))).toEqual(['张明']);
   });
 
   it('the members list works at 375 px, as on a phone', async () => {

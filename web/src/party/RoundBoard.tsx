@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Empty, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Empty, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { useUser } from '../auth/session.tsx';
 import { TONE } from '../cases/StatusTag.tsx';
 import { unitName, useOrgUnits } from '../directory/org-units.ts';
+import { downloadWithAuth } from '../download.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime, useSettings } from '../time.ts';
 import { PAGE_SIZE, PARTY_REFRESH_MS, useRound, type Round } from './party-api.ts';
@@ -50,9 +51,40 @@ export default function RoundBoard() {
           onChange={setYear}
         />
       </Space>
+      {user.role !== 'street_staff' && <Commendations year={year} />}
       {user.role !== 'street_staff' && <YearRounds year={year} />}
       {unitId && <UnitRound key={`${year}-${unitId}`} year={year} unitId={unitId} />}
     </section>
+  );
+}
+
+/** The July 1 commendation list of the year's approved rounds, as a file with Chinese or English headers. */
+function Commendations({ year }: { year: number }) {
+  const { t, language } = useI18n();
+  const [lang, setLang] = useState<'zh' | 'en'>(language);
+  const [failure, setFailure] = useState<string>();
+  const download = async (format: 'csv' | 'xlsx') => {
+    setFailure(undefined);
+    const ok = await downloadWithAuth(`/party/commendations/${year}?format=${format}&lang=${lang}`, `commendations-${year}.${format}`);
+    if (!ok) setFailure(t('party.commendations.failed'));
+  };
+  return (
+    <Space wrap style={{ marginBottom: 12 }} aria-label={t('party.commendations.title')} role="group">
+      <Typography.Text strong>{t('party.commendations.title')}</Typography.Text>
+      <Select<'zh' | 'en'>
+        aria-label={t('party.commendations.language')}
+        value={lang}
+        onChange={setLang}
+        style={{ width: 140 }}
+        options={[
+          { value: 'zh', label: t('party.commendations.zh') },
+          { value: 'en', label: t('party.commendations.en') },
+        ]}
+      />
+      <Button onClick={() => void download('xlsx')}>{t('party.commendations.xlsx')}</Button>
+      <Button onClick={() => void download('csv')}>{t('party.commendations.csv')}</Button>
+      {failure && <Alert type="error" role="alert" title={failure} />}
+    </Space>
   );
 }
 
@@ -108,13 +140,17 @@ function UnitRound({ year, unitId }: { year: number; unitId: string }) {
   const queryClient = useQueryClient();
   const round = useRound(year, unitId);
   const [failure, setFailure] = useState<string>();
+  const [opening, setOpening] = useState(false);
   const open = async () => {
     setFailure(undefined);
+    setOpening(true);
     try {
       unwrap(await api.POST('/party/rounds/{year}/open', { params: { path: { year } } }));
       await queryClient.invalidateQueries({ queryKey: ['party', 'round'] });
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setOpening(false);
     }
   };
   if (round.isPending) return null;
@@ -122,7 +158,7 @@ function UnitRound({ year, unitId }: { year: number; unitId: string }) {
     return (
       <Empty description={t('party.round.notOpened')}>
         {user.role === 'street_staff' && (
-          <Button type="primary" onClick={() => void open()}>
+          <Button type="primary" loading={opening} onClick={() => void open()}>
             {t('party.round.open')}
           </Button>
         )}

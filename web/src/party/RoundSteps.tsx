@@ -25,14 +25,18 @@ export function RoundSteps({ round }: { round: Round }) {
   const { t } = useI18n();
   const label = useLabel();
   const queryClient = useQueryClient();
-  const pick = round.allowedActions.find((a) => a in PICKS);
+  // Once shortlisted, the clerk may both revise the shortlist and decide: one set of ticks serves both.
+  const picks = round.allowedActions.filter((a) => a in PICKS);
+  const pickable = (n: Nomination) => picks.some((p) => PICKS[p]!(n));
   const [ticked, setTicked] = useState<string[]>(() =>
     round.nominations.filter((n) => (round.phase === 'nominating' ? n.shortlisted : n.selected || n.shortlisted)).map((n) => n.subjectKey),
   );
   const [dialog, setDialog] = useState<'nominate' | 'return'>();
   const [failure, setFailure] = useState<string>();
-  const tickedMembers = round.nominations.filter((n) => n.kind === 'member' && ticked.includes(n.subjectKey)).length;
-  const overQuota = pick === 'decide' && tickedMembers > round.quota;
+  const deciding = picks.includes('decide');
+  // What a decision would select: the ticked members among the shortlisted.
+  const tickedMembers = round.nominations.filter((n) => n.kind === 'member' && n.shortlisted && ticked.includes(n.subjectKey)).length;
+  const overQuota = deciding && tickedMembers > round.quota;
 
   const step = async (action: RoundStep, body: object) => {
     setFailure(undefined);
@@ -59,7 +63,7 @@ export function RoundSteps({ round }: { round: Round }) {
 
   return (
     <>
-      {pick === 'decide' && (
+      {deciding && (
         <Alert
           type={overQuota ? 'error' : 'info'}
           role={overQuota ? 'alert' : 'status'}
@@ -74,11 +78,14 @@ export function RoundSteps({ round }: { round: Round }) {
         pagination={false}
         dataSource={round.nominations}
         rowSelection={
-          pick
+          picks.length > 0
             ? {
+                // A word, not antd's select-all box: the table's hidden measuring row copies each
+                // column title, and a checkbox there is a focusable control nobody can see.
+                columnTitle: t('party.round.tick'),
                 selectedRowKeys: ticked,
                 onChange: (keys) => setTicked(keys.map(String)),
-                getCheckboxProps: (n) => ({ disabled: !PICKS[pick]!(n), 'aria-label': n.name }),
+                getCheckboxProps: (n) => ({ disabled: !pickable(n), 'aria-label': n.name }),
               }
             : undefined
         }

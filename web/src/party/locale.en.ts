@@ -51,4 +51,12 @@ export const partyEn: Record<keyof typeof partyZh, string> = {
   'party.round.selected': 'Selected',
   'party.round.overQuota': '{ticked} members ticked, over the quota of {quota}: the API will refuse it',
   'party.round.withinQuota': '{ticked} members ticked, quota {quota}',
+  'party.commendations.title': 'July 1 commendation list',
+  'party.commendations.language': 'Header language',
+  'party.commendations.zh': 'Chinese headers',
+  'party.commendations.en': 'English headers',
+  'party.commendations.xlsx': 'Download Excel',
+  'party.commendations.csv': 'Download CSV',
+  'party.commendations.failed': 'The download failed; please try again later',
+  'party.round.tick': 'Tick',
 };

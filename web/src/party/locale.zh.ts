@@ -49,4 +49,12 @@ export const partyZh = {
   'party.round.selected': '已确定',
   'party.round.overQuota': '已勾选 {ticked} 名党员，超出名额 {quota} 名，提交将被拒绝',
   'party.round.withinQuota': '已勾选 {ticked} 名党员，名额 {quota} 名',
+  'party.commendations.title': '“七一”表彰名单',
+  'party.commendations.language': '表头语言',
+  'party.commendations.zh': '中文表头',
+  'party.commendations.en': '英文表头',
+  'party.commendations.xlsx': '下载 Excel',
+  'party.commendations.csv': '下载 CSV',
+  'party.commendations.failed': '下载失败，请稍后再试',
+  'party.round.tick': '勾选',
 };

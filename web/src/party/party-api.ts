@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ApiFailure, api, authHeader, unwrap, type ApiError, type paths } from '../api/client.ts';
+import { ApiFailure, api, apiHeaders, unwrap, type ApiError, type paths } from '../api/client.ts';
 
 type Answer<P extends keyof paths, M extends 'get' | 'post' | 'patch', S extends number = 200> = paths[P][M] extends {
   responses: { [K in S]: { content: { 'application/json': infer T } } };
@@ -86,7 +86,7 @@ export async function takeRoundStep(year: number, unitId: string, step: RoundSte
   const path = ROUND_STEP_PATHS[step].replace('{year}', String(year)).replace('{unitId}', encodeURIComponent(unitId));
   const response = await fetch(path, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...authHeader() },
+    headers: { 'Content-Type': 'application/json', ...apiHeaders() },
     body: JSON.stringify(body),
   });
   const json: unknown = await response.json();
