@@ -6,6 +6,7 @@ import { ROLE_WORDS, UNIT_KIND_WORDS } from './directory/glossary.ts';
 import { EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
 import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
 import { RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
+import { SERVICE_KIND_LABELS } from './party/vocabulary.ts';
 
 /**
  * The one glossary: every name people read for a code the system keeps (statuses, steps, kinds,
@@ -43,6 +44,7 @@ export const GLOSSARY = {
   cyclePhases: CYCLE_PHASE_WORDS,
   quotaItems: QUOTA_ITEM_WORDS,
   leaderRanks: LEADER_RANK_WORDS,
+  serviceKinds: SERVICE_KIND_LABELS,
 } as const;
 
 /** A word as it stands alone (a label, a table cell, a button): English begins with a capital. */

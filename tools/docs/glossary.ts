@@ -12,6 +12,7 @@ const GROUP_TITLES: Record<Exclude<keyof typeof GLOSSARY, 'lifecycles'>, string>
   cyclePhases: 'Phases of a half-year cycle',
   quotaItems: 'Items a leader’s year is counted on',
   leaderRanks: 'Leader ranks',
+  serviceKinds: 'Kinds of a party member’s service',
 };
 
 const wordTable = (words: Record<string, Words>): string =>

@@ -21,6 +21,7 @@ const GROUPS = {
   registrationStep: GLOSSARY.lifecycles.registration.actions,
   serviceRecord: GLOSSARY.lifecycles.serviceRecord.states,
   serviceRecordStep: GLOSSARY.lifecycles.serviceRecord.actions,
+  serviceKind: GLOSSARY.serviceKinds,
   round: GLOSSARY.lifecycles.round.states,
   roundStep: GLOSSARY.lifecycles.round.actions,
   activityState: GLOSSARY.lifecycles.activityReview.states,

@@ -102,3 +102,18 @@ export function useBranchesRegisteredHere() {
     staleTime: 60_000,
   });
 }
+
+export type RecordPage = Answer<'/party/records', 'get'>;
+export type ServiceRecord = RecordPage['items'][number];
+export type RecordsQuery = NonNullable<paths['/party/records']['get']['parameters']['query']>;
+export type NewRecord = Body<'/party/records', 'post'>;
+
+/** A page of service records as the API narrows them, kept on screen while the next page loads. */
+export function useRecords(query: RecordsQuery) {
+  return useQuery({
+    queryKey: ['party', 'records', query],
+    queryFn: async () => unwrap(await api.GET('/party/records', { params: { query } })),
+    refetchInterval: PARTY_REFRESH_MS,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -3,6 +3,7 @@ import type { Feature } from '../feature.ts';
 
 const Members = lazy(() => import('./Members.tsx'));
 const RoundBoard = lazy(() => import('./RoundBoard.tsx'));
+const ServiceRecords = lazy(() => import('./ServiceRecords.tsx'));
 
 const READERS = ['street_staff', 'district_officer', 'admin'] as const;
 
@@ -10,10 +11,12 @@ const READERS = ['street_staff', 'district_officer', 'admin'] as const;
 export const partyFeature: Feature = {
   routes: [
     { path: '/party/members', roles: READERS, element: <Members /> },
+    { path: '/party/records', roles: READERS, element: <ServiceRecords /> },
     { path: '/party/round', roles: ['street_staff', 'district_officer'], clerkUnit: 'keepsCommunities', element: <RoundBoard /> },
   ],
   menu: [
     { path: '/party/members', label: 'party.nav.members', roles: READERS },
+    { path: '/party/records', label: 'party.nav.records', roles: READERS },
     { path: '/party/round', label: 'party.nav.round', roles: ['street_staff', 'district_officer'], clerkUnit: 'keepsCommunities' },
   ],
 };
