@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { useUser } from '../auth/session.tsx';
 import { TONE } from '../cases/StatusTag.tsx';
+import { ScrollRegion } from '../components/ScrollRegion.tsx';
 import { unitName, useOrgUnits, useOwnUnit } from '../directory/org-units.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
@@ -89,44 +90,49 @@ export default function ServiceRecords() {
         />
       </Space>
       {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-      <Table<ServiceRecord>
-        rowKey="id"
-        size="small"
-        scroll={{ x: 'max-content' }}
-        loading={list.isPending}
-        dataSource={list.data?.items ?? []}
-        pagination={{
-          current: offset / PAGE_SIZE + 1,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (total) => t('party.total', { total }),
-          onChange: (page) => setOffset((page - 1) * PAGE_SIZE),
-        }}
-        columns={[
-          { title: t('party.member.name'), render: (_, r) => `${r.member.name}（${r.member.memberNumber}）` },
-          { title: t('party.record.servedOn'), dataIndex: 'servedOn' },
-          { title: t('party.record.kind'), render: (_, r) => label('serviceKind', r.kind) },
-          { title: t('party.member.community'), render: (_, r) => r.community.name },
-          { title: t('party.record.hours'), render: (_, r) => r.hours ?? '—' },
-          { title: t('party.record.account'), dataIndex: 'account', ellipsis: true, width: 240 },
-          {
-            title: t('party.record.case'),
-            render: (_, r) => (r.caseId ? <Link to={`/cases/${r.caseId}`}>{t('party.record.openCase')}</Link> : '—'),
-          },
-          { title: t('party.record.enteredBy'), render: (_, r) => unitName(units.data, r.recordedByUnitId) },
-          { title: t('party.record.state'), render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{label('serviceRecord', r.state)}</Tag> },
-          {
-            title: t('party.actions'),
-            render: (_, record) =>
-              record.allowedActions.includes('confirm') && (
-                <Button size="small" type="primary" onClick={() => void confirm(record)}>
-                  {label('serviceRecordStep', 'confirm')}
-                </Button>
-              ),
-          },
-        ]}
-      />
+      <ScrollRegion label={t('party.records.title')}>
+        <Table<ServiceRecord>
+          rowKey="id"
+          style={{ minWidth: 960 }}
+          size="small"
+          loading={list.isPending}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: offset / PAGE_SIZE + 1,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            showTotal: (total) => t('party.total', { total }),
+            onChange: (page) => setOffset((page - 1) * PAGE_SIZE),
+          }}
+          columns={[
+            { title: t('party.member.name'), render: (_, r) => `${r.member.name}（${r.member.memberNumber}）` },
+            { title: t('party.record.servedOn'), dataIndex: 'servedOn' },
+            { title: t('party.record.kind'), render: (_, r) => label('serviceKind', r.kind) },
+            { title: t('party.member.community'), render: (_, r) => r.community.name },
+            { title: t('party.record.hours'), render: (_, r) => r.hours ?? '—' },
+            { title: t('party.record.account'), dataIndex: 'account', width: 240 },
+            {
+              title: t('party.record.case'),
+              render: (_, r) => (r.caseId ? <Link to={`/cases/${r.caseId}`}>{t('party.record.openCase')}</Link> : '—'),
+            },
+            { title: t('party.record.enteredBy'), render: (_, r) => unitName(units.data, r.recordedByUnitId) },
+            {
+              title: t('party.record.state'),
+              render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{label('serviceRecord', r.state)}</Tag>,
+            },
+            {
+              title: t('party.actions'),
+              render: (_, record) =>
+                record.allowedActions.includes('confirm') && (
+                  <Button size="small" type="primary" onClick={() => void confirm(record)}>
+                    {label('serviceRecordStep', 'confirm')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </ScrollRegion>
       {recording && <RecordService side={keepsCommunities ? undefined : 'home_unit'} onClose={() => setRecording(false)} />}
     </section>
   );
