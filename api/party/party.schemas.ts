@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { booleanFlag } from '../query.schemas.ts';
-import { NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
+import { FUNDING_ACTIONS, NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
 import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
 import { RECORD_ACTIONS, RECORD_STATES } from '../../model/party/record-lifecycle.ts';
 import { REGISTRATION_ACTIONS, REGISTRATION_STATES } from '../../model/party/registration-lifecycle.ts';
@@ -152,6 +152,13 @@ export const feedbackView = z.object({
   ),
 });
 
+export const feedbackOpened = z.object({
+  year: z.number().int(),
+  workflowId: z.string(),
+  /** True when the year had been opened before (by the Schedule or by hand): nothing new started. */
+  alreadyOpened: z.boolean(),
+});
+
 export const feedbackYearList = pagedList(
   feedbackView.pick({ year: true, opensAt: true, deliverAt: true, deadlineAt: true, delivered: true }).extend({
     /** Deliveries the caller may see: a home unit its own. */
@@ -243,6 +250,8 @@ export const fundBody = z.strictObject({
 });
 export const fundingView = z.object({
   caseId: z.uuid(),
+  /** `record` when the caller may record funding here: a public-service project of their own street's or park's ledger. */
+  allowedActions: z.array(z.enum(FUNDING_ACTIONS)),
   totalAmount: z.number(),
   items: z.array(
     z.object({

@@ -12,6 +12,7 @@ import {
   feedbackFileParams,
   feedbackDeliveryList,
   feedbackFileQuery,
+  feedbackOpened,
   feedbackView,
   feedbackYearList,
   nominateBody,
@@ -57,7 +58,7 @@ export const partyRoundRoutes = [
     authenticated: true,
     roles: ['admin'],
     schemas: { params: yearParams },
-    responses: { 202: { description: 'Opening' }, ...errorResponses },
+    responses: { 202: { description: 'Opening', schema: feedbackOpened }, ...errorResponses },
     handler: async ({ params, user, deps }) => ({ status: 202, body: await openFeedback(partyDepsOf(deps), user, params.year) }),
   }),
   defineRoute({

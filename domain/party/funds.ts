@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { invalidField, notFound } from '../../lib/errors.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { visibleCaseFilter } from '../cases/scope.ts';
-import { dateOnly } from '../../model/party/vocabulary.ts';
+import { keepsCommunities } from '../../model/directory/unit-kinds.ts';
+import { dateOnly, type FundingAction } from '../../model/party/vocabulary.ts';
 import { assertNotFuture, callerStreetOrPark, type PartyDeps } from './scope.ts';
 
 export type FundInput = { amount: number; purpose: string; approvedBy: string; approvedOn: string };
@@ -30,13 +31,29 @@ export async function recordFunding(deps: PartyDeps, user: AuthenticatedUser, ca
   return caseFunding(deps, user, caseId);
 }
 
-/** What the service funds gave a case: shown to everyone who may see the case. */
+/** Funding the caller may record: on a public-service project of their own street's or park's ledger (as `recordFunding` checks). */
+const fundingActions = (
+  project: { kind: string; filingUnitId: string; filingUnit: { kind: string } },
+  user: AuthenticatedUser,
+): FundingAction[] =>
+  user.role === 'street_staff' &&
+  project.filingUnitId === user.orgUnitId &&
+  keepsCommunities(project.filingUnit.kind) &&
+  project.kind === 'unclaimed_project'
+    ? ['record']
+    : [];
+
+/** What the service funds gave a case: shown to everyone who may see the case, with what the caller may add. */
 export async function caseFunding(deps: PartyDeps, user: AuthenticatedUser, caseId: string) {
-  const visible = await deps.prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, select: { id: true } });
+  const visible = await deps.prisma.case.findFirst({
+    where: { AND: [{ id: caseId }, visibleCaseFilter(user)] },
+    select: { kind: true, filingUnitId: true, filingUnit: { select: { kind: true } } },
+  });
   if (!visible) throw notFound('case');
   const rows = await deps.prisma.serviceFund.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
   return {
     caseId,
+    allowedActions: fundingActions(visible, user),
     totalAmount: rows.reduce((sum, r) => sum + r.amountCents, 0) / 100,
     items: rows.map((r) => ({
       id: r.id,

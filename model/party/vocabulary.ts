@@ -11,6 +11,10 @@ export const SERVICE_KIND_LABELS: Record<ServiceKind, Words> = {
   problem_reported: { zh: '反映问题', en: 'Problem reported' },
 };
 
+/** What a caller may do to a case's service funds (funding has no states: it is recorded, never changed). */
+export const FUNDING_ACTIONS = ['record'] as const;
+export type FundingAction = (typeof FUNDING_ACTIONS)[number];
+
 export const NOMINATION_KINDS = ['member', 'branch'] as const;
 export type NominationKind = (typeof NOMINATION_KINDS)[number];
 /** The notice's "combining form": residents and the organization both recommend. */

@@ -177,7 +177,13 @@ describe('the yearly 15 % recommendation round', () => {
       .set('Idempotency-Key', newKey())
       .send({ ...grant, amount: 49.5 });
     const shown = await sys.http.get(`/cases/${project.id}/funds`).set('Authorization', district);
-    expect(shown.body).toMatchObject({ totalAmount: 1300, items: [{ amount: 1250.5, approvedBy: grant.approvedBy }, { amount: 49.5 }] });
+    expect(shown.body).toMatchObject({
+      totalAmount: 1300,
+      items: [{ amount: 1250.5, approvedBy: grant.approvedBy }, { amount: 49.5 }],
+      allowedActions: [],
+    });
+    // The street whose ledger holds the project is offered to record more; the district only reads.
+    expect((await sys.http.get(`/cases/${project.id}/funds`).set('Authorization', east)).body.allowedActions).toEqual(['record']);
     expect((await sys.http.get(`/cases/${project.id}/funds`).set('Authorization', west)).status).toBe(404);
     const future = await sys.http
       .post(`/cases/${project.id}/funds`)
@@ -186,6 +192,7 @@ describe('the yearly 15 % recommendation round', () => {
       .send({ ...grant, approvedOn: '2999-01-01' });
     expect(future.body.error.fields[0].path).toBe('body.approvedOn');
     const problem = await fileAs(sys, east, { title: 'Funds: a hard problem is not a project' });
+    expect((await sys.http.get(`/cases/${problem.id}/funds`).set('Authorization', east)).body.allowedActions).toEqual([]);
     expect(
       (await sys.http.post(`/cases/${problem.id}/funds`).set('Authorization', east).set('Idempotency-Key', newKey()).send(grant)).status,
     ).toBe(400);

@@ -6,6 +6,7 @@ import { ApiFailure, api, unwrap, type CaseView } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
 import { CaseFlags, StatusTag } from './StatusTag.tsx';
 import { StepButtons } from './StepForms.tsx';
+import { ServiceFunds } from '../party/ServiceFunds.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime, timeLeft } from '../time.ts';
 import { REFRESH_MS } from './CaseList.tsx';
@@ -118,6 +119,7 @@ function CaseDetails({ view }: { view: CaseView }) {
               )}
             />
           </Card>
+          {view.kind === 'unclaimed_project' && <ServiceFunds caseId={view.id} />}
         </Col>
         <Col xs={24} lg={9}>
           <Card title={t('case.history')} size="small">

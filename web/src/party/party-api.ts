@@ -117,3 +117,6 @@ export function useRecords(query: RecordsQuery) {
     placeholderData: keepPreviousData,
   });
 }
+
+export type Funding = Answer<'/cases/{id}/funds', 'get'>;
+export type NewFunding = Body<'/cases/{id}/funds', 'post'>;
