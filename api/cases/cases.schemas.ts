@@ -51,6 +51,11 @@ const caseSummary = z.object({
   title: z.string(),
   category: z.string(),
   location: z.string(),
+  reporter: z
+    .object({ name: z.string(), contact: z.string().nullable(), email: z.string().nullable() })
+    .describe(
+      'Contact and e-mail masked (139****5678) for everyone but the filing unit’s staff; their views are written to the access log.',
+    ),
   filingUnit: unitRef,
   responsibleLevel: z.enum(LEVELS),
   owner: person.nullable().describe('The named owner inside the level holding the case; cleared when the case moves to another level.'),
@@ -69,7 +74,6 @@ export const caseView = caseSummary.extend({
   foundOn: z.iso.date(),
   triedLocally: z.string(),
   helpNeeded: z.string(),
-  reporter: z.object({ name: z.string(), contact: z.string().nullable(), email: z.string().nullable() }),
   calendarVersion: z.number().int().nullable(),
   details: z.record(z.string(), z.unknown()),
   history: z.array(

@@ -165,7 +165,8 @@ export const partyMemberRoutes = [
     path: '/party/members/:id',
     operationId: 'getMember',
     tag: 'party',
-    summary: 'A member with the history of their registrations; contact only for their home unit and current street/park.',
+    summary:
+      'A member with the history of their registrations; contact whole only for their home unit and current street/park (masked for others, each whole view in the access log).',
     authenticated: true,
     roles: READERS,
     schemas: { params: idParams },

@@ -81,8 +81,9 @@ export const memberView = z.object({
   name: z.string(),
   homeUnit: unitRef,
   branch: unitRef.nullable(),
-  contact: z.string().nullable().optional(),
-  email: z.string().nullable().optional(),
+  /** Masked (139****5678) for everyone but the member's home unit and current street/park; their views are written to the access log. */
+  contact: z.string().nullable(),
+  email: z.string().nullable(),
   /** The steps the caller may take on the member's open registration (`move`, or `accept` it). */
   allowedActions: z.array(z.enum(REGISTRATION_ACTIONS)),
   registrations: z.array(

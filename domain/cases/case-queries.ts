@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { CaseKind } from '../../model/cases/filing.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { searchCondition } from './case-search.ts';
-import { toCaseSummary } from './case-view.ts';
+import { reporterContactAccesses, toCaseSummary } from './case-view.ts';
+import { recordPersonalDataAccess } from '../auth/access-log.ts';
 import { namesOf } from './people.ts';
 import { cursorMoment, decodeCursor, encodeCursor } from '../list-cursors.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
@@ -97,8 +98,9 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
     prisma,
     page.map((row) => row.ownerUserId),
   );
+  await recordPersonalDataAccess(prisma, user, reporterContactAccesses(page, user));
   return {
-    items: page.map((row) => toCaseSummary(row, names)),
+    items: page.map((row) => toCaseSummary(row, user, names)),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(order.keyOf(last)) : null,
   };
 }

@@ -1,15 +1,34 @@
 import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
+import { shownContact } from '../../lib/contact-mask.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
 import { parseCaseEventData } from '../../model/cases/event-data.ts';
 import { viewActions, type ViewAction } from '../../model/cases/lifecycle.ts';
 import { offersOwnerStep, type OwnerStep } from '../../model/cases/owner.ts';
 import { toAttachmentView } from '../attachments.ts';
+import type { Db } from '../../lib/db.ts';
+import { recordPersonalDataAccess, type PersonalDataAccess } from '../auth/access-log.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { personOf, type PeopleNames } from './people.ts';
+import { namesOf, personOf, type PeopleNames } from './people.ts';
 import type { CaseRowWithEvents } from './visible-case.ts';
 
+/** The filing unit holds its reporters' contact details: its own staff see them whole. */
+export const holdsReporterContact = (row: Pick<Case, 'filingUnitId'>, user: AuthenticatedUser) =>
+  user.role === 'street_staff' && user.orgUnitId === row.filingUnitId;
+
+/** The reporter as every case output shows them: contact details masked for all but the filing unit. */
+function reporterOf(row: Case, user: AuthenticatedUser) {
+  const holder = holdsReporterContact(row, user);
+  return { name: row.reporterName, contact: shownContact(row.reporterContact, holder), email: shownContact(row.reporterEmail, holder) };
+}
+
+/** The access-log rows of cases whose reporter's contact an output shows `user` whole. */
+export const reporterContactAccesses = (rows: Case[], user: AuthenticatedUser): PersonalDataAccess[] =>
+  rows
+    .filter((row) => holdsReporterContact(row, user) && (row.reporterContact !== null || row.reporterEmail !== null))
+    .map((row) => ({ kind: 'case_reporter', subjectId: row.id }));
+
 /** A ledger row as lists show it; `names` gives the owner's name. */
-export function toCaseSummary(row: Case & { filingUnit: OrgUnit }, names: PeopleNames) {
+export function toCaseSummary(row: Case & { filingUnit: OrgUnit }, user: AuthenticatedUser, names: PeopleNames) {
   return {
     id: row.id,
     number: row.number,
@@ -19,6 +38,7 @@ export function toCaseSummary(row: Case & { filingUnit: OrgUnit }, names: People
     title: row.title,
     category: row.category,
     location: row.location,
+    reporter: reporterOf(row, user),
     filingUnit: { id: row.filingUnit.id, code: row.filingUnit.code, name: row.filingUnit.name },
     responsibleLevel: row.responsibleLevel,
     owner: personOf(names, row.ownerUserId),
@@ -49,13 +69,12 @@ function allowedActionsOf(row: Case, user: AuthenticatedUser): ViewAction[] {
 /** What the API shows of one case: the ledger row, its history, and what the caller can do next. */
 export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, names: PeopleNames) {
   return {
-    ...toCaseSummary(row, names),
+    ...toCaseSummary(row, user, names),
     workflowId: row.workflowId,
     description: row.description,
     foundOn: row.foundOn.toISOString().slice(0, 10),
     triedLocally: row.triedLocally,
     helpNeeded: row.helpNeeded,
-    reporter: { name: row.reporterName, contact: row.reporterContact, email: row.reporterEmail },
     calendarVersion: row.calendarVersion,
     details: parseCaseDetails(row.details),
     history: row.events.map((e) => {
@@ -77,4 +96,11 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, name
     // Visibility already limits street staff to their own unit, districts to theirs, the city to what was forwarded.
     allowedActions: allowedActionsOf(row, user),
   };
+}
+
+/** The case view for `user`, its reporter's contact written to the access log when the view shows it whole. */
+export async function showCase(prisma: Db, row: CaseRowWithEvents, user: AuthenticatedUser) {
+  const view = toCaseView(row, user, await namesOf(prisma, peopleOfCase(row)));
+  await recordPersonalDataAccess(prisma, user, reporterContactAccesses([row], user));
+  return view;
 }

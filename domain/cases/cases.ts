@@ -15,8 +15,7 @@ import { CASE_GLOSSARY } from '../../model/cases/glossary.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { deriveCaseId } from './case-identity.ts';
 import { hashRequest } from '../../lib/request-hash.ts';
-import { peopleOfCase, toCaseView } from './case-view.ts';
-import { namesOf } from './people.ts';
+import { showCase } from './case-view.ts';
 import { suggestDuplicates } from './duplicates.ts';
 import { requireRole, visibleCaseFilter } from './scope.ts';
 import { CASE_HISTORY, loadVisibleCase } from './visible-case.ts';
@@ -95,7 +94,7 @@ function assertFoundByToday(foundOn: string, today: string) {
 
 export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
   const row = await loadVisibleCase(deps.prisma, user, caseId);
-  return toCaseView(row, user, await namesOf(deps.prisma, peopleOfCase(row)));
+  return showCase(deps.prisma, row, user);
 }
 
 /** The case a filing names, read with the filing unit the filing has already loaded: one relation fewer. */
@@ -103,7 +102,7 @@ async function getFiledCase(prisma: Db, user: AuthenticatedUser, filingUnit: Org
   const row = await prisma.case.findFirst({ where: { AND: [{ id: caseId }, visibleCaseFilter(user)] }, include: CASE_HISTORY });
   if (!row) throw notFound('case');
   const withUnit = { ...row, filingUnit };
-  return toCaseView(withUnit, user, await namesOf(prisma, peopleOfCase(withUnit)));
+  return showCase(prisma, withUnit, user);
 }
 
 /**

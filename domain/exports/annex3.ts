@@ -8,6 +8,8 @@ import type { CaseStatus } from '../../model/cases/lifecycle.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { ledgerFilterSql, type LedgerFilter } from '../cases/ledger-filters.ts';
 import { visibleCaseSql } from '../cases/scope.ts';
+import { holdsReporterContact } from '../cases/case-view.ts';
+import { shownContact } from '../../lib/contact-mask.ts';
 
 /**
  * Annex 3 of the notice, "the linkage ledger of public-service projects to be solved": one row per
@@ -22,6 +24,8 @@ type Row = Pick<
   number: number;
   unitName: string;
   reporterName: string;
+  /** Already masked unless the exporting user's unit filed the case. */
+  reporterContact: string;
   filedAt: string;
   status: CaseStatus;
   overdue: boolean;
@@ -47,6 +51,7 @@ export const ANNEX3_COLUMNS: Column[] = [
   { zh: '地点', en: 'Location', value: (r) => r.location },
   { zh: '发现时间', en: 'Found on', value: (r) => r.foundOn },
   { zh: '反映人', en: 'Reported by', value: (r) => r.reporterName },
+  { zh: '反映人联系方式', en: 'Reporter contact', value: (r) => r.reporterContact },
   { zh: '已采取措施', en: 'Tried locally', value: (r) => r.triedLocally },
   { zh: '需协调解决事项', en: 'Help needed', value: (r) => r.helpNeeded },
   { zh: '填报时间', en: 'Filed at', value: (r) => r.filedAt },
@@ -96,10 +101,12 @@ export async function annex3Count(prisma: Db, where: Prisma.Sql): Promise<number
 /**
  * The rows in ledger order, read in keyset batches of only the columns the sheet shows (times put in
  * the district's zone by PostgreSQL, `YYYY-MM-DD HH:mm`) straight through the pg driver as arrays:
- * memory stays flat however many rows there are, and little is allocated per row.
+ * memory stays flat however many rows there are, and little is allocated per row. A reporter's
+ * contact is masked as in the case view, unless `user`'s unit filed the case.
  */
 export async function* annex3Rows(
   prisma: Db,
+  user: AuthenticatedUser,
   where: Prisma.Sql,
   lang: Annex3Language,
   timeZone: string,
@@ -113,7 +120,7 @@ export async function* annex3Rows(
     const query = Prisma.sql`
       SELECT c.number, c.filing_unit_id, c.kind::text, c.urgent, c.title, c.description, c.category, c.location,
         to_char(c.found_on, 'YYYY-MM-DD'), c.reporter_name, c.tried_locally, c.help_needed, ${local('c.filed_at')}, c.status::text,
-        c.overdue, c.details, ${local('c.closed_at')}
+        c.overdue, c.details, ${local('c.closed_at')}, c.reporter_contact, c.reporter_email
       FROM cases c WHERE ${where} AND c.number > ${after} ORDER BY c.number LIMIT ${batchSize}`;
     const { rows } = await pool.query<RowArray>({ text: query.text, values: query.values, rowMode: 'array' });
     for (const r of rows) {
@@ -135,6 +142,7 @@ export async function* annex3Rows(
         overdue: r[14],
         details: parseCaseDetails(r[15]),
         closedAt: r[16],
+        reporterContact: reporterContactCell(r[17], r[18], holdsReporterContact({ filingUnitId: r[1] }, user)),
       };
       yield ANNEX3_COLUMNS.map((c) => c.value(row, lang));
     }
@@ -163,4 +171,10 @@ type RowArray = [
   boolean,
   unknown,
   string,
+  string | null,
+  string | null,
 ];
+
+/** The phone and the e-mail in one cell, each masked on its own (an address after a number stays an address). */
+const reporterContactCell = (contact: string | null, email: string | null, holder: boolean) =>
+  [shownContact(contact, holder), shownContact(email, holder)].filter(Boolean).join(' ');

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { MemberRegistration } from '../../generated/prisma/client.ts';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
+import { shownContact } from '../../lib/contact-mask.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
 import type { SameUnion } from '../../lib/type-checks.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
+import { recordPersonalDataAccess } from '../auth/access-log.ts';
 import { requireRole } from '../cases/scope.ts';
 import { requireStep } from '../lifecycle-steps.ts';
 import {
@@ -54,21 +56,28 @@ const memberInclude = {
 } satisfies Prisma.PartyMemberInclude;
 type MemberRow = Prisma.PartyMemberGetPayload<{ include: typeof memberInclude }>;
 
+/** The member's home unit and the street/park they are registered with now hold the member's contact details. */
+export const holdsMemberContact = (m: Pick<MemberRow, 'homeUnitId' | 'registrations'>, user: AuthenticatedUser) => {
+  const current = m.registrations.find((r) => isOpen(r.status));
+  return user.role === 'street_staff' && (m.homeUnitId === user.orgUnitId || current?.unitId === user.orgUnitId);
+};
+
 /**
- * Contact details only for the member's home unit and the street/park they are registered with now.
+ * Contact details whole only for the units that hold them, masked (139****5678) for everyone else.
  * The member's `allowedActions` are those on its open registration (`move` the member, or `accept` that
  * registration); each registration carries its own.
  */
 function toMemberView(m: MemberRow, user: AuthenticatedUser) {
   const current = m.registrations.find((r) => isOpen(r.status));
-  const mayContact = user.role === 'street_staff' && (m.homeUnitId === user.orgUnitId || current?.unitId === user.orgUnitId);
+  const holder = holdsMemberContact(m, user);
   return {
     id: m.id,
     memberNumber: m.memberNumber,
     name: m.name,
     homeUnit: m.homeUnit,
     branch: m.branch,
-    ...(mayContact ? { contact: m.contact, email: m.email } : {}),
+    contact: shownContact(m.contact, holder),
+    email: shownContact(m.email, holder),
     allowedActions: current ? registrationActionsFor(current, user) : [],
     registrations: m.registrations.map((r) => ({
       id: r.id,
@@ -79,6 +88,17 @@ function toMemberView(m: MemberRow, user: AuthenticatedUser) {
       allowedActions: registrationActionsFor(r, user),
     })),
   };
+}
+
+/** Members as every output shows them; each member whose contact is shown whole is written to the access log. */
+async function showMembers(prisma: PartyDeps['prisma'], rows: MemberRow[], user: AuthenticatedUser) {
+  const whole = rows.filter((m) => holdsMemberContact(m, user) && (m.contact !== null || m.email !== null));
+  await recordPersonalDataAccess(
+    prisma,
+    user,
+    whole.map((m) => ({ kind: 'member_contact', subjectId: m.id })),
+  );
+  return rows.map((m) => toMemberView(m, user));
 }
 
 /**
@@ -118,15 +138,17 @@ export async function listMembers(deps: PartyDeps, user: AuthenticatedUser, quer
     page,
     () => deps.prisma.partyMember.count({ where }),
     async ({ limit, offset }) =>
-      (
+      showMembers(
+        deps.prisma,
         await deps.prisma.partyMember.findMany({
           where,
           include: memberInclude,
           orderBy: [{ memberNumber: 'asc' }],
           skip: offset,
           take: limit,
-        })
-      ).map((m) => toMemberView(m, user)),
+        }),
+        user,
+      ),
   );
 }
 
@@ -136,7 +158,8 @@ export async function getMember(deps: PartyDeps, user: AuthenticatedUser, member
     include: memberInclude,
   });
   if (!row) throw notFound('member');
-  return toMemberView(row, user);
+  const [view] = await showMembers(deps.prisma, [row], user);
+  return view!;
 }
 
 /**
