@@ -4,6 +4,7 @@ import { adminRoutes } from './system/mailbox.ts';
 import { appendixRoutes } from './leaders/appendices.ts';
 import { attachmentRoutes } from './cases/attachments.ts';
 import { authRoutes, authenticateRequest } from './auth/auth.ts';
+import { accessLogRoutes } from './auth/access-log.ts';
 import { calendarRoutes } from './calendar/calendar.ts';
 import { claimRoutes } from './leaders/claims.ts';
 import { caseActionRoutes } from './cases/case-actions.ts';
@@ -51,6 +52,7 @@ export const routes: readonly RouteDefinition[] = [
   ...metricsRoutes,
   openApiRoute,
   ...authRoutes,
+  ...accessLogRoutes,
   ...caseRoutes,
   ...lookAlikeRoutes,
   ...caseActionRoutes,

@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { annex3FileName, annex3SettingsOf, writeAnnex3 } from '../../domain/exports/annex3-export.ts';
+import { annex3FileName, annex3SettingsOf, openAnnex3Download } from '../../domain/exports/annex3-export.ts';
 import { createExportJob, getExportJob, listExportJobs, openExportFile } from '../../domain/exports/jobs.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { tableFileHeaders } from '../file-response.ts';
@@ -25,9 +25,7 @@ export const exportRoutes = [
       status: 200,
       headers: tableFileHeaders(request.format, annex3FileName(request, deps.clock.now(), deps.config.districtTime.utcOffsetMinutes)),
       body: undefined,
-      stream: async (out) => {
-        await writeAnnex3(annex3Deps(deps), user, request, out);
-      },
+      stream: await openAnnex3Download(annex3Deps(deps), user, request),
     }),
   }),
   defineRoute({

@@ -6,6 +6,7 @@ import { writeCsv, writeXlsx, type Progress } from '../../lib/tabular-writers.ts
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
 import { annex3Count, annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
+import { recordPersonalDataAccess } from '../auth/access-log.ts';
 
 /**
  * The one Annex 3 pipeline: the download (GET /exports/annex3), the export job's activity and
@@ -52,8 +53,16 @@ export async function writeAnnex3(
     progress = (rowsWritten) => onProgress(rowsWritten, totalRows);
   }
   const header = annex3Header(request.lang);
-  const rows = annex3Rows(prisma, where, request.lang, settings.timeZone);
+  const rows = annex3Rows(prisma, user, where, request.lang, settings.timeZone);
   return request.format === 'csv'
     ? writeCsv(header, rows, out, progress)
     : writeXlsx(header, rows, out, annex3SheetName(request.lang), progress);
+}
+
+/** A direct download, written to the access log (it has no job) before a byte of it is sent: returns the writer of the file. */
+export async function openAnnex3Download(deps: Annex3Deps, user: AuthenticatedUser, request: Annex3Request) {
+  await recordPersonalDataAccess(deps.prisma, user, [{ kind: 'ledger_export', subjectId: null, detail: request }]);
+  return async (out: Writable) => {
+    await writeAnnex3(deps, user, request, out);
+  };
 }

@@ -13,6 +13,7 @@ import { cursorMoment, decodeCursor, encodeCursor } from '../list-cursors.ts';
 import { EXPORT_JOB_LIFECYCLE as EXPORT_JOB } from '../../model/exports/export-job.ts';
 import { requireStep } from '../lifecycle-steps.ts';
 import { requireRole } from '../cases/scope.ts';
+import { recordPersonalDataAccess } from '../auth/access-log.ts';
 
 type ExportJobDeps = { prisma: Db; temporal: Client; settings: Annex3Settings };
 
@@ -30,6 +31,7 @@ export async function createExportJob(deps: ExportJobDeps, user: AuthenticatedUs
       status: EXPORT_JOB.targetOf('request', null),
     },
   });
+  await recordPersonalDataAccess(deps.prisma, user, [{ kind: 'ledger_export', subjectId: id, detail: request }]);
   // Temporal unreachable: the job stays queued, durably, and the export starter starts it once it answers.
   await startExportWorkflow(deps, id);
   return getExportJob(deps, user, id);
