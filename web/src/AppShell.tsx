@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Button, Layout, Result, Segmented, Space, Spin, Typography } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useI18n, useLabel, type Language } from './i18n/i18n.tsx';
@@ -14,6 +15,7 @@ export function AppShell() {
   const settings = useSettings();
   const location = useLocation();
   const own = useOwnUnit(session?.user.orgUnitId);
+  useDraftSync(session?.user.role === 'street_staff' ? session.user.id : undefined);
   // A unit's clerk's menu follows what the unit's kind does, so it waits for the directory.
   const items =
     session && !(session.user.role === 'street_staff' && own.isPending) ? menuFor({ role: session.user.role, unit: own.unit }) : [];
@@ -86,4 +88,23 @@ export function AppShell() {
       </Layout.Content>
     </Layout>
   );
+}
+
+/**
+ * While a clerk is signed in, their filings kept on this device go out whenever there is a way (cases/draft-sync.ts),
+ * whatever screen is open. Loaded on its own: the first screen carries none of it.
+ */
+function useDraftSync(clerkId: string | undefined) {
+  useEffect(() => {
+    if (!clerkId) return;
+    let stop: (() => void) | undefined;
+    let current = true;
+    void import('./cases/draft-sync.ts').then((sync) => {
+      if (current) stop = sync.startDraftSync(clerkId);
+    });
+    return () => {
+      current = false;
+      stop?.();
+    };
+  }, [clerkId]);
 }

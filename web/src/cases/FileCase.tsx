@@ -1,19 +1,33 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, List, Progress, Radio, Space, Switch, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router';
-import { api, unwrap, type paths } from '../api/client.ts';
-import { uploadAttachment } from '../api/upload.ts';
+import { Alert, Button, Form, Input, List, Radio, Space, Switch, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, ApiFailure, unwrap } from '../api/client.ts';
+import { useUser } from '../auth/session.tsx';
 import { showApiErrors, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { FileInputs, type Pending } from '../components/FileInputs.tsx';
+import { moveDraft } from './draft-states.ts';
+import { putDraft, readDraft, type Draft, type DraftPhoto, type Filing } from './draft-store.ts';
+import { sendDraftNow, wakeDraftSync } from './draft-sync.ts';
 import { reasonsText } from './look-alike-reasons.ts';
+import { shrinkPhoto } from './shrink-photo.ts';
 
 /** How much of the description the look-alike query takes: its beginning (GET /look-alikes takes 300 at most). */
 const LOOK_ALIKE_DESCRIPTION = 300;
 
-type Filing = NonNullable<paths['/cases']['post']['requestBody']>['content']['application/json'];
+const newKey = () => `web-${crypto.randomUUID()}`;
+
+/** The files of the form as a draft keeps them: photos shrunk, each with the key it will be uploaded under. */
+async function draftPhotos(files: Pending[]): Promise<DraftPhoto[]> {
+  return Promise.all(
+    files.map(async ({ file }) => {
+      const sent = await shrinkPhoto(file);
+      return { key: newKey(), name: sent.name, type: sent.type || 'application/octet-stream', blob: sent, sent: false };
+    }),
+  );
+}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -24,51 +38,81 @@ function useDebounced<T>(value: T, ms: number): T {
   return current;
 }
 
-/** Filing a case, on a desk or on a phone in the street: the photo input opens the camera. */
+/**
+ * Filing a case, on a desk or on a phone in the street: the photo input opens the camera. What the clerk files is
+ * kept as a draft in the browser first (draft-store.ts) and sent from there, so no signal only means "waiting to
+ * send"; `?draft=<id>` opens a refused draft again, with the API's field errors under the fields.
+ */
 export default function FileCase() {
   const { t, language } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
+  const user = useUser();
   const [form] = Form.useForm<Filing>();
-  // One key per form: a retried submission (double click, lost answer) files the case once.
-  const idempotencyKey = useMemo(() => `web-${crypto.randomUUID()}`, []);
+  const [searchParams] = useSearchParams();
+  const draftId = searchParams.get('draft');
+  // The draft this form files: made with its key the first time the clerk files, kept when a refused one is corrected.
+  const [draft, setDraft] = useState<Draft>();
+  const fresh = useMemo(() => ({ id: crypto.randomUUID(), idempotencyKey: newKey() }), []);
   const [files, setFiles] = useState<Pending[]>([]);
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!draftId) return;
+    void readDraft(draftId).then((kept) => {
+      if (!kept || kept.userId !== user.id) return;
+      setDraft(kept);
+      form.setFieldsValue(kept.filing);
+      setFiles(kept.photos.map((p) => ({ file: new File([p.blob], p.name, { type: p.type }), percent: 0 })));
+      if (kept.refusal) setFailure(showApiErrors(form, new ApiFailure(kept.refusal.status, kept.refusal.error)));
+    });
+  }, [draftId, user.id, form]);
 
   const title = useDebounced(Form.useWatch('title', form) ?? '', 400);
   const category = useDebounced(Form.useWatch('category', form) ?? '', 400);
   const location = useDebounced(Form.useWatch('location', form) ?? '', 400);
   const description = useDebounced(Form.useWatch('description', form) ?? '', 400);
   // The title is enough to look; the place, the category and the description sharpen it.
-  const draft = withoutEmpty({
+  const lookFor = withoutEmpty({
     title: title.trim(),
     category: category.trim(),
     location: location.trim(),
     description: description.trim().slice(0, LOOK_ALIKE_DESCRIPTION),
   });
   const lookAlikes = useQuery({
-    queryKey: ['look-alikes', draft],
-    enabled: (draft.title ?? '').length >= 2,
-    queryFn: async () => unwrap(await api.GET('/look-alikes', { params: { query: draft } })).items,
+    queryKey: ['look-alikes', lookFor],
+    enabled: (lookFor.title ?? '').length >= 2,
+    queryFn: async () => unwrap(await api.GET('/look-alikes', { params: { query: lookFor } })).items,
   });
 
   const submit = async (values: Filing) => {
     setBusy(true);
     setFailure(undefined);
     try {
-      const filed = unwrap(
-        await api.POST('/cases', {
-          body: withoutEmpty({ ...values, urgent: values.urgent ?? false }),
-          params: { header: { 'idempotency-key': idempotencyKey } },
-        }),
-      );
-      for (const [index, pending] of files.entries()) {
-        await uploadAttachment(`/cases/${encodeURIComponent(filed.id)}/attachments`, pending.file, (percent) =>
-          setFiles((current) => current.map((f, i) => (i === index ? { ...f, percent } : f))),
-        );
+      const kept: Draft = {
+        id: draft?.id ?? fresh.id,
+        userId: user.id,
+        idempotencyKey: draft?.idempotencyKey ?? fresh.idempotencyKey,
+        state: moveDraft(draft?.state ?? null, draft ? 'resubmit' : 'save') ?? 'waiting',
+        filing: withoutEmpty({ ...values, urgent: values.urgent ?? false }),
+        photos: await draftPhotos(files),
+        savedAt: new Date().toISOString(),
+      };
+      await putDraft(kept);
+      setDraft(kept);
+      const result = await sendDraftNow(kept.id);
+      if (result?.caseId && !result.draft) {
+        void navigate(`/cases/${result.caseId}`);
+      } else if (result?.draft?.state === 'refused' && result.draft.refusal) {
+        setDraft(result.draft);
+        const { status, error } = result.draft.refusal;
+        setFailure(showApiErrors(form, new ApiFailure(status, error)));
+      } else {
+        // No way through now (or a photo still to send): the drafts screen says "waiting to send" until it goes.
+        wakeDraftSync();
+        void navigate('/cases/drafts');
       }
-      void navigate(`/cases/${filed.id}`);
     } catch (error) {
       setFailure(showApiErrors(form, error));
     } finally {
@@ -154,17 +198,7 @@ export default function FileCase() {
           </Space>
         </fieldset>
         <FileInputs files={files} onChange={setFiles} disabled={busy} />
-        {files.some((f) => f.percent > 0) && (
-          <List
-            size="small"
-            dataSource={files}
-            renderItem={(f) => (
-              <List.Item>
-                {f.file.name} <Progress percent={f.percent} size="small" style={{ width: 160 }} />
-              </List.Item>
-            )}
-          />
-        )}
+        {draft?.state === 'refused' && <Alert type="warning" role="status" title={t('drafts.refusedHint')} style={{ margin: '12px 0' }} />}
         {failure && <Alert type="error" role="alert" title={failure} style={{ margin: '12px 0' }} />}
         <Button type="primary" htmlType="submit" loading={busy} size="large" style={{ marginTop: 12 }}>
           {t('file.submit')}

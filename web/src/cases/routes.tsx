@@ -5,6 +5,7 @@ import { CaseList } from './CaseList.tsx';
 // The ledger list is part of the first screen; the rest of the case screens load on demand.
 const FileCase = lazy(() => import('./FileCase.tsx'));
 const CasePage = lazy(() => import('./CasePage.tsx'));
+const Drafts = lazy(() => import('./Drafts.tsx'));
 
 /** Each list is keyed by its preset: its cursors belong to its order and are not carried to another list. */
 export const casesFeature: Feature = {
@@ -13,6 +14,7 @@ export const casesFeature: Feature = {
     { path: '/triage', roles: ['district_officer'], element: <CaseList key="triage" preset="triage" /> },
     { path: '/coordination', roles: ['municipal_liaison'], element: <CaseList key="coordination" preset="coordination" /> },
     { path: '/cases/new', roles: ['street_staff'], clerkUnit: 'filesCases', element: <FileCase /> },
+    { path: '/cases/drafts', roles: ['street_staff'], clerkUnit: 'filesCases', element: <Drafts /> },
     { path: '/cases/:id', roles: ALL_ROLES, element: <CasePage /> },
   ],
   menu: [
@@ -21,5 +23,6 @@ export const casesFeature: Feature = {
     { path: '/cases', label: 'nav.ledger', roles: ['street_staff'], clerkUnit: 'filesCases' },
     { path: '/cases', label: 'nav.allCases', roles: ['district_officer', 'municipal_liaison', 'admin'] },
     { path: '/cases/new', label: 'nav.file', roles: ['street_staff'], clerkUnit: 'filesCases' },
+    { path: '/cases/drafts', label: 'nav.drafts', roles: ['street_staff'], clerkUnit: 'filesCases' },
   ],
 };
