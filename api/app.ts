@@ -9,6 +9,7 @@ import { calendarRoutes } from './calendar/calendar.ts';
 import { claimRoutes } from './leaders/claims.ts';
 import { caseActionRoutes } from './cases/case-actions.ts';
 import { caseRoutes } from './cases/cases.ts';
+import { savedViewRoutes } from './cases/saved-views.ts';
 import { cycleAppendixRoutes } from './leaders/appendix-submissions.ts';
 import { cycleRoutes } from './cycle/cycles.ts';
 import { exportRoutes } from './exports/exports.ts';
@@ -57,6 +58,7 @@ export const routes: readonly RouteDefinition[] = [
   ...lookAlikeRoutes,
   ...caseActionRoutes,
   ...attachmentRoutes,
+  ...savedViewRoutes,
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,

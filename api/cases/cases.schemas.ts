@@ -8,7 +8,7 @@ import { ROLES } from '../../model/directory/roles.ts';
 import { boundedDate } from '../../model/dates.ts';
 import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { duplicateSuggestion } from './look-alikes.schemas.ts';
-import { CASE_LIST_SORTS, OWNER_FILTERS } from '../../domain/cases/case-queries.ts';
+import { CASE_LIST_SORTS, OWNER_FILTERS } from '../../model/cases/case-filter.ts';
 import { VIEW_ACTIONS } from '../../model/cases/lifecycle.ts';
 
 export const caseIdParams = z.strictObject({ id: z.uuid() });
@@ -27,6 +27,9 @@ export const listCasesQuery = z.strictObject({
     .union([z.enum(OWNER_FILTERS), z.uuid()])
     .optional()
     .describe('me: the caller holds it; none: nobody holds it inside the level holding it; a user id: that user holds it'),
+  held: booleanFlag
+    .optional()
+    .describe('true: only the cases the caller’s level holds now (the statuses from which the caller’s role may take a case)'),
   filedFrom: boundedDate.optional(),
   filedTo: boundedDate.optional(),
   q: lineText(200, 2).optional(),
@@ -40,7 +43,7 @@ export const listCasesQuery = z.strictObject({
 
 const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 /** A person as the API names them; the name is empty when the account is gone. */
-const person = z.object({ id: z.uuid(), name: z.string() });
+export const person = z.object({ id: z.uuid(), name: z.string() });
 
 const caseSummary = z.object({
   id: z.uuid(),

@@ -55,6 +55,7 @@ export const caseRoutes = [
           urgent: query.urgent,
           overdue: query.overdue,
           owner: query.owner,
+          held: query.held,
           filedFrom: query.filedFrom,
           filedTo: query.filedTo,
           q: query.q,

@@ -59,3 +59,5 @@ export const userIdParams = z.strictObject({ id: z.uuid() });
 
 /** The one-time password is shown to the admin once, to hand over. */
 export const userWithPassword = z.object({ user: userView, temporaryPassword: z.string() });
+
+export const colleagueList = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) });

@@ -2,6 +2,7 @@ import {
   createOrgUnit,
   createUser,
   deactivateUser,
+  listColleagues,
   listOrgUnits,
   listUsers,
   resetPassword,
@@ -9,6 +10,7 @@ import {
 } from '../../domain/directory/directory.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import {
+  colleagueList,
   createOrgUnitBody,
   createUserBody,
   orgUnitIdParams,
@@ -60,6 +62,18 @@ export const directoryRoutes = [
     schemas: { params: orgUnitIdParams, body: updateOrgUnitBody },
     responses: { 200: { description: 'Changed', schema: orgUnitView }, ...errorResponses },
     handler: async ({ params, body, user, deps }) => ({ status: 200, body: await updateOrgUnit(deps.prisma, user, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/colleagues',
+    operationId: 'listColleagues',
+    tag: 'directory',
+    summary:
+      'The caller’s colleagues: the other active users of the caller’s own unit with the same role, to whom a case the unit holds may be assigned (`assignOwner`).',
+    authenticated: true,
+    schemas: {},
+    responses: { 200: { description: 'Colleagues by name', schema: colleagueList }, ...errorResponses },
+    handler: async ({ user, deps }) => ({ status: 200, body: { items: await listColleagues(deps.prisma, user) } }),
   }),
   defineRoute({
     method: 'get',

@@ -2,6 +2,8 @@ import type { Db, Prisma } from '../../lib/db.ts';
 import type { Case } from '../../generated/prisma/client.ts';
 import { z } from 'zod';
 import type { CaseKind } from '../../model/cases/filing.ts';
+import type { CaseListSort } from '../../model/cases/case-filter.ts';
+import { CASE_LIFECYCLE } from '../../model/cases/lifecycle.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { searchCondition } from './case-search.ts';
 import { reporterContactAccesses, toCaseSummary } from './case-view.ts';
@@ -11,23 +13,19 @@ import { cursorMoment, decodeCursor, encodeCursor } from '../list-cursors.ts';
 import { periodConditions, scopeConditions, type LedgerFilter } from './ledger-filters.ts';
 import { visibleCaseFilterWithUnits } from './scope.ts';
 
-/** The orders a list can come in: newest filed first (the ledger), or the work queues' order. */
-export const CASE_LIST_SORTS = ['newest', 'due'] as const;
-export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
-/** Whose case it is inside the level holding it: the caller's, nobody's (or, by id, a named user's). */
-export const OWNER_FILTERS = ['me', 'none'] as const;
-
-type CaseListFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
+/** What a list or a count is filtered by (the same for `GET /cases`, the worklists and saved views). */
+export type CaseFilter = Pick<LedgerFilter, 'unitId' | 'status' | 'filedFrom' | 'filedTo'> & {
   kind?: CaseKind;
   urgent?: boolean;
   overdue?: boolean;
   /** `me`, `none` or a user id (model/cases/owner.ts: the owner inside the level holding the case). */
   owner?: string;
+  /** Only the cases the caller's level holds now: the statuses from which the caller's role takes a case. */
+  held?: boolean;
   q?: string;
-  sort?: CaseListSort;
-  limit: number;
-  cursor?: string;
 };
+
+type CaseListFilter = CaseFilter & { sort?: CaseListSort; limit: number; cursor?: string };
 
 type CaseRow = Pick<Case, 'id' | 'filedAt' | 'overdue' | 'dueAt'>;
 
@@ -72,8 +70,8 @@ const ORDERS = {
   { orderBy: Prisma.CaseOrderByWithRelationInput[]; after(raw: string): Prisma.CaseWhereInput; keyOf(row: CaseRow): unknown }
 >;
 
-/** A page in the chosen order (newest first by default), keyset-paginated, always within what the caller may see; dates are district days. */
-export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter, utcOffsetMinutes: number) {
+/** The filter as query conditions, always within what the caller may see; dates are district days. */
+async function caseConditions(prisma: Db, user: AuthenticatedUser, filter: CaseFilter, utcOffsetMinutes: number) {
   const conditions: Prisma.CaseWhereInput[] = [
     await visibleCaseFilterWithUnits(prisma, user),
     ...scopeConditions(filter),
@@ -83,7 +81,20 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
   if (filter.urgent !== undefined) conditions.push({ urgent: filter.urgent });
   if (filter.overdue !== undefined) conditions.push({ overdue: filter.overdue });
   if (filter.owner) conditions.push({ ownerUserId: filter.owner === 'me' ? user.id : filter.owner === 'none' ? null : filter.owner });
+  // The transition table says which statuses each role's level holds (an admin's holds none).
+  if (filter.held) conditions.push({ status: { in: CASE_LIFECYCLE.fromFor('take', user.role) } });
   if (filter.q) conditions.push(await searchCondition(prisma, filter.q));
+  return conditions;
+}
+
+/** How many cases the filter finds for the caller (the worklists' and saved views' counts). */
+export async function countCases(prisma: Db, user: AuthenticatedUser, filter: CaseFilter, utcOffsetMinutes: number) {
+  return prisma.case.count({ where: { AND: await caseConditions(prisma, user, filter, utcOffsetMinutes) } });
+}
+
+/** A page in the chosen order (newest first by default), keyset-paginated, always within what the caller may see; dates are district days. */
+export async function listCases(prisma: Db, user: AuthenticatedUser, filter: CaseListFilter, utcOffsetMinutes: number) {
+  const conditions = await caseConditions(prisma, user, filter, utcOffsetMinutes);
   const order = ORDERS[filter.sort ?? 'newest'];
   if (filter.cursor) conditions.push(order.after(filter.cursor));
   const rows = await prisma.case.findMany({

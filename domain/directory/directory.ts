@@ -88,6 +88,19 @@ export async function listUsers(prisma: Db, user: AuthenticatedUser) {
   return users.map(userView);
 }
 
+/**
+ * The caller's colleagues: the other active users of the caller's own unit with the caller's role, the
+ * people a case held by the unit may be assigned to (model/cases/owner.ts). Names only: no e-mail.
+ */
+export async function listColleagues(prisma: Db, user: AuthenticatedUser) {
+  const users = await prisma.user.findMany({
+    where: { orgUnitId: user.orgUnitId, role: user.role, active: true, id: { not: user.id } },
+    orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+    select: { id: true, displayName: true },
+  });
+  return users.map((u) => ({ id: u.id, name: u.displayName }));
+}
+
 /** A new user gets a one-time password the admin hands over; it is shown once and stored only hashed. */
 export async function createUser(
   prisma: Db,
