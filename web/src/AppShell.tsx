@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { Button, Layout, Result, Segmented, Space, Spin, Typography } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useI18n, useLabel, type Language } from './i18n/i18n.tsx';
 import { useSession } from './auth/session.tsx';
 import { useOwnUnit } from './directory/org-units.ts';
-import { menuFor } from './features.ts';
+import { liveMenuFor, menuFor } from './features.ts';
 import { useSettings } from './time.ts';
 
 /** Header with the user's menu (each feature's entries for the role and the unit's kind), the language switch and sign-out around every signed-in page. */
@@ -17,8 +17,10 @@ export function AppShell() {
   const own = useOwnUnit(session?.user.orgUnitId);
   useDraftSync(session?.user.role === 'street_staff' ? session.user.id : undefined);
   // A unit's clerk's menu follows what the unit's kind does, so it waits for the directory.
-  const items =
-    session && !(session.user.role === 'street_staff' && own.isPending) ? menuFor({ role: session.user.role, unit: own.unit }) : [];
+  const viewer =
+    session && !(session.user.role === 'street_staff' && own.isPending) ? { role: session.user.role, unit: own.unit } : undefined;
+  const items = viewer ? menuFor(viewer) : [];
+  const live = viewer ? liveMenuFor(viewer) : [];
   // Signed out (never signed in, or signed out in another tab): to sign-in, which comes back here.
   // Every screen needs the settings, which the API gives only to a signed-in user.
   if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
@@ -47,6 +49,9 @@ export function AppShell() {
                   {t(key)}
                 </Link>
               </li>
+            ))}
+            {live.map(({ key, element }) => (
+              <Fragment key={key}>{element}</Fragment>
             ))}
           </ul>
         </nav>

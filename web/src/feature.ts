@@ -23,7 +23,12 @@ export type MenuEntry = Audience & { path: string; label: MessageKey };
  * What a feature adds to the shell. Each feature keeps its own in `web/src/<feature>/routes.tsx`;
  * `web/src/features.ts` gathers them in menu order.
  */
-export type Feature = { routes: readonly FeatureRoute[]; menu: readonly MenuEntry[] };
+export type Feature = {
+  routes: readonly FeatureRoute[];
+  menu: readonly MenuEntry[];
+  /** Entries that live on data (worklists with their counts), rendered after the menu's fixed ones, for their audience. */
+  liveMenu?: Audience & { element: ReactNode };
+};
 
 export type Viewer = { role: Role; unit: OrgUnit | undefined };
 

@@ -23,5 +23,9 @@ export const FEATURES: readonly Feature[] = [
   exportsFeature,
 ];
 
+/** The live entries (worklists and the like) the signed-in user's role and unit reach, in feature order. */
+export const liveMenuFor = (viewer: Viewer) =>
+  FEATURES.flatMap((f) => (f.liveMenu && reaches(f.liveMenu, viewer) ? [{ key: f.menu[0]?.path ?? '', element: f.liveMenu.element }] : []));
+
 /** The main menu of the signed-in user: each feature's entries their role (and their unit's kind) reaches. */
 export const menuFor = (viewer: Viewer): MenuEntry[] => FEATURES.flatMap((f) => f.menu.filter((entry) => reaches(entry, viewer)));

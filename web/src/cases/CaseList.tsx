@@ -11,9 +11,9 @@ import type { MessageKey } from '../i18n/zh.ts';
 import { useOrgUnits, unitName } from '../directory/org-units.ts';
 import { useUser } from '../auth/session.tsx';
 import { useDistrictTime } from '../time.ts';
-
-/** Lists refresh this often, so a case changed elsewhere shows within 5 s (a 304 when nothing changed). */
-export const REFRESH_MS = 3_000;
+import { FILTER_NAMES, type FilterName } from './case-filters.ts';
+import { REFRESH_MS } from './refresh.ts';
+import { SavedViewActions, useCurrentView } from './SavedViewActions.tsx';
 
 const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
@@ -23,7 +23,6 @@ const QUEUES: Record<Exclude<Preset, 'ledger'>, { status: CaseStatus; title: Mes
   triage: { status: 'district_review', title: 'nav.triage' },
   coordination: { status: 'municipal_coordination', title: 'nav.coordination' },
 };
-const FILTER_NAMES = ['unit', 'status', 'kind', 'urgent', 'overdue', 'filedFrom', 'filedTo', 'q'] as const;
 
 export function CaseList({ preset }: { preset: Preset }) {
   const { t } = useI18n();
@@ -34,6 +33,7 @@ export function CaseList({ preset }: { preset: Preset }) {
   const [params, setParams] = useSearchParams();
   const [cursors, setCursors] = useState<string[]>([]);
   const queue = preset === 'ledger' ? undefined : QUEUES[preset];
+  const view = useCurrentView();
 
   const filters = Object.fromEntries(FILTER_NAMES.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])));
   const page = { limit: 20, ...(cursors.length ? { cursor: cursors[cursors.length - 1] } : {}) };
@@ -46,10 +46,12 @@ export function CaseList({ preset }: { preset: Preset }) {
   });
   const items = list.data?.items ?? [];
 
-  const setFilter = (name: (typeof FILTER_NAMES)[number], value: string | undefined) => {
+  const setFilter = (name: FilterName, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
+    // Changed, the list is no longer the saved view it was opened as.
+    next.delete('view');
     setCursors([]);
     setParams(next, { replace: true });
   };
@@ -59,13 +61,16 @@ export function CaseList({ preset }: { preset: Preset }) {
     <section aria-labelledby="list-title">
       <Space style={{ width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
         <Typography.Title level={1} id="list-title" style={{ fontSize: 22 }}>
-          {queue ? t(queue.title) : user.role === 'street_staff' ? t('nav.ledger') : t('nav.allCases')}
+          {queue ? t(queue.title) : view ? view.name : user.role === 'street_staff' ? t('nav.ledger') : t('nav.allCases')}
         </Typography.Title>
-        {user.role === 'street_staff' && (
-          <Link to="/cases/new">
-            <Button type="primary">{t('nav.file')}</Button>
-          </Link>
-        )}
+        <Space wrap>
+          {!queue && <SavedViewActions />}
+          {user.role === 'street_staff' && (
+            <Link to="/cases/new">
+              <Button type="primary">{t('nav.file')}</Button>
+            </Link>
+          )}
+        </Space>
       </Space>
       {!queue && (
         <Space wrap style={{ marginBottom: 12 }} role="search" aria-label={t('list.filters')}>
@@ -132,6 +137,37 @@ export function CaseList({ preset }: { preset: Preset }) {
               options={filingUnits.map((u) => ({ value: u.id, label: u.name }))}
             />
           )}
+          <Select
+            aria-label={t('list.owner')}
+            placeholder={t('list.owner')}
+            allowClear
+            style={{ width: 130 }}
+            value={params.get('owner') ?? undefined}
+            onChange={(v?: string) => setFilter('owner', v)}
+            options={[
+              { value: 'me', label: t('list.ownerMe') },
+              { value: 'none', label: t('list.ownerNone') },
+            ]}
+          />
+          <Select
+            aria-label={t('list.held')}
+            placeholder={t('list.held')}
+            allowClear
+            style={{ width: 150 }}
+            value={params.get('held') ?? undefined}
+            onChange={(v?: string) => setFilter('held', v)}
+            options={[{ value: 'true', label: t('list.heldByMe') }]}
+          />
+          <Select
+            aria-label={t('list.sort')}
+            style={{ width: 190 }}
+            value={params.get('sort') ?? 'newest'}
+            onChange={(v: string) => setFilter('sort', v === 'newest' ? undefined : v)}
+            options={[
+              { value: 'newest', label: t('list.sortNewest') },
+              { value: 'due', label: t('list.sortDue') },
+            ]}
+          />
           <Input
             type="date"
             aria-label={t('list.filedFrom')}
@@ -168,6 +204,7 @@ export function CaseList({ preset }: { preset: Preset }) {
           },
           { title: t('case.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => label('kind', kind) },
           { title: t('case.status'), dataIndex: 'status', width: 130, render: (status: CaseStatus) => <StatusTag status={status} /> },
+          { title: t('case.owner'), key: 'owner', width: 130, render: (_, row) => row.owner?.name ?? '' },
           {
             title: t('case.filingUnit'),
             key: 'unit',

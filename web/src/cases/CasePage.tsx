@@ -9,7 +9,7 @@ import { StepButtons } from './StepForms.tsx';
 import { ServiceFunds } from '../party/ServiceFunds.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime, timeLeft } from '../time.ts';
-import { REFRESH_MS } from './CaseList.tsx';
+import { REFRESH_MS } from './refresh.ts';
 
 /** One case: where it stands, its history, its files, and what the caller may do now. */
 export default function CasePage() {
@@ -70,6 +70,9 @@ function CaseDetails({ view }: { view: CaseView }) {
       </Space>
       <Space wrap style={{ margin: '12px 0' }} align="center">
         <Countdown dueAt={view.dueAt} level={label('level', view.responsibleLevel)} />
+        <Typography.Text>
+          {t('case.owner')}: {view.owner?.name ?? t('case.noOwner')}
+        </Typography.Text>
       </Space>
       <div style={{ marginBottom: 16 }}>
         {view.allowedActions.length > 0 ? (
@@ -134,6 +137,11 @@ function CaseDetails({ view }: { view: CaseView }) {
                       {e.actorRole ? `${label('role', e.actorRole)} · ` : ''}
                       {label('status', e.toStatus)}
                     </div>
+                    {e.owner && (
+                      <div>
+                        {t('case.owner')}: {e.owner.name}
+                      </div>
+                    )}
                     {e.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}
                   </div>
                 ),

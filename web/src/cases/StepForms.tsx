@@ -7,7 +7,7 @@ import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
-type Field = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' };
+type Field = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' | 'colleague' };
 const long = (name: string, label: MessageKey): Field => ({ name, label, input: 'long' });
 const EDITS: Field[] = (['title', 'category', 'location'] as const)
   .map((name): Field => ({ name: ['edits', name], label: `case.${name}`, input: 'text' }))
@@ -34,12 +34,9 @@ const STEP_FIELDS: { [A in CaseStep]: Field[] } = {
   declareUnsolvable: [long('reason', 'step.reason'), { name: 'referTo', label: 'step.referTo', input: 'text' }],
   feedback: [{ name: 'satisfied', label: 'step.satisfied', input: 'satisfied' }, long('reason', 'step.dissatisfaction')],
   take: [long('comment', 'step.comment')],
-  // Not offered yet (OFFERED): the colleague picker comes with the case screens' owner work.
-  assignOwner: [long('comment', 'step.comment')],
+  assignOwner: [{ name: 'assigneeId', label: 'step.assignee', input: 'colleague' }, long('comment', 'step.comment')],
   release: [long('comment', 'step.comment')],
 };
-
-const OFFERED = (action: CaseView['allowedActions'][number]): action is CaseStep => isCaseStep(action) && action !== 'assignOwner';
 
 /** One button per action the API allows now; each opens the step's form. */
 export function StepButtons({ view }: { view: CaseView }) {
@@ -48,7 +45,7 @@ export function StepButtons({ view }: { view: CaseView }) {
   return (
     <>
       <Space wrap>
-        {view.allowedActions.filter(OFFERED).map((action) => (
+        {view.allowedActions.filter(isCaseStep).map((action) => (
           <Button key={action} type={action === view.allowedActions[0] ? 'primary' : 'default'} onClick={() => setOpen(action)}>
             {label('step', action)}
           </Button>
@@ -89,6 +86,8 @@ function StepModal<A extends CaseStep>({ view, action, onClose }: { view: CaseVi
                   { value: false, label: t('step.satisfiedNo') },
                 ]}
               />
+            ) : field.input === 'colleague' ? (
+              <ColleagueSelect />
             ) : (
               <MergeCandidates caseId={view.id} />
             )}
@@ -114,6 +113,27 @@ const pickEdits = (view: CaseView) => ({
   triedLocally: view.triedLocally,
   helpNeeded: view.helpNeeded,
 });
+
+/** The colleagues the API names (the caller's unit and role): who the server accepts as the new owner. */
+function ColleagueSelect({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+  const { t } = useI18n();
+  const colleagues = useQuery({
+    queryKey: ['colleagues'],
+    queryFn: async () => unwrap(await api.GET('/colleagues')).items,
+  });
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={onChange}
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={t('step.pickColleague')}
+      loading={colleagues.isPending}
+      notFoundContent={t('step.noColleagues')}
+      options={(colleagues.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+    />
+  );
+}
 
 /** Look-alikes first (the API's suggestions), then any open case of the district found by search. */
 function MergeCandidates({ caseId, value, onChange, id }: { caseId: string; value?: string; onChange?: (v: string) => void; id?: string }) {

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { ALL_ROLES, type Feature } from '../feature.ts';
 import { CaseList } from './CaseList.tsx';
+import { WorklistMenu } from './WorklistMenu.tsx';
 
 // The ledger list is part of the first screen; the rest of the case screens load on demand.
 const FileCase = lazy(() => import('./FileCase.tsx'));
@@ -25,4 +26,5 @@ export const casesFeature: Feature = {
     { path: '/cases/new', label: 'nav.file', roles: ['street_staff'], clerkUnit: 'filesCases' },
     { path: '/cases/drafts', label: 'nav.drafts', roles: ['street_staff'], clerkUnit: 'filesCases' },
   ],
+  liveMenu: { roles: ALL_ROLES, clerkUnit: 'filesCases', element: <WorklistMenu /> },
 };

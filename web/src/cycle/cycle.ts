@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiFailure, api, unwrap } from '../api/client.ts';
 import { useSettings } from '../time.ts';
-import { REFRESH_MS } from '../cases/CaseList.tsx';
+import { REFRESH_MS } from '../cases/refresh.ts';
 
 /** The caller's district cycle for the current half-year; null when it has not been opened yet. */
 export function useCurrentCycle() {

@@ -3,7 +3,7 @@ import { Alert, Collapse, Typography } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
-import { REFRESH_MS } from '../cases/CaseList.tsx';
+import { REFRESH_MS } from '../cases/refresh.ts';
 
 /** What the embedded development SMTP server received (npm start without SMTP_URL). */
 export default function Mailbox() {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { seedId } from '../../domain/directory/seed.ts';
+import { fileAs } from '../support/case-steps.ts';
+import { browserStackFor, capture, openCase, pickOption, signIn, takeStep, zhText, zhWord } from './support/browser.ts';
+
+const stack = browserStackFor(import.meta.filename);
+
+const countIn = async (link: { textContent(): Promise<string | null> }) => Number((await link.textContent())?.match(/(\d+)\s*$/)?.[1]);
+
+describe('a district office works its queue as a team', () => {
+  it('takes a case from "unassigned in my unit", assigns one to a colleague by name, and saves the list as a shared view', async () => {
+    const { sys } = stack();
+    const admin = await sys.login('admin@ledger.test');
+    const created = await sys.http
+      .post('/admin/users')
+      .set('Authorization', admin)
+      .send({ email: 'second-district@ledger.test', displayName: '第二梳理员', role: 'district_officer', orgUnitId: seedId('DIST') });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const colleague = await sys.http
+      .post('/auth/login')
+      .send({ email: 'second-district@ledger.test', password: created.body.temporaryPassword });
+    const east = await sys.login('east@ledger.test');
+    const titles = ['团队：桥面裂缝', '团队：井盖缺失', '团队：路灯闪烁'];
+    for (const title of titles) await fileAs(sys, east, { title, urgent: true });
+
+    const page = await stack().newPage();
+    await signIn(page, 'district@ledger.test');
+    const menu = page.getByRole('navigation', { name: zhText('nav.label') });
+    const unassigned = menu.getByRole('link', { name: new RegExp(`^${zhText('worklist.unassigned')}`) });
+    const mine = menu.getByRole('link', { name: new RegExp(`^${zhText('worklist.mine')}`) });
+    await expect.poll(() => countIn(unassigned)).toBe(3);
+    expect(await countIn(mine)).toBe(0);
+    await unassigned.click();
+    for (const title of titles) await page.getByRole('link', { name: title }).waitFor();
+    await capture(page, 'district-unassigned');
+
+    await openCase(page, titles[0]!);
+    await takeStep(page, 'take', []);
+    await page
+      .getByText(`${zhText('case.owner')}: District triage officer`)
+      .first()
+      .waitFor();
+    // The menu's counts follow without a reload.
+    await expect.poll(() => countIn(mine)).toBe(1);
+    await expect.poll(() => countIn(unassigned)).toBe(2);
+
+    await unassigned.click();
+    await openCase(page, titles[1]!);
+    await page.getByRole('button', { name: zhWord('step', 'assignOwner') }).click();
+    const dialog = page.getByRole('dialog');
+    await pickOption(page, dialog, zhText('step.assignee'), '第二梳理员');
+    await dialog.getByRole('button', { name: zhText('step.confirm') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByText(`${zhText('case.owner')}: 第二梳理员`)
+      .first()
+      .waitFor();
+    await capture(page, 'district-assigned-to-colleague');
+
+    // What is left unassigned, saved as a view shared with the unit.
+    await unassigned.click();
+    await page.getByRole('button', { name: zhText('view.save') }).click();
+    const save = page.getByRole('dialog');
+    await save.getByLabel(zhText('view.name')).fill('本组待承办');
+    await save.getByRole('checkbox', { name: zhText('view.shared') }).check();
+    await save.getByRole('button', { name: zhText('step.confirm') }).click();
+    await save.waitFor({ state: 'hidden' });
+    const viewLink = menu.getByRole('link', { name: /^本组待承办/ });
+    await expect.poll(() => countIn(viewLink)).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('本组待承办');
+    await capture(page, 'district-saved-view');
+
+    // The colleague sees the shared view, counted in their own scope, and the case assigned to them.
+    const theirs = await sys.http.get('/worklists').set('Authorization', `Bearer ${colleague.body.token}`);
+    expect(theirs.body.views).toEqual([expect.objectContaining({ name: '本组待承办', count: 1 })]);
+    expect(theirs.body.lists.find((l: { key: string }) => l.key === 'mine').count).toBe(1);
+  });
+});
