@@ -21,8 +21,8 @@ const visibleTo = (user: AuthenticatedUser) => ({
 
 /** A saved filter as the list's filter (the sort orders a list; a count has none). */
 export function caseFilterOf(filters: SavedCaseFilter): CaseFilter {
-  const { unit, sort: _sort, ...rest } = filters;
-  return { ...rest, ...(unit ? { unitId: unit } : {}) };
+  const { unit, status, kind, urgent, overdue, owner, held, filedFrom, filedTo, q } = filters;
+  return { unitId: unit, status, kind, urgent, overdue, owner, held, filedFrom, filedTo, q };
 }
 
 /** A stored filter as saved; undefined if it no longer parses (a status renamed since), which then finds nothing. */
