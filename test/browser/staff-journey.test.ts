@@ -5,6 +5,9 @@ import { browserStackFor, capture, openCase, pickOption, signIn, takeStep, zhTex
 
 const stack = browserStackFor(import.meta.filename);
 
+// The menu's counts refresh every few seconds (as the case lists do), not at once: poll past one refresh.
+const LIVE = { timeout: 10_000, interval: 250 };
+
 const countIn = async (link: { textContent(): Promise<string | null> }) => Number((await link.textContent())?.match(/(\d+)\s*$/)?.[1]);
 
 describe('a district office works its queue as a team', () => {
@@ -28,7 +31,7 @@ describe('a district office works its queue as a team', () => {
     const menu = page.getByRole('navigation', { name: zhText('nav.label') });
     const unassigned = menu.getByRole('link', { name: new RegExp(`^${zhText('worklist.unassigned')}`) });
     const mine = menu.getByRole('link', { name: new RegExp(`^${zhText('worklist.mine')}`) });
-    await expect.poll(() => countIn(unassigned)).toBe(3);
+    await expect.poll(() => countIn(unassigned), LIVE).toBe(3);
     expect(await countIn(mine)).toBe(0);
     await unassigned.click();
     for (const title of titles) await page.getByRole('link', { name: title }).waitFor();
@@ -41,8 +44,8 @@ describe('a district office works its queue as a team', () => {
       .first()
       .waitFor();
     // The menu's counts follow without a reload.
-    await expect.poll(() => countIn(mine)).toBe(1);
-    await expect.poll(() => countIn(unassigned)).toBe(2);
+    await expect.poll(() => countIn(mine), LIVE).toBe(1);
+    await expect.poll(() => countIn(unassigned), LIVE).toBe(2);
 
     await unassigned.click();
     await openCase(page, titles[1]!);
@@ -66,7 +69,7 @@ describe('a district office works its queue as a team', () => {
     await save.getByRole('button', { name: zhText('step.confirm') }).click();
     await save.waitFor({ state: 'hidden' });
     const viewLink = menu.getByRole('link', { name: /^本组待承办/ });
-    await expect.poll(() => countIn(viewLink)).toBe(1);
+    await expect.poll(() => countIn(viewLink), LIVE).toBe(1);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('本组待承办');
     await capture(page, 'district-saved-view');
 
