@@ -22,6 +22,16 @@ export type DeadlinePolicy = {
   utcOffsetMinutes: number;
 };
 
+/** The working days a level has for a case: the workflow's clock and a clock re-armed from the ledger count alike. */
+export const workingDaysAt = (policy: DeadlinePolicy, level: Level, urgent: boolean) =>
+  level === 'municipal'
+    ? urgent
+      ? policy.urgentMunicipalDays
+      : policy.municipalDays
+    : urgent
+      ? policy.urgentDistrictDays
+      : policy.districtDays;
+
 export type CaseWorkflowInput = {
   caseId: string;
   filingUnitId: string;
@@ -30,6 +40,40 @@ export type CaseWorkflowInput = {
   requestHash: string;
   filing: CaseFiling;
   policy: DeadlinePolicy;
+  /**
+   * Set when the case is started again from its ledger state (`npm run rebuild`, after Temporal's
+   * history was lost): the workflow takes up this state instead of filing the case. Absent from
+   * every filing, so histories started before it replay unchanged.
+   */
+  resume?: CaseResume;
+};
+
+/** A level's deadline clock as the ledger's events re-arm it (epoch milliseconds, like the workflow's). */
+export type ResumedClock = {
+  level: Level;
+  startedAt: number;
+  dueAt: number;
+  /** The reminders (50, 75 %) and the overdue notice (100) already recorded. */
+  sent: Array<50 | 75 | 100>;
+  /** Set while the case is back with the street for more information: when that pause began. */
+  pausedAt?: number;
+};
+
+/** The state of an open case as the ledger holds it: where a resumed workflow takes up. */
+export type CaseResume = {
+  status: CaseStatus;
+  responsibleLevel: Level;
+  /** The last event in the ledger: the resumed workflow's events continue after it. */
+  lastSequence: number;
+  filing: CaseFiling;
+  details: CaseDetails;
+  calendarVersion: number | null;
+  owner: (CaseOwner & { sequence: number }) | null;
+  clock: ResumedClock | null;
+  /** While awaiting the reporter's feedback: when the case closes without an answer. */
+  feedbackDueAt: number | null;
+  /** Files already in the history, so a late signal of one adds it no second time. */
+  attachmentIds: string[];
 };
 
 /** The projected state of the case after one event: the ledger row is overwritten with it. */

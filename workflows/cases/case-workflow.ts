@@ -23,7 +23,13 @@ import type {
 import { refuseClaim } from '../../model/leaders/claims.ts';
 import { ROLES, type Actor } from '../../model/directory/roles.ts';
 import { describeOutcome, type Level } from '../../model/cases/outcome.ts';
-import { type CaseEventData, type CaseEventRecord, type CaseSnapshot, type CaseWorkflowInput } from '../../model/cases/case.ts';
+import {
+  workingDaysAt,
+  type CaseEventData,
+  type CaseEventRecord,
+  type CaseSnapshot,
+  type CaseWorkflowInput,
+} from '../../model/cases/case.ts';
 import { refuseOwnerStep, type CaseOwner, type OwnerRefusal, type OwnerStep } from '../../model/cases/owner.ts';
 import type { CaseDetails } from '../../model/cases/case-details.ts';
 import type { PrimaryOutcome } from '../../model/cases/outcome.ts';
@@ -100,21 +106,22 @@ type Job = (
  * deadline milestone.
  */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapshot> {
-  const { policy } = input;
-  const filing = { ...input.filing };
-  const details: CaseDetails = {};
-  let status = initialStatus(filing.urgent);
-  let level: Level = filing.urgent ? 'district' : 'street';
-  let clock: DeadlineClock | undefined;
+  const { policy, resume } = input;
+  const filing = { ...(resume?.filing ?? input.filing) };
+  const details: CaseDetails = { ...resume?.details };
+  let status = resume?.status ?? initialStatus(filing.urgent);
+  let level: Level = resume?.responsibleLevel ?? (filing.urgent ? 'district' : 'street');
+  let clock: DeadlineClock | undefined = resume?.clock ? { ...resume.clock, sent: [...resume.clock.sent] } : undefined;
   // Bumped whenever a level's clock is started or dropped, so a deadline computed for a level the
   // case has meanwhile left is thrown away instead of starting a clock nobody owns.
   let clockEpoch = 0;
-  let feedbackDueAt: number | undefined;
+  let feedbackDueAt: number | undefined = resume?.feedbackDueAt ?? undefined;
   // Who holds the case inside its level, and the event that named them (model/cases/owner.ts).
-  let owner: (CaseOwner & { sequence: number }) | undefined;
-  let calendarVersion: number | null = null;
-  let lastSequence = 0;
-  let projectedSequence = 0;
+  let owner: (CaseOwner & { sequence: number }) | undefined = resume?.owner ?? undefined;
+  let calendarVersion: number | null = resume?.calendarVersion ?? null;
+  // A resumed case's events are in the ledger already: its new ones continue their sequence.
+  let lastSequence = resume?.lastSequence ?? 0;
+  let projectedSequence = lastSequence;
   const jobs: Job[] = [];
   const queue = (job: Job) => jobs.push({ ...job, origin: currentOrigin() });
   // Notices go out beside the ledger pipeline, so a slow or dead mail attempt never holds up a transition.
@@ -122,14 +129,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   // Why the ledger refused an event for good: the Updates waiting for it fail, and the case ends.
   let ledgerRefusal: string | undefined;
 
-  const levelDays = (l: Level) =>
-    l === 'municipal'
-      ? filing.urgent
-        ? policy.urgentMunicipalDays
-        : policy.municipalDays
-      : filing.urgent
-        ? policy.urgentDistrictDays
-        : policy.districtDays;
+  const levelDays = (l: Level) => workingDaysAt(policy, l, filing.urgent);
   const activeDueAt = () =>
     clock && clock.pausedAt === undefined ? clock.dueAt : status === 'awaiting_feedback' ? feedbackDueAt : undefined;
   const snapshot = (): CaseSnapshot => {
@@ -295,7 +295,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   };
   // Each file once in the history, however often its signal is delivered; none once the case has
   // moved where the sender may no longer add files (it was stored just before the move).
-  const filesRecorded = new Set<string>();
+  const filesRecorded = new Set<string>(resume?.attachmentIds);
   const attach = ({ actor, attachment }: AttachRequest) => {
     if (filesRecorded.has(attachment.id) || refuseUpdate('attach', status, actor.role)) return;
     filesRecorded.add(attachment.id);
@@ -396,9 +396,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     record('closeWithPrimary', null, describeOutcome(details.primaryOutcome));
   }
 
-  // A regular case stays in its unit's own ledger until submitted: no handover, so no clock and no mail yet.
-  if (level === 'district') enterLevel('district');
-  record(filing.urgent ? 'fileUrgent' : 'fileRegular', input.filedBy, null);
+  // A resumed case takes up its ledger state as it is: its clock is re-armed, nothing is recorded
+  // until its next step or deadline. A new one is filed; a regular case stays in its unit's own
+  // ledger until submitted: no handover, so no clock and no mail yet.
+  if (!resume) {
+    if (level === 'district') enterLevel('district');
+    record(filing.urgent ? 'fileUrgent' : 'fileRegular', input.filedBy, null);
+  }
 
   for (;;) {
     const wakeAt = earliest(nextMilestone(clock)?.at, status === 'awaiting_feedback' ? feedbackDueAt : undefined);

@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildFromLedger } from '../../../domain/system/rebuild.ts';
+import { freePort } from '../../../infra/free-port.ts';
+import { requireTemporalCli } from '../../../infra/temporal-cli.ts';
+import { startTemporalDevServer, type DevServer, type DevServerOptions } from '../../../infra/temporal-dev-server.ts';
+import { systemClock } from '../../../lib/clock.ts';
+import { loadConfig } from '../../../lib/config.ts';
+import { installTemporalRuntime } from '../../../lib/temporal-runtime.ts';
+import { caseSnapshotQuery, cycleSnapshotQuery, workflowIdForCase, workflowIdForCycle } from '../../../workflows/definitions.ts';
+import { fileAs, stepOk } from '../../support/case-steps.ts';
+import { namespaceForTestFile } from '../../support/namespaces.ts';
+import { startTestSystem, type TestSystem } from '../../support/system.ts';
+
+// This file runs its own Temporal dev server (own port, own SQLite file) and loses its whole store
+// mid-life: stopped, its files deleted, started again empty. The shared dev server is never touched.
+// The district's deadline is 0 working days (a submitted case is overdue at once); the city's keeps
+// its default, so a forwarded case is not.
+const config = loadConfig({ LOG_LEVEL: 'silent' });
+const CYCLE = '2099-H2';
+
+let sys: TestSystem;
+let server: DevServer;
+let serverOptions: DevServerOptions;
+let serverDir: string | undefined;
+let connection: Connection;
+let nativeConnection: NativeConnection;
+
+beforeAll(async () => {
+  installTemporalRuntime({ logLevel: 'error', handleSignals: false });
+  const namespace = namespaceForTestFile(import.meta.filename);
+  const dir = (serverDir = mkdtempSync(path.join(tmpdir(), 'temporal-rebuild-')));
+  serverOptions = {
+    cliPath: requireTemporalCli(config, () => {}).path,
+    port: await freePort(),
+    dbFile: path.join(dir, 'temporal.sqlite'),
+    namespaces: [namespace],
+    logFile: path.join(dir, 'temporal.log'),
+  };
+  server = await startTemporalDevServer(serverOptions);
+  connection = await Connection.connect({ address: server.address });
+  nativeConnection = await NativeConnection.connect({ address: server.address });
+  const client = new Client({ connection, namespace });
+  sys = await startTestSystem(import.meta.filename, {
+    temporal: { client, nativeConnection, listsWorkflows: true },
+    deadlines: { districtDays: 0, urgentDistrictDays: 0 },
+  });
+});
+afterAll(async () => {
+  await sys?.stop();
+  await nativeConnection?.close();
+  await connection?.close();
+  await server?.stop();
+  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
+});
+
+async function loseTemporalStore() {
+  await server.stop();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${serverOptions.dbFile}${suffix}`, { force: true });
+  server = await startTemporalDevServer(serverOptions);
+}
+
+const rebuild = () => rebuildFromLedger({ prisma: sys.db.prisma, temporal: sys.client, config: sys.config, clock: systemClock });
+const eventsOf = async (caseId: string) =>
+  sys.db.prisma.caseEvent.findMany({
+    where: { caseId },
+    orderBy: { sequence: 'asc' },
+    select: { sequence: true, type: true, occurredAt: true },
+  });
+const typesOf = async (caseId: string) => (await eventsOf(caseId)).map((e) => e.type);
+const snapshotOf = (caseId: string) => sys.client.workflow.getHandle(workflowIdForCase(caseId)).query(caseSnapshotQuery);
+
+describe("Temporal's store lost mid-life, rebuilt from the ledger", () => {
+  it('starts every open case where the ledger left it, never a closed one, and nothing the second time', { timeout: 420_000 }, async () => {
+    const east = await sys.login('east@ledger.test');
+    const west = await sys.login('west@ledger.test');
+    const district = await sys.login('district@ledger.test');
+    const city = await sys.login('city@ledger.test');
+    const admin = await sys.login('admin@ledger.test');
+
+    // A cycle open, with one unit's ledger already in (West Street holds no case of its own).
+    expect((await sys.http.post(`/cycles/${CYCLE}/open`).set('Authorization', admin)).status).toBe(202);
+    await expect
+      .poll(async () => (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', west)).status, { timeout: 30_000 })
+      .toBe(200);
+    expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', west)).status).toBe(200);
+
+    // Cases at every status: in the unit's ledger, with the district (overdue, owned), back with the
+    // street (clock paused), with the city, awaiting the reporter; and two closed.
+    const inLedger = await fileAs(sys, east, { title: 'Rebuild: pending in the ledger' });
+    const atDistrict = await fileAs(sys, east, { title: 'Rebuild: at the district' });
+    await stepOk(sys, east, atDistrict.id, 'submit');
+    await stepOk(sys, district, atDistrict.id, 'take');
+    const returned = await fileAs(sys, east, { title: 'Rebuild: returned for information' });
+    await stepOk(sys, east, returned.id, 'submit');
+    await stepOk(sys, district, returned.id, 'return', { questions: 'Which lamp posts exactly?' });
+    const atCity = await fileAs(sys, east, { urgent: true, title: 'Rebuild: with the city' });
+    await stepOk(sys, district, atCity.id, 'forward', { summary: 'Needs the utility company.' });
+    const awaitingFeedback = await fileAs(sys, east, { urgent: true, title: 'Rebuild: awaiting feedback' });
+    await stepOk(sys, district, awaitingFeedback.id, 'solve', { resolution: 'Lamps replaced.' });
+    const rejected = await fileAs(sys, east, { urgent: true, title: 'Rebuild: rejected' });
+    await stepOk(sys, district, rejected.id, 'reject', { reason: 'Not a hard problem.' });
+    const closed = await fileAs(sys, east, { urgent: true, title: 'Rebuild: closed' });
+    await stepOk(sys, district, closed.id, 'solve', { resolution: 'Done.' });
+    await stepOk(sys, east, closed.id, 'feedback', { satisfied: true });
+    await expect.poll(async () => (await typesOf(atDistrict.id)).includes('deadline_overdue'), { timeout: 30_000 }).toBe(true);
+    await sys.assertReconciled();
+
+    await loseTemporalStore();
+    await expect(sys.client.workflow.getHandle(workflowIdForCase(atCity.id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+
+    // Days cannot pass here: the ledger is told the city's time runs out in 40 seconds, as if it had
+    // taken the case days ago, and the rebuilt workflow must keep that deadline.
+    const cityDueAt = new Date(Date.now() + 40_000);
+    await sys.db.prisma.case.update({ where: { id: atCity.id }, data: { dueAt: cityDueAt } });
+    const open = [inLedger, atDistrict, returned, atCity, awaitingFeedback].map((c) => c.id);
+    const report = await rebuild();
+    expect([...report.casesStarted].sort()).toEqual([...open].sort());
+    expect(report.casesFound).toBe(0);
+    expect(report.cyclesStarted).toHaveLength(1);
+    for (const id of [rejected.id, closed.id])
+      await expect(sys.client.workflow.getHandle(workflowIdForCase(id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
+    await sys.assertReconciled();
+
+    // Each case is where the ledger left it: status, deadline, overdue flag, owner.
+    const resumed = await snapshotOf(atDistrict.id);
+    expect(resumed).toMatchObject({ status: 'district_review', overdue: true, owner: { userId: expect.any(String) } });
+    expect((await snapshotOf(returned.id)).dueAt).toBeNull();
+    expect((await snapshotOf(atCity.id)).dueAt).toBe(cityDueAt.toISOString());
+    expect(Date.parse((await snapshotOf(awaitingFeedback.id)).dueAt!)).toBeGreaterThan(Date.now());
+
+    // The second run finds everything running: it starts nothing.
+    const again = await rebuild();
+    expect(again).toMatchObject({ casesStarted: [], casesFound: open.length, cyclesStarted: [], cyclesFound: 1 });
+    expect(again.schedules).toEqual({ created: [], caughtUp: [] });
+
+    // Every open case takes its next step, its events continuing the ledger's sequence.
+    const before = (await eventsOf(inLedger.id)).length;
+    await stepOk(sys, east, inLedger.id, 'submit');
+    await expect
+      .poll(async () => (await typesOf(inLedger.id)).slice(before), { timeout: 30_000 })
+      .toEqual(['submitted_to_district', 'deadline_overdue']);
+    expect((await stepOk(sys, district, atDistrict.id, 'forward', { summary: 'To the city.' })).status).toBe('municipal_coordination');
+    expect((await stepOk(sys, east, returned.id, 'resubmit', { comment: 'Posts 12 to 20.' })).status).toBe('district_review');
+    expect((await stepOk(sys, east, awaitingFeedback.id, 'feedback', { satisfied: true })).status).toBe('closed');
+    for (const id of open) {
+      const sequences = (await eventsOf(id)).map((e) => e.sequence);
+      expect(sequences).toEqual(sequences.map((_, i) => i + 1));
+    }
+
+    // The cycle knows West Street's ledger is in, and takes East Street's.
+    const [cycle, districtId] = report.cyclesStarted[0]!.split(':') as [string, string];
+    const cycleHandle = sys.client.workflow.getHandle(workflowIdForCycle(cycle, districtId));
+    expect((await cycleHandle.query(cycleSnapshotQuery)).submittedUnitIds).toHaveLength(1);
+    expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', west)).status).toBe(409);
+    expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', east)).status).toBe(200);
+
+    // The city's deadline fires when the ledger said, not before.
+    expect(await typesOf(atCity.id)).not.toContain('deadline_overdue');
+    await expect.poll(async () => (await typesOf(atCity.id)).includes('deadline_overdue'), { timeout: 90_000, interval: 1_000 }).toBe(true);
+    const overdue = (await eventsOf(atCity.id)).find((e) => e.type === 'deadline_overdue')!;
+    expect(overdue.occurredAt.getTime()).toBeGreaterThanOrEqual(cityDueAt.getTime());
+    expect(overdue.occurredAt.getTime() - cityDueAt.getTime()).toBeLessThan(15_000);
+    expect((await stepOk(sys, city, atCity.id, 'resolve', { resolution: 'The utility repaired the line.' })).status).toBe(
+      'awaiting_feedback',
+    );
+
+    await sys.assertReconciled();
+  });
+});
