@@ -1,6 +1,7 @@
 import { WorkflowFailedError, WorkflowNotFoundError, type Client, type WorkflowExecutionInfo } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../lib/db.ts';
+import { isFinalStatus, type CaseStatus } from '../../model/cases/lifecycle.ts';
 import { LEDGER_REFUSED_FAILURE, caseSnapshotQuery } from '../../workflows/definitions.ts';
 
 type ReconcileProblem =
@@ -49,10 +50,16 @@ export async function reconcile(
     if (mismatch) problems.push(mismatch);
   }
   for (const [workflowId, row] of rows) {
-    if (!seen.has(workflowId)) problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId });
+    if (!seen.has(workflowId) && !closedForGood(row)) problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId });
   }
   return { casesChecked: rows.size, workflowsChecked, problems };
 }
+
+/**
+ * A closed case needs no workflow: Temporal drops ended histories after the namespace's retention,
+ * and `npm run rebuild` starts none for a closed case after the store was lost.
+ */
+const closedForGood = (row: { status: string }) => isFinalStatus(row.status as CaseStatus);
 
 /** A filing the ledger refused: the API answered 400 and the workflow ended failed, before any row. */
 async function refusedByLedger(temporal: Client, wf: WorkflowExecutionInfo): Promise<boolean> {
@@ -80,7 +87,7 @@ async function reconcileFromRows(
       if (mismatch) problems.push(mismatch);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
-      problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId: row.workflowId });
+      if (!closedForGood(row)) problems.push({ kind: 'row_without_workflow', caseId: row.id, workflowId: row.workflowId });
     }
   }
   return { casesChecked: rows.length, workflowsChecked: rows.length, problems };
