@@ -95,6 +95,10 @@ describe("Temporal's store lost mid-life, rebuilt from the ledger", () => {
       workflowId: `open-cycles-${CYCLE}`,
       args: [{ cycle: CYCLE, settings: sys.config.cycles.settings }],
     });
+    // The district cycle takes submissions once it has opened its ledger row (its handlers come after).
+    await expect
+      .poll(async () => (await sys.http.get(`/cycles/${CYCLE}`).set('Authorization', west)).status, { timeout: 30_000 })
+      .toBe(200);
     expect((await sys.http.post(`/cycles/${CYCLE}/submission`).set('Authorization', west)).status).toBe(200);
 
     // Cases at every status: in the unit's ledger, with the district (overdue, owned), back with the
