@@ -103,6 +103,26 @@ function xlsxParts(sheetName: string): Record<string, string> {
   };
 }
 
+/** How many narrow columns a text takes: a Chinese (or other wide) character takes two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Column widths from the header, since the rows stream past and are never held: wide enough for the
+ * header and a date or a name beside it, narrow enough that a long heading does not push the rest off
+ * the screen (text in the cells may run on; a reader widens that column).
+ */
+export const columnWidthsOf = (header: string[]) => header.map((title) => Math.min(40, Math.max(12, displayWidth(title) + 4)));
+
+const colsXml = (header: string[]) =>
+  `<cols>${columnWidthsOf(header)
+    .map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`)
+    .join('')}</cols>`;
+
 /**
  * XLSX written as a true stream: the sheet's XML is generated row by row and pulled through the zip
  * compressor as fast as the output takes it, so memory stays flat whatever the row count (a
@@ -117,7 +137,7 @@ export async function writeXlsx(
 ): Promise<number> {
   let count = 0;
   async function* sheetXml() {
-    yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>`;
+    yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${colsXml(header)}<sheetData>`;
     yield xlsxRow(1, header, 1);
     let chunk = '';
     for await (const row of rows) {

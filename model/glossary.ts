@@ -1,9 +1,9 @@
 import type { LifecycleWords, Words } from './lifecycle.ts';
 import type { LIFECYCLES, LifecycleName } from './lifecycles.ts';
 import { CASE_EVENT_WORDS, CASE_GLOSSARY, CASE_KIND_WORDS, LEVEL_WORDS } from './cases/glossary.ts';
-import { CYCLE_PHASE_WORDS } from './cycle/glossary.ts';
+import { CYCLE_PHASE_WORDS, HALF_YEAR_WORDS } from './cycle/glossary.ts';
 import { ROLE_WORDS, UNIT_KIND_WORDS } from './directory/glossary.ts';
-import { EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
+import { DOWNLOAD_WORDS, EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
 import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
 import { RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
 import { SERVICE_KIND_LABELS } from './party/vocabulary.ts';
@@ -42,9 +42,11 @@ export const GLOSSARY = {
   unitKinds: UNIT_KIND_WORDS,
   roles: ROLE_WORDS,
   cyclePhases: CYCLE_PHASE_WORDS,
+  halfYears: HALF_YEAR_WORDS,
   quotaItems: QUOTA_ITEM_WORDS,
   leaderRanks: LEADER_RANK_WORDS,
   serviceKinds: SERVICE_KIND_LABELS,
+  downloads: DOWNLOAD_WORDS,
 } as const;
 
 /** A word as it stands alone (a label, a table cell, a button): English begins with a capital. */

@@ -10,6 +10,7 @@ import {
 } from '../../domain/party/feedback-document.ts';
 import type { MemberFeedbackInput } from '../../model/party/feedback.ts';
 import type { ActivityDeps } from '../deps.ts';
+import { downloadFileName } from '../../model/exports/download-names.ts';
 import { sendOnce } from '../mail-once.ts';
 
 export const partyAddress = (unit: { partyEmail: string | null; email: string | null }) => unit.partyEmail ?? unit.email;
@@ -73,7 +74,9 @@ export function createFeedbackActivities({ prisma, mailer, clock, storage }: Act
         to: address ? [address] : [],
         subject: `${year} 党员“双报到”表现反馈 / Party members' year-end feedback ${year}: ${unit.name}`,
         text: `The service records of ${doc.members.length} member(s) of ${unit.name} in the communities where they live, ${recordIds.length} record(s) in all, are attached.`,
-        attachments: [{ filename: `member-feedback-${year}.xlsx`, contentType: TABLE_CONTENT_TYPES.xlsx, content: xlsx }],
+        attachments: [
+          { filename: downloadFileName('memberFeedback', 'zh', year, 'xlsx'), contentType: TABLE_CONTENT_TYPES.xlsx, content: xlsx },
+        ],
       });
       try {
         await prisma.$transaction([

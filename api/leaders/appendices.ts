@@ -16,6 +16,7 @@ import { tableFileHeaders } from '../file-response.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponses } from '../errors.schemas.ts';
 import { appendixQuery } from './leaders.schemas.ts';
+import { downloadFileName } from '../../model/exports/download-names.ts';
 import { defineRoute, type RouteResult } from '../route.ts';
 
 const TOTAL = { id: '00000000-0000-0000-0000-000000000000', code: 'TOTAL', name: '', kind: 'district' };
@@ -69,7 +70,7 @@ async function appendixPreview(which: 1 | 2, deps: AppDeps, user: AuthenticatedU
 
 function appendixFile(which: 1 | 2, deps: AppDeps, user: AuthenticatedUser, query: Query & { format: 'csv' | 'xlsx' }): RouteResult {
   const { header, rows, title } = appendixTable(which, deps, user, query);
-  const name = `appendix${which}-${query.year}.${query.format}`;
+  const name = downloadFileName(which === 1 ? 'appendix1' : 'appendix2', query.lang, query.year, query.format);
   return {
     status: 200,
     headers: tableFileHeaders(query.format, name),

@@ -26,6 +26,7 @@ import {
   yearParams,
 } from './party.schemas.ts';
 import { defineRoute } from '../route.ts';
+import { downloadFileName } from '../../model/exports/download-names.ts';
 import { ROUND_LIFECYCLE, ROUND_TRANSITIONS, type RoundAction } from '../../model/party/round-lifecycle.ts';
 
 const READERS = ['street_staff', 'district_officer', 'admin'] as const;
@@ -115,7 +116,7 @@ export const partyRoundRoutes = [
       status: 200,
       headers:
         query.format === 'xlsx'
-          ? tableFileHeaders('xlsx', `member-feedback-${params.year}.xlsx`)
+          ? tableFileHeaders('xlsx', downloadFileName('memberFeedback', 'zh', params.year, 'xlsx'))
           : { 'Content-Type': 'text/html; charset=utf-8' },
       body: await feedbackFile(partyDepsOf(deps), user, params.year, params.unitId, query.format),
     }),
@@ -208,7 +209,7 @@ export const partyRoundRoutes = [
       const header = commendationHeader(query.lang);
       return {
         status: 200,
-        headers: tableFileHeaders(query.format, `commendations-${params.year}.${query.format}`),
+        headers: tableFileHeaders(query.format, downloadFileName('commendations', query.lang, params.year, query.format)),
         body: undefined,
         stream: async (out) => {
           if (query.format === 'csv') await writeCsv(header, rows, out);

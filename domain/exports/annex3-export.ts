@@ -4,6 +4,7 @@ import type { Db } from '../../lib/db.ts';
 import type { Annex3Settings } from '../../model/exports/export-settings.ts';
 import { writeCsv, writeXlsx, type Progress } from '../../lib/tabular-writers.ts';
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
+import { downloadFileName } from '../../model/exports/download-names.ts';
 import { annex3Count, annex3Header, annex3Rows, annex3Where, type Annex3Filter, type Annex3Language } from './annex3.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { recordPersonalDataAccess } from '../auth/access-log.ts';
@@ -27,9 +28,13 @@ export const annex3SettingsOf = (config: Config): Annex3Settings => ({
 /** The worksheet's name: the ledger's title in the language of its headers. */
 export const annex3SheetName = (lang: Annex3Language) => (lang === 'zh' ? '联动解决公益项目台账' : 'Linkage ledger');
 
-/** A downloaded file is named after the half-year it covers, else after the district's date it was written on. */
-export function annex3FileName(request: Pick<Annex3Request, 'format' | 'filter'>, writtenAt: Date, utcOffsetMinutes: number): string {
-  return `linkage-ledger-${request.filter.cycle ?? districtDate(writtenAt, utcOffsetMinutes)}.${request.format}`;
+/** A downloaded file is named after the half-year it covers, else after the district's date it was written on, in its headers' language. */
+export function annex3FileName(
+  request: Pick<Annex3Request, 'format' | 'filter' | 'lang'>,
+  writtenAt: Date,
+  utcOffsetMinutes: number,
+): string {
+  return downloadFileName('annex3', request.lang, request.filter.cycle ?? districtDate(writtenAt, utcOffsetMinutes), request.format);
 }
 
 /**

@@ -8,3 +8,9 @@ export const CYCLE_PHASE_WORDS = {
   chasing: { zh: '催报中', en: 'chasing late units' },
   closed: { zh: '已结束', en: 'closed' },
 } as const satisfies Record<CyclePhase, Words>;
+
+/** The two halves of a year, as a half-year code (2026-H2) names them: 2026年下半年, the second half of 2026. */
+export const HALF_YEAR_WORDS = {
+  H1: { zh: '上半年', en: 'first half' },
+  H2: { zh: '下半年', en: 'second half' },
+} as const satisfies Record<'H1' | 'H2', Words>;

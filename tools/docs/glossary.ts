@@ -10,9 +10,11 @@ const GROUP_TITLES: Record<Exclude<keyof typeof GLOSSARY, 'lifecycles'>, string>
   unitKinds: 'Unit kinds',
   roles: 'Roles',
   cyclePhases: 'Phases of a half-year cycle',
+  halfYears: 'Halves of a year (a half-year code such as 2026-H2 reads 2026年下半年)',
   quotaItems: 'Items a leader’s year is counted on',
   leaderRanks: 'Leader ranks',
   serviceKinds: 'Kinds of a party member’s service',
+  downloads: 'Downloaded tables, as their file names begin',
 };
 
 const wordTable = (words: Record<string, Words>): string =>

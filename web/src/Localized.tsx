@@ -2,6 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import type { Locale } from 'antd/es/locale';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useI18n } from './i18n/i18n.tsx';
 
 /**
@@ -11,6 +13,8 @@ import { useI18n } from './i18n/i18n.tsx';
 export function Localized({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   const [english, setEnglish] = useState<Locale>();
+  // The date pickers' month and week-day names, and the week starting on Monday in Chinese.
+  dayjs.locale(language === 'zh' ? 'zh-cn' : 'en');
   useEffect(() => {
     if (language === 'en' && !english) void import('antd/locale/en_US').then((m) => setEnglish(m.default));
   }, [language, english]);

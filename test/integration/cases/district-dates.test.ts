@@ -37,6 +37,11 @@ const listed = async (query: Record<string, string>) =>
   ).body.items.map((c: { id: string }) => c.id);
 
 describe('dates people give and read are district dates', () => {
+  it('tells clients today’s district date (Tuesday at 00:30 there, still Monday in UTC)', async () => {
+    const res = await sys.http.get('/settings').set('Authorization', district);
+    expect(res.body).toEqual({ timeZone: 'Asia/Shanghai', today: '2099-03-03', currentCycle: '2099-H1' });
+  });
+
   it('filters the case list by district days', async () => {
     expect(await listed({ filedFrom: '2099-03-03', filedTo: '2099-03-03' })).toEqual([ids.tuesday]);
     expect(await listed({ filedFrom: '2099-03-02', filedTo: '2099-03-02' })).toEqual([ids.monday]);

@@ -187,6 +187,10 @@ describe('look-alikes and settings', () => {
 
   it('tells clients the district time zone and the current half-year', async () => {
     const res = await sys.http.get('/settings').set('Authorization', admin);
-    expect(res.body).toEqual({ timeZone: expect.any(String), currentCycle: expect.stringMatching(/^\d{4}-H[12]$/) });
+    expect(res.body).toEqual({
+      timeZone: expect.any(String),
+      today: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      currentCycle: expect.stringMatching(/^\d{4}-H[12]$/),
+    });
   });
 });

@@ -82,12 +82,15 @@ beforeAll(async () => {
 afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());
 
+/** The exact name a browser saves a download under: RFC 5987's `filename*`, decoded. */
+const downloadedName = (disposition: string | undefined) => decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition ?? '')?.[1] ?? '');
+
 describe('Annex 3 export', () => {
   it('writes CSV with Chinese headers that reads back to the ledger, one row per visible case', async () => {
     const res = await download(district, { format: 'csv', lang: 'zh' });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="linkage-ledger-.*\.csv"/);
+    expect(downloadedName(res.headers['content-disposition'])).toMatch(/^联动解决公益项目台账-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...rows] = await readCsv(res.body as Buffer);
     expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.zh));
     expect(rows).toHaveLength(await sys.db.prisma.case.count());
@@ -152,7 +155,7 @@ describe('Annex 3 export', () => {
       download: `/exports/jobs/${done.id}/file`,
       allowedActions: ['download'],
     });
-    expect(file.headers['content-disposition']).toMatch(/attachment; filename="linkage-ledger-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    expect(downloadedName(file.headers['content-disposition'])).toMatch(/^联动解决公益项目台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [header, ...rows] = await readXlsx(file.body as Buffer);
     expect(header).toEqual(ANNEX3_COLUMNS.map((c) => c.zh));
     expect(rows).toHaveLength(total);
@@ -217,7 +220,9 @@ describe('Annex 3 export', () => {
     expect(others).toEqual([direct, direct]);
 
     const named = await download(admin, { format: 'csv', cycle: '2020-H1' });
-    expect(named.headers['content-disposition']).toBe(
+    expect(downloadedName(named.headers['content-disposition'])).toBe('联动解决公益项目台账-2020年上半年.csv');
+    const english = await download(admin, { format: 'csv', cycle: '2020-H1', lang: 'en' });
+    expect(english.headers['content-disposition']).toBe(
       'attachment; filename="linkage-ledger-2020-H1.csv"; filename*=UTF-8\'\'linkage-ledger-2020-H1.csv',
     );
   });

@@ -10,6 +10,7 @@ import { codesOf } from '../i18n/words.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 import { useOrgUnits, unitName } from '../directory/org-units.ts';
 import { useUser } from '../auth/session.tsx';
+import { DateField } from '../components/DateField.tsx';
 import { useDistrictTime } from '../time.ts';
 import { FILTER_NAMES, type FilterName } from './case-filters.ts';
 import { REFRESH_MS } from './refresh.ts';
@@ -168,18 +169,12 @@ export function CaseList({ preset }: { preset: Preset }) {
               { value: 'due', label: t('list.sortDue') },
             ]}
           />
-          <Input
-            type="date"
+          <DateField
             aria-label={t('list.filedFrom')}
-            value={params.get('filedFrom') ?? ''}
-            onChange={(e) => setFilter('filedFrom', e.target.value || undefined)}
+            value={params.get('filedFrom') ?? undefined}
+            onChange={(v) => setFilter('filedFrom', v)}
           />
-          <Input
-            type="date"
-            aria-label={t('list.filedTo')}
-            value={params.get('filedTo') ?? ''}
-            onChange={(e) => setFilter('filedTo', e.target.value || undefined)}
-          />
+          <DateField aria-label={t('list.filedTo')} value={params.get('filedTo') ?? undefined} onChange={(v) => setFilter('filedTo', v)} />
         </Space>
       )}
       <Table<CaseSummary>
@@ -212,7 +207,7 @@ export function CaseList({ preset }: { preset: Preset }) {
             render: (_, row) => unitName(units.data, row.filingUnit.id, row.filingUnit.name),
           },
           { title: t('case.filedAt'), dataIndex: 'filedAt', width: 150, render: (iso: string) => time.dateTime(iso) },
-          { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.dateTime(iso) },
+          { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.deadline(iso) },
         ]}
       />
       <Space style={{ marginTop: 12 }}>

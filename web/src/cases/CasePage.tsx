@@ -92,7 +92,7 @@ function CaseDetails({ view }: { view: CaseView }) {
                 { label: t('case.filingUnit'), children: view.filingUnit.name },
                 { label: t('case.category'), children: view.category },
                 { label: t('case.location'), children: view.location },
-                { label: t('case.foundOn'), children: view.foundOn },
+                { label: t('case.foundOn'), children: time.calendarDate(view.foundOn) },
                 { label: t('case.description'), children: view.description },
                 { label: t('case.triedLocally'), children: view.triedLocally },
                 { label: t('case.helpNeeded'), children: view.helpNeeded },
@@ -167,7 +167,7 @@ export function Countdown({ dueAt, level }: { dueAt: string | null; level?: stri
   const left = timeLeft(dueAt, now);
   return (
     <Typography.Text type={left.past ? 'danger' : undefined} strong role="timer">
-      {t(left.past ? 'case.overdueBy' : 'case.dueIn', { days: left.days, hours: left.hours })} ({time.dateTime(dueAt)}
+      {t(left.past ? 'case.overdueBy' : 'case.dueIn', { days: left.days, hours: left.hours })} ({time.deadline(dueAt, now)}
       {level ? ` · ${level}` : ''})
     </Typography.Text>
   );

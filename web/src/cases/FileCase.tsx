@@ -11,6 +11,7 @@ import { FileInputs, type Pending } from '../components/FileInputs.tsx';
 import { moveDraft } from './draft-states.ts';
 import { putDraft, readDraft, type Draft, type DraftPhoto, type Filing } from './draft-store.ts';
 import { sendDraftNow, wakeDraftSync } from './draft-sync.ts';
+import { DateField } from '../components/DateField.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
 import { shrinkPhoto } from './shrink-photo.ts';
 
@@ -175,7 +176,7 @@ export default function FileCase() {
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item label={t('case.foundOn')} name="foundOn">
-          <Input type="date" style={{ maxWidth: 200 }} />
+          <DateField />
         </Form.Item>
         <Form.Item label={t('case.triedLocally')} name="triedLocally">
           <Input.TextArea rows={2} />

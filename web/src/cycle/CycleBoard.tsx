@@ -33,7 +33,7 @@ export default function CycleBoard() {
   return (
     <section aria-labelledby="cycle-title">
       <Typography.Title level={1} id="cycle-title" style={{ fontSize: 22 }}>
-        {t('cycle.title', { cycle })}
+        {t('cycle.title', { cycle: time.halfYear(cycle) })}
       </Typography.Title>
       {!isPending && !view && <Alert type="info" title={t('halfYear.notOpen')} />}
       {view && (

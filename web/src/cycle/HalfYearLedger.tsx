@@ -38,7 +38,7 @@ export default function HalfYearLedger() {
   return (
     <section aria-labelledby="half-year-title">
       <Typography.Title level={1} id="half-year-title" style={{ fontSize: 22 }}>
-        {t('halfYear.title', { cycle })}
+        {t('halfYear.title', { cycle: time.halfYear(cycle) })}
       </Typography.Title>
       {!isPending && !view && <Alert type="info" title={t('halfYear.notOpen')} style={{ marginBottom: 16 }} />}
       {view && (

@@ -16,6 +16,7 @@ const GROUPS = {
   unitKind: GLOSSARY.unitKinds,
   role: GLOSSARY.roles,
   phase: GLOSSARY.cyclePhases,
+  halfYear: GLOSSARY.halfYears,
   exportStatus: GLOSSARY.lifecycles.exportJob.states,
   registration: GLOSSARY.lifecycles.registration.states,
   registrationStep: GLOSSARY.lifecycles.registration.actions,

@@ -6,6 +6,7 @@ import { useFormSubmit } from '../forms.ts';
 import { TONE } from '../cases/StatusTag.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { pagination, type Activity } from './leaders-api.ts';
+import { useDistrictTime } from '../time.ts';
 
 const STATE_COLOURS = { pending: TONE.info, confirmed: TONE.good, rejected: TONE.bad } as const;
 
@@ -22,6 +23,7 @@ export function ActivityList(props: {
   onChanged(): Promise<unknown>;
 }) {
   const { t } = useI18n();
+  const time = useDistrictTime();
   const label = useLabel();
   const [rejecting, setRejecting] = useState<Activity>();
   const [failure, setFailure] = useState<string>();
@@ -50,7 +52,7 @@ export function ActivityList(props: {
                 type={action === 'confirm' ? 'primary' : 'default'}
                 danger={action === 'reject'}
                 onClick={() => (action === 'confirm' ? void confirm(a) : setRejecting(a))}
-                aria-label={`${label('activityAction', action)}: ${a.leader.name} ${a.occurredOn}`}
+                aria-label={`${label('activityAction', action)}: ${a.leader.name} ${time.calendarDate(a.occurredOn)}`}
               >
                 {label('activityAction', action)}
               </Button>
@@ -59,7 +61,7 @@ export function ActivityList(props: {
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
                 <Typography.Text strong>{label('quotaItem', a.kind)}</Typography.Text>
-                <span>{a.occurredOn}</span>
+                <span>{time.calendarDate(a.occurredOn)}</span>
                 <Tag color={STATE_COLOURS[a.review]}>{label('activityState', a.review)}</Tag>
               </Space>
               <Typography.Text type="secondary">

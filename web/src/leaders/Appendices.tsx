@@ -118,7 +118,11 @@ function Submission() {
   const owing = submissions.data?.owing[0];
   const mine = done ?? owing;
   return (
-    <Card size="small" title={t('leaders.appendix.submission', { cycle })} loading={submissions.isPending && cycle !== ''}>
+    <Card
+      size="small"
+      title={t('leaders.appendix.submission', { cycle: time.halfYear(cycle) })}
+      loading={submissions.isPending && cycle !== ''}
+    >
       {opened === null && <Typography.Text>{t('leaders.appendix.notOpen')}</Typography.Text>}
       {opened && submissions.data && !mine && <Typography.Text>{t('leaders.appendix.nothingOwed')}</Typography.Text>}
       {mine && (

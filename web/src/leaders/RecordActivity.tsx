@@ -7,6 +7,7 @@ import { useOrgUnits } from '../directory/org-units.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
+import { DateField } from '../components/DateField.tsx';
 import type { LeaderYear, NewActivity } from './leaders-api.ts';
 
 /**
@@ -63,7 +64,7 @@ export function RecordActivity({ leader, onRecorded }: { leader: LeaderYear; onR
           <Select options={kinds.map((k) => ({ value: k, label: label('quotaItem', k) }))} />
         </Form.Item>
         <Form.Item label={t('leaders.activity.occurredOn')} name="occurredOn">
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         <Form.Item label={t('leaders.activity.place')} name="placeUnitId">
           <Select options={places.map((u) => ({ value: u.id, label: u.name }))} />

@@ -10,6 +10,7 @@ import { codesOf } from '../i18n/words.ts';
 import { MoveMember } from './MoveMember.tsx';
 import { PAGE_SIZE, useMembers, type Member, type MembersQuery } from './party-api.ts';
 import { RegisterMember } from './RegisterMember.tsx';
+import { useDistrictTime } from '../time.ts';
 
 type Registration = Member['registrations'][number];
 type Side = NonNullable<MembersQuery['side']>;
@@ -166,6 +167,7 @@ export default function Members() {
 /** Where the member has registered, oldest first: each community with its dates and state. */
 function History({ member }: { member: Member }) {
   const { t } = useI18n();
+  const time = useDistrictTime();
   return (
     <Table<Registration>
       rowKey="id"
@@ -175,8 +177,8 @@ function History({ member }: { member: Member }) {
       dataSource={member.registrations}
       columns={[
         { title: t('party.member.community'), render: (_, r) => r.community.name },
-        { title: t('party.member.registeredOn'), dataIndex: 'registeredOn' },
-        { title: t('party.member.endedOn'), render: (_, r) => r.endedOn ?? '—' },
+        { title: t('party.member.registeredOn'), dataIndex: 'registeredOn', render: (date: string) => time.calendarDate(date) },
+        { title: t('party.member.endedOn'), render: (_, r) => time.calendarDate(r.endedOn) },
         { title: t('party.member.registration'), render: (_, r) => <RegistrationTag registration={r} /> },
       ]}
     />

@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, Button, Form, Modal, Space } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
+import { DateField } from '../components/DateField.tsx';
 import type { Member, MemberMove } from './party-api.ts';
 
 /** Moves a member to another community: the current registration ends, the history keeps it. */
@@ -24,7 +25,7 @@ export function MoveMember({ member, onClose }: { member: Member; onClose(): voi
           <CommunitySelect />
         </Form.Item>
         <Form.Item label={t('party.member.movedOn')} name="movedOn">
-          <Input type="date" style={{ maxWidth: 200 }} />
+          <DateField />
         </Form.Item>
         {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
         <Space>

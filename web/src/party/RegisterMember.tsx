@@ -5,6 +5,7 @@ import { useOrgUnits } from '../directory/org-units.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
+import { DateField } from '../components/DateField.tsx';
 import { useBranches, type NewMember } from './party-api.ts';
 
 /**
@@ -52,7 +53,7 @@ export function RegisterMember({ ownUnitId, onClose }: { ownUnitId: string; onCl
           <CommunitySelect />
         </Form.Item>
         <Form.Item label={t('party.member.registeredOn')} name="registeredOn">
-          <Input type="date" style={{ maxWidth: 200 }} />
+          <DateField />
         </Form.Item>
         <Form.Item label={t('party.member.contact')} name="contact">
           <Input />
