@@ -7,7 +7,7 @@ import { installTemporalRuntime } from '../../lib/temporal-runtime.ts';
  * JVM starting on two cores busy with other suites can take longer. Starting it again is safe (the
  * SDK killed the slow one), so a suite tries a few times before it fails.
  */
-const STARTS = 3;
+const STARTS = 5;
 
 export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
   installTemporalRuntime({ logLevel: 'warn', handleSignals: false });
