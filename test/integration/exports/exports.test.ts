@@ -83,7 +83,8 @@ afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());
 
 /** The exact name a browser saves a download under: RFC 5987's `filename*`, decoded. */
-const downloadedName = (disposition: string | undefined) => decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition ?? '')?.[1] ?? '');
+const downloadedName = (disposition: string | undefined) =>
+  decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition ?? '')?.[1] ?? '');
 
 describe('Annex 3 export', () => {
   it('writes CSV with Chinese headers that reads back to the ledger, one row per visible case', async () => {
