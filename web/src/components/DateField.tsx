@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -13,6 +14,7 @@ const SHOWN = { zh: ['YYYY年M月D日', WIRE, 'YYYY/M/D'], en: ['D MMM YYYY', WI
  * message shows under the field.
  */
 export function DateField({
+  ref,
   value,
   onChange,
   id,
@@ -22,10 +24,13 @@ export function DateField({
   onChange?(value: string | undefined): void;
   id?: string;
   'aria-label'?: string;
+  /** Form.Item's handle on the field: without it, the API's message for the field cannot be shown under it (web/src/forms.ts). */
+  ref?: ComponentProps<typeof DatePicker>['ref'];
 }) {
   const { language } = useI18n();
   return (
     <DatePicker
+      ref={ref}
       id={id}
       aria-label={ariaLabel}
       value={value ? dayjs(value, WIRE) : null}

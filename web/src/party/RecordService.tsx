@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
+import { DateField } from '../components/DateField.tsx';
 import { useMembers, type MembersQuery, type NewRecord } from './party-api.ts';
 
 /** Searches ask the API once two characters are typed (its shortest search). */
@@ -37,7 +38,7 @@ export function RecordService({ side, onClose }: { side: MembersQuery['side']; o
           <Select options={codesOf('serviceKind').map((code) => ({ value: code, label: label('serviceKind', code) }))} />
         </Form.Item>
         <Form.Item label={t('party.record.servedOn')} name="servedOn">
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         <Form.Item label={t('party.record.hours')} name="hours">
           <InputNumber min={0} step={0.5} style={{ width: '100%' }} />

@@ -5,6 +5,7 @@ import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
+import { DateField } from '../components/DateField.tsx';
 import { PARTY_REFRESH_MS, type Funding, type NewFunding } from './party-api.ts';
 
 /**
@@ -90,7 +91,7 @@ function RecordFunding({ caseId, onClose }: { caseId: string; onClose(): void })
           <Input />
         </Form.Item>
         <Form.Item label={t('party.funds.approvedOn')} name="approvedOn">
-          <Input type="date" />
+          <DateField />
         </Form.Item>
         {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
         <Space>
