@@ -30,7 +30,7 @@ describe('the four leads, through the UI', () => {
     const form = clerk.locator('form#record-activity');
     await pickOption(clerk, form, zhText('leaders.activity.kind'), zhWord('quotaItem', 'research_visit'));
     await form.getByLabel(zhText('leaders.activity.occurredOn')).fill('2099-03-01');
-    await form.getByLabel(zhText('leaders.activity.occurredOn')).press('Enter');
+    await form.getByLabel(zhText('leaders.activity.occurredOn')).press('Tab');
     await form.getByLabel(zhText('leaders.activity.participants')).fill('东街道社区工作者 8 人');
     await form.getByLabel(zhText('leaders.activity.account')).fill('走访东街道，了解老旧小区加装电梯进展。');
     await clerk.getByTestId('photo-input').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG_BYTES });

@@ -108,7 +108,7 @@ describe('the web app on a phone, with and without a signal', () => {
     await page.context().setOffline(true);
     await fillFiling(page, { title, category: '市政设施', location: '幸福路14号', urgent: false });
     await page.getByLabel(zhText('case.foundOn'), { exact: true }).fill('2999-01-15');
-    await page.getByLabel(zhText('case.foundOn'), { exact: true }).press('Enter');
+    await page.getByLabel(zhText('case.foundOn'), { exact: true }).press('Tab');
     await page.getByRole('button', { name: zhText('file.submit') }).click();
     await page.waitForURL(/\/app\/cases\/drafts$/);
     await page.context().setOffline(false);
@@ -120,7 +120,7 @@ describe('the web app on a phone, with and without a signal', () => {
     await foundOn.locator('.ant-form-item-explain-error').waitFor();
     await expect.poll(() => page.getByLabel(zhText('case.title'), { exact: true }).inputValue()).toBe(title);
     await page.getByLabel(zhText('case.foundOn'), { exact: true }).fill('2020-01-15');
-    await page.getByLabel(zhText('case.foundOn'), { exact: true }).press('Enter');
+    await page.getByLabel(zhText('case.foundOn'), { exact: true }).press('Tab');
     await page.getByRole('button', { name: zhText('file.submit') }).click();
     await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/);
     expect(await casesTitled(title)).toHaveLength(1);

@@ -58,14 +58,14 @@ describe('party members on screen', () => {
     const move = page.getByRole('dialog');
     await pickOption(page, move, zhText('party.member.newCommunity'), 'Elm Road Community');
     await move.getByLabel(zhText('party.member.movedOn')).fill('2020-01-15');
-    await move.getByLabel(zhText('party.member.movedOn')).press('Enter');
+    await move.getByLabel(zhText('party.member.movedOn')).press('Tab');
     await move.getByRole('button', { name: zhText('party.save') }).click();
     await move
       .locator('.ant-form-item', { hasText: zhText('party.member.movedOn') })
       .locator('.ant-form-item-explain-error')
       .waitFor();
     await move.getByLabel(zhText('party.member.movedOn')).fill('2020-06-01');
-    await move.getByLabel(zhText('party.member.movedOn')).press('Enter');
+    await move.getByLabel(zhText('party.member.movedOn')).press('Tab');
     await move.getByRole('button', { name: zhText('party.save') }).click();
     await move.waitFor({ state: 'hidden' });
     await row.getByText('Elm Road Community').waitFor();

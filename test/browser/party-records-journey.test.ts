@@ -41,7 +41,7 @@ describe('service records on screen', () => {
     await phone.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '李华（MB-301）' }).click();
     await pickOption(phone, dialog, zhText('party.record.kind'), zhWord('serviceKind', 'volunteer_service'));
     await dialog.getByLabel(zhText('party.record.servedOn')).fill('2999-01-01');
-    await dialog.getByLabel(zhText('party.record.servedOn')).press('Enter');
+    await dialog.getByLabel(zhText('party.record.servedOn')).press('Tab');
     await dialog.getByLabel(zhText('party.record.hours')).fill('2.5');
     await dialog.getByLabel(zhText('party.record.account')).fill('协助社区开展垃圾分类宣传');
     await dialog.getByRole('button', { name: zhText('party.save') }).click();
@@ -52,7 +52,7 @@ describe('service records on screen', () => {
       .waitFor();
     await capture(phone, 'party-record-form-375');
     await dialog.getByLabel(zhText('party.record.servedOn')).fill('2021-05-01');
-    await dialog.getByLabel(zhText('party.record.servedOn')).press('Enter');
+    await dialog.getByLabel(zhText('party.record.servedOn')).press('Tab');
     await dialog.getByRole('button', { name: zhText('party.save') }).click();
     await dialog.waitFor({ state: 'hidden' });
     await recordRow(phone, '协助社区开展垃圾分类宣传').getByText(zhWord('serviceRecord', 'awaiting_confirmation')).waitFor();
@@ -129,14 +129,14 @@ describe('service records on screen', () => {
     await dialog.getByLabel(zhText('party.funds.purpose')).fill('购置图书和书架');
     await dialog.getByLabel(zhText('party.funds.approvedBy')).fill('榆树路社区党委');
     await dialog.getByLabel(zhText('party.funds.approvedOn')).fill('2999-01-01');
-    await dialog.getByLabel(zhText('party.funds.approvedOn')).press('Enter');
+    await dialog.getByLabel(zhText('party.funds.approvedOn')).press('Tab');
     await dialog.getByRole('button', { name: zhText('party.save') }).click();
     await dialog
       .locator('.ant-form-item', { hasText: zhText('party.funds.approvedOn') })
       .locator('.ant-form-item-explain-error')
       .waitFor();
     await dialog.getByLabel(zhText('party.funds.approvedOn')).fill('2021-05-01');
-    await dialog.getByLabel(zhText('party.funds.approvedOn')).press('Enter');
+    await dialog.getByLabel(zhText('party.funds.approvedOn')).press('Tab');
     await dialog.getByRole('button', { name: zhText('party.save') }).click();
     await dialog.waitFor({ state: 'hidden' });
     await funds
