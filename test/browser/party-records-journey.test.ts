@@ -112,7 +112,7 @@ describe('service records on screen', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'party-feedback-document.png'), fullPage: true });
     const file = page.waitForEvent('download');
     await page.getByRole('button', { name: zhText('party.commendations.xlsx') }).click();
-    expect((await file).suggestedFilename()).toBe('member-feedback-2021.xlsx');
+    expect((await file).suggestedFilename()).toBe('党员双报到表现反馈-2021年.xlsx');
   });
 
   it('the street records service funds on a public-service project’s case page; the district reads them', async () => {
