@@ -18,6 +18,7 @@ async function fillRegistration(page: Page, dialog: Locator, values: { number: s
   await dialog.getByLabel(zhText('party.member.name')).fill(values.name);
   await pickOption(page, dialog, zhText('party.member.community'), values.community);
   await dialog.getByLabel(zhText('party.member.registeredOn')).fill(values.on);
+  await dialog.getByLabel(zhText('party.member.registeredOn')).press('Tab');
 }
 
 describe('party members on screen', () => {
@@ -72,7 +73,7 @@ describe('party members on screen', () => {
     await row.getByRole('button', { name: /展开|Expand/ }).click();
     const history = page.getByRole('table', { name: zhText('party.member.history').replace('{name}', '张明') });
     await history
-      .getByRole('row', { name: /Riverside Community.*2020-06-01/ })
+      .getByRole('row', { name: /Riverside Community.*2020年6月1日/ })
       .getByText(zhWord('registration', 'ended'))
       .waitFor();
     await history
@@ -163,7 +164,7 @@ describe('party members on screen', () => {
     const file = page.waitForEvent('download');
     await page.getByRole('button', { name: zhText('party.commendations.csv') }).click();
     const download = await file;
-    expect(download.suggestedFilename()).toBe(`commendations-${YEAR}.csv`);
+    expect(download.suggestedFilename()).toBe(`七一表彰名单-${YEAR}年.csv`);
     const [header, ...rows] = (await readFile(await download.path(), 'utf8'))
       .replace(/^\uFEFF/, '')
       .trim()
