@@ -64,6 +64,15 @@ const file = (request: Test, variant: 0 | 1) =>
 const grant = { amount: 500, purpose: 'Books', approvedBy: 'Elm Road committee', approvedOn: '2020-05-01' };
 
 const CREATIONS: Record<string, Creation> = {
+  createSavedView: {
+    who: 'east',
+    path: () => '/views',
+    send: json(() => [
+      { name: '本周急件', filters: { urgent: true } },
+      { name: '本周逾期', filters: { overdue: true } },
+    ]),
+    rows: () => sys.db.prisma.savedView.count(),
+  },
   recordFunding: {
     who: 'east',
     path: () => `/cases/${ids.project}/funds`,
