@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Modal, Space } from 'antd';
+import { Form, Modal } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
 import { DateField } from '../components/DateField.tsx';
+import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
 import type { Member, MemberMove } from './party-api.ts';
 
 /** Moves a member to another community: the current registration ends, the history keeps it. */
@@ -27,13 +28,7 @@ export function MoveMember({ member, onClose }: { member: Member; onClose(): voi
         <Form.Item label={t('party.member.movedOn')} name="movedOn">
           <DateField />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('party.save')}
-          </Button>
-          <Button onClick={onClose}>{t('step.cancel')}</Button>
-        </Space>
+        <DialogFormFooter failure={failure} busy={busy} onCancel={onClose} />
       </Form>
     </Modal>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { DateField } from '../components/DateField.tsx';
+import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
 import { useMembers, type MembersQuery, type NewRecord } from './party-api.ts';
 
 /** Searches ask the API once two characters are typed (its shortest search). */
@@ -49,13 +50,7 @@ export function RecordService({ side, onClose }: { side: MembersQuery['side']; o
         <Form.Item label={t('party.record.case')} name="caseId" extra={t('party.record.caseHint')}>
           <CaseSelect />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('party.save')}
-          </Button>
-          <Button onClick={onClose}>{t('step.cancel')}</Button>
-        </Space>
+        <DialogFormFooter failure={failure} busy={busy} onCancel={onClose} />
       </Form>
     </Modal>
   );

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useOrgUnits } from '../directory/org-units.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
 import { DateField } from '../components/DateField.tsx';
+import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
 import { useBranches, type NewMember } from './party-api.ts';
 
 /**
@@ -61,13 +62,7 @@ export function RegisterMember({ ownUnitId, onClose }: { ownUnitId: string; onCl
         <Form.Item label={t('auth.email')} name="email">
           <Input type="email" />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('party.save')}
-          </Button>
-          <Button onClick={onClose}>{t('step.cancel')}</Button>
-        </Space>
+        <DialogFormFooter failure={failure} busy={busy} onCancel={onClose} />
       </Form>
     </Modal>
   );

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useFormSubmit } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
+import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
 import {
   takeRoundStep,
   useBranchesRegisteredHere,
@@ -174,13 +175,7 @@ function Nominate({ round, onClose }: { round: Round; onClose(): void }) {
         <Form.Item label={t('party.round.reason')} name="reason">
           <Input.TextArea rows={3} />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('party.save')}
-          </Button>
-          <Button onClick={onClose}>{t('step.cancel')}</Button>
-        </Space>
+        <DialogFormFooter failure={failure} busy={busy} onCancel={onClose} />
       </Form>
     </Modal>
   );
@@ -203,13 +198,7 @@ function ReturnRound({ round, onClose }: { round: Round; onClose(): void }) {
         <Form.Item label={t('party.round.returnReason')} name="reason">
           <Input.TextArea rows={3} />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('party.save')}
-          </Button>
-          <Button onClick={onClose}>{t('step.cancel')}</Button>
-        </Space>
+        <DialogFormFooter failure={failure} busy={busy} onCancel={onClose} />
       </Form>
     </Modal>
   );

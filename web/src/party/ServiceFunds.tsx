@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
 import { DateField } from '../components/DateField.tsx';
+import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
 import { PARTY_REFRESH_MS, type Funding, type NewFunding } from './party-api.ts';
 
 /**
@@ -93,13 +94,7 @@ function RecordFunding({ caseId, onClose }: { caseId: string; onClose(): void })
         <Form.Item label={t('party.funds.approvedOn')} name="approvedOn">
           <DateField />
         </Form.Item>
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
-        <Space>
-          <Button type="primary" htmlType="submit" loading={busy}>
-            {t('party.save')}
-          </Button>
-          <Button onClick={onClose}>{t('step.cancel')}</Button>
-        </Space>
+        <DialogFormFooter failure={failure} busy={busy} onCancel={onClose} />
       </Form>
     </Modal>
   );
