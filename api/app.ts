@@ -20,7 +20,10 @@ import { settingsRoutes } from './system/settings.ts';
 import { mountWebUi } from './web-ui.ts';
 import path from 'node:path';
 import type { AppDeps } from './deps.ts';
-import { errorHandler } from './error-handler.ts';
+import { errorHandler, useErrorFormat } from './error-handler.ts';
+import { apiKeyRoutes } from './open311/api-keys.ts';
+import { GEOREPORT_PREFIX, geoReportErrorFormat } from './open311/geo-report.ts';
+import { geoReportRoutes } from './open311/georeport-routes.ts';
 import { healthRoutes } from './system/health.ts';
 import { metricsRoutes } from './system/metrics.ts';
 import { labelRoute, recordHttpMetrics } from './http-metrics.ts';
@@ -74,6 +77,8 @@ export const routes: readonly RouteDefinition[] = [
   ...adminRoutes,
   ...directoryRoutes,
   ...settingsRoutes,
+  ...geoReportRoutes,
+  ...apiKeyRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {
@@ -94,12 +99,18 @@ export function createApp(deps: AppDeps): Express {
   // Compressed bodies are refused (415): they cost little to send and much to inflate.
   const jsonBody = express.json({ limit: '256kb', inflate: false });
   const rawFile = express.raw({ type: () => true, limit: deps.config.attachments.maxBytes, inflate: false });
+  // Flat form fields only (`attribute[code]` stays one field's name): nothing nests, nothing is coerced.
+  const formBody = express.urlencoded({ extended: false, limit: '64kb', inflate: false, parameterLimit: 100 });
+  const bodyParser = (route: RouteDefinition) => (route.rawBody ? rawFile : route.formBody ? formBody : jsonBody);
+
+  // GeoReport v2 answers its errors in its own format, unknown paths under it included.
+  app.use(GEOREPORT_PREFIX, useErrorFormat(geoReportErrorFormat));
 
   const authenticate = authenticateRequest(deps);
   // Who is calling is settled before a byte of the body is read.
   for (const route of routes) {
     const before = route.authenticated ? [authenticateRoute(route, authenticate)] : [];
-    app[route.method](route.path, labelRoute(route.path), ...before, route.rawBody ? rawFile : jsonBody, toExpressHandler(route, deps));
+    app[route.method](route.path, labelRoute(route.path), ...before, bodyParser(route), toExpressHandler(route, deps));
   }
 
   mountWebUi(app, path.join(deps.config.projectRoot, 'web', 'dist'));

@@ -23,6 +23,7 @@ export const caseDepsOf = (deps: AppDeps) => ({
   temporal: deps.temporal,
   policy: deps.config.deadlines,
   clock: deps.clock,
+  bounds: deps.config.district.bounds,
 });
 
 /** What the party members' domain functions need (section Four). */

@@ -1,7 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import type { ErrorRequestHandler } from 'express';
-import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode, type ErrorParams, type Localized } from '../lib/errors.ts';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import {
+  DomainError,
+  ERROR_STATUS,
+  ERRORS,
+  type ErrorCode,
+  type ErrorParams,
+  type FieldIssueText,
+  type Localized,
+} from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isTemporalUnavailable } from '../domain/workflow-calls.ts';
 import { requestLanguage } from './language.ts';
@@ -10,6 +18,22 @@ import { requestLanguage } from './language.ts';
 export const RETRY_AFTER_SECONDS = 5;
 
 type BodyParserError = Error & { type?: string; status?: number };
+
+/** An error as the handler settled it: its code, HTTP status and what the caller is told. */
+export type SettledError = { status: number; code: ErrorCode; message: string; requestId: string; fields?: FieldIssueText[] };
+
+/**
+ * How a part of the API that speaks a protocol of its own (Open311 GeoReport v2) writes an error,
+ * from the same code and status the table gives; set for a path prefix with `useErrorFormat`.
+ */
+export type ErrorFormat = (error: SettledError, req: Request) => { contentType: string; body: string };
+
+export const useErrorFormat =
+  (format: ErrorFormat): RequestHandler =>
+  (_req, res, next) => {
+    res.locals.errorFormat = format;
+    next();
+  };
 
 /** The one place where errors become HTTP responses, through the ERROR_STATUS table. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -30,6 +54,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (!req.complete && hasBody(req.headers)) res.setHeader('Connection', 'close');
     res.setHeader('Content-Language', language === 'zh' ? 'zh-CN' : 'en');
     res.vary('Accept-Language');
+    const format = res.locals.errorFormat as ErrorFormat | undefined;
+    if (format) {
+      const written = format({ status, code, message, requestId, ...(fields ? { fields } : {}) }, req);
+      res.status(status).type(written.contentType).send(written.body);
+      return;
+    }
     res.status(status).json({ error: { code, message, requestId, ...(params ? { params } : {}), ...(fields ? { fields } : {}) } });
   };
 }

@@ -35,14 +35,23 @@ export function buildOpenApi(routes: readonly RouteDefinition[], info: { title: 
       ...(route.roles ? { 'x-roles': route.roles } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(route.schemas.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.schemas.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                [route.formBody ? 'application/x-www-form-urlencoded' : 'application/json']: {
+                  schema: toSchema(route.schemas.body, 'input'),
+                },
+              },
+            },
+          }
         : {}),
       responses: Object.fromEntries(
         Object.entries(responses).map(([status, r]) => [
           status,
           {
             description: r.description,
-            ...(r.schema ? { content: { 'application/json': { schema: toSchema(r.schema, 'output') } } } : {}),
+            ...(r.schema ? { content: mediaContent(r.schema, r.mediaTypes ?? ['application/json']) } : {}),
           },
         ]),
       ),
@@ -69,6 +78,12 @@ export function headerParameters(route: RouteDefinition) {
     ...objectParameters(route.schemas.headers, 'header').filter((p) => p.name !== 'authorization'),
     ...objectParameters(route.idempotency && idempotencyHeadersFor(route.idempotency), 'header'),
   ];
+}
+
+/** One schema under each media type an answer may take (XML names come from the schema's `xml` metadata). */
+function mediaContent(schema: z.ZodType, mediaTypes: readonly string[]) {
+  const json = toSchema(schema, 'output');
+  return Object.fromEntries(mediaTypes.map((type) => [type, { schema: json }]));
 }
 
 export function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query' | 'header') {

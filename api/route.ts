@@ -70,8 +70,11 @@ export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boo
    * key is kept, so the same request sent again with it gets the first answer (api/idempotency.ts).
    */
   idempotency?: IdempotencyRule;
+  /** The body is an HTML form (`application/x-www-form-urlencoded`, as Open311 posts), not JSON. */
+  formBody?: boolean;
   schemas: S;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `mediaTypes`: what the answer may come as (default `application/json`); the handler sets the one it sends. */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaTypes?: readonly string[] }>;
   handler: (ctx: RouteContext<S, A>) => Promise<RouteResult>;
 };
 

@@ -67,6 +67,38 @@ const trustProxy = z
     return z.NEVER;
   });
 
+/** A yes/no switch, written `true` or `false`. */
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((v) => v === 'true');
+
+/** A comma-separated list of host names, each with an optional port (`files.example.org`, `127.0.0.1:8080`), lower case. */
+const hostList = z
+  .string()
+  .default('')
+  .transform((v) => [...new Set(v.split(',').map((h) => h.trim().toLowerCase()))].filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'a host name with an optional port, such as files.example.org:8443')));
+
+/** `south,west,north,east` in decimal degrees (WGS 84): the box the district's coordinates must fall in. */
+const boundingBox = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v.split(',').map((n) => Number(n.trim())) : undefined))
+  .pipe(
+    z
+      .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180)])
+      .refine(([south, west, north, east]) => south < north && west < east, 'south below north and west of east')
+      .transform(([south, west, north, east]) => ({ south, west, north, east }))
+      .optional(),
+  );
+
+/** The languages the district can write in to systems outside it (Open311 status notes, chat messages). */
+export const DISTRICT_LANGUAGES = ['zh', 'en'] as const;
+export type DistrictLanguage = (typeof DISTRICT_LANGUAGES)[number];
+
 /** A yearly minimum of the "four leads". */
 const yearlyMinimum = (fallback: number) => z.coerce.number().int().min(0).max(100).default(fallback);
 
@@ -127,6 +159,10 @@ export const envSchema = z
       .default('1.38.0')
       .describe('`io.temporal:temporal-test-server` (the time-skipping test server), assembled from Maven Central.'),
     SCHEMATHESIS_VERSION: z.string().default('4.32.5').describe('Schemathesis, installed from PyPI for the API fuzzing suite.'),
+    GEOREPORT_VERSION: z
+      .string()
+      .default('0.3.1')
+      .describe('The Open311 GeoReport v2 client (PyPI `georeport`) the integration tests read the API with.'),
     TEMPORAL_CALL_DEADLINE_MS: z.coerce
       .number()
       .int()
@@ -323,6 +359,34 @@ export const envSchema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl.describe(
       'An OpenTelemetry collector (OTLP over HTTP, e.g. `http://collector:4318`): the API and workers send their traces to `/v1/traces` under it. Unset: no traces are sent.',
     ),
+    DISTRICT_LANGUAGE: z
+      .enum(DISTRICT_LANGUAGES)
+      .default('zh')
+      .describe(
+        'The language the district writes in to systems outside it: Open311 status notes and service names, chat-group webhook messages',
+      ),
+    DISTRICT_BOUNDS: boundingBox.describe(
+      'south,west,north,east in decimal degrees: coordinates of a case must fall inside (unset: any valid latitude and longitude)',
+    ),
+    OPEN311_PUBLIC_READS: flag('false').describe(
+      'true: anyone may read Open311 requests (the spec’s non-personal fields); false: reads need an api_key and see what its unit may see',
+    ),
+    OPEN311_JURISDICTION_ID: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/)
+      .optional()
+      .describe('The Open311 jurisdiction_id this district answers to (unset: none is needed, and any given is refused)'),
+    OPEN311_MEDIA_HOSTS: hostList.describe(
+      'Hosts (with an optional port) an Open311 media_url may point at; the photo is fetched from there and kept with the case. Empty: media_url is refused',
+    ),
+    OPEN311_MEDIA_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(10_000)
+      .describe('Longest wait for an Open311 media_url'),
 
     TEST_DATABASE_URL: optionalUrl.describe(
       'A PostgreSQL server (superuser) for the tests. Unset: the tests start a local cluster of their own.',
@@ -389,7 +453,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       testServerVersion: raw.TEMPORAL_TEST_SERVER_VERSION,
       callDeadlineMs: raw.TEMPORAL_CALL_DEADLINE_MS,
     },
-    testing: { schemathesisVersion: raw.SCHEMATHESIS_VERSION },
+    testing: { schemathesisVersion: raw.SCHEMATHESIS_VERSION, georeportVersion: raw.GEOREPORT_VERSION },
     mail: { smtpUrl: raw.SMTP_URL, embeddedPort: raw.EMBEDDED_SMTP_PORT, from: raw.MAIL_FROM },
     /** What the notices about cases say and where they link: the district's language and the web app's address. */
     notices: { language: raw.NOTICE_LANGUAGE, publicBaseUrl: raw.PUBLIC_BASE_URL.replace(/\/+$/, '') },
@@ -454,6 +518,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       worker: raw.WORKER_METRICS_PORT === undefined ? undefined : { host: raw.WORKER_METRICS_HOST, port: raw.WORKER_METRICS_PORT },
     },
     tracing: { otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT },
+    district: { language: raw.DISTRICT_LANGUAGE, bounds: raw.DISTRICT_BOUNDS },
+    open311: {
+      publicReads: raw.OPEN311_PUBLIC_READS,
+      jurisdictionId: raw.OPEN311_JURISDICTION_ID,
+      media: { hosts: raw.OPEN311_MEDIA_HOSTS, timeoutMs: raw.OPEN311_MEDIA_TIMEOUT_MS },
+    },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },
     /** Attachments and finished exports; shared by the API and the workers in production. */
     filesDir: raw.FILES_DIR ? resolveDir(raw.FILES_DIR) : path.join(resolveDir(raw.DATA_DIR), 'files'),

@@ -5,6 +5,7 @@ import { CYCLE_PHASE_WORDS, HALF_YEAR_WORDS } from './cycle/glossary.ts';
 import { ROLE_WORDS, UNIT_KIND_WORDS } from './directory/glossary.ts';
 import { DOWNLOAD_WORDS, EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
 import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
+import { API_KEY_GLOSSARY } from './open311/glossary.ts';
 import { RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
 import { SERVICE_KIND_LABELS } from './party/vocabulary.ts';
 
@@ -32,6 +33,7 @@ export const LIFECYCLE_WORDS = {
   registration: REGISTRATION_GLOSSARY,
   serviceRecord: RECORD_GLOSSARY,
   exportJob: EXPORT_JOB_GLOSSARY,
+  open311ApiKey: API_KEY_GLOSSARY,
 } as const satisfies { [K in LifecycleName]: LifecycleWords<StatesOf<(typeof LIFECYCLES)[K]>, ActionsOf<(typeof LIFECYCLES)[K]>> };
 
 export const GLOSSARY = {

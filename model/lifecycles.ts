@@ -5,6 +5,7 @@ import { ROUND_LIFECYCLE } from './party/round-lifecycle.ts';
 import { REGISTRATION_LIFECYCLE } from './party/registration-lifecycle.ts';
 import { RECORD_LIFECYCLE } from './party/record-lifecycle.ts';
 import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
+import { API_KEY_LIFECYCLE } from './open311/api-key.ts';
 
 /**
  * Every thing with states, by the name the docs and the glossary use for it. The docs' state
@@ -19,5 +20,6 @@ export const LIFECYCLES = {
   registration: REGISTRATION_LIFECYCLE,
   serviceRecord: RECORD_LIFECYCLE,
   exportJob: EXPORT_JOB_LIFECYCLE,
+  open311ApiKey: API_KEY_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

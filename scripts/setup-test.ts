@@ -3,7 +3,7 @@ import { findConfiguredTemporalCli } from '../infra/temporal-cli.ts';
 import { findConfiguredTemporalServer } from '../infra/temporal-server-build.ts';
 import { ensureTestServer } from '../infra/temporal-test-server.ts';
 import { loadConfig } from '../lib/config.ts';
-import { ensureSchemathesis } from '../test/support/schemathesis.ts';
+import { ensureGeoReportClient, ensureSchemathesis } from '../test/support/python-tools.ts';
 
 /**
  * Installs, once, the real servers the tests use, from the package registries this machine reaches,
@@ -36,6 +36,10 @@ try {
   );
   const schemathesis = ensureSchemathesis(config.cacheDir, config.testing.schemathesisVersion, say);
   say(schemathesis ? `schemathesis ${config.testing.schemathesisVersion}: ${schemathesis}` : 'schemathesis: no python3 to install it with');
+  const georeport = ensureGeoReportClient(config.cacheDir, config.testing.georeportVersion, say);
+  say(
+    georeport ? `georeport ${config.testing.georeportVersion} (Open311 client): ${georeport}` : 'georeport: no python3 to install it with',
+  );
   say(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {
   console.error(`[setup] ${(error as Error).message}`);

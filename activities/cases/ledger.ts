@@ -43,7 +43,8 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
       INSERT INTO cases AS c (id, workflow_id, idempotency_key, request_hash, filing_unit_id, filed_by_user_id, kind, urgent,
         title, description, category, location, found_on, tried_locally, help_needed, reporter_name, reporter_contact,
         reporter_email, status, responsible_level, due_at, overdue, calendar_version, details, merged_into_case_id,
-        search_grams, event_sequence, filed_at, updated_at, closed_at, forwarded_to_municipal, owner_user_id, owner_sequence)
+        search_grams, event_sequence, filed_at, updated_at, closed_at, forwarded_to_municipal, owner_user_id, owner_sequence,
+        latitude, longitude)
       VALUES (${workflow.caseId}::uuid, ${`case-${workflow.caseId}`}, ${workflow.idempotencyKey}, ${workflow.requestHash},
         ${workflow.filingUnitId}::uuid, ${workflow.filedBy.userId}::uuid, ${filing.kind}::"CaseKind", ${filing.urgent},
         ${filing.title}, ${filing.description}, ${filing.category}, ${filing.location}, ${filing.foundOn}::date,
@@ -51,7 +52,8 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         ${filing.reporter.email ?? null}, ${state.status}::"CaseStatus", ${state.responsibleLevel}::"Level", ${dueAt},
         ${state.overdue}, ${state.calendarVersion}, ${JSON.stringify(state.details)}::jsonb,
         ${state.details.mergedIntoCaseId ?? null}::uuid, ${searchGrams(filing)}::text[], ${event.sequence}, ${occurredAt},
-        ${occurredAt}, ${closedAt}, ${forwarded}, ${owner?.userId ?? null}::uuid, ${owner?.sequence ?? null})
+        ${occurredAt}, ${closedAt}, ${forwarded}, ${owner?.userId ?? null}::uuid, ${owner?.sequence ?? null},
+        ${filing.coordinates?.latitude ?? null}::float8, ${filing.coordinates?.longitude ?? null}::float8)
       ON CONFLICT (id) DO UPDATE SET
         kind = EXCLUDED.kind, urgent = EXCLUDED.urgent, title = EXCLUDED.title, description = EXCLUDED.description,
         category = EXCLUDED.category, location = EXCLUDED.location, found_on = EXCLUDED.found_on,
@@ -62,7 +64,8 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         merged_into_case_id = EXCLUDED.merged_into_case_id, search_grams = EXCLUDED.search_grams,
         event_sequence = EXCLUDED.event_sequence, updated_at = EXCLUDED.updated_at, closed_at = EXCLUDED.closed_at,
         forwarded_to_municipal = c.forwarded_to_municipal OR EXCLUDED.forwarded_to_municipal,
-        owner_user_id = EXCLUDED.owner_user_id, owner_sequence = EXCLUDED.owner_sequence
+        owner_user_id = EXCLUDED.owner_user_id, owner_sequence = EXCLUDED.owner_sequence,
+        latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
       WHERE c.event_sequence < EXCLUDED.event_sequence
       RETURNING c.number, c.filed_at
     ), recorded AS (

@@ -77,6 +77,7 @@ export const caseView = caseSummary.extend({
   foundOn: z.iso.date(),
   triedLocally: z.string(),
   helpNeeded: z.string(),
+  coordinates: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   calendarVersion: z.number().int().nullable(),
   details: z.record(z.string(), z.unknown()),
   history: z.array(

@@ -66,6 +66,10 @@ function allowedActionsOf(row: Case, user: AuthenticatedUser): ViewAction[] {
   );
 }
 
+/** The case's point, when it has one (the columns are both set or both null). */
+export const coordinatesOf = (row: Pick<Case, 'latitude' | 'longitude'>) =>
+  row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude };
+
 /** What the API shows of one case: the ledger row, its history, and what the caller can do next. */
 export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, names: PeopleNames) {
   return {
@@ -75,6 +79,7 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, name
     foundOn: row.foundOn.toISOString().slice(0, 10),
     triedLocally: row.triedLocally,
     helpNeeded: row.helpNeeded,
+    coordinates: coordinatesOf(row),
     calendarVersion: row.calendarVersion,
     details: parseCaseDetails(row.details),
     history: row.events.map((e) => {

@@ -7,6 +7,7 @@ import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase, type Workflows } from '../../workflows/definitions.ts';
 import type { CaseSnapshot, CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
 import type { CaseFiling } from '../../model/cases/filing.ts';
+import { describeBox, isInside, type BoundingBox } from '../../model/cases/coordinates.ts';
 import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifecycle.ts';
 import type { ActionBody, ActionRequest, FileRef } from '../../model/cases/case-actions.ts';
 import type { Actor } from '../../model/directory/roles.ts';
@@ -21,15 +22,27 @@ import { requireRole, visibleCaseFilter } from './scope.ts';
 import { CASE_HISTORY, loadVisibleCase } from './visible-case.ts';
 import { runUpdate, updateIdFor } from '../workflow-calls.ts';
 
-type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock };
+/** `bounds`: the district's box that coordinates must fall in (unset: any valid point). */
+type CaseDeps = { prisma: Db; temporal: Client; policy: DeadlinePolicy; clock: Clock; bounds?: BoundingBox };
 
 /**
  * Files a case for the caller's own unit. The same idempotency key always lands on the same case:
  * the workflow id is derived from it and Temporal refuses a second workflow with that id.
+ * `requestHash` tells a retry from a key reused for something else: by default the filing's; a
+ * caller whose request becomes a filing with today's date in it (Open311) hashes its own request.
  */
-export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: CaseFiling, idempotencyKey: string) {
+export async function fileCase(
+  deps: CaseDeps,
+  user: AuthenticatedUser,
+  filing: CaseFiling,
+  idempotencyKey: string,
+  requestHash = hashRequest(filing),
+) {
   requireRole(user, ['street_staff']);
   assertFoundByToday(filing.foundOn, districtToday(deps.clock, deps.policy.utcOffsetMinutes));
+  if (filing.coordinates && deps.bounds && !isInside(filing.coordinates, deps.bounds)) {
+    throw invalidField('body.coordinates', `outside the district (${describeBox(deps.bounds)})`);
+  }
   // The case's id needs only the caller's unit id, so its unit and an earlier filing with this key are
   // looked up together, in one round trip's time.
   const caseId = deriveCaseId(user.orgUnitId, idempotencyKey);
@@ -40,7 +53,6 @@ export async function fileCase(deps: CaseDeps, user: AuthenticatedUser, filing: 
   if (!unit || !filesCases(unit.kind)) {
     throw new DomainError('forbidden', 'only street offices, parks, district departments and garrison units file cases');
   }
-  const requestHash = hashRequest(filing);
   if (existing) {
     assertSameRequest(existing.requestHash, requestHash);
     return { created: false, case: await getFiledCase(deps.prisma, user, unit, caseId), possibleDuplicates: [] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { boundedDate } from '../dates.ts';
 import { lineText, plainText } from '../text.ts';
+import { coordinatesSchema } from './coordinates.ts';
 
 /**
  * What street staff write when they file a case (one row of Annex 3), with each field's limits, once:
@@ -27,6 +28,8 @@ export const caseFiling = z.strictObject({
     contact: lineText(100).optional(),
     email: z.email().optional(),
   }),
+  // The point beside the written place, when the filer gave one; inside the district's bounding box: checked by fileCase, which has the configuration.
+  coordinates: coordinatesSchema.optional(),
 });
 export type CaseFiling = z.output<typeof caseFiling>;
 

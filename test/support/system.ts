@@ -80,6 +80,8 @@ export type TestSystemOptions = {
   tracing?: Tracing;
   /** The language of the notices mailed (the tests' default is English). */
   noticeLanguage?: Config['notices']['language'];
+  /** Settings of the test's own (Open311 reads made public, webhooks retried quickly). */
+  configure?: (config: Config) => Config;
 };
 
 export async function startTestSystem(testFile: string, options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -87,7 +89,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
   const namespace = namespaceForTestFile(testFile);
   const base = loadConfig({ LOG_LEVEL: 'silent' });
   const timeSkipping = options.temporal !== undefined && options.temporal.listsWorkflows !== true;
-  const config = {
+  const adjusted = {
     ...base,
     deadlines: { ...base.deadlines, ...options.deadlines },
     auth: { ...base.auth, tokenTtlMinutes: options.tokenTtlMinutes ?? base.auth.tokenTtlMinutes },
@@ -97,6 +99,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
     // The tests read the notices' English subjects; the district's Chinese is asked for by name.
     notices: { ...base.notices, language: options.noticeLanguage ?? 'en' },
   };
+  const config = options.configure ? options.configure(adjusted) : adjusted;
   const clock = options.clock ?? systemClock;
   const db = await createTestDatabase();
   const smtp = await startDevSmtpServer(0);

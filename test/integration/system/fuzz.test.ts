@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../lib/config.ts';
-import { ensureSchemathesis } from '../../support/schemathesis.ts';
+import { ensureSchemathesis } from '../../support/python-tools.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
 
 // Schemathesis reads /openapi.json and throws generated requests (valid and invalid) at every

@@ -48,6 +48,7 @@ function send(route: RouteDefinition, request: GeneratedRequest, token: string |
   if (token) call = call.set('Authorization', token);
   if (request.body === undefined) return call;
   if (Buffer.isBuffer(request.body)) return call.send(request.body);
+  if (route.formBody) return call.type('form').send(request.body as Record<string, string>);
   return call.type('json').send(JSON.stringify(request.body));
 }
 

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { DomainError, invalidField } from '../../lib/errors.ts';
+import { assertAcceptedFile } from '../cases/attachments.ts';
+
+export type MediaSettings = { hosts: readonly string[]; timeoutMs: number; maxBytes: number };
+
+const refuse = (reason: string) => invalidField('media_url', reason);
+
+/** Only hosts the district named: the server fetches on a stranger's word, so it goes nowhere else. */
+function allowedUrl(url: string, hosts: readonly string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse('not a URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw refuse('only http and https URLs are fetched');
+  if (parsed.username || parsed.password) throw refuse('a URL with credentials is not fetched');
+  if (hosts.length === 0) throw refuse('this district takes no media_url; send the request without one');
+  const host = parsed.host.toLowerCase();
+  if (!hosts.includes(host) && !hosts.includes(parsed.hostname.toLowerCase())) {
+    throw refuse(`photos are fetched only from ${hosts.join(', ')}`);
+  }
+  return parsed;
+}
+
+async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (!body) return Buffer.alloc(0);
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw refuse(`the photo is larger than ${maxBytes} bytes`);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A name for the stored file: the URL's last path segment, or `photo` and the type's extension. */
+function fileNameOf(url: URL, contentType: string): string {
+  const last = path.posix.basename(decodeURIComponent(url.pathname)).replace(/[^\p{L}\p{N}._-]/gu, '_');
+  return last && last !== '.' && last !== '..' ? last.slice(0, 200) : `photo.${contentType === 'image/png' ? 'png' : 'jpg'}`;
+}
+
+/**
+ * Fetches the photo a GeoReport v2 `media_url` names, from an allowed host only, without following
+ * redirects (a redirect could lead anywhere), within the time and size limits; it must be a PNG or
+ * JPEG whose bytes say so. Every refusal is a 400 naming `media_url`.
+ */
+export async function fetchMedia(url: string, settings: MediaSettings) {
+  const target = allowedUrl(url, settings.hosts);
+  let response: Response;
+  try {
+    response = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(settings.timeoutMs) });
+  } catch (error) {
+    throw refuse(`could not be fetched (${(error as Error).name === 'TimeoutError' ? 'no answer in time' : 'no connection'})`);
+  }
+  if (response.status >= 300 && response.status < 400) throw refuse('answered with a redirect, which is not followed');
+  if (!response.ok) throw refuse(`answered ${response.status}`);
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > settings.maxBytes) throw refuse(`the photo is larger than ${settings.maxBytes} bytes`);
+  const data = await readAtMost(response.body, settings.maxBytes);
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (contentType !== 'image/png' && contentType !== 'image/jpeg')
+    throw refuse(`a PNG or JPEG photo is needed, not ${contentType || 'untyped'}`);
+  try {
+    assertAcceptedFile({ contentType, data });
+  } catch (error) {
+    if (error instanceof DomainError) throw refuse(error.message);
+    throw error;
+  }
+  return { fileName: fileNameOf(target, contentType), contentType, data, sha256: createHash('sha256').update(data).digest('hex') };
+}
