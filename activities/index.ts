@@ -7,6 +7,7 @@ import { createNotificationActivities } from './cases/notifications.ts';
 import { createFeedbackActivities } from './party/feedback.ts';
 import { createRoundActivities } from './party/rounds.ts';
 import { createQuotaTrackerActivities } from './leaders/quota-trackers.ts';
+import { createWebhookActivities } from './webhooks/webhooks.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFeedbackActivities(deps),
     ...createRoundActivities(deps),
     ...createQuotaTrackerActivities(deps),
+    ...createWebhookActivities(deps),
   };
 }
 

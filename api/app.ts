@@ -24,6 +24,7 @@ import { errorHandler, useErrorFormat } from './error-handler.ts';
 import { apiKeyRoutes } from './open311/api-keys.ts';
 import { GEOREPORT_PREFIX, geoReportErrorFormat } from './open311/geo-report.ts';
 import { geoReportRoutes } from './open311/georeport-routes.ts';
+import { webhookRoutes } from './webhooks/webhooks.ts';
 import { healthRoutes } from './system/health.ts';
 import { metricsRoutes } from './system/metrics.ts';
 import { labelRoute, recordHttpMetrics } from './http-metrics.ts';
@@ -79,6 +80,7 @@ export const routes: readonly RouteDefinition[] = [
   ...settingsRoutes,
   ...geoReportRoutes,
   ...apiKeyRoutes,
+  ...webhookRoutes,
 ];
 
 export function createApp(deps: AppDeps): Express {

@@ -15,6 +15,8 @@ export const API_TAGS = {
   directory: 'The organisation tree and the user accounts.',
   calendar: 'The working-day calendar (public holidays and make-up working days) that deadlines count on.',
   auth: 'Signing in for a bearer token that expires, and signing out.',
+  webhooks:
+    'Outbound webhooks: what the ledger tells another system or a WeCom / DingTalk group about a unit’s or district’s cases, cycle deadlines and confirmations, each delivery visible and sent again on request.',
   open311:
     'Open311 GeoReport v2 under /open311/v2 (services, service definitions, requests; JSON or XML, the spec’s errors) and the api_keys administrators issue to other systems for an org unit.',
   system: 'Health, this document, the settings a client presents data with, and the development mailbox.',

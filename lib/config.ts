@@ -387,6 +387,41 @@ export const envSchema = z
       .max(60_000)
       .default(10_000)
       .describe('Longest wait for an Open311 media_url'),
+    WEBHOOK_FEED_POLL_MS: z.coerce
+      .number()
+      .int()
+      .min(50)
+      .max(60_000)
+      .default(1_000)
+      .describe('How often the webhook feed looks for new ledger events (the delay before an event is sent, at most)'),
+    WEBHOOK_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(60_000)
+      .default(10_000)
+      .describe('Longest wait for a webhook receiver to answer'),
+    WEBHOOK_RETRY_INITIAL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(3_600_000)
+      .default(5_000)
+      .describe('Wait before the first retry of a failed delivery; each further wait doubles'),
+    WEBHOOK_RETRY_MAX_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(3_600_000)
+      .default(300_000)
+      .describe('Longest wait between retries: a receiver back after an outage gets its events within this'),
+    WEBHOOK_GIVE_UP_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 24 * 60)
+      .default(24 * 60)
+      .describe('A delivery still failing after this long is marked failed (an administrator may send it again)'),
 
     TEST_DATABASE_URL: optionalUrl.describe(
       'A PostgreSQL server (superuser) for the tests. Unset: the tests start a local cluster of their own.',
@@ -523,6 +558,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       publicReads: raw.OPEN311_PUBLIC_READS,
       jurisdictionId: raw.OPEN311_JURISDICTION_ID,
       media: { hosts: raw.OPEN311_MEDIA_HOSTS, timeoutMs: raw.OPEN311_MEDIA_TIMEOUT_MS },
+    },
+    webhooks: {
+      pollMs: raw.WEBHOOK_FEED_POLL_MS,
+      /** Rows of a source the feed takes in one pass. */
+      batch: 200,
+      delivery: {
+        timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
+        retryInitialMs: raw.WEBHOOK_RETRY_INITIAL_MS,
+        retryMaxMs: Math.max(raw.WEBHOOK_RETRY_MAX_MS, raw.WEBHOOK_RETRY_INITIAL_MS),
+        giveUpMinutes: raw.WEBHOOK_GIVE_UP_MINUTES,
+        lang: raw.DISTRICT_LANGUAGE,
+        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+      },
     },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },
     /** Attachments and finished exports; shared by the API and the workers in production. */

@@ -6,6 +6,8 @@ import { REGISTRATION_LIFECYCLE } from './party/registration-lifecycle.ts';
 import { RECORD_LIFECYCLE } from './party/record-lifecycle.ts';
 import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 import { API_KEY_LIFECYCLE } from './open311/api-key.ts';
+import { DELIVERY_LIFECYCLE } from './webhooks/delivery.ts';
+import { WEBHOOK_LIFECYCLE } from './webhooks/webhook.ts';
 
 /**
  * Every thing with states, by the name the docs and the glossary use for it. The docs' state
@@ -21,5 +23,7 @@ export const LIFECYCLES = {
   serviceRecord: RECORD_LIFECYCLE,
   exportJob: EXPORT_JOB_LIFECYCLE,
   open311ApiKey: API_KEY_LIFECYCLE,
+  webhook: WEBHOOK_LIFECYCLE,
+  webhookDelivery: DELIVERY_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

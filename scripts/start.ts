@@ -5,6 +5,7 @@ import { createTemporalClient } from '../domain/temporal-client.ts';
 import { NativeConnection } from '@temporalio/worker';
 import { listen } from '../api/server.ts';
 import { allSchedules, ensureSchedules, schedulesReport } from '../domain/system/schedules.ts';
+import { ensureWebhookFeed } from '../domain/webhooks/webhooks.ts';
 import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/directory/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
@@ -122,6 +123,7 @@ async function main() {
   });
 
   say(schedulesReport(await ensureSchedules(temporal, allSchedules(config), systemClock, config.districtTime.zone)));
+  if (await ensureWebhookFeed(temporal, config.webhooks)) say('started the webhook feed');
   // The UI is built by the development tool in a process of its own (Vite and the client generator
   // are devDependencies); it skips the build when web/dist matches the sources.
   execFileSync(process.execPath, ['--import', 'tsx', path.join(config.projectRoot, 'scripts', 'build-web.ts')], { stdio: 'inherit' });

@@ -178,3 +178,14 @@ export const roundUpdates: { [A in RoundAction]: ReturnType<typeof roundUpdate<A
 /** Resolves once the round is opened and projected, so the API can answer with the stored row. */
 export const roundReadyUpdate = defineUpdate<RoundSnapshot>('roundReady');
 export const roundSnapshotQuery = defineQuery<RoundSnapshot>('roundSnapshot');
+
+// ---- Outbound webhooks (issue 18) -------------------------------------------------------------------
+
+/** The one feed that reads the ledger's events and records them as deliveries. */
+export const WEBHOOK_FEED_WORKFLOW_ID = 'webhook-feed';
+/** One delivery workflow per webhook and subject (a case, a cycle, an activity): its events go out in order. */
+export const workflowIdForWebhookSubject = (webhookId: string, subject: string) => `webhook-${webhookId}-${subject}`;
+/** Deliveries to send, in order; nothing to confirm (the feed signals again after a failure, and the workflow drops repeats). */
+export const webhookDeliveriesSignal = defineSignal<[{ deliveryIds: string[] }]>('webhookDeliveries');
+/** A receiver refused an event for good (a 4xx that a retry cannot change): the delivery's activity failure type, never retried. */
+export const WEBHOOK_REFUSED = 'WebhookRefused';

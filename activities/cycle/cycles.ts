@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import { systemUser } from '../../domain/auth/auth.ts';
 import { pendingLedgerOf } from '../../domain/cases/ledger-filters.ts';
@@ -19,6 +20,36 @@ type CycleRef = { cycle: string; districtId: string };
 
 const pendingCaseIds = async (db: Pick<Db, 'case'>, unitId: string) =>
   (await db.case.findMany({ ...pendingLedgerOf(unitId), select: { id: true } })).map((c) => c.id);
+
+/**
+ * A reminder or chase as the cycle sent it, kept once per notice (its mail's key), for the webhook
+ * feed to tell the units' and the district's groups: the ledger of "cycle deadlines".
+ */
+async function recordCycleNotice(
+  prisma: Db,
+  input: CycleRef & { notice: Extract<CycleNotice, { kind: 'reminder' | 'late' }>; idempotencyKey: string },
+  deadlineAt: Date,
+  now: Date,
+) {
+  const { notice } = input;
+  await prisma.cycleNotice.createMany({
+    data: [
+      {
+        id: randomUUID(),
+        idempotencyKey: input.idempotencyKey,
+        cycle: input.cycle,
+        districtId: input.districtId,
+        kind: notice.kind,
+        unitIds: notice.unitIds,
+        workingDaysLeft: notice.kind === 'reminder' ? notice.workingDaysLeft : null,
+        daysLate: notice.kind === 'late' ? notice.day : null,
+        deadlineAt,
+        sentAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
 
 export function createCycleActivities({ prisma, mailer, clock, districtTime }: ActivityDeps) {
   const unitsOf = (districtId: string) =>
@@ -191,6 +222,8 @@ export function createCycleActivities({ prisma, mailer, clock, districtTime }: A
             return emails(district.parent?.email, district.email);
         }
       };
+      if (n.kind === 'reminder' || n.kind === 'late')
+        await recordCycleNotice(prisma, { ...input, notice: n }, cycleRow.deadlineAt, clock.now());
       const mail = renderCycleNotice(n, {
         cycle: input.cycle,
         // The row's deadline is the first moment of the deadline day, district time.
