@@ -67,7 +67,7 @@ const OWNERS = {
 >;
 
 /** A type the ledger accepts, and bytes that really are of that type. */
-function assertAcceptedFile(file: { contentType: string; data: Buffer }): void {
+export function assertAcceptedFile(file: { contentType: string; data: Buffer }): void {
   if (!isAttachmentType(file.contentType)) {
     throw new DomainError(
       'unsupported_media_type',

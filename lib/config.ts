@@ -569,7 +569,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         retryMaxMs: Math.max(raw.WEBHOOK_RETRY_MAX_MS, raw.WEBHOOK_RETRY_INITIAL_MS),
         giveUpMinutes: raw.WEBHOOK_GIVE_UP_MINUTES,
         lang: raw.DISTRICT_LANGUAGE,
-        utcOffsetMinutes: raw.DISTRICT_UTC_OFFSET_MINUTES,
+        utcOffsetMinutes,
       },
     },
     exports: { startRetrySeconds: raw.EXPORT_START_RETRY_SECONDS, startGiveUpMinutes: raw.EXPORT_START_GIVE_UP_MINUTES },

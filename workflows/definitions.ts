@@ -23,6 +23,7 @@ import type {
 import type { FeedbackSnapshot, MemberFeedbackInput, OpenMemberFeedbackInput } from '../model/party/feedback.ts';
 import type { RoundAction } from '../model/party/round-lifecycle.ts';
 import type { RoundRequest, RoundSnapshot, RoundWorkflowInput } from '../model/party/rounds.ts';
+import type { DeliveryWorkflowInput, FeedSettings } from '../model/webhooks/delivery.ts';
 
 /**
  * The Temporal contract, declared once: task queue, workflow ids, queries, updates and signals.
@@ -51,6 +52,8 @@ export type Workflows = {
   openMemberFeedbackWorkflow: (input: OpenMemberFeedbackInput) => Promise<{ year: number; started: boolean }>;
   memberFeedbackWorkflow: (input: MemberFeedbackInput) => Promise<FeedbackSnapshot>;
   recommendationRoundWorkflow: (input: RoundWorkflowInput) => Promise<RoundSnapshot>;
+  webhookFeedWorkflow: (settings: FeedSettings) => Promise<void>;
+  webhookDeliveryWorkflow: (input: DeliveryWorkflowInput) => Promise<void>;
 };
 export type WorkflowName = keyof Workflows;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DomainError, invalidField } from '../../lib/errors.ts';
-import { assertAcceptedFile } from '../cases/attachments.ts';
+import { assertAcceptedFile } from '../attachments.ts';
 
 export type MediaSettings = { hosts: readonly string[]; timeoutMs: number; maxBytes: number };
 

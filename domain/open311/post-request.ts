@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
-import { districtToday } from '../../lib/district-dates.ts';
+import { districtToday } from '../../lib/district-time.ts';
 import { DomainError, invalidField, notFound, type FieldIssue } from '../../lib/errors.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { DeadlinePolicy } from '../../model/cases/case.ts';

@@ -8,8 +8,13 @@ import { invalidField, notFound } from '../../lib/errors.ts';
 import { DELIVERY_LIFECYCLE, type DeliverySettings, type DeliveryState, type FeedSettings } from '../../model/webhooks/delivery.ts';
 import type { WebhookEventKind } from '../../model/webhooks/events.ts';
 import { WEBHOOK_LIFECYCLE, vendorOf, type WebhookFormat } from '../../model/webhooks/webhook.ts';
-import type { webhookDeliveryWorkflow, webhookFeedWorkflow } from '../../workflows/webhooks/webhook-workflows.ts';
-import { TASK_QUEUE, WEBHOOK_FEED_WORKFLOW_ID, webhookDeliveriesSignal, workflowIdForWebhookSubject } from '../../workflows/definitions.ts';
+import {
+  TASK_QUEUE,
+  WEBHOOK_FEED_WORKFLOW_ID,
+  webhookDeliveriesSignal,
+  workflowIdForWebhookSubject,
+  type Workflows,
+} from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { requireRole } from '../cases/scope.ts';
 import { requireStep } from '../lifecycle-steps.ts';
@@ -21,7 +26,7 @@ type WebhookDeps = { prisma: Db; temporal: Client; clock: Clock; feed: FeedSetti
 /** The feed runs once per deployment; starting it again joins the running one. */
 export async function ensureWebhookFeed(temporal: Client, settings: FeedSettings): Promise<boolean> {
   try {
-    await temporal.workflow.start<typeof webhookFeedWorkflow>('webhookFeedWorkflow', {
+    await temporal.workflow.start<Workflows['webhookFeedWorkflow']>('webhookFeedWorkflow', {
       taskQueue: TASK_QUEUE,
       workflowId: WEBHOOK_FEED_WORKFLOW_ID,
       args: [settings],
@@ -47,7 +52,7 @@ export async function dispatchDeliveries(temporal: Client, deliveries: RecordedD
   }
   await Promise.all(
     [...groups].map(([workflowId, group]) =>
-      temporal.workflow.signalWithStart<typeof webhookDeliveryWorkflow, [{ deliveryIds: string[] }]>('webhookDeliveryWorkflow', {
+      temporal.workflow.signalWithStart<Workflows['webhookDeliveryWorkflow'], [{ deliveryIds: string[] }]>('webhookDeliveryWorkflow', {
         taskQueue: TASK_QUEUE,
         workflowId,
         args: [{ webhookId: group.webhookId, subject: group.subject, settings }],

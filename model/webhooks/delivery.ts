@@ -73,5 +73,8 @@ export type DeliverySettings = {
   utcOffsetMinutes: number;
 };
 
+/** A delivery workflow: its webhook and subject, and what it still has to send (carried over a continue-as-new). */
+export type DeliveryWorkflowInput = { webhookId: string; subject: string; settings: DeliverySettings; queued?: string[] };
+
 /** How the feed reads the ledger: every `pollMs` when it has caught up, `batch` rows of a source at a time. */
 export type FeedSettings = { pollMs: number; batch: number; delivery: DeliverySettings };

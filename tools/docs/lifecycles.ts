@@ -33,6 +33,8 @@ export const FEATURE_CHAPTERS: Record<string, string> = {
   directory: 'docs/features/directory-and-calendar.md',
   calendar: 'docs/features/directory-and-calendar.md',
   auth: 'docs/features/auth-and-security.md',
+  open311: 'docs/features/open311-and-webhooks.md',
+  webhooks: 'docs/features/open311-and-webhooks.md',
   system: 'docs/operations.md',
 };
 

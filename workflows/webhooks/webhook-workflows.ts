@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
-import type { DeliverySettings, FeedSettings } from '../../model/webhooks/delivery.ts';
+import type { DeliveryWorkflowInput, FeedSettings } from '../../model/webhooks/delivery.ts';
 import { WEBHOOK_REFUSED, webhookDeliveriesSignal } from '../definitions.ts';
 
 // Reading the ledger and recording deliveries is short and idempotent: a local activity, no round trip per pass.
@@ -50,8 +50,6 @@ const reasonOf = (failure: ActivityFailure) => {
   const cause = failure.cause;
   return cause?.name === 'TimeoutFailure' ? `gave up after the retries (${cause.message})` : (cause?.message ?? failure.message);
 };
-
-export type DeliveryWorkflowInput = { webhookId: string; subject: string; settings: DeliverySettings; queued?: string[] };
 
 /**
  * The deliveries of one webhook and one subject (a case, a cycle, an activity), one at a time in the

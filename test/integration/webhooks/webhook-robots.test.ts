@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCycleActivities } from '../../../activities/cycle/cycles.ts';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { systemClock } from '../../../lib/clock.ts';
+import { loadConfig } from '../../../lib/config.ts';
 import { createMailer } from '../../../lib/mailer.ts';
 import { createLocalDirectoryStorage } from '../../../lib/storage.ts';
 import { fileAs, stepOk } from '../../support/case-steps.ts';
@@ -175,6 +176,7 @@ describe('other sources of events', () => {
       mailer,
       clock: systemClock,
       storage: createLocalDirectoryStorage('/tmp'),
+      districtTime: loadConfig().districtTime,
       temporal: sys.client,
     });
     const cycle = { cycle: '2026-H2', districtId: seedId('DIST') };
