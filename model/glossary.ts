@@ -6,6 +6,7 @@ import { ROLE_WORDS, UNIT_KIND_WORDS } from './directory/glossary.ts';
 import { DOWNLOAD_WORDS, EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
 import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
 import { API_KEY_GLOSSARY } from './open311/glossary.ts';
+import { DELIVERY_GLOSSARY, WEBHOOK_EVENT_WORDS, WEBHOOK_FORMAT_WORDS, WEBHOOK_GLOSSARY } from './webhooks/glossary.ts';
 import { RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
 import { SERVICE_KIND_LABELS } from './party/vocabulary.ts';
 
@@ -34,6 +35,8 @@ export const LIFECYCLE_WORDS = {
   serviceRecord: RECORD_GLOSSARY,
   exportJob: EXPORT_JOB_GLOSSARY,
   open311ApiKey: API_KEY_GLOSSARY,
+  webhook: WEBHOOK_GLOSSARY,
+  webhookDelivery: DELIVERY_GLOSSARY,
 } as const satisfies { [K in LifecycleName]: LifecycleWords<StatesOf<(typeof LIFECYCLES)[K]>, ActionsOf<(typeof LIFECYCLES)[K]>> };
 
 export const GLOSSARY = {
@@ -49,6 +52,8 @@ export const GLOSSARY = {
   leaderRanks: LEADER_RANK_WORDS,
   serviceKinds: SERVICE_KIND_LABELS,
   downloads: DOWNLOAD_WORDS,
+  webhookEvents: WEBHOOK_EVENT_WORDS,
+  webhookFormats: WEBHOOK_FORMAT_WORDS,
 } as const;
 
 /** A word as it stands alone (a label, a table cell, a button): English begins with a capital. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../lib/db.ts';
-import type { CaseKind } from '../../model/cases/case.ts';
+import type { CaseKind } from '../../model/cases/filing.ts';
 import type { CaseEventType, CaseStatus } from '../../model/cases/lifecycle.ts';
 import type { ActivityKind } from '../../model/leaders/four-leads.ts';
 import { DELIVERY_LIFECYCLE } from '../../model/webhooks/delivery.ts';

@@ -1,4 +1,4 @@
-import type { CaseKind } from '../cases/case.ts';
+import type { CaseKind } from '../cases/filing.ts';
 import type { CaseEventType, CaseStatus } from '../cases/lifecycle.ts';
 import type { ActivityKind } from '../leaders/four-leads.ts';
 

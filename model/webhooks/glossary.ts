@@ -28,13 +28,13 @@ export const DELIVERY_GLOSSARY = {
 } as const satisfies LifecycleWords<DeliveryState, DeliveryAction>;
 
 export const WEBHOOK_EVENT_WORDS = {
-  filed: { zh: '新登记', en: 'Filed' },
-  forwarded: { zh: '转市级协调', en: 'Forwarded to the city' },
-  returned: { zh: '退回补充', en: 'Returned for information' },
-  resolved: { zh: '已解决', en: 'Resolved' },
-  overdue: { zh: '已超期', en: 'Overdue' },
-  cycle_deadline: { zh: '台账报送期限', en: 'Ledger deadline' },
-  confirmation_waiting: { zh: '待确认', en: 'Awaiting confirmation' },
+  filed: { zh: '新登记', en: 'filed' },
+  forwarded: { zh: '转市级协调', en: 'forwarded to the city' },
+  returned: { zh: '退回补充', en: 'returned for information' },
+  resolved: { zh: '已解决', en: 'resolved' },
+  overdue: { zh: '已超期', en: 'overdue' },
+  cycle_deadline: { zh: '台账报送期限', en: 'ledger deadline' },
+  confirmation_waiting: { zh: '待确认', en: 'awaiting confirmation' },
 } as const satisfies Record<WebhookEventKind, Words>;
 
 export const WEBHOOK_FORMAT_WORDS = {

@@ -1,4 +1,5 @@
-import { CASE_GLOSSARY } from '../cases/glossary.ts';
+import { CASE_GLOSSARY, CASE_KIND_WORDS } from '../cases/glossary.ts';
+import { labelOf } from '../glossary.ts';
 import type { Words } from '../lifecycle.ts';
 import type { WebhookEvent } from './events.ts';
 import { WEBHOOK_EVENT_WORDS } from './glossary.ts';
@@ -40,15 +41,18 @@ const WORDS = {
 
 /** The lines of a message: a headline, then details. Texts people typed are kept as typed. */
 export function messageLines(event: WebhookEvent, { lang, utcOffsetMinutes }: MessageOptions): { headline: string; details: string[] } {
-  const label = `【${WEBHOOK_EVENT_WORDS[event.type][lang]}】`;
+  const label = `【${labelOf(WEBHOOK_EVENT_WORDS[event.type], lang)}】`;
   const separator = lang === 'zh' ? '、' : ', ';
   if (event.case) {
     const c = event.case;
-    const facts = [c.filingUnit.name, CASE_GLOSSARY.kinds[c.kind][lang], ...(c.urgent ? [WORDS.urgent[lang]] : [])];
+    const facts = [c.filingUnit.name, labelOf(CASE_KIND_WORDS[c.kind], lang), ...(c.urgent ? [WORDS.urgent[lang]] : [])];
     const due = c.dueAt ? `${lang === 'zh' ? '，' : ', '}${WORDS.due[lang]} ${districtClock(c.dueAt, utcOffsetMinutes)}` : '';
     return {
       headline: `${label}${WORDS.number[lang](c.number)} ${c.title}`,
-      details: [facts.join(' · '), `${WORDS.now[lang]}${lang === 'zh' ? '：' : ': '}${CASE_GLOSSARY.statuses[c.status][lang]}${due}`],
+      details: [
+        facts.join(' · '),
+        `${WORDS.now[lang]}${lang === 'zh' ? '：' : ': '}${labelOf(CASE_GLOSSARY.states[c.status], lang)}${due}`,
+      ],
     };
   }
   if (event.cycle) {
