@@ -15,6 +15,8 @@ const GROUP_TITLES: Record<Exclude<keyof typeof GLOSSARY, 'lifecycles'>, string>
   leaderRanks: 'Leader ranks',
   serviceKinds: 'Kinds of a party member’s service',
   downloads: 'Downloaded tables, as their file names begin',
+  webhookEvents: 'Events a webhook can be sent',
+  webhookFormats: 'Formats of a webhook',
 };
 
 const wordTable = (words: Record<string, Words>): string =>
