@@ -21,7 +21,7 @@ describe('the Open311 service catalogue', () => {
 
   it('names a service in the district’s language', () => {
     expect(serviceName({ kind: 'hard_problem', category: 'drainage' }, 'zh')).toBe('排水（难点问题）');
-    expect(serviceName({ kind: 'unclaimed_project', category: 'other' }, 'en')).toBe('Other (Unclaimed public-service project)');
+    expect(serviceName({ kind: 'unclaimed_project', category: 'other' }, 'en')).toBe('Other (unclaimed public-service project)');
   });
 
   it('maps the ledger’s statuses onto open and closed: only a case that ended is closed', () => {
