@@ -1,15 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import {
-  DomainError,
-  ERROR_STATUS,
-  ERRORS,
-  type ErrorCode,
-  type ErrorParams,
-  type FieldIssueText,
-  type Localized,
-} from '../lib/errors.ts';
+import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode, type ErrorParams, type FieldIssueText, type Localized } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isTemporalUnavailable } from '../domain/workflow-calls.ts';
 import { requestLanguage } from './language.ts';

@@ -49,8 +49,9 @@ export async function answerOnce(
   deps: AppDeps,
   scope: { userId: string; operation: string; key: string },
   request: { params: unknown; query: unknown; headers: unknown; body: unknown },
-  handle: () => Promise<Answer & { stream?: unknown }>,
+  handle: () => Promise<Answer & { keptBody?: unknown; stream?: unknown }>,
 ): Promise<Answer> {
+  let firstBody: unknown;
   const kept = await runOnce(
     { prisma: deps.prisma, clock: deps.clock },
     scope,
@@ -59,12 +60,13 @@ export async function answerOnce(
     async () => {
       const result = await handle();
       if (result.stream) throw new Error(`${scope.operation} streams its answer, which cannot be kept under an Idempotency-Key`);
-      return { status: result.status, body: result.body, location: result.headers?.Location };
+      firstBody = result.body;
+      return { status: result.status, body: result.keptBody ?? result.body, location: result.headers?.Location };
     },
   );
   return {
     status: kept.status,
-    body: kept.body,
+    body: kept.replayed ? kept.body : firstBody,
     headers: { ...(kept.location ? { Location: kept.location } : {}), [REPLAYED_HEADER]: String(kept.replayed) },
   };
 }

@@ -44,6 +44,11 @@ export type RouteResult = {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /**
+   * What is kept under an Idempotency-Key and answered to a retry instead of `body`: an answer that shows
+   * a secret once (an api_key, a signing secret) keeps itself without it, so no secret lies in the table.
+   */
+  keptBody?: unknown;
   /** Writes a large body itself, with back-pressure, instead of `body`. */
   stream?: (out: Writable) => Promise<void>;
 };

@@ -82,7 +82,7 @@ try {
   const worker = await createCaseWorker({
     connection: nativeConnection,
     namespace: 'bench',
-    deps: { prisma, mailer, clock: systemClock, storage, temporal, districtTime: config.districtTime },
+    deps: { prisma, mailer, clock: systemClock, storage, temporal, districtTime: config.districtTime, notices: config.notices },
   });
   const running = worker.run();
   cleanups.push(async () => {

@@ -13,6 +13,9 @@ const SUBJECT_WORDS: Record<LifecycleName, Words> = {
   registration: { zh: '报到登记', en: 'registration' },
   serviceRecord: { zh: '服务记录', en: 'record' },
   exportJob: { zh: '导出', en: 'export' },
+  open311ApiKey: { zh: 'Open311 接口密钥', en: 'Open311 api key' },
+  webhook: { zh: '推送地址', en: 'webhook' },
+  webhookDelivery: { zh: '推送记录', en: 'delivery' },
 };
 
 const SYSTEM_WORDS: Words = { zh: '系统', en: 'the system' };

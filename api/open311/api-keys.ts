@@ -2,7 +2,7 @@ import { issueApiKey, listApiKeys, revokeApiKey } from '../../domain/open311/api
 import { API_KEY_LIFECYCLE } from '../../model/open311/api-key.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { defineRoute } from '../route.ts';
-import { apiKeyIdParams, apiKeyList, apiKeyView, issueApiKeyBody, issuedApiKey } from './open311.schemas.ts';
+import { apiKeyIdParams, apiKeyList, apiKeyView, issueApiKeyBody, issuedApiKey, listApiKeysQuery } from './open311.schemas.ts';
 
 /** The administrators' side of Open311: the api_keys other systems call GeoReport v2 with. */
 export const apiKeyRoutes = [
@@ -15,21 +15,26 @@ export const apiKeyRoutes = [
       'Issue an Open311 api_key for an org unit: requests posted with it are filed as that unit’s cases, and keyed reads see what the unit may see. The answer shows the key once; only its hash is kept.',
     authenticated: true,
     roles: API_KEY_LIFECYCLE.rolesFor('issue'),
+    idempotency: 'optional',
     schemas: { body: issueApiKeyBody },
     responses: { 201: { description: 'Issued', schema: issuedApiKey }, ...errorResponses },
-    handler: async ({ body, user, deps }) => ({ status: 201, body: await issueApiKey(deps, user, body) }),
+    handler: async ({ body, user, deps }) => {
+      const { key, ...view } = await issueApiKey(deps, user, body);
+      return { status: 201, body: { ...view, key }, keptBody: view };
+    },
   }),
   defineRoute({
     method: 'get',
     path: '/open311/keys',
     operationId: 'listOpen311ApiKeys',
     tag: 'open311',
-    summary: 'Every Open311 api_key, newest first, by the first characters of the key (the key itself is never shown again).',
+    summary:
+      'The Open311 api_keys a page at a time with their total, newest first, by the first characters of the key (the key itself is never shown again).',
     authenticated: true,
     roles: ['admin'],
-    schemas: {},
-    responses: { 200: { description: 'The keys', schema: apiKeyList }, ...errorResponses },
-    handler: async ({ user, deps }) => ({ status: 200, body: await listApiKeys(deps.prisma, user) }),
+    schemas: { query: listApiKeysQuery },
+    responses: { 200: { description: 'A page of keys', schema: apiKeyList }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({ status: 200, body: await listApiKeys(deps.prisma, user, query) }),
   }),
   defineRoute({
     method: 'post',

@@ -135,6 +135,7 @@ export const geoReportRoutes = [
           clock: deps.clock,
           storage: deps.storage,
           policy: deps.config.deadlines,
+          callDeadlineMs: deps.config.temporal.callDeadlineMs,
           bounds: deps.config.district.bounds,
           media: { ...deps.config.open311.media, maxBytes: deps.config.attachments.maxBytes },
         },

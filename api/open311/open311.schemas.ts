@@ -5,6 +5,7 @@ import { API_KEY_ACTIONS, API_KEY_STATES } from '../../model/open311/api-key.ts'
 import type { ServiceRequestForm } from '../../model/open311/attributes.ts';
 import { SERVICE_CODE_PATTERN } from '../../model/open311/services.ts';
 import { lineText, plainText } from '../../model/text.ts';
+import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 /**
  * GeoReport v2's own names (snake_case, `attribute[code]`), as clients send and read them. Answers
@@ -210,5 +211,8 @@ export const apiKeyView = z.object({
   revokedAt: z.iso.datetime().nullable(),
   allowedActions: z.array(z.enum(API_KEY_ACTIONS)),
 });
-export const issuedApiKey = apiKeyView.extend({ key: z.string().describe('the key itself: shown this once, never again') });
-export const apiKeyList = z.object({ items: z.array(apiKeyView) });
+export const issuedApiKey = apiKeyView.extend({
+  key: z.string().optional().describe('the key itself: shown this once, never again (not in an answer replayed for an Idempotency-Key)'),
+});
+export const apiKeyList = pagedList(apiKeyView);
+export const listApiKeysQuery = z.strictObject({ ...pageQuery });

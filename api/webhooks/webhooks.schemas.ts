@@ -3,6 +3,7 @@ import { DELIVERY_ACTIONS, DELIVERY_STATES } from '../../model/webhooks/delivery
 import { WEBHOOK_EVENT_KINDS } from '../../model/webhooks/events.ts';
 import { WEBHOOK_ACTIONS, WEBHOOK_FORMATS, WEBHOOK_STATES } from '../../model/webhooks/webhook.ts';
 import { lineText } from '../../model/text.ts';
+import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 export const registerWebhookBody = z.strictObject({
   unitId: z.uuid().describe('the unit (its own cases, reminders and confirmations) or district (all of its units’) the webhook tells'),
@@ -39,9 +40,13 @@ export const webhookView = z.object({
   allowedActions: z.array(z.enum(WEBHOOK_ACTIONS)),
 });
 export const registeredWebhook = webhookView.extend({
-  secret: z.string().optional().describe('a JSON webhook’s signing secret: shown this once, never again'),
+  secret: z
+    .string()
+    .optional()
+    .describe('a JSON webhook’s signing secret: shown this once, never again (not in an answer replayed for an Idempotency-Key)'),
 });
-export const webhookList = z.object({ items: z.array(webhookView) });
+export const webhookList = pagedList(webhookView);
+export const listWebhooksQuery = z.strictObject({ ...pageQuery });
 
 export const deliveryView = z.object({
   id: z.uuid(),

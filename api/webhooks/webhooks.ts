@@ -9,6 +9,7 @@ import {
   deliveryParams,
   deliveryView,
   listDeliveriesQuery,
+  listWebhooksQuery,
   registerWebhookBody,
   registeredWebhook,
   webhookIdParams,
@@ -44,21 +45,26 @@ export const webhookRoutes = [
       'Register a webhook for a unit or district: the kinds of event it hears of, and the format (JSON signed with HMAC-SHA256, or a WeCom / DingTalk group robot’s text or markdown). A JSON webhook’s signing secret is in this answer only.',
     authenticated: true,
     roles: WEBHOOK_LIFECYCLE.rolesFor('register'),
+    idempotency: 'optional',
     schemas: { body: registerWebhookBody },
     responses: { 201: { description: 'Registered', schema: registeredWebhook }, ...errorResponses },
-    handler: async ({ body, user, deps }) => ({ status: 201, body: await registerWebhook(webhookDepsOf(deps), user, body) }),
+    handler: async ({ body, user, deps }) => {
+      const { secret, ...view } = await registerWebhook(webhookDepsOf(deps), user, body);
+      return { status: 201, body: { ...view, ...(secret ? { secret } : {}) }, keptBody: view };
+    },
   }),
   defineRoute({
     method: 'get',
     path: '/webhooks',
     operationId: 'listWebhooks',
     tag: 'webhooks',
-    summary: 'Every webhook, newest first, with how many of its deliveries are pending, delivered and failed.',
+    summary:
+      'The webhooks a page at a time with their total, newest first, each with how many of its deliveries are pending, delivered and failed.',
     authenticated: true,
     roles: ['admin'],
-    schemas: {},
-    responses: { 200: { description: 'The webhooks', schema: webhookList }, ...errorResponses },
-    handler: async ({ user, deps }) => ({ status: 200, body: await listWebhooks(deps.prisma, user) }),
+    schemas: { query: listWebhooksQuery },
+    responses: { 200: { description: 'A page of webhooks', schema: webhookList }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({ status: 200, body: await listWebhooks(deps.prisma, user, query) }),
   }),
   stateRoute('disable', 'Disable a webhook: it hears of nothing new, and what it still had to send is marked failed.'),
   stateRoute('enable', 'Enable a disabled webhook again: it hears of events from now on.'),
@@ -82,6 +88,7 @@ export const webhookRoutes = [
     summary: 'Send a delivered or failed event again, with the same event id (a receiver that has it drops the repeat).',
     authenticated: true,
     roles: DELIVERY_LIFECYCLE.rolesFor('resend'),
+    idempotency: 'optional',
     schemas: { params: deliveryParams },
     responses: { 200: { description: 'Queued again', schema: deliveryView }, ...errorResponses, ...wrongState },
     handler: async ({ params, user, deps }) => ({

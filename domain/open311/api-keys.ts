@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Open311ApiKey, OrgUnit } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { UNIT_KIND_RULES } from '../../model/directory/unit-kinds.ts';
 import { API_KEY_LIFECYCLE } from '../../model/open311/api-key.ts';
@@ -41,7 +42,7 @@ function holderOf(key: Open311ApiKey & { orgUnit: OrgUnit }): ApiKeyHolder {
 /** An active key, or 403 as the spec answers an invalid api_key (a missing, unknown and revoked key alike). */
 export async function authenticateApiKey(prisma: Db, key: string | undefined): Promise<ApiKeyHolder> {
   const found = key ? await prisma.open311ApiKey.findUnique({ where: { keyHash: hashKey(key) }, include: { orgUnit: true } }) : null;
-  if (!found || found.state !== 'active') throw new DomainError('forbidden', 'invalid api_key');
+  if (!found || found.state !== 'active') throw new DomainError('forbidden', { zh: 'api_key 无效', en: 'invalid api_key' });
   return holderOf(found);
 }
 
@@ -65,7 +66,7 @@ function keyView(key: Open311ApiKey & { orgUnit: OrgUnit }, user: AuthenticatedU
 export async function issueApiKey(deps: KeyDeps, user: AuthenticatedUser, input: { unitId: string; label: string }) {
   requireRole(user, API_KEY_LIFECYCLE.rolesFor('issue'));
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: input.unitId } });
-  if (!unit) throw invalidField('body.unitId', 'no such unit');
+  if (!unit) throw invalidField('body.unitId', { zh: '没有此单位', en: 'no such unit' });
   const key = newKey();
   const created = await deps.prisma.open311ApiKey.create({
     data: {
@@ -83,10 +84,21 @@ export async function issueApiKey(deps: KeyDeps, user: AuthenticatedUser, input:
   return { ...keyView(created, user), key };
 }
 
-export async function listApiKeys(prisma: Db, user: AuthenticatedUser) {
+export async function listApiKeys(prisma: Db, user: AuthenticatedUser, page: Page) {
   requireRole(user, ['admin']);
-  const keys = await prisma.open311ApiKey.findMany({ include: { orgUnit: true }, orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }] });
-  return { items: keys.map((k) => keyView(k, user)) };
+  return pageOf(
+    page,
+    () => prisma.open311ApiKey.count(),
+    async ({ limit, offset }) => {
+      const keys = await prisma.open311ApiKey.findMany({
+        include: { orgUnit: true },
+        orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
+        take: limit,
+        skip: offset,
+      });
+      return keys.map((k) => keyView(k, user));
+    },
+  );
 }
 
 /** Revokes a key at once: the next request with it is refused. Revoking twice is refused by the table (409). */

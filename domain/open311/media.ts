@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { DomainError, invalidField } from '../../lib/errors.ts';
+import { DomainError, invalidField, type Localized } from '../../lib/errors.ts';
 import { assertAcceptedFile } from '../attachments.ts';
 
 export type MediaSettings = { hosts: readonly string[]; timeoutMs: number; maxBytes: number };
 
-const refuse = (reason: string) => invalidField('media_url', reason);
+const refuse = (reason: Localized) => invalidField('media_url', reason);
+const tooLarge = (maxBytes: number) => refuse({ zh: `照片超过 ${maxBytes} 字节`, en: `the photo is larger than ${maxBytes} bytes` });
 
 /** Only hosts the district named: the server fetches on a stranger's word, so it goes nowhere else. */
 function allowedUrl(url: string, hosts: readonly string[]): URL {
@@ -13,14 +14,16 @@ function allowedUrl(url: string, hosts: readonly string[]): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw refuse('not a URL');
+    throw refuse({ zh: '不是有效的网址', en: 'not a URL' });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw refuse('only http and https URLs are fetched');
-  if (parsed.username || parsed.password) throw refuse('a URL with credentials is not fetched');
-  if (hosts.length === 0) throw refuse('this district takes no media_url; send the request without one');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw refuse({ zh: '只获取 http 和 https 网址', en: 'only http and https URLs are fetched' });
+  if (parsed.username || parsed.password) throw refuse({ zh: '不获取带用户名或密码的网址', en: 'a URL with credentials is not fetched' });
+  if (hosts.length === 0)
+    throw refuse({ zh: '本区不接收 media_url，请不带照片网址提交', en: 'this district takes no media_url; send the request without one' });
   const host = parsed.host.toLowerCase();
   if (!hosts.includes(host) && !hosts.includes(parsed.hostname.toLowerCase())) {
-    throw refuse(`photos are fetched only from ${hosts.join(', ')}`);
+    throw refuse({ zh: `只从这些主机获取照片：${hosts.join('、')}`, en: `photos are fetched only from ${hosts.join(', ')}` });
   }
   return parsed;
 }
@@ -31,7 +34,7 @@ async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: num
   if (!body) return Buffer.alloc(0);
   for await (const chunk of body) {
     size += chunk.byteLength;
-    if (size > maxBytes) throw refuse(`the photo is larger than ${maxBytes} bytes`);
+    if (size > maxBytes) throw tooLarge(maxBytes);
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
@@ -54,20 +57,28 @@ export async function fetchMedia(url: string, settings: MediaSettings) {
   try {
     response = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(settings.timeoutMs) });
   } catch (error) {
-    throw refuse(`could not be fetched (${(error as Error).name === 'TimeoutError' ? 'no answer in time' : 'no connection'})`);
+    const timedOut = (error as Error).name === 'TimeoutError';
+    throw refuse({
+      zh: `无法获取（${timedOut ? '未及时应答' : '无法连接'}）`,
+      en: `could not be fetched (${timedOut ? 'no answer in time' : 'no connection'})`,
+    });
   }
-  if (response.status >= 300 && response.status < 400) throw refuse('answered with a redirect, which is not followed');
-  if (!response.ok) throw refuse(`answered ${response.status}`);
+  if (response.status >= 300 && response.status < 400)
+    throw refuse({ zh: '对方答复了重定向，不予跟随', en: 'answered with a redirect, which is not followed' });
+  if (!response.ok) throw refuse({ zh: `对方答复 ${response.status}`, en: `answered ${response.status}` });
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > settings.maxBytes) throw refuse(`the photo is larger than ${settings.maxBytes} bytes`);
+  if (declared > settings.maxBytes) throw tooLarge(settings.maxBytes);
   const data = await readAtMost(response.body, settings.maxBytes);
   const contentType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (contentType !== 'image/png' && contentType !== 'image/jpeg')
-    throw refuse(`a PNG or JPEG photo is needed, not ${contentType || 'untyped'}`);
+    throw refuse({
+      zh: `需要 PNG 或 JPEG 照片，而不是 ${contentType || '未标类型的内容'}`,
+      en: `a PNG or JPEG photo is needed, not ${contentType || 'untyped'}`,
+    });
   try {
     assertAcceptedFile({ contentType, data });
   } catch (error) {
-    if (error instanceof DomainError) throw refuse(error.message);
+    if (error instanceof DomainError) throw refuse(error.localized ?? { zh: '照片内容与其类型不符', en: error.message });
     throw error;
   }
   return { fileName: fileNameOf(target, contentType), contentType, data, sha256: createHash('sha256').update(data).digest('hex') };

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { districtToday } from '../../lib/district-time.ts';
-import { DomainError, invalidField, notFound, type FieldIssue } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound, type FieldIssue, type Localized } from '../../lib/errors.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { DeadlinePolicy } from '../../model/cases/case.ts';
 import type { CaseFiling } from '../../model/cases/filing.ts';
@@ -12,7 +12,7 @@ import { filesCases } from '../../model/directory/unit-kinds.ts';
 import { OPEN311_ATTRIBUTES, OPEN311_FIELD_OF_FILING, attributeField, type ServiceRequestForm } from '../../model/open311/attributes.ts';
 import { OPEN311_CATEGORIES, parseServiceCode, type Language, type ServiceRef } from '../../model/open311/services.ts';
 import { addAttachment } from '../cases/attachments.ts';
-import { hashRequest } from '../cases/case-identity.ts';
+import { hashRequest } from '../../lib/request-hash.ts';
 import { fileCase } from '../cases/cases.ts';
 import { authenticateApiKey, type ApiKeyHolder } from './api-keys.ts';
 import { fetchMedia, type MediaSettings } from './media.ts';
@@ -24,6 +24,7 @@ export type PostRequestDeps = {
   clock: Clock;
   storage: BlobStorage;
   policy: DeadlinePolicy;
+  callDeadlineMs: number;
   bounds?: BoundingBox;
   media: MediaSettings;
 };
@@ -45,21 +46,35 @@ function reporterName(form: ServiceRequestForm, holder: ApiKeyHolder, lang: Lang
   return name || holder.label;
 }
 
+const ATTRIBUTE_MISSING: Localized = { zh: '缺少必填属性', en: 'required attribute missing' };
+
 /** Where the spec is looser than the ledger, or asks for what the ledger does not keep: refused with the field named. */
 function checkForm(form: ServiceRequestForm) {
   const missing = OPEN311_ATTRIBUTES.filter((a) => a.required && !form.attributes[a.code]?.trim());
   if (missing.length > 0) {
-    const issues = missing.map((a) => ({ path: attributeField(a.code), message: 'required attribute missing' }));
-    throw new DomainError('validation_failed', `required attribute missing: ${missing.map((a) => a.code).join(', ')}`, issues);
+    const issues = missing.map((a) => ({ path: attributeField(a.code), message: ATTRIBUTE_MISSING }));
+    const codes = missing.map((a) => a.code);
+    throw new DomainError(
+      'validation_failed',
+      { zh: `缺少必填属性：${codes.join('、')}`, en: `required attribute missing: ${codes.join(', ')}` },
+      issues,
+    );
   }
   if (form.addressId !== undefined) {
-    throw invalidField('address_id', 'address_id is not kept here; send address_string or lat and long');
+    throw invalidField('address_id', {
+      zh: '本系统不保存 address_id，请提供 address_string 或 lat 和 long',
+      en: 'address_id is not kept here; send address_string or lat and long',
+    });
   }
-  if ((form.lat === undefined) !== (form.long === undefined)) throw invalidField('lat/long', 'lat and long come together');
+  if ((form.lat === undefined) !== (form.long === undefined))
+    throw invalidField('lat/long', { zh: 'lat 和 long 须同时提供', en: 'lat and long come together' });
   if (form.lat === undefined && !form.addressString?.trim()) {
-    throw invalidField('address_string', 'a location is required: address_string, or lat and long');
+    throw invalidField('address_string', {
+      zh: '需要地点：address_string，或 lat 和 long',
+      en: 'a location is required: address_string, or lat and long',
+    });
   }
-  if (!form.description?.trim()) throw invalidField('description', 'a description is required');
+  if (!form.description?.trim()) throw invalidField('description', { zh: '需要问题描述', en: 'a description is required' });
 }
 
 /** The filing an Open311 request makes, held to the same rules as `POST /cases` (the field names are the client's). */
@@ -85,7 +100,7 @@ function filingOf(form: ServiceRequestForm, service: ServiceRef, holder: ApiKeyH
   const parsed = caseFiling.safeParse(draft);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => ({ path: open311Field(issue.path.map(String).join('.')), message: issue.message }));
-  throw new DomainError('validation_failed', 'the request does not make a ledger case', issues);
+  throw new DomainError('validation_failed', { zh: '此请求不能登记为台账问题', en: 'the request does not make a ledger case' }, issues);
 }
 
 const open311Field = (filingPath: string) =>
@@ -94,8 +109,8 @@ const open311Field = (filingPath: string) =>
 /** A refusal of the filing, with its fields named as the Open311 client sent them. */
 function inClientTerms(error: unknown): unknown {
   if (!(error instanceof DomainError) || !error.fields) return error;
-  const fields: FieldIssue[] = error.fields.map((f) => ({ path: open311Field(f.path.replace(/^body\./, '')), message: f.message }));
-  return new DomainError(error.code, error.message, fields, error.retryAfterSeconds);
+  const fields: FieldIssue[] = error.fields.map((f) => ({ ...f, path: open311Field(f.path.replace(/^body\./, '')) }));
+  return new DomainError(error.code, error.localized ?? error.message, fields, error.retryAfterSeconds, error.params);
 }
 
 /**
@@ -126,7 +141,11 @@ export async function postServiceRequest(
   checkJurisdiction(settings, form.jurisdictionId);
   const service = parseServiceCode(form.serviceCode);
   if (!service) throw notFound(`service_code ${form.serviceCode}`);
-  if (!filesCases(holder.unit.kind)) throw new DomainError('forbidden', 'this api_key’s unit files no cases; it may only read');
+  if (!filesCases(holder.unit.kind))
+    throw new DomainError('forbidden', {
+      zh: '此 api_key 所属单位不登记问题，只能查询',
+      en: 'this api_key’s unit files no cases; it may only read',
+    });
   checkForm(form);
   const photo = form.mediaUrl ? await fetchMedia(form.mediaUrl, deps.media) : undefined;
   const filing = filingOf(form, service, holder, districtToday(deps.clock, deps.policy.utcOffsetMinutes), settings.language);

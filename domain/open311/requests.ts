@@ -32,15 +32,17 @@ export function checkJurisdiction(settings: Pick<Open311Settings, 'jurisdictionI
 
 function scopeOf(settings: Open311Settings, reader: Open311Reader): Prisma.CaseWhereInput {
   if (reader.key) return settings.publicReads ? {} : reader.key.visible;
-  if (!settings.publicReads) throw new DomainError('forbidden', 'this district’s requests are read with an api_key');
+  if (!settings.publicReads)
+    throw new DomainError('forbidden', { zh: '本区的问题须凭 api_key 查询', en: 'this district’s requests are read with an api_key' });
   return {};
 }
 
 function dateRange(query: RequestQuery, now: Date): { gte: Date; lte: Date } {
   const { start, end } = query;
   if (start && end) {
-    if (end < start) throw invalidField('query.end_date', 'end_date is before start_date');
-    if (end.getTime() - start.getTime() > WINDOW_MS) throw invalidField('query.end_date', 'a range may not span more than 90 days');
+    if (end < start) throw invalidField('query.end_date', { zh: 'end_date 早于 start_date', en: 'end_date is before start_date' });
+    if (end.getTime() - start.getTime() > WINDOW_MS)
+      throw invalidField('query.end_date', { zh: '查询范围不能超过 90 天', en: 'a range may not span more than 90 days' });
     return { gte: start, lte: end };
   }
   if (start) return { gte: start, lte: new Date(start.getTime() + WINDOW_MS) };
@@ -61,7 +63,7 @@ function filterOf(query: RequestQuery, now: Date): Prisma.CaseWhereInput {
   if (query.ids) return { id: { in: query.ids } };
   const services = query.serviceCodes?.map((code) => {
     const service = parseServiceCode(code);
-    if (!service) throw invalidField('query.service_code', `no service ${code}`);
+    if (!service) throw invalidField('query.service_code', { zh: `没有服务 ${code}`, en: `no service ${code}` });
     return service;
   });
   const statuses = query.statuses ? CASE_STATUSES.filter((s) => query.statuses!.includes(open311Status(s))) : undefined;

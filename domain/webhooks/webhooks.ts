@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { OrgUnit, Webhook } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
+import { pageOf, type Page } from '../../lib/paging.ts';
 import { invalidField, notFound } from '../../lib/errors.ts';
 import { DELIVERY_LIFECYCLE, type DeliverySettings, type DeliveryState, type FeedSettings } from '../../model/webhooks/delivery.ts';
 import type { WebhookEventKind } from '../../model/webhooks/events.ts';
@@ -106,10 +107,13 @@ export async function registerWebhook(deps: WebhookDeps, user: AuthenticatedUser
   requireRole(user, WEBHOOK_LIFECYCLE.rolesFor('register'));
   const vendor = vendorOf(input.format);
   if (input.secret !== undefined && vendor !== 'dingtalk') {
-    throw invalidField('body.secret', 'only a DingTalk robot takes a secret; a JSON webhook gets one generated');
+    throw invalidField('body.secret', {
+      zh: '只有钉钉群机器人需要填写加签密钥；JSON 推送的密钥由系统生成',
+      en: 'only a DingTalk robot takes a secret; a JSON webhook gets one generated',
+    });
   }
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: input.unitId } });
-  if (!unit) throw invalidField('body.unitId', 'no such unit');
+  if (!unit) throw invalidField('body.unitId', { zh: '没有此单位', en: 'no such unit' });
   const secret = vendor === 'json' ? `whsec_${randomBytes(32).toString('base64url')}` : (input.secret ?? null);
   // The feed starts at the present before the webhook exists, so none of its first events is missed.
   await startFeedCursors(deps.prisma);
@@ -145,14 +149,25 @@ async function deliveryCounts(prisma: Db, webhookIds: string[]): Promise<Map<str
   return counts;
 }
 
-export async function listWebhooks(prisma: Db, user: AuthenticatedUser) {
+export async function listWebhooks(prisma: Db, user: AuthenticatedUser, page: Page) {
   requireRole(user, ['admin']);
-  const webhooks = await prisma.webhook.findMany({ include: { orgUnit: true }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
-  const counts = await deliveryCounts(
-    prisma,
-    webhooks.map((w) => w.id),
+  return pageOf(
+    page,
+    () => prisma.webhook.count(),
+    async ({ limit, offset }) => {
+      const webhooks = await prisma.webhook.findMany({
+        include: { orgUnit: true },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: limit,
+        skip: offset,
+      });
+      const counts = await deliveryCounts(
+        prisma,
+        webhooks.map((w) => w.id),
+      );
+      return webhooks.map((w) => webhookView(w, user, counts.get(w.id)));
+    },
   );
-  return { items: webhooks.map((w) => webhookView(w, user, counts.get(w.id))) };
 }
 
 /** Disables or enables a webhook, by the table (from the states its step starts from, in the same UPDATE). */

@@ -82,7 +82,8 @@ describe('api_keys', () => {
     const issued = await issue('ST-EAST', 'To be revoked');
     expect(issued.key).toMatch(/^o311_/);
     expect(issued.allowedActions).toEqual(['revoke']);
-    const list = await sys.http.get('/open311/keys').set('Authorization', admin);
+    const list = await sys.http.get('/open311/keys').query({ limit: 100 }).set('Authorization', admin);
+    expect(list.body).toMatchObject({ total: list.body.items.length, limit: 100, offset: 0 });
     const listed = (list.body.items as Array<Record<string, unknown>>).find((k) => k.id === issued.id);
     expect(listed).toMatchObject({ keyPrefix: issued.key.slice(0, 9), state: 'active' });
     expect(JSON.stringify(list.body)).not.toContain(issued.key);
@@ -95,6 +96,45 @@ describe('api_keys', () => {
     expect(after.status).toBe(403);
     expect(after.body).toEqual([{ code: 403, description: 'invalid api_key' }]);
     expect((await sys.http.get(`${V2}/requests.json`).query({ api_key: issued.key })).status).toBe(403);
+  });
+
+  it('answers a retry with the same Idempotency-Key with the key issued once, never showing the key again', async () => {
+    const send = () =>
+      sys.http
+        .post('/open311/keys')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'issue-key-retry-1')
+        .send({ unitId: seedId('ST-WEST'), label: 'Issued once' });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body.key).toMatch(/^o311_/);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toMatchObject({ id: first.body.id, keyPrefix: first.body.keyPrefix });
+    expect(again.body.key).toBeUndefined();
+    const page = await sys.http.get('/open311/keys').query({ limit: 100 }).set('Authorization', admin);
+    expect((page.body.items as Array<{ label: string }>).filter((k) => k.label === 'Issued once')).toHaveLength(1);
+    const kept = await sys.db.prisma.$queryRaw<Array<{ response: unknown }>>`SELECT response FROM idempotency_keys`;
+    expect(JSON.stringify(kept)).not.toContain(first.body.key);
+  });
+
+  it('says why in the reader’s language', async () => {
+    const res = await sys.http
+      .post('/open311/keys')
+      .set('Authorization', admin)
+      .set('Accept-Language', 'zh-CN')
+      .send({ unitId: '00000000-0000-4000-8000-000000000000', label: '无此单位' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ path: 'body.unitId', message: '没有此单位' }]);
+    const bad = await post(keys.east!, form({ description: '' }));
+    expect(bad.status).toBe(400);
+    const zh = await sys.http
+      .post(`${V2}/requests.json`)
+      .set('Accept-Language', 'zh-CN')
+      .type('form')
+      .send({ api_key: keys.east, ...form({ lat: '31.2' }) });
+    expect(zh.body).toEqual([{ code: 400, description: 'lat/long: lat 和 long 须同时提供' }]);
   });
 });
 

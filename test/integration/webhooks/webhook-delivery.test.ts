@@ -164,13 +164,23 @@ describe('JSON webhooks, signed', () => {
       (d) => d.length === 1 && d[0]!.state === 'failed',
     );
     expect(failed).toMatchObject({ attempts: 1, lastStatus: 400, lastError: 'answered 400', allowedActions: ['resend'] });
-    const list = await sys.http.get('/webhooks').set('Authorization', admin);
+    const list = await sys.http.get('/webhooks').query({ limit: 100 }).set('Authorization', admin);
+    expect(list.body).toMatchObject({ total: list.body.items.length, limit: 100, offset: 0 });
     expect(list.body.items.find((w: { id: string }) => w.id === hook.id)).toMatchObject({ deliveries: { failed: 1, pending: 0 } });
 
     strict.answer(() => ({ status: 204 }));
-    const resent = await sys.http.post(`/webhooks/${hook.id}/deliveries/${failed!.id}/resend`).set('Authorization', admin);
+    const resend = () =>
+      sys.http
+        .post(`/webhooks/${hook.id}/deliveries/${failed!.id}/resend`)
+        .set('Authorization', admin)
+        .set('Idempotency-Key', `resend-${failed!.id}`);
+    const resent = await resend();
     expect(resent.status, JSON.stringify(resent.body)).toBe(200);
     expect(resent.body).toMatchObject({ state: 'pending', allowedActions: [] });
+    // The same click sent again (a lost answer) is answered as the first, not refused as a second send.
+    const repeated = await resend();
+    expect(repeated.status).toBe(200);
+    expect(repeated.headers['idempotent-replayed']).toBe('true');
     await eventually(
       () => deliveries(hook.id),
       (d) => d[0]!.state === 'delivered',
@@ -207,5 +217,25 @@ describe('JSON webhooks, signed', () => {
       { path: 'body.secret', message: 'only a DingTalk robot takes a secret; a JSON webhook gets one generated' },
     ]);
     expect((await post({ ...valid, unitId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    const inChinese = await post({ ...valid, secret: 'mine' }).set('Accept-Language', 'zh-CN');
+    expect(inChinese.body.error.fields[0].message).toBe('只有钉钉群机器人需要填写加签密钥；JSON 推送的密钥由系统生成');
+  });
+
+  it('keeps a JSON webhook’s secret out of the answer a retry with the same Idempotency-Key gets', async () => {
+    const send = () =>
+      sys.http
+        .post('/webhooks')
+        .set('Authorization', admin)
+        .set('Idempotency-Key', 'register-webhook-retry-1')
+        .send({ unitId: seedId('ST-EAST'), label: 'registered once', url: 'https://example.test/once', format: 'json', events: ['filed'] });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body.secret).toMatch(/^whsec_/);
+    const again = await send();
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toMatchObject({ id: first.body.id, signed: true });
+    expect(again.body.secret).toBeUndefined();
+    const kept = await sys.db.prisma.$queryRaw<Array<{ response: unknown }>>`SELECT response FROM idempotency_keys`;
+    expect(JSON.stringify(kept)).not.toContain(first.body.secret);
   });
 });

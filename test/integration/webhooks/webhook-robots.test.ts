@@ -177,6 +177,7 @@ describe('other sources of events', () => {
       clock: systemClock,
       storage: createLocalDirectoryStorage('/tmp'),
       districtTime: loadConfig().districtTime,
+      notices: loadConfig().notices,
       temporal: sys.client,
     });
     const cycle = { cycle: '2026-H2', districtId: seedId('DIST') };
