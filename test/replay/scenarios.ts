@@ -16,6 +16,7 @@ import {
 import type { CaseFiling } from '../../model/cases/filing.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';
+import { WEBHOOK_SCENARIOS } from './webhook-scenarios.ts';
 import type { Scenario, ScenarioDeps } from './scenario.ts';
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
@@ -243,6 +244,8 @@ export const SCENARIOS: Scenario[] = [
       return handle.workflowId;
     },
   },
+  // Last: their webhooks hear only their own cases, and their feed only what came after them.
+  ...WEBHOOK_SCENARIOS,
 ];
 
 /**

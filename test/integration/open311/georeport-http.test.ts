@@ -133,8 +133,8 @@ describe('api_keys', () => {
       .post(`${V2}/requests.json`)
       .set('Accept-Language', 'zh-CN')
       .type('form')
-      .send({ api_key: keys.east, ...form({ lat: '31.2' }) });
-    expect(zh.body).toEqual([{ code: 400, description: 'lat/long: lat 和 long 须同时提供' }]);
+      .send({ api_key: keys.east, ...form({ address_id: 'A-1' }) });
+    expect(zh.body).toEqual([{ code: 400, description: 'address_id: 本系统不保存 address_id，请提供 address_string 或 lat 和 long' }]);
   });
 });
 
