@@ -17,7 +17,7 @@ let sys: TestSystem;
 const tokens: Record<string, string> = {};
 const EAST = seedId('ST-EAST');
 const YEAR = 2102;
-const ids = { project: '', claimable: '', leader: '', activity: '', member: '', mover: '' };
+const ids = { project: '', claimable: '', leader: '', activity: '', member: '', mover: '', webhook: '', failed: ['', ''] };
 
 beforeAll(async () => {
   sys = await startTestSystem(import.meta.filename);
@@ -43,7 +43,53 @@ beforeAll(async () => {
   ids.mover = (await register('KEY-002')).id;
   const opened = await sys.http.post(`/party/rounds/${YEAR}/open`).set('Authorization', tokens.east!);
   expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+  ids.webhook = (await failedDeliveries(2)).webhookId;
 });
+
+/**
+ * A webhook whose receiver is off (a port nobody listens on: sent again, a delivery stays pending
+ * through its retries) with `count` deliveries that failed, for an administrator to send again.
+ */
+async function failedDeliveries(count: number) {
+  const { prisma } = sys.db;
+  const now = new Date();
+  const webhook = await prisma.webhook.create({
+    data: {
+      id: crypto.randomUUID(),
+      orgUnitId: EAST,
+      label: 'Keys: receiver off',
+      url: 'http://127.0.0.1:9/hook',
+      format: 'json',
+      events: ['filed'],
+      secret: 'whsec_test',
+      createdByUserId: (await prisma.user.findFirstOrThrow({ where: { email: 'admin@ledger.test' } })).id,
+      createdAt: now,
+      updatedAt: now,
+    },
+  });
+  for (let i = 0; i < count; i++) {
+    const eventId = crypto.randomUUID();
+    ids.failed[i] = (
+      await prisma.webhookDelivery.create({
+        data: {
+          id: crypto.randomUUID(),
+          webhookId: webhook.id,
+          eventId,
+          eventType: 'filed',
+          subject: `case:${ids.project}`,
+          position: i,
+          event: { id: eventId, type: 'filed' },
+          occurredAt: now,
+          state: 'failed',
+          attempts: 1,
+          lastError: 'no connection',
+          createdAt: now,
+        },
+      })
+    ).id;
+  }
+  return { webhookId: webhook.id };
+}
 afterAll(() => sys?.stop());
 
 type Creation = {
@@ -53,6 +99,8 @@ type Creation = {
   send: (request: Test, variant: 0 | 1) => Test;
   /** The rows the route creates, counted. */
   rows: () => Promise<number>;
+  /** A secret the first answer shows once: the kept answer, given to a retry, leaves it out. */
+  shownOnce?: string;
 };
 // Bodies are built when sent: the ids they name exist only once beforeAll has run.
 const json = (bodies: () => [object, object]) => (request: Test, variant: 0 | 1) => request.send(bodies()[variant]);
@@ -72,6 +120,37 @@ const CREATIONS: Record<string, Creation> = {
       { name: '本周逾期', filters: { overdue: true } },
     ]),
     rows: () => sys.db.prisma.savedView.count(),
+  },
+  issueOpen311ApiKey: {
+    who: 'admin',
+    path: () => '/open311/keys',
+    send: json(() => [
+      { unitId: EAST, label: 'Keys: hotline' },
+      { unitId: EAST, label: 'Keys: another hotline' },
+    ]),
+    rows: () => sys.db.prisma.open311ApiKey.count(),
+    shownOnce: 'key',
+  },
+  registerWebhook: {
+    who: 'admin',
+    path: () => '/webhooks',
+    // Cycle deadlines only: the cases other tests file here send it nothing.
+    send: json(() => [
+      { unitId: EAST, label: 'Keys: hook', url: 'https://example.test/hook', format: 'json', events: ['cycle_deadline'] },
+      { unitId: EAST, label: 'Keys: other hook', url: 'https://example.test/other', format: 'json', events: ['cycle_deadline'] },
+    ]),
+    rows: () => sys.db.prisma.webhook.count(),
+    shownOnce: 'secret',
+  },
+  resendWebhookDelivery: {
+    who: 'admin',
+    path: () => `/webhooks/${ids.webhook}/deliveries/${ids.failed[0]}/resend`,
+    // Another request is another delivery sent again (the URL is read when the request goes out).
+    send: (request, variant) => {
+      if (variant) request.url = request.url.replace(ids.failed[0]!, ids.failed[1]!);
+      return request.send();
+    },
+    rows: () => sys.db.prisma.webhookDelivery.count({ where: { webhookId: ids.webhook, state: 'pending' } }),
   },
   recordFunding: {
     who: 'east',
@@ -203,7 +282,10 @@ describe('Idempotency-Key on every creating POST', () => {
       expect(first.status, JSON.stringify(first.body)).toBeLessThan(300);
       expect(first.headers[REPLAYED_HEADER.toLowerCase()]).toBe('false');
       const again = await post(operation, key);
-      expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+      const shownOnce = CREATIONS[operation]!.shownOnce;
+      const kept = shownOnce ? Object.fromEntries(Object.entries(first.body).filter(([field]) => field !== shownOnce)) : first.body;
+      if (shownOnce) expect(first.body[shownOnce]).toEqual(expect.any(String));
+      expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: kept });
       expect(again.headers[REPLAYED_HEADER.toLowerCase()]).toBe('true');
       if (first.headers.location) expect(again.headers.location).toBe(first.headers.location);
       expect(await CREATIONS[operation]!.rows()).toBe(before + 1);
