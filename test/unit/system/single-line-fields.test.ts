@@ -18,6 +18,13 @@ const SINGLE_LINE_FIELDS = new Set([
   'referTo',
   'coordinatingBody',
   'q',
+  // An api_key's and a webhook's label; an Open311 request's place, reporter and title (its spec's names).
+  'label',
+  'address_string',
+  'first_name',
+  'last_name',
+  'phone',
+  'attribute[title]',
 ]);
 // What a person writes at length keeps its line breaks (model/text.ts's plainText).
 const MULTI_LINE_FIELDS = new Set([
@@ -33,6 +40,8 @@ const MULTI_LINE_FIELDS = new Set([
   'account',
   'participants',
   'purpose',
+  'attribute[tried_locally]',
+  'attribute[help_needed]',
 ]);
 
 type JsonSchema = {
