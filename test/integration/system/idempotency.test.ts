@@ -94,7 +94,8 @@ afterAll(() => sys?.stop());
 
 type Creation = {
   who: string;
-  path: () => string;
+  /** Where it goes; `variant` 1 may name another record than 0. */
+  path: (variant: 0 | 1) => string;
   /** Sends one request; `variant` 1 is another request than 0 (another body or file). */
   send: (request: Test, variant: 0 | 1) => Test;
   /** The rows the route creates, counted. */
@@ -144,12 +145,9 @@ const CREATIONS: Record<string, Creation> = {
   },
   resendWebhookDelivery: {
     who: 'admin',
-    path: () => `/webhooks/${ids.webhook}/deliveries/${ids.failed[0]}/resend`,
-    // Another request is another delivery sent again (the URL is read when the request goes out).
-    send: (request, variant) => {
-      if (variant) request.url = request.url.replace(ids.failed[0]!, ids.failed[1]!);
-      return request.send();
-    },
+    // Another request is another delivery sent again.
+    path: (variant) => `/webhooks/${ids.webhook}/deliveries/${ids.failed[variant]}/resend`,
+    send: (request) => request.send(),
     rows: () => sys.db.prisma.webhookDelivery.count({ where: { webhookId: ids.webhook, state: 'pending' } }),
   },
   recordFunding: {
@@ -261,7 +259,7 @@ const CREATIONS: Record<string, Creation> = {
 
 const post = (operation: string, key: string | undefined, variant: 0 | 1 = 0) => {
   const creation = CREATIONS[operation]!;
-  const request = sys.http.post(creation.path()).set('Authorization', tokens[creation.who]!);
+  const request = sys.http.post(creation.path(variant)).set('Authorization', tokens[creation.who]!);
   return creation.send(key ? request.set('Idempotency-Key', key) : request, variant);
 };
 
