@@ -1,4 +1,7 @@
 -- CreateEnum
+CREATE TYPE "ApiKeyState" AS ENUM ('active', 'revoked');
+
+-- CreateEnum
 CREATE TYPE "WebhookFormat" AS ENUM ('json', 'wecom_text', 'wecom_markdown', 'dingtalk_text', 'dingtalk_markdown');
 
 -- CreateEnum
@@ -11,7 +14,27 @@ CREATE TYPE "DeliveryState" AS ENUM ('pending', 'delivered', 'failed');
 ALTER TABLE "case_events" ADD COLUMN     "tx_id" xid8 DEFAULT pg_current_xact_id();
 
 -- AlterTable
+ALTER TABLE "cases" ADD COLUMN     "latitude" DOUBLE PRECISION,
+ADD COLUMN     "longitude" DOUBLE PRECISION;
+
+-- AlterTable
 ALTER TABLE "leader_activities" ADD COLUMN     "tx_id" xid8 DEFAULT pg_current_xact_id();
+
+-- CreateTable
+CREATE TABLE "open311_api_keys" (
+    "id" UUID NOT NULL,
+    "org_unit_id" UUID NOT NULL,
+    "label" TEXT NOT NULL,
+    "key_hash" TEXT NOT NULL,
+    "key_prefix" TEXT NOT NULL,
+    "state" "ApiKeyState" NOT NULL DEFAULT 'active',
+    "issued_by_user_id" UUID NOT NULL,
+    "issued_at" TIMESTAMPTZ(3) NOT NULL,
+    "revoked_by_user_id" UUID,
+    "revoked_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "open311_api_keys_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "cycle_notices" (
@@ -78,6 +101,12 @@ CREATE TABLE "webhook_feed_cursors" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "open311_api_keys_key_hash_key" ON "open311_api_keys"("key_hash");
+
+-- CreateIndex
+CREATE INDEX "open311_api_keys_org_unit_id_idx" ON "open311_api_keys"("org_unit_id");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "cycle_notices_idempotency_key_key" ON "cycle_notices"("idempotency_key");
 
 -- CreateIndex
@@ -100,6 +129,9 @@ CREATE INDEX "case_events_tx_id_id_idx" ON "case_events"("tx_id", "id");
 
 -- CreateIndex
 CREATE INDEX "leader_activities_tx_id_id_idx" ON "leader_activities"("tx_id", "id");
+
+-- AddForeignKey
+ALTER TABLE "open311_api_keys" ADD CONSTRAINT "open311_api_keys_org_unit_id_fkey" FOREIGN KEY ("org_unit_id") REFERENCES "org_units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "webhooks" ADD CONSTRAINT "webhooks_org_unit_id_fkey" FOREIGN KEY ("org_unit_id") REFERENCES "org_units"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
