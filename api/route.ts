@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import { type z } from 'zod';
-import { DomainError, type Language, type Localized } from '../lib/errors.ts';
+import { DomainError, ERRORS, type Language, type Localized } from '../lib/errors.ts';
 import { fieldErrorMap, fieldIssuesOf } from './field-messages.ts';
 import { requestLanguage } from './language.ts';
 import { withRequest } from '../lib/request-context.ts';
@@ -68,6 +68,8 @@ export type RouteDefinition<S extends RouteSchemas = RouteSchemas, A extends boo
   /** true: needs a bearer token; roles further narrows who may call it (the domain checks scope). */
   authenticated: A;
   roles?: readonly Role[];
+  /** Answered also before an account made by an admin has changed its one-time password (the change itself, sign-out). */
+  beforePasswordChange?: true;
   /** The body is the raw file (up to ATTACHMENT_MAX_BYTES), not JSON. */
   rawBody?: boolean;
   /**
@@ -110,6 +112,8 @@ export function authenticateRoute(route: RouteDefinition, authenticate: (req: Re
   return async (req: Request, res: Response, next) => {
     try {
       const user = await authenticate(req);
+      if (user.mustChangePassword && !route.beforePasswordChange)
+        throw new DomainError('password_change_required', ERRORS.password_change_required.message);
       if (route.roles && !route.roles.includes(user.role)) {
         throw new DomainError(
           'forbidden',

@@ -30,6 +30,11 @@ export const ERRORS = {
     status: 403,
     when: 'the role may not take this action',
   },
+  password_change_required: {
+    message: { zh: '请先修改密码（首次登录或密码被重置后）', en: 'change your password first (first sign-in, or after a reset)' },
+    status: 403,
+    when: 'an account created or reset by an admin calls anything but `POST /auth/password` (and sign-out) before choosing its own password',
+  },
   not_found: {
     message: { zh: '未找到，或您无权查看', en: 'not found, or not visible to you' },
     status: 404,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../model/directory/roles.ts';
+import { newPassword } from '../../model/auth/password-rule.ts';
 
 export const loginBody = z.strictObject({
   email: z.email().max(254),
@@ -26,5 +27,13 @@ export const sessionView = z.object({
     displayName: z.string(),
     role: z.enum(ROLES),
     orgUnitId: z.uuid(),
+    mustChangePassword: z
+      .boolean()
+      .describe('true: an admin made or reset the account; only POST /auth/password is answered until it is changed'),
   }),
+});
+
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword,
 });

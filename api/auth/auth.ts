@@ -1,8 +1,9 @@
 import type { Request } from 'express';
 import { authenticateToken, login, logout } from '../../domain/auth/auth.ts';
+import { changePassword } from '../../domain/auth/password-change.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { AppDeps } from '../deps.ts';
-import { bearerHeaders, loginBody, sessionView } from './auth.schemas.ts';
+import { bearerHeaders, loginBody, passwordChangeBody, sessionView } from './auth.schemas.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { defineRoute } from '../route.ts';
 
@@ -50,10 +51,27 @@ export const authRoutes = [
     tag: 'auth',
     summary: 'Revoke the bearer token used for this call.',
     authenticated: true,
+    beforePasswordChange: true,
     schemas: { headers: bearerHeaders },
     responses: { 204: { description: 'Revoked' }, ...errorResponses },
     handler: async ({ headers, deps }) => {
       await logout(deps, headers.authorization);
+      return { status: 204, body: undefined };
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/password',
+    operationId: 'changePassword',
+    tag: 'auth',
+    summary:
+      'Change your own password: the current one, and a new one of at least 10 characters mixing two of letters, digits and other signs. An account an admin created or reset must do this first.',
+    authenticated: true,
+    beforePasswordChange: true,
+    schemas: { body: passwordChangeBody },
+    responses: { 204: { description: 'Changed; the session goes on' }, ...errorResponses },
+    handler: async ({ body, user, deps }) => {
+      await changePassword(deps.prisma, user, body.currentPassword, body.newPassword);
       return { status: 204, body: undefined };
     },
   }),

@@ -12,7 +12,15 @@ import {
 } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
-export type AuthenticatedUser = { id: string; email: string; displayName: string; role: Role; orgUnitId: string };
+export type AuthenticatedUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  /** An admin made or reset the account: only the password change is answered until it is made. */
+  mustChangePassword?: boolean;
+};
 
 type AuthDeps = { prisma: Db; clock: Clock; tokenTtlMinutes: number; throttle: LoginThrottlePolicy };
 
@@ -61,8 +69,16 @@ export function toAuthenticatedUser(user: {
   displayName: string;
   role: Role;
   orgUnitId: string;
+  mustChangePassword: boolean;
 }): AuthenticatedUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, orgUnitId: user.orgUnitId };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    orgUnitId: user.orgUnitId,
+    mustChangePassword: user.mustChangePassword,
+  };
 }
 
 /** The identity of the system itself (schedules, commands run by an operator): sees the whole ledger. */

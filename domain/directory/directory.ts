@@ -125,6 +125,7 @@ export async function createUser(
         role: input.role,
         orgUnitId: unit.id,
         passwordHash: await hashPassword(temporaryPassword),
+        mustChangePassword: true,
       },
     });
     return { user: userView(created), temporaryPassword };
@@ -146,10 +147,10 @@ export async function resetPassword(prisma: Db, user: AuthenticatedUser, userId:
   requireRole(user, ['admin']);
   const temporaryPassword = newTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  return { user: userView(await updateEndingSessions(prisma, userId, { passwordHash })), temporaryPassword };
+  return { user: userView(await updateEndingSessions(prisma, userId, { passwordHash, mustChangePassword: true })), temporaryPassword };
 }
 
-function updateEndingSessions(prisma: Db, userId: string, data: { active?: boolean; passwordHash?: string }) {
+function updateEndingSessions(prisma: Db, userId: string, data: { active?: boolean; passwordHash?: string; mustChangePassword?: boolean }) {
   return prisma.$transaction(async (tx) => {
     const found = await tx.user.findUnique({ where: { id: userId } });
     if (!found) throw notFound('user');

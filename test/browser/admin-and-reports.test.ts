@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileAs, stepOk } from '../support/case-steps.ts';
-import { browserStackFor, capture, fillFiling, pickOption, signIn, zhText, zhWord } from './support/browser.ts';
+import { browserStackFor, capture, fillFiling, pickOption, signIn, signOut, zhText, zhWord } from './support/browser.ts';
 
 const stack = browserStackFor(import.meta.filename);
 beforeAll(async () => {
@@ -58,6 +58,48 @@ describe('administration and reports', () => {
     await page.getByRole('tooltip').getByRole('button', { name: /确|OK/ }).click();
     await row.getByText(zhText('directory.inactive')).waitFor();
     await capture(page, 'admin-directory');
+  });
+
+  it('a user an admin creates is sent to change the one-time password at first sign-in, told by the API what is too weak', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page.goto('/app/admin/directory');
+    const form = page.locator('form').first();
+    await form.getByLabel(zhText('auth.email')).fill('first-clerk@ledger.test');
+    await form.getByLabel(zhText('directory.name')).fill('首次登录办事员');
+    await pickOption(page, form, zhText('directory.role'), zhWord('role', 'street_staff'));
+    await pickOption(page, form, zhText('list.unit'), 'West Street Office');
+    await form.getByRole('button', { name: zhText('directory.create') }).click();
+    const notice = page.getByText(/first-clerk@ledger.test 的一次性密码/);
+    const oneTime = (await notice.textContent())?.match(/一次性密码：(\S+?)（/)?.[1];
+    expect(oneTime).toBeTruthy();
+    await signOut(page);
+
+    await page.getByLabel(zhText('auth.email')).fill('first-clerk@ledger.test');
+    await page.getByLabel(zhText('auth.password'), { exact: true }).fill(oneTime!);
+    await page.getByRole('button', { name: zhText('auth.signIn') }).click();
+    await page.waitForURL(/\/app\/password$/);
+    await page.getByText(zhText('auth.mustChangePassword')).waitFor();
+    // Any other page of the app leads back here until the password is changed.
+    await page.goto('/app/cases');
+    await page.waitForURL(/\/app\/password$/);
+    await page.getByLabel(zhText('auth.currentPassword')).fill(oneTime!);
+    await page.getByLabel(zhText('auth.newPassword')).fill('short1');
+    await page.getByRole('button', { name: zhText('auth.changePassword') }).click();
+    // The API's message, under the field it names.
+    await page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel(zhText('auth.newPassword')) })
+      .getByText('密码至少需要 10 个字符')
+      .waitFor();
+    await capture(page, 'first-sign-in-password');
+    await page.getByLabel(zhText('auth.newPassword')).fill('west-clerk-2026');
+    await page.getByRole('button', { name: zhText('auth.changePassword') }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/password'));
+    await page.getByRole('navigation', { name: zhText('nav.label') }).waitFor();
+    const { sys } = stack();
+    const again = await sys.http.post('/auth/login').send({ email: 'first-clerk@ledger.test', password: 'west-clerk-2026' });
+    expect(again.body.user.mustChangePassword).toBe(false);
   });
 
   it('an admin renames a unit and changes its e-mail', async () => {

@@ -14,14 +14,12 @@ describe('a district office works its queue as a team', () => {
   it('takes a case from "unassigned in my unit", assigns one to a colleague by name, and saves the list as a shared view', async () => {
     const { sys } = stack();
     const admin = await sys.login('admin@ledger.test');
-    const created = await sys.http
-      .post('/admin/users')
-      .set('Authorization', admin)
-      .send({ email: 'second-district@ledger.test', displayName: '第二梳理员', role: 'district_officer', orgUnitId: seedId('DIST') });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const colleague = await sys.http
-      .post('/auth/login')
-      .send({ email: 'second-district@ledger.test', password: created.body.temporaryPassword });
+    const colleague = await sys.addUser(admin, {
+      email: 'second-district@ledger.test',
+      displayName: '第二梳理员',
+      role: 'district_officer',
+      orgUnitId: seedId('DIST'),
+    });
     const east = await sys.login('east@ledger.test');
     const titles = ['团队：桥面裂缝', '团队：井盖缺失', '团队：路灯闪烁'];
     for (const title of titles) await fileAs(sys, east, { title, urgent: true });
@@ -74,7 +72,7 @@ describe('a district office works its queue as a team', () => {
     await capture(page, 'district-saved-view');
 
     // The colleague sees the shared view, counted in their own scope, and the case assigned to them.
-    const theirs = await sys.http.get('/worklists').set('Authorization', `Bearer ${colleague.body.token}`);
+    const theirs = await sys.http.get('/worklists').set('Authorization', colleague.token);
     expect(theirs.body.views).toEqual([expect.objectContaining({ name: '本组待承办', count: 1 })]);
     expect(theirs.body.lists.find((l: { key: string }) => l.key === 'mine').count).toBe(1);
   });

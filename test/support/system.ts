@@ -43,10 +43,19 @@ export type TestSystem = {
   assertReconciled(): Promise<void>;
   /** Logs in a seeded user and returns the Authorization header value. */
   login(email: string): Promise<string>;
+  /**
+   * Creates a user as the admin, signs them in and replaces their one-time password (the API answers a new
+   * account nothing else first): a colleague ready to work, with the Authorization header value.
+   */
+  addUser(adminToken: string, user: NewUser): Promise<{ id: string; token: string }>;
   /** Serves the app on a free loopback port, for clients that need a real socket (fuzzers, browsers). */
   listen(): Promise<{ url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 };
+
+type NewUser = { email: string; displayName: string; role: string; orgUnitId: string };
+/** The password a test gives each account it creates, once past the one-time password. */
+const ADDED_USER_PASSWORD = 'chosen-password-2026';
 
 let bundle: { code: string } | undefined;
 /** A client of the app that asks for English unless a request says otherwise. */
@@ -153,6 +162,19 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       const res = await http.post('/auth/login').send({ email, password: DEMO_PASSWORD });
       if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return `Bearer ${res.body.token}`;
+    },
+    async addUser(adminToken, user) {
+      const created = await http.post('/admin/users').set('Authorization', adminToken).send(user);
+      if (created.status !== 201) throw new Error(`creating ${user.email} failed: ${created.status} ${JSON.stringify(created.body)}`);
+      const session = await http.post('/auth/login').send({ email: user.email, password: created.body.temporaryPassword });
+      const token = `Bearer ${session.body.token}`;
+      const changed = await http
+        .post('/auth/password')
+        .set('Authorization', token)
+        .send({ currentPassword: created.body.temporaryPassword, newPassword: ADDED_USER_PASSWORD });
+      if (changed.status !== 204)
+        throw new Error(`password change of ${user.email} failed: ${changed.status} ${JSON.stringify(changed.body)}`);
+      return { id: created.body.user.id as string, token };
     },
     async listen() {
       const server = app.listen(0, '127.0.0.1');

@@ -24,6 +24,8 @@ export function AppShell() {
   // Signed out (never signed in, or signed out in another tab): to sign-in, which comes back here.
   // Every screen needs the settings, which the API gives only to a signed-in user.
   if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // An account an admin made or reset: the API answers nothing else until its one-time password is changed.
+  if (session.user.mustChangePassword) return <Navigate to="/password" replace />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -4,6 +4,7 @@ import { Result, Spin } from 'antd';
 import { AppShell } from './AppShell.tsx';
 import { HOME } from './auth/home.ts';
 import { SignIn } from './auth/SignIn.tsx';
+import { ChangePassword } from './auth/ChangePassword.tsx';
 import { useSession } from './auth/session.tsx';
 import { useOwnUnit } from './directory/org-units.ts';
 import { reaches, type FeatureRoute } from './feature.ts';
@@ -41,6 +42,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<SignIn />} />
+      <Route path="/password" element={<ChangePassword />} />
       <Route element={<AppShell />}>
         {FEATURES.flatMap((feature) => feature.routes).map((route) => (
           <Route key={route.path} path={route.path} element={<Guard route={route}>{route.element}</Guard>} />

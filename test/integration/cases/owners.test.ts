@@ -24,17 +24,12 @@ beforeAll(async () => {
   district = await sys.login('district@ledger.test');
   northDistrict = await sys.login('north-district@ledger.test');
   admin = await sys.login('admin@ledger.test');
-  const created = await sys.http
-    .post('/admin/users')
-    .set('Authorization', admin)
-    .send({
-      email: 'second-district@ledger.test',
-      displayName: 'Second district officer',
-      role: 'district_officer',
-      orgUnitId: seedId('DIST'),
-    });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  colleague = await sessionOf('second-district@ledger.test', created.body.temporaryPassword);
+  colleague = await sys.addUser(admin, {
+    email: 'second-district@ledger.test',
+    displayName: 'Second district officer',
+    role: 'district_officer',
+    orgUnitId: seedId('DIST'),
+  });
   northDistrictId = (await sessionOf('north-district@ledger.test', DEMO_PASSWORD)).id;
 });
 afterEach(() => sys.assertReconciled());

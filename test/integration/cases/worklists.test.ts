@@ -27,14 +27,12 @@ beforeAll(async () => {
   west = await sys.login('west@ledger.test');
   district = await sys.login('district@ledger.test');
   admin = await sys.login('admin@ledger.test');
-  const created = await sys.http
-    .post('/admin/users')
-    .set('Authorization', admin)
-    .send({ email: 'east-two@ledger.test', displayName: 'Second East clerk', role: 'street_staff', orgUnitId: seedId('ST-EAST') });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const login = await sys.http.post('/auth/login').send({ email: 'east-two@ledger.test', password: created.body.temporaryPassword });
-  expect(login.status).toBe(200);
-  eastColleague = { id: login.body.user.id, token: `Bearer ${login.body.token}` };
+  eastColleague = await sys.addUser(admin, {
+    email: 'east-two@ledger.test',
+    displayName: 'Second East clerk',
+    role: 'street_staff',
+    orgUnitId: seedId('ST-EAST'),
+  });
 });
 afterEach(() => sys.assertReconciled());
 afterAll(() => sys?.stop());

@@ -81,8 +81,17 @@ export class ApiFailure extends Error {
 /** Unwraps an openapi-fetch answer: the data, or an ApiFailure carrying the API's error body. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.data !== undefined && result.response.ok) return result.data;
+  throw failureOf(result);
+}
+
+/** For a call that answers with no body (204): nothing when done, the API's refusal as `unwrap` throws it. */
+export function expectDone(result: { error?: unknown; response: Response }): void {
+  if (!result.response.ok) throw failureOf(result);
+}
+
+function failureOf(result: { error?: unknown; response: Response }) {
   const body = result.error as { error?: ApiError } | undefined;
-  throw new ApiFailure(result.response.status, body?.error);
+  return new ApiFailure(result.response.status, body?.error);
 }
 
 /** What every call to the API sends: the token, and the language its errors are to be worded in. */

@@ -25,7 +25,8 @@ export function SignIn() {
     try {
       const created = unwrap(await api.POST('/auth/login', { body: values }));
       signIn(created);
-      void navigate(next?.startsWith('/') ? next : HOME[created.user.role], { replace: true });
+      const home = next?.startsWith('/') ? next : HOME[created.user.role];
+      void navigate(created.user.mustChangePassword ? '/password' : home, { replace: true });
     } catch (error) {
       setFailure(
         error instanceof ApiFailure && error.status === 401 ? t('auth.wrong') : error instanceof Error ? error.message : String(error),
