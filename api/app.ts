@@ -10,6 +10,7 @@ import { claimRoutes } from './leaders/claims.ts';
 import { caseActionRoutes } from './cases/case-actions.ts';
 import { caseRoutes } from './cases/cases.ts';
 import { savedViewRoutes } from './cases/saved-views.ts';
+import { stockReplyRoutes } from './cases/stock-replies.ts';
 import { cycleAppendixRoutes } from './leaders/appendix-submissions.ts';
 import { cycleRoutes } from './cycle/cycles.ts';
 import { exportRoutes } from './exports/exports.ts';
@@ -63,6 +64,7 @@ export const routes: readonly RouteDefinition[] = [
   ...caseActionRoutes,
   ...attachmentRoutes,
   ...savedViewRoutes,
+  ...stockReplyRoutes,
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,

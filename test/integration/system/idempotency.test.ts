@@ -113,6 +113,15 @@ const file = (request: Test, variant: 0 | 1) =>
 const grant = { amount: 500, purpose: 'Books', approvedBy: 'Elm Road committee', approvedOn: '2020-05-01' };
 
 const CREATIONS: Record<string, Creation> = {
+  createStockReply: {
+    who: 'admin',
+    path: () => '/stock-replies',
+    send: json(() => [
+      { name: '补充材料', step: 'return', textZh: '请补充第{number}号的照片', textEn: 'Please add photos to case {number}' },
+      { name: '已解决', step: 'solve', textZh: '已由区里协调解决', textEn: 'Solved by the district' },
+    ]),
+    rows: () => sys.db.prisma.stockReply.count(),
+  },
   createSavedView: {
     who: 'east',
     path: () => '/views',
