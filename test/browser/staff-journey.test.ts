@@ -76,4 +76,38 @@ describe('a district office works its queue as a team', () => {
     expect(theirs.body.views).toEqual([expect.objectContaining({ name: '本组待承办', count: 1 })]);
     expect(theirs.body.lists.find((l: { key: string }) => l.key === 'mine').count).toBe(1);
   });
+
+  it('keeps a stock reply for the district and returns a case with it, the case number filled in and the text edited', async () => {
+    const { sys } = stack();
+    const east = await sys.login('east@ledger.test');
+    const filed = await fileAs(sys, east, { title: '常用回复：台阶破损', urgent: true });
+
+    const page = await stack().newPage();
+    await signIn(page, 'district@ledger.test');
+    await page.getByRole('navigation', { name: zhText('nav.label') }).getByRole('link', { name: zhText('nav.stockReplies') }).click();
+    await page.getByRole('button', { name: zhText('stockReply.new') }).click();
+    const keep = page.getByRole('dialog');
+    await keep.getByLabel(zhText('stockReply.name')).fill('补充现场照片');
+    await keep.getByLabel(zhText('stockReply.textZh')).fill('请为第{number}号问题补充现场照片');
+    await keep.getByLabel(zhText('stockReply.textEn')).fill('Please add photos of the site to case {number}');
+    await keep.getByRole('button', { name: zhText('party.save') }).click();
+    await keep.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: '补充现场照片', exact: true }).waitFor();
+    await capture(page, 'district-stock-replies');
+
+    await page.goto(`/app/cases/${filed.id}`);
+    await page.getByRole('button', { name: zhWord('step', 'return') }).click();
+    const dialog = page.getByRole('dialog');
+    await pickOption(page, dialog, zhText('stockReply.pick'), '补充现场照片');
+    const questions = dialog.getByLabel(zhText('step.questions'));
+    await expect.poll(() => questions.inputValue()).toBe(`请为第${filed.number}号问题补充现场照片`);
+    // The text stays editable: what is sent is what the officer leaves in the field.
+    await questions.fill(`${await questions.inputValue()}，并注明位置`);
+    await capture(page, 'district-return-with-stock-reply');
+    await dialog.getByRole('button', { name: zhText('step.confirm') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const view = await sys.http.get(`/cases/${filed.id}`).set('Authorization', east);
+    expect(view.body.status).toBe('returned_for_info');
+    expect(JSON.stringify(view.body.history)).toContain(`请为第${filed.number}号问题补充现场照片，并注明位置`);
+  });
 });

@@ -5,6 +5,7 @@ import { api, isCaseStep, performStep, unwrap, type CaseStep, type CaseView, typ
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
+import { StockReplyPicker } from './StockReplyPicker.tsx';
 import type { MessageKey } from '../i18n/zh.ts';
 
 type Field = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' | 'colleague' };
@@ -73,6 +74,7 @@ function StepModal<A extends CaseStep>({ view, action, onClose }: { view: CaseVi
   return (
     <Modal open title={label('step', action)} onCancel={onClose} footer={null} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(values: StepBody<A>) => void submit(values)}>
+        <StockReplyPicker caseId={view.id} action={action} />
         {STEP_FIELDS[action].map((field) => (
           <Form.Item key={String(field.name)} label={t(field.label)} name={field.name}>
             {field.input === 'text' ? (

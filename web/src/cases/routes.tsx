@@ -7,6 +7,7 @@ import { WorklistMenu } from './WorklistMenu.tsx';
 const FileCase = lazy(() => import('./FileCase.tsx'));
 const CasePage = lazy(() => import('./CasePage.tsx'));
 const Drafts = lazy(() => import('./Drafts.tsx'));
+const StockReplies = lazy(() => import('./StockReplies.tsx'));
 
 /** Each list is keyed by its preset: its cursors belong to its order and are not carried to another list. */
 export const casesFeature: Feature = {
@@ -17,6 +18,7 @@ export const casesFeature: Feature = {
     { path: '/cases/new', roles: ['street_staff'], clerkUnit: 'filesCases', element: <FileCase /> },
     { path: '/cases/drafts', roles: ['street_staff'], clerkUnit: 'filesCases', element: <Drafts /> },
     { path: '/cases/:id', roles: ALL_ROLES, element: <CasePage /> },
+    { path: '/stock-replies', roles: ['admin', 'district_officer'], element: <StockReplies /> },
   ],
   menu: [
     { path: '/triage', label: 'nav.triage', roles: ['district_officer'] },
@@ -25,6 +27,7 @@ export const casesFeature: Feature = {
     { path: '/cases', label: 'nav.allCases', roles: ['district_officer', 'municipal_liaison', 'admin'] },
     { path: '/cases/new', label: 'nav.file', roles: ['street_staff'], clerkUnit: 'filesCases' },
     { path: '/cases/drafts', label: 'nav.drafts', roles: ['street_staff'], clerkUnit: 'filesCases' },
+    { path: '/stock-replies', label: 'nav.stockReplies', roles: ['admin', 'district_officer'] },
   ],
   liveMenu: { roles: ALL_ROLES, clerkUnit: 'filesCases', element: <WorklistMenu /> },
 };
