@@ -84,7 +84,10 @@ describe('a district office works its queue as a team', () => {
 
     const page = await stack().newPage();
     await signIn(page, 'district@ledger.test');
-    await page.getByRole('navigation', { name: zhText('nav.label') }).getByRole('link', { name: zhText('nav.stockReplies') }).click();
+    await page
+      .getByRole('navigation', { name: zhText('nav.label') })
+      .getByRole('link', { name: zhText('nav.stockReplies') })
+      .click();
     await page.getByRole('button', { name: zhText('stockReply.new') }).click();
     const keep = page.getByRole('dialog');
     await keep.getByLabel(zhText('stockReply.name')).fill('补充现场照片');

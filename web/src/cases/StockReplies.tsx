@@ -11,7 +11,17 @@ type StockReply = NonNullable<paths['/stock-replies']['get']['responses'][200]['
 type ReplyFields = { name: string; step: StockReplyStep; category?: string; textZh: string; textEn: string };
 
 /** The steps a reply may be kept for, in the order of the step dialogs. */
-const STEPS = ['return', 'solve', 'forward', 'reject', 'resolve', 'declareUnsolvable', 'note', 'feedback', 'resubmit'] as const satisfies readonly StockReplyStep[];
+const STEPS = [
+  'return',
+  'solve',
+  'forward',
+  'reject',
+  'resolve',
+  'declareUnsolvable',
+  'note',
+  'feedback',
+  'resubmit',
+] as const satisfies readonly StockReplyStep[];
 
 /**
  * The stock replies an admin or a district officer keeps: by step, with the texts in both languages;

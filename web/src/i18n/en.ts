@@ -75,7 +75,8 @@ const shell: Record<ShellMessageKey, string> = {
   'stockReply.delete': 'Delete “{name}”',
   'stockReply.deleteConfirm': 'Delete the stock reply “{name}”?',
   'stockReply.categoryHelp': 'Leave empty to offer it for cases of every category',
-  'stockReply.placeholdersHelp': 'The text may name {number} (the case number), {unit} (the filing unit) and {deadline} (the level’s deadline); they are filled in when the reply is picked.',
+  'stockReply.placeholdersHelp':
+    'The text may name {number} (the case number), {unit} (the filing unit) and {deadline} (the level’s deadline); they are filled in when the reply is picked.',
   'view.save': 'Save as a view',
   'view.name': 'View name',
   'view.shared': 'Share with my unit',
