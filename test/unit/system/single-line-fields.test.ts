@@ -42,6 +42,9 @@ const MULTI_LINE_FIELDS = new Set([
   'purpose',
   'attribute[tried_locally]',
   'attribute[help_needed]',
+  // A stock reply's texts (model/cases/stock-replies.ts), as long as the step fields they fill.
+  'textZh',
+  'textEn',
 ]);
 
 type JsonSchema = {
