@@ -3,7 +3,6 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../infra/free-port.ts';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { seedDemoData } from '../domain/directory/seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { createMigratedDatabase, startLocalPostgres } from '../infra/postgres.ts';
@@ -16,6 +15,7 @@ import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { installTemporalRuntime } from '../lib/temporal-runtime.ts';
 import { unhandledEvents, type HistoryJson } from '../test/replay/histories.ts';
 import { SCENARIOS } from '../test/replay/scenarios.ts';
+import { startTimeSkippingEnvironment } from '../test/support/time-skipping-environment.ts';
 import { createCaseWorker } from '../worker.ts';
 
 /**
@@ -36,9 +36,8 @@ const prisma = createPrisma(database.url);
 await seedDemoData(prisma, 'record');
 
 const testServer = ensureTestServer(config.cacheDir, config.temporal.testServerVersion);
-const env = await TestWorkflowEnvironment.createTimeSkipping(
-  testServer ? { server: { executable: { type: 'existing-path', path: testServer } } } : {},
-);
+// Recording runs alone, often beside busy suites: it may wait for a few more JVM starts.
+const env = await startTimeSkippingEnvironment(testServer, 10);
 const smtp = await startDevSmtpServer(0);
 const mailer = createMailer(smtp.url, config.mail.from);
 const worker = await createCaseWorker({

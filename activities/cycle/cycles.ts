@@ -83,6 +83,11 @@ export function createCycleActivities({ prisma, mailer, clock, districtTime }: A
       };
     },
 
+    /** Who owes Appendix 1 and 2 now (the units that keep active leaders) and who sent them, asked again as leaders come and go. */
+    async appendixUnitsOwing(input: CycleRef) {
+      return appendixUnitsOf(prisma, input.cycle, input.districtId);
+    },
+
     /** When the reminders go out: 09:00 local, the given numbers of working days before the deadline. */
     async cycleReminderTimes(input: { deadlineAt: string; reminderWorkingDays: number[]; utcOffsetMinutes: number }) {
       const calendar = await loadCalendar(prisma, null);

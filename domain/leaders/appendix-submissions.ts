@@ -1,13 +1,13 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../lib/db.ts';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { bilingual, DomainError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../model/directory/roles.ts';
 import { cycleRowId } from '../../model/cycle/cycle.ts';
 import { submitAppendicesUpdate, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { totalOf, unitYears, type Appendix2Record } from './appendices.ts';
 import { systemUser, type AuthenticatedUser } from '../auth/auth.ts';
 import type { YearRules } from './records.ts';
-import { LEADER_UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
+import { LEADER_UNIT_KINDS, keepsLeaders as keepsLeadersKind } from '../../model/directory/unit-kinds.ts';
 import { requireRole } from '../cases/scope.ts';
 import type { Clock } from '../../lib/clock.ts';
 import {
@@ -79,6 +79,11 @@ export async function districtLeadersSummary(prisma: Db, cycle: string, district
   };
 }
 
+const NO_LEADERS = bilingual({
+  zh: '只有本区有在任领导干部的单位报送附件1、2',
+  en: 'only units of this district that keep leaders submit Appendix 1 and 2',
+});
+
 type CycleDeps = { prisma: Db; temporal: Client; rules: YearRules };
 
 /** What a unit's clerk may do with its submission now: only its own, only while the cycle still takes submissions. */
@@ -89,13 +94,19 @@ function allowedActionsOf(user: AuthenticatedUser, unitId: string, state: Append
 /** A unit's clerk submits its Appendix 1 and 2 for the half-year (late after the deadline, and recorded so). */
 export async function submitAppendices(deps: CycleDeps, user: AuthenticatedUser, cycle: string) {
   requireRole(user, APPENDIX.rolesFor('submit'));
-  const unit = await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true } });
+  const unit = await deps.prisma.orgUnit.findUnique({
+    where: { id: user.orgUnitId },
+    select: { parentId: true, kind: true, _count: { select: { leaders: { where: { active: true } } } } },
+  });
   if (!unit?.parentId) throw new DomainError('forbidden', 'only units of a district submit leaders’ statistics');
+  // Who keeps leaders is asked now, not when the cycle opened: a unit's first leader may come later.
+  const keepsLeaders = keepsLeadersKind(unit.kind) && unit._count.leaders > 0;
+  if (!keepsLeaders) throw new DomainError('forbidden', NO_LEADERS);
   const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, unit.parentId));
   // The cycle's workflow checks the step against the table (who owes, on time or late) in its validator.
   const result = await runUpdate(() =>
     handle.executeUpdate(submitAppendicesUpdate, {
-      args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, rules: deps.rules }],
+      args: [{ actor: { userId: user.id, role: user.role, orgUnitId: user.orgUnitId }, rules: deps.rules, keepsLeaders }],
     }),
   );
   const state = submittedState(result.late);

@@ -31,4 +31,9 @@ export type QuotaTrackerSnapshot = {
 export type OpenQuotaTrackersInput = { year?: number; settings: QuotaSettings };
 
 /** A unit's clerk submits its Appendix 1 and 2 to the district's half-year cycle; the server adds the year's rules. */
-export type AppendixSubmissionRequest = { actor: Actor; rules: Pick<QuotaSettings, 'quotas' | 'utcOffsetMinutes'> };
+export type AppendixSubmissionRequest = {
+  actor: Actor;
+  rules: Pick<QuotaSettings, 'quotas' | 'utcOffsetMinutes'>;
+  /** The API found the unit keeping active leaders when it asked (the cycle may not know it yet). */
+  keepsLeaders?: boolean;
+};

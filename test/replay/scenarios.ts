@@ -244,6 +244,32 @@ export const SCENARIOS: Scenario[] = [
       return handle.workflowId;
     },
   },
+  {
+    // Near the end, as it changes the demo leaders: a park's first leader comes after the cycle opened (it
+    // submits), the garrison's only leader retires (no longer reminded or chased).
+    name: 'district-cycle-appendix-units-follow-leaders',
+    async run(deps) {
+      const now = new Date(await deps.now());
+      await seedDemoLeaders(deps.prisma, now);
+      const { workflowId, handle } = await openCycle(deps, '2096-H1', { reminderWorkingDays: [1], reviewFirst: false, chaseDays: 1 });
+      await deps.prisma.leader.create({
+        data: {
+          id: seedId('leader:PK-EDZ:Sun Li'),
+          unitId: seedId('PK-EDZ'),
+          name: 'Sun Li',
+          post: 'Director',
+          rank: 'principal',
+          reportsToUnitId: seedId('ST-EAST'),
+          updatedAt: now,
+        },
+      });
+      await deps.prisma.leader.updateMany({ where: { unitId: seedId('GARRISON') }, data: { active: false } });
+      await submitAppendices({ ...deps, rules: loadConfig({}).leaders }, as(deps, 'edz@ledger.test'), '2096-H1');
+      await deps.advance(12 * DAY);
+      await handle.result();
+      return workflowId;
+    },
+  },
   // Last: their webhooks hear only their own cases, and their feed only what came after them.
   ...WEBHOOK_SCENARIOS,
 ];
@@ -253,12 +279,15 @@ export const SCENARIOS: Scenario[] = [
  * are kept as recorded and never re-recorded. The cycle moved cases by signals before patch
  * 'cycle-moves-cases-by-update'; a round projected whole snapshots and mailed inside its Updates
  * before patch 'round-records-events' (recorded as 'recommendation-round-returned-approved'); a case
- * had no owner before patch 'case-owners' (a copy of 'regular-forwarded-resolved-satisfied').
+ * had no owner before patch 'case-owners' (a copy of 'regular-forwarded-resolved-satisfied'); the cycle
+ * fixed who owes Appendix 1 and 2 when it opened before patch 'cycle-appendix-units-follow-leaders' (a
+ * copy of 'district-cycle-with-appendices-chased').
  */
 export const LEGACY_HISTORIES = [
   'district-cycle-signals-before-updates',
   'recommendation-round-snapshots-before-events',
   'case-before-owners',
+  'district-cycle-appendix-units-fixed-at-open',
 ];
 
 /** Starts a district's half-year cycle ten days before its deadline and waits until it has opened. */

@@ -6,6 +6,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  sleep,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -46,6 +47,13 @@ const caseMoves = proxyActivities<Activities>({
 
 /** Cycles started before this change moved cases by fire-and-forget signals; they keep doing so when replayed. */
 const MOVES_BY_UPDATE = 'cycle-moves-cases-by-update';
+
+/**
+ * Cycles started before this change fixed the units owing Appendix 1 and 2 when they opened; now the
+ * cycle asks again before each reminder, the summary and each chase (a unit's first leader, its last
+ * one retired), and takes a submission from any unit the API found keeping leaders.
+ */
+const APPENDIX_UNITS_FOLLOW_LEADERS = 'cycle-appendix-units-follow-leaders';
 
 /** Moves each case by Update and returns the ids of the cases that took the move, in order. */
 async function moveCases(workflowId: string, moves: CaseMove[]): Promise<string[]> {
@@ -91,11 +99,16 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   const { cycle, districtId } = input;
   const workflowId = workflowInfo().workflowId;
   const deadline = Date.parse(input.deadlineAt);
+  const followsLeaders = patched(APPENDIX_UNITS_FOLLOW_LEADERS);
   const opened = await cycles.openDistrictCycle({ cycle, districtId, workflowId, opensAt: input.opensAt, deadlineAt: input.deadlineAt });
   const submitted = new Set(opened.submittedUnitIds);
   const missing = () => opened.unitIds.filter((u) => !submitted.has(u));
   // Appendix 1 and 2 from units that keep leaders (none in cycles opened before they were due).
-  const appendixUnitIds = opened.appendixUnitIds ?? [];
+  let appendixUnitIds = opened.appendixUnitIds ?? [];
+  /** Who keeps leaders now, as the ledger says (cycles opened before the patch keep the list they opened with). */
+  const askWhoOwesAppendices = async () => {
+    if (followsLeaders) appendixUnitIds = (await cycles.appendixUnitsOwing({ cycle, districtId })).appendixUnitIds;
+  };
   // The units that submitted, and how (those in before this run are known as submitted, on time or not).
   const appendicesIn = new Map<string, AppendixSubmissionState>((opened.appendixSubmittedUnitIds ?? []).map((u) => [u, 'submitted']));
   const appendixStateOf = (unitId: string) => appendicesIn.get(unitId) ?? owingState(Date.now() >= deadline);
@@ -152,11 +165,14 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
       const from = appendixStateOf(actor.orgUnitId);
       const to = APPENDIX_SUBMISSION_LIFECYCLE.targetOf(submissionTransition(from), from);
       appendicesIn.set(actor.orgUnitId, to);
+      // A unit whose first leader came after the cycle opened counts from its submission on.
+      if (!appendixUnitIds.includes(actor.orgUnitId)) appendixUnitIds = [...appendixUnitIds, actor.orgUnitId];
       return cycles.recordAppendixSubmission({ cycle, districtId, actor, rules, late: to === 'submitted_late' });
     },
     {
-      validator: ({ actor }) => {
-        if (!appendixUnitIds.includes(actor.orgUnitId))
+      validator: ({ actor, keepsLeaders }) => {
+        // The API looked the unit up just now (keepsLeaders); the list is what the cycle last asked.
+        if (!keepsLeaders && !appendixUnitIds.includes(actor.orgUnitId))
           throw ApplicationFailure.nonRetryable(
             'only units of this district that keep leaders submit Appendix 1 and 2',
             UPDATE_REJECTIONS.forbidden,
@@ -191,7 +207,12 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   })) {
     const at = Date.parse(reminder.at);
     if (at <= Date.now()) continue;
-    if (await condition(() => owing().length === 0, at - Date.now())) break;
+    if (followsLeaders) {
+      // Wait for every reminder: a unit may come to owe after everyone else has submitted.
+      await sleep(at - Date.now());
+      await askWhoOwesAppendices();
+      if (owing().length === 0) continue;
+    } else if (await condition(() => owing().length === 0, at - Date.now())) break;
     await cycles.sendCycleNotice({
       cycle,
       districtId,
@@ -201,6 +222,7 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   }
   if (deadline > Date.now()) await condition(() => false, deadline - Date.now());
 
+  await askWhoOwesAppendices();
   lateUnitIds = missing();
   const summary = await cycles.summarizeCycle({
     cycle,
@@ -240,6 +262,8 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
   const chaseEnds = halfYearWindow(nextHalfYear(cycle), input.utcOffsetMinutes, input.deadlines).to.getTime();
   for (let day = 1; day <= input.chaseDays && owing().length > 0 && Date.now() < chaseEnds; day++) {
     if (await condition(() => owing().length === 0, '1 day')) break;
+    await askWhoOwesAppendices();
+    if (owing().length === 0) break;
     await cycles.sendCycleNotice({
       cycle,
       districtId,
