@@ -12,7 +12,7 @@ export const cycleAppendixRoutes = [
     operationId: 'submitAppendices',
     tag: 'leaders',
     summary:
-      'A unit or leadership body that keeps leaders submits its Appendix 1 and 2 with the half-year: the figures of the calendar year so far are frozen as submitted (late after the deadline, and recorded so).',
+      'A unit or leadership body that keeps active leaders now (also one whose first leader came after the cycle opened) submits its Appendix 1 and 2 with the half-year: the figures of the calendar year so far are frozen as submitted (late after the deadline, and recorded so). A unit that keeps no active leaders owes none: 409 `conflict`.',
     authenticated: true,
     roles: APPENDIX.rolesFor('submit'),
     schemas: { params: cycleParams },

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../lib/db.ts';
-import { bilingual, DomainError, notFound } from '../../lib/errors.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
 import type { Actor } from '../../model/directory/roles.ts';
 import { cycleRowId } from '../../model/cycle/cycle.ts';
 import { submitAppendicesUpdate, workflowIdForCycle } from '../../workflows/definitions.ts';
@@ -79,10 +79,15 @@ export async function districtLeadersSummary(prisma: Db, cycle: string, district
   };
 }
 
-const NO_LEADERS = bilingual({
-  zh: '只有本区有在任领导干部的单位报送附件1、2',
-  en: 'only units of this district that keep leaders submit Appendix 1 and 2',
-});
+/**
+ * A unit that keeps no active leaders owes no Appendix 1 and 2: not a matter of role (its clerk may
+ * submit once it registers a leader), so not a 403 but "not possible now".
+ */
+const noLeadersNow = (cycle: string) =>
+  new DomainError('conflict', {
+    zh: `本单位目前没有在任领导干部，${cycle} 无需报送附件1、2（登记领导干部后即可报送）`,
+    en: `your unit keeps no active leaders now, so it owes no Appendix 1 and 2 for ${cycle} (register its leaders first)`,
+  });
 
 type CycleDeps = { prisma: Db; temporal: Client; rules: YearRules };
 
@@ -101,7 +106,7 @@ export async function submitAppendices(deps: CycleDeps, user: AuthenticatedUser,
   if (!unit?.parentId) throw new DomainError('forbidden', 'only units of a district submit leaders’ statistics');
   // Who keeps leaders is asked now, not when the cycle opened: a unit's first leader may come later.
   const keepsLeaders = keepsLeadersKind(unit.kind) && unit._count.leaders > 0;
-  if (!keepsLeaders) throw new DomainError('forbidden', NO_LEADERS);
+  if (!keepsLeaders) throw noLeadersNow(cycle);
   const handle = deps.temporal.workflow.getHandle(workflowIdForCycle(cycle, unit.parentId));
   // The cycle's workflow checks the step against the table (who owes, on time or late) in its validator.
   const result = await runUpdate(() =>

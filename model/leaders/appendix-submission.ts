@@ -2,7 +2,8 @@ import { defineLifecycle, type Transition } from '../lifecycle.ts';
 
 /**
  * One unit's Appendix 1 and 2 in one district's half-year cycle. A unit that keeps active leaders
- * owes them once the cycle opens; it is reminded before the deadline, overdue (and chased daily) after
+ * owes them once the cycle opens, or once its first leader comes while the cycle runs (and no longer
+ * once its last one retires before it submitted); it is reminded before the deadline, overdue (and chased daily) after
  * it, and submits once: on time or late, as the moment of the submission says. The district's cycle
  * workflow keeps who owes and checks the step with this table (its validator), the unit's clerk
  * takes it (`POST /cycles/:cycle/appendices`); which unit may submit (its own, of this district, one
@@ -35,7 +36,7 @@ export const APPENDIX_SUBMISSION_TRANSITIONS = {
     to: ['owing'],
     event: 'appendices_due',
     notices: [],
-    label: 'the cycle opens (units with active leaders)',
+    label: 'the cycle opens, or a unit’s first leader comes while it runs (units with active leaders)',
   },
   remind: {
     via: null,

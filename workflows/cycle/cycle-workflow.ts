@@ -172,10 +172,11 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     {
       validator: ({ actor, keepsLeaders }) => {
         // The API looked the unit up just now (keepsLeaders); the list is what the cycle last asked.
+        // A unit without leaders owes nothing now (not a matter of role: it may once it registers one).
         if (!keepsLeaders && !appendixUnitIds.includes(actor.orgUnitId))
           throw ApplicationFailure.nonRetryable(
-            'only units of this district that keep leaders submit Appendix 1 and 2',
-            UPDATE_REJECTIONS.forbidden,
+            `your unit keeps no active leaders, so it owes no Appendix 1 and 2 for ${cycle}`,
+            UPDATE_REJECTIONS.invalidState,
           );
         const refusal = APPENDIX_SUBMISSION_LIFECYCLE.refuse('submit', appendixStateOf(actor.orgUnitId), actor.role);
         if (refusal) throw updateRefusal({ ...refusal, message: `${refusal.message} (your unit, ${cycle})` });

@@ -67,7 +67,9 @@ describe('the units owing Appendix 1 and 2 follow the leaders while the cycle ru
     expect(await owing(office)).toEqual([{ unitId: BODY, state: 'owing', allowedActions: ['submit'] }]);
     // The garrison still owes its ledger; once that is in, it owes the cycle nothing.
     expect((await sys.http.post('/cycles/2099-H2/submission').set('Authorization', garrison)).status).toBe(200);
-    expect((await submitAppendices(garrison)).status).toBe(403);
+    const refused = await submitAppendices(garrison);
+    expect({ status: refused.status, code: refused.body.error.code }).toEqual({ status: 409, code: 'conflict' });
+    expect(refused.body.error.message).toContain('keeps no active leaders');
 
     await moveTo(local('2099-12-25', '23:00'));
     const reminder = await cycleMail('1 working day(s) left');
