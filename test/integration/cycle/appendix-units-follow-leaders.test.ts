@@ -15,7 +15,8 @@ let clock: ReturnType<typeof serverClock>;
 const local = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
 const GARRISON = seedId('GARRISON');
 const BODY = seedId('BODY-COMMITTEE');
-let garrison: string, office: string, district: string, admin: string;
+const CIVIL = seedId('DEPT-CIVIL');
+let garrison: string, office: string, civil: string, district: string, admin: string;
 
 beforeAll(async () => {
   env = await startTimeSkippingServer();
@@ -32,9 +33,10 @@ afterAll(async () => {
 
 /** Tokens expire after hours; days pass between steps, so everyone logs in again after each jump. */
 async function logInAll() {
-  [garrison, office, district, admin] = await Promise.all([
+  [garrison, office, civil, district, admin] = await Promise.all([
     sys.login('garrison@ledger.test'),
     sys.login('committee-office@ledger.test'),
+    sys.login('civil@ledger.test'),
     sys.login('district@ledger.test'),
     sys.login('admin@ledger.test'),
   ]);
@@ -50,7 +52,10 @@ const owing = async (token: string) =>
   ((await sys.http.get('/cycles/2099-H2/appendices').set('Authorization', token)).body.owing as Array<{ unitId: string }>).sort((a, b) =>
     a.unitId.localeCompare(b.unitId),
   );
-const cycleMail = (subject: string) => sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Linkage ledger 2099-H2: ${subject}`));
+// Opening the half-year opens every district's cycle; East Street never submits its ledger here, so
+// each of this district's reminders and chases goes to it (North district's go to its own street).
+const cycleMail = (subject: string) =>
+  sys.smtp.mailbox.waitFor((m) => m.subject.includes(`Linkage ledger 2099-H2: ${subject}`) && m.to.includes('east-street@ledger.test'));
 
 describe('the units owing Appendix 1 and 2 follow the leaders while the cycle runs', () => {
   it('a first leader after the opening makes a unit owe, reminded, chased and counted; a retired last leader ends the debt', async () => {
@@ -65,6 +70,15 @@ describe('the units owing Appendix 1 and 2 follow the leaders while the cycle ru
     expect(retired.status).toBe(200);
     expect(await owing(district)).toEqual([{ unitId: BODY, state: 'owing', allowedActions: [] }]);
     expect(await owing(office)).toEqual([{ unitId: BODY, state: 'owing', allowedActions: ['submit'] }]);
+    // The Civil Affairs Bureau's first leader comes after the opening too, and it submits at once:
+    // taken (not refused as a unit the cycle did not expect) and counted as on time.
+    await addLeader(sys, civil, leader('Li Na', 'ST-EAST'));
+    const onTime = await submitAppendices(civil);
+    expect({ status: onTime.status, body: onTime.body }).toMatchObject({
+      status: 200,
+      body: { late: false, leaders: 1, state: 'submitted', allowedActions: [] },
+    });
+    expect(await owing(district)).toEqual([{ unitId: BODY, state: 'owing', allowedActions: [] }]);
     // The garrison still owes its ledger; once that is in, it owes the cycle nothing.
     expect((await sys.http.post('/cycles/2099-H2/submission').set('Authorization', garrison)).status).toBe(200);
     const refused = await submitAppendices(garrison);
@@ -79,8 +93,11 @@ describe('the units owing Appendix 1 and 2 follow the leaders while the cycle ru
 
     await moveTo(local('2099-12-26', '00:05'));
     await expect
-      .poll(async () => (await sys.http.get('/cycles/2099-H2').set('Authorization', district)).body.summary?.leaders?.notSubmitted)
-      .toEqual(['District Committee Office']);
+      .poll(async () => (await sys.http.get('/cycles/2099-H2').set('Authorization', district)).body.summary?.leaders)
+      .toMatchObject({
+        submitted: [{ unit: { name: 'District Civil Affairs Bureau' }, late: false, leaders: 1 }],
+        notSubmitted: ['District Committee Office'],
+      });
 
     await moveTo(local('2099-12-27', '01:00'));
     const chased = await cycleMail('OVERDUE (day 1)');
@@ -94,7 +111,10 @@ describe('the units owing Appendix 1 and 2 follow the leaders while the cycle ru
     });
     const all = (await sys.http.get('/cycles/2099-H2/appendices').set('Authorization', district)).body;
     expect(all.owing).toEqual([]);
-    expect(all.items.map((i: { unitId: string; state: string }) => [i.unitId, i.state])).toEqual([[BODY, 'submitted_late']]);
+    expect(all.items.map((i: { unitId: string; state: string }) => [i.unitId, i.state])).toEqual([
+      [CIVIL, 'submitted'],
+      [BODY, 'submitted_late'],
+    ]);
 
     await moveTo(local('2099-12-28', '01:00'));
     const dayTwo = await cycleMail('OVERDUE (day 2)');
