@@ -2,7 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { expect } from 'vitest';
 import type { Clock } from '../../lib/clock.ts';
 import { newKey } from './fixtures.ts';
-import type { TestSystem } from './system.ts';
+import { startTestSystem, type TestSystem } from './system.ts';
+import { startTimeSkippingServer } from './time-skipping.ts';
 
 /** Adds a leader as the given clerk and returns its view; fails the test on anything but 201. */
 export async function addLeader(sys: TestSystem, token: string, body: Record<string, unknown>) {
@@ -57,4 +58,27 @@ export async function advanceTo(env: TestWorkflowEnvironment, clock: { sync(): P
   const now = await env.currentTimeMs();
   if (moment.getTime() > now) await env.sleep(moment.getTime() - now);
   await clock.sync();
+}
+
+/** A file's system on the time-skipping server, the API's clock following the server's. */
+export type TimeSkippingSystem = { env: TestWorkflowEnvironment; sys: TestSystem; clock: ReturnType<typeof serverClock> };
+
+/** Starts the time-skipping server, moves it to `startAt` (a fixed anchor, never the real date), then the system on it. */
+export async function startSystemAt(testFile: string, startAt: Date): Promise<TimeSkippingSystem> {
+  const env = await startTimeSkippingServer();
+  const clock = serverClock(env);
+  await advanceTo(env, clock, startAt);
+  const sys = await startTestSystem(testFile, { temporal: { client: env.client, nativeConnection: env.nativeConnection }, clock });
+  return { env, sys, clock };
+}
+
+/** Moves server and API on to a moment, then `logIn` again: tokens expire in hours, and days pass between steps. */
+export async function moveOn({ env, clock }: TimeSkippingSystem, moment: Date, logIn: () => Promise<void>) {
+  await advanceTo(env, clock, moment);
+  await logIn();
+}
+
+export async function stopSystemAt(started: TimeSkippingSystem | undefined) {
+  await started?.sys.stop();
+  await started?.env.teardown();
 }

@@ -1,17 +1,14 @@
-import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../domain/directory/seed.ts';
-import { addLeader, advanceTo, serverClock } from '../../support/leader-steps.ts';
-import { startTestSystem, type TestSystem } from '../../support/system.ts';
-import { startTimeSkippingServer } from '../../support/time-skipping.ts';
+import { addLeader, moveOn, startSystemAt, stopSystemAt, type TimeSkippingSystem } from '../../support/leader-steps.ts';
+import type { TestSystem } from '../../support/system.ts';
 
 // Who owes Appendix 1 and 2 follows the leaders while the half-year's cycle runs (issue 19): a
 // unit's first leader registered after the cycle opened makes it owe (reminded, chased, and its
 // submission taken and counted); a unit whose last leader retired no longer owes. On the
 // time-skipping server from 2099-12-01 10:00 district time (UTC+8); the 2099-H2 deadline is December 26.
-let env: TestWorkflowEnvironment;
+let started: TimeSkippingSystem;
 let sys: TestSystem;
-let clock: ReturnType<typeof serverClock>;
 const local = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
 const GARRISON = seedId('GARRISON');
 const BODY = seedId('BODY-COMMITTEE');
@@ -19,17 +16,12 @@ const CIVIL = seedId('DEPT-CIVIL');
 let garrison: string, office: string, civil: string, district: string, admin: string;
 
 beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  clock = serverClock(env);
-  await advanceTo(env, clock, local('2099-12-01'));
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection }, clock });
+  started = await startSystemAt(import.meta.filename, local('2099-12-01'));
+  sys = started.sys;
   await logInAll();
 });
 afterEach(() => sys.assertReconciled());
-afterAll(async () => {
-  await sys?.stop();
-  await env?.teardown();
-});
+afterAll(() => stopSystemAt(started));
 
 /** Tokens expire after hours; days pass between steps, so everyone logs in again after each jump. */
 async function logInAll() {
@@ -41,10 +33,7 @@ async function logInAll() {
     sys.login('admin@ledger.test'),
   ]);
 }
-async function moveTo(moment: Date) {
-  await advanceTo(env, clock, moment);
-  await logInAll();
-}
+const moveTo = (moment: Date) => moveOn(started, moment, logInAll);
 
 const leader = (name: string, reportsTo: string) => ({ name, post: 'Secretary', rank: 'principal', reportsToUnitId: seedId(reportsTo) });
 const submitAppendices = (token: string) => sys.http.post('/cycles/2099-H2/appendices').set('Authorization', token);

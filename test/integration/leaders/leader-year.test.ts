@@ -12,16 +12,23 @@ import {
   workflowIdForQuotaTracker,
 } from '../../../workflows/definitions.ts';
 import { fileAs, historyTypes, stepOk } from '../../support/case-steps.ts';
-import { addLeader, advanceTo, recordActivity, recordConfirmed, serverClock } from '../../support/leader-steps.ts';
+import {
+  addLeader,
+  moveOn,
+  recordActivity,
+  recordConfirmed,
+  startSystemAt,
+  stopSystemAt,
+  type TimeSkippingSystem,
+} from '../../support/leader-steps.ts';
 import { binary, readCsv, readXlsx } from '../../support/spreadsheets.ts';
-import { startTestSystem, type TestSystem } from '../../support/system.ts';
-import { startTimeSkippingServer } from '../../support/time-skipping.ts';
+import type { TestSystem } from '../../support/system.ts';
 
 // A leader's year on the time-skipping test server, from a fixed anchor: 2099-03-02 10:00 district
 // time (UTC+8). Every date below is a district date of 2099; the API's clock follows the server's.
+let started: TimeSkippingSystem;
 let env: TestWorkflowEnvironment;
 let sys: TestSystem;
-let clock: ReturnType<typeof serverClock>;
 const local = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
 const CIVIL = seedId('DEPT-CIVIL');
 const BODY = seedId('BODY-COMMITTEE');
@@ -30,17 +37,12 @@ let projectNumber = 0;
 const leaders: Record<'zhang' | 'li' | 'liu' | 'chen', { id: string; reportsTo: { id: string } }> = {} as never;
 
 beforeAll(async () => {
-  env = await startTimeSkippingServer();
-  clock = serverClock(env);
-  await advanceTo(env, clock, local('2099-03-02'));
-  sys = await startTestSystem(import.meta.filename, { temporal: { client: env.client, nativeConnection: env.nativeConnection }, clock });
+  started = await startSystemAt(import.meta.filename, local('2099-03-02'));
+  ({ env, sys } = started);
   await logInAll();
 });
 afterEach(() => sys.assertReconciled());
-afterAll(async () => {
-  await sys?.stop();
-  await env?.teardown();
-});
+afterAll(() => stopSystemAt(started));
 
 /** Tokens expire after hours; days pass between steps, so everyone logs in again after each jump. */
 async function logInAll() {
@@ -50,10 +52,7 @@ async function logInAll() {
     ),
   )) as [string, string, string, string, string];
 }
-async function moveTo(moment: Date) {
-  await advanceTo(env, clock, moment);
-  await logInAll();
-}
+const moveTo = (moment: Date) => moveOn(started, moment, logInAll);
 
 const tracker = (unitId: string) => env.client.workflow.getHandle(workflowIdForQuotaTracker(2099, unitId));
 const record = async (leaderId: string) =>
