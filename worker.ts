@@ -111,6 +111,13 @@ async function main() {
   const metrics = metricsEndpoint ? await serveMetrics({ ...metricsEndpoint, token: config.metrics.token }) : undefined;
   if (metrics) logger.info('metrics served', { url: metrics.url });
   const prisma = createPrisma(config.database.url, { connectTimeoutMs: config.database.connectTimeoutMs });
+  // "worker polling" means ready for the first task: a filing waits, within the API's call deadline,
+  // for the ledger row this worker writes, so the database client is loaded and connected first (a
+  // cold first query made the first filing after a start answer 503). A database not reachable yet is
+  // no reason not to start: the activities retry until it is.
+  await prisma.orgUnit.findFirst({ select: { id: true } }).catch((error: unknown) => {
+    logger.warn('database not reachable at start; activities will retry', { error: String(error) });
+  });
   const mailer = createMailer(config.mail.smtpUrl, config.mail.from);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   // The cycle's activities move cases by Update, through an ordinary client.
