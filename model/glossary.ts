@@ -2,7 +2,7 @@ import type { LifecycleWords, Words } from './lifecycle.ts';
 import type { LIFECYCLES, LifecycleName } from './lifecycles.ts';
 import { CASE_EVENT_WORDS, CASE_GLOSSARY, CASE_KIND_WORDS, LEVEL_WORDS } from './cases/glossary.ts';
 import { CYCLE_PHASE_WORDS, HALF_YEAR_WORDS } from './cycle/glossary.ts';
-import { ROLE_WORDS, UNIT_KIND_WORDS } from './directory/glossary.ts';
+import { ROLE_WORDS, UNIT_KIND_WORDS, USER_ACCOUNT_GLOSSARY } from './directory/glossary.ts';
 import { DOWNLOAD_WORDS, EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
 import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
 import { API_KEY_GLOSSARY } from './open311/glossary.ts';
@@ -37,6 +37,7 @@ export const LIFECYCLE_WORDS = {
   open311ApiKey: API_KEY_GLOSSARY,
   webhook: WEBHOOK_GLOSSARY,
   webhookDelivery: DELIVERY_GLOSSARY,
+  userAccount: USER_ACCOUNT_GLOSSARY,
 } as const satisfies { [K in LifecycleName]: LifecycleWords<StatesOf<(typeof LIFECYCLES)[K]>, ActionsOf<(typeof LIFECYCLES)[K]>> };
 
 export const GLOSSARY = {

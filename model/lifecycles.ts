@@ -8,6 +8,7 @@ import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 import { API_KEY_LIFECYCLE } from './open311/api-key.ts';
 import { DELIVERY_LIFECYCLE } from './webhooks/delivery.ts';
 import { WEBHOOK_LIFECYCLE } from './webhooks/webhook.ts';
+import { USER_ACCOUNT_LIFECYCLE } from './directory/user-account.ts';
 
 /**
  * Every thing with states, by the name the docs and the glossary use for it. The docs' state
@@ -25,5 +26,6 @@ export const LIFECYCLES = {
   open311ApiKey: API_KEY_LIFECYCLE,
   webhook: WEBHOOK_LIFECYCLE,
   webhookDelivery: DELIVERY_LIFECYCLE,
+  userAccount: USER_ACCOUNT_LIFECYCLE,
 } as const;
 export type LifecycleName = keyof typeof LIFECYCLES;

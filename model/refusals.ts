@@ -16,6 +16,7 @@ const SUBJECT_WORDS: Record<LifecycleName, Words> = {
   open311ApiKey: { zh: 'Open311 接口密钥', en: 'Open311 api key' },
   webhook: { zh: '推送地址', en: 'webhook' },
   webhookDelivery: { zh: '推送记录', en: 'delivery' },
+  userAccount: { zh: '用户', en: 'user' },
 };
 
 const SYSTEM_WORDS: Words = { zh: '系统', en: 'the system' };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual } from '../../lib/errors.ts';
 import { ROLES } from '../../model/directory/roles.ts';
 import { UNIT_KINDS } from '../../model/directory/unit-kinds.ts';
+import { USER_ACCOUNT_ACTIONS } from '../../model/directory/user-account.ts';
 import { lineText } from '../../model/text.ts';
 
 export const orgUnitView = z.object({
@@ -45,6 +46,7 @@ export const userView = z.object({
   orgUnitId: z.uuid(),
   active: z.boolean(),
   createdAt: z.iso.datetime(),
+  allowedActions: z.array(z.enum(USER_ACCOUNT_ACTIONS)).describe('the steps the account’s transition table offers the caller now'),
 });
 export const userList = z.object({ items: z.array(userView) });
 
@@ -54,6 +56,15 @@ export const createUserBody = z.strictObject({
   role: z.enum(ROLES),
   orgUnitId: z.uuid(),
 });
+
+/** What may change in an account: its name, role and unit (checked together: the unit must fit the role). */
+export const updateUserBody = z
+  .strictObject({
+    displayName: lineText(100).optional(),
+    role: z.enum(ROLES).optional(),
+    orgUnitId: z.uuid().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, bilingual({ zh: '请至少修改一项', en: 'change at least one field' }));
 
 export const userIdParams = z.strictObject({ id: z.uuid() });
 

@@ -5,9 +5,12 @@ import {
   listColleagues,
   listOrgUnits,
   listUsers,
+  reactivateUser,
   resetPassword,
   updateOrgUnit,
+  updateUser,
 } from '../../domain/directory/directory.ts';
+import { USER_ACCOUNT_LIFECYCLE } from '../../model/directory/user-account.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import {
   colleagueList,
@@ -17,6 +20,7 @@ import {
   orgUnitList,
   orgUnitView,
   updateOrgUnitBody,
+  updateUserBody,
   userIdParams,
   userList,
   userView,
@@ -25,6 +29,8 @@ import {
 import { defineRoute } from '../route.ts';
 
 const conflict = { 409: { description: 'The code or e-mail is taken', schema: errorBody } };
+/** A step the account's transition table does not offer in the state it is in. */
+const notNow = (state: string) => ({ 409: { description: `Not possible while the user is ${state}`, schema: errorBody } });
 
 export const directoryRoutes = [
   defineRoute({
@@ -92,9 +98,10 @@ export const directoryRoutes = [
     path: '/admin/users',
     operationId: 'createUser',
     tag: 'directory',
-    summary: 'Create a user with a role in a unit of the matching kind; answers a one-time password to hand over.',
+    summary:
+      'Create a user with a role in a unit of the matching kind; answers a one-time password to hand over (to be changed at first sign-in).',
     authenticated: true,
-    roles: ['admin'],
+    roles: USER_ACCOUNT_LIFECYCLE.rolesFor('create'),
     schemas: { body: createUserBody },
     responses: { 201: { description: 'Created', schema: userWithPassword }, ...errorResponses, ...conflict },
     handler: async ({ body, user, deps }) => ({ status: 201, body: await createUser(deps.prisma, user, body) }),
@@ -106,12 +113,12 @@ export const directoryRoutes = [
     tag: 'directory',
     summary: 'Deactivate a user: no more sign-ins, open sessions end.',
     authenticated: true,
-    roles: ['admin'],
+    roles: USER_ACCOUNT_LIFECYCLE.rolesFor('deactivate'),
     schemas: { params: userIdParams },
     responses: {
       200: { description: 'Deactivated', schema: userView },
       ...errorResponses,
-      409: { description: 'An administrator cannot deactivate themself', schema: errorBody },
+      409: { description: 'Already deactivated, or an administrator deactivating themself', schema: errorBody },
     },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await deactivateUser(deps.prisma, user, params.id) }),
   }),
@@ -120,11 +127,36 @@ export const directoryRoutes = [
     path: '/admin/users/:id/password',
     operationId: 'resetPassword',
     tag: 'directory',
-    summary: 'Reset a user’s password to a new one-time password; open sessions end.',
+    summary: 'Reset an active user’s password to a new one-time password (to be changed at the next sign-in); open sessions end.',
     authenticated: true,
-    roles: ['admin'],
+    roles: USER_ACCOUNT_LIFECYCLE.rolesFor('resetPassword'),
     schemas: { params: userIdParams },
-    responses: { 200: { description: 'Reset', schema: userWithPassword }, ...errorResponses },
+    responses: { 200: { description: 'Reset', schema: userWithPassword }, ...errorResponses, ...notNow('deactivated') },
     handler: async ({ params, user, deps }) => ({ status: 200, body: await resetPassword(deps.prisma, user, params.id) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/admin/users/:id/reactivate',
+    operationId: 'reactivateUser',
+    tag: 'directory',
+    summary: 'Enable a deactivated user again: they sign in with the password they had (a reset hands over a new one).',
+    authenticated: true,
+    roles: USER_ACCOUNT_LIFECYCLE.rolesFor('reactivate'),
+    schemas: { params: userIdParams },
+    responses: { 200: { description: 'Enabled', schema: userView }, ...errorResponses, ...notNow('active') },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await reactivateUser(deps.prisma, user, params.id) }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/admin/users/:id',
+    operationId: 'updateUser',
+    tag: 'directory',
+    summary:
+      'Change a user’s name, role or unit (the unit must be of a kind whose staff hold the role); an administrator cannot change their own role.',
+    authenticated: true,
+    roles: USER_ACCOUNT_LIFECYCLE.rolesFor('edit'),
+    schemas: { params: userIdParams, body: updateUserBody },
+    responses: { 200: { description: 'Changed', schema: userView }, ...errorResponses },
+    handler: async ({ params, body, user, deps }) => ({ status: 200, body: await updateUser(deps.prisma, user, params.id, body) }),
   }),
 ];

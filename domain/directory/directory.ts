@@ -1,11 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { ROLE_WORDS, UNIT_KIND_WORDS } from '../../model/directory/glossary.ts';
 import type { Role } from '../../model/directory/roles.ts';
+import { USER_ACCOUNT_LIFECYCLE, userAccountStateOf } from '../../model/directory/user-account.ts';
 import { filesCases, keepsCommunities, keepsLeaders, parentKindOf, unitKindsFor, type UnitKind } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRole } from '../cases/scope.ts';
+import { requireStep } from '../lifecycle-steps.ts';
 
 /** A unit as the API shows it, with what its kind does (the web filters by it rather than keeping its own list of kinds). */
 export const unitView = (u: { id: string; code: string; name: string; kind: UnitKind; parentId: string | null; email: string | null }) => ({
@@ -64,15 +67,10 @@ export async function updateOrgUnit(prisma: Db, user: AuthenticatedUser, unitId:
   return unitView(await prisma.orgUnit.update({ where: { id: unitId }, data: { name: input.name, email: input.email } }));
 }
 
-const userView = (u: {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  orgUnitId: string;
-  active: boolean;
-  createdAt: Date;
-}) => ({
+type UserRow = { id: string; email: string; displayName: string; role: Role; orgUnitId: string; active: boolean; createdAt: Date };
+
+/** An account as the admin sees it, with the steps its transition table offers the viewer now. */
+const userView = (u: UserRow, viewer: AuthenticatedUser) => ({
   id: u.id,
   email: u.email,
   displayName: u.displayName,
@@ -80,12 +78,13 @@ const userView = (u: {
   orgUnitId: u.orgUnitId,
   active: u.active,
   createdAt: u.createdAt.toISOString(),
+  allowedActions: USER_ACCOUNT_LIFECYCLE.allowedActions(userAccountStateOf(u), viewer.role),
 });
 
 export async function listUsers(prisma: Db, user: AuthenticatedUser) {
   requireRole(user, ['admin']);
   const users = await prisma.user.findMany({ orderBy: { email: 'asc' } });
-  return users.map(userView);
+  return users.map((u) => userView(u, user));
 }
 
 /**
@@ -107,14 +106,8 @@ export async function createUser(
   user: AuthenticatedUser,
   input: { email: string; displayName: string; role: Role; orgUnitId: string },
 ) {
-  requireRole(user, ['admin']);
-  const unit = await prisma.orgUnit.findUnique({ where: { id: input.orgUnitId } });
-  if (!unit) throw invalidField('body.orgUnitId', 'no such unit');
-  const kinds = unitKindsFor(input.role);
-  if (!kinds.includes(unit.kind)) {
-    const message = `a ${input.role} works in a unit of kind ${kinds.join(' or ')}`;
-    throw invalidField('body.orgUnitId', message);
-  }
+  requireRole(user, USER_ACCOUNT_LIFECYCLE.rolesFor('create'));
+  const unit = await unitForRole(prisma, input.role, input.orgUnitId);
   const temporaryPassword = newTemporaryPassword();
   try {
     const created = await prisma.user.create({
@@ -128,32 +121,94 @@ export async function createUser(
         mustChangePassword: true,
       },
     });
-    return { user: userView(created), temporaryPassword };
+    return { user: userView(created, user), temporaryPassword };
   } catch (error) {
     if (isUniqueViolation(error)) throw taken('body.email', `${input.email} already has an account`);
     throw error;
   }
 }
 
+/**
+ * The unit a user of this role works in: it exists and is of a kind whose staff hold the role
+ * (model/directory/unit-kinds.ts), else the field is named.
+ */
+async function unitForRole(prisma: Db, role: Role, orgUnitId: string) {
+  const unit = await prisma.orgUnit.findUnique({ where: { id: orgUnitId } });
+  if (!unit) throw invalidField('body.orgUnitId', { zh: '没有这个单位', en: 'no such unit' });
+  const kinds = unitKindsFor(role);
+  if (!kinds.includes(unit.kind)) {
+    throw invalidField('body.orgUnitId', {
+      zh: `${ROLE_WORDS[role].zh}只能在以下类型的单位工作：${kinds.map((k) => UNIT_KIND_WORDS[k].zh).join('、')}`,
+      en: `a ${ROLE_WORDS[role].en} works in a unit of kind ${kinds.map((k) => UNIT_KIND_WORDS[k].en).join(' or ')}`,
+    });
+  }
+  return unit;
+}
+
+/** The account as it stands, with the step its transition table must allow the caller. */
+async function accountFor(
+  prisma: Db,
+  user: AuthenticatedUser,
+  userId: string,
+  action: 'edit' | 'resetPassword' | 'deactivate' | 'reactivate',
+) {
+  requireRole(user, USER_ACCOUNT_LIFECYCLE.rolesFor(action));
+  const found = await prisma.user.findUnique({ where: { id: userId } });
+  if (!found) throw notFound('user');
+  requireStep(USER_ACCOUNT_LIFECYCLE, action, userAccountStateOf(found), user.role);
+  return found;
+}
+
+/**
+ * A user's name, role and unit. The role and unit are checked together (the unit must fit the role); an
+ * administrator may not take away their own role (nobody might be left to give it back). The role is read
+ * afresh on every call, so it takes effect at once without ending sessions.
+ */
+export async function updateUser(
+  prisma: Db,
+  user: AuthenticatedUser,
+  userId: string,
+  input: { displayName?: string; role?: Role; orgUnitId?: string },
+) {
+  const found = await accountFor(prisma, user, userId, 'edit');
+  const role = input.role ?? found.role;
+  if (userId === user.id && role !== found.role)
+    throw invalidField('body.role', { zh: '管理员不能更改自己的角色', en: 'an administrator cannot change their own role' });
+  if (input.role !== undefined || input.orgUnitId !== undefined) await unitForRole(prisma, role, input.orgUnitId ?? found.orgUnitId);
+  const updated = await prisma.user.update({
+    where: { id: userId },
+    data: { displayName: input.displayName, role: input.role, orgUnitId: input.orgUnitId },
+  });
+  return userView(updated, user);
+}
+
 /** Deactivated users cannot sign in, and their open sessions end now. */
 export async function deactivateUser(prisma: Db, user: AuthenticatedUser, userId: string) {
-  requireRole(user, ['admin']);
-  if (userId === user.id) throw new DomainError('conflict', 'an administrator cannot deactivate themself');
-  return userView(await updateEndingSessions(prisma, userId, { active: false }));
+  if (userId === user.id)
+    throw new DomainError('conflict', { zh: '管理员不能停用自己', en: 'an administrator cannot deactivate themself' });
+  await accountFor(prisma, user, userId, 'deactivate');
+  return userView(await updateEndingSessions(prisma, userId, { active: false }), user);
+}
+
+/** A deactivated user may sign in again, with the password they had (a reset hands over a new one). */
+export async function reactivateUser(prisma: Db, user: AuthenticatedUser, userId: string) {
+  await accountFor(prisma, user, userId, 'reactivate');
+  return userView(await prisma.user.update({ where: { id: userId }, data: { active: true } }), user);
 }
 
 /** A new one-time password; every session of the user ends. */
 export async function resetPassword(prisma: Db, user: AuthenticatedUser, userId: string) {
-  requireRole(user, ['admin']);
+  await accountFor(prisma, user, userId, 'resetPassword');
   const temporaryPassword = newTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
-  return { user: userView(await updateEndingSessions(prisma, userId, { passwordHash, mustChangePassword: true })), temporaryPassword };
+  return {
+    user: userView(await updateEndingSessions(prisma, userId, { passwordHash, mustChangePassword: true }), user),
+    temporaryPassword,
+  };
 }
 
 function updateEndingSessions(prisma: Db, userId: string, data: { active?: boolean; passwordHash?: string; mustChangePassword?: boolean }) {
   return prisma.$transaction(async (tx) => {
-    const found = await tx.user.findUnique({ where: { id: userId } });
-    if (!found) throw notFound('user');
     await tx.session.deleteMany({ where: { userId } });
     return tx.user.update({ where: { id: userId }, data });
   });

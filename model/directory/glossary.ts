@@ -1,6 +1,7 @@
-import type { Words } from '../lifecycle.ts';
+import type { LifecycleWords, Words } from '../lifecycle.ts';
 import type { Role } from './roles.ts';
 import type { UnitKind } from './unit-kinds.ts';
+import type { UserAccountAction, UserAccountState } from './user-account.ts';
 
 /** The organisation tree in the words people read: the kinds of unit and the roles people hold in them. */
 export const UNIT_KIND_WORDS = {
@@ -19,3 +20,18 @@ export const ROLE_WORDS = {
   municipal_liaison: { zh: '市委组织部联络员', en: 'municipal liaison' },
   admin: { zh: '管理员', en: 'administrator' },
 } as const satisfies Record<Role, Words>;
+
+/** A user account's states and steps (model/directory/user-account.ts): the directory screen's tags and buttons. */
+export const USER_ACCOUNT_GLOSSARY = {
+  states: {
+    active: { zh: '启用', en: 'active' },
+    deactivated: { zh: '停用', en: 'deactivated' },
+  },
+  actions: {
+    create: { zh: '新建用户', en: 'create a user' },
+    edit: { zh: '编辑', en: 'edit' },
+    resetPassword: { zh: '重置密码', en: 'reset the password' },
+    deactivate: { zh: '停用', en: 'deactivate' },
+    reactivate: { zh: '重新启用', en: 'enable again' },
+  },
+} as const satisfies LifecycleWords<UserAccountState, UserAccountAction>;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedId } from '../../domain/directory/seed.ts';
 import { fileAs, stepOk } from '../support/case-steps.ts';
 import { browserStackFor, capture, fillFiling, pickOption, signIn, signOut, zhText, zhWord } from './support/browser.ts';
 
@@ -100,6 +101,35 @@ describe('administration and reports', () => {
     const { sys } = stack();
     const again = await sys.http.post('/auth/login').send({ email: 'first-clerk@ledger.test', password: 'west-clerk-2026' });
     expect(again.body.user.mustChangePassword).toBe(false);
+  });
+
+  it('an admin edits a user’s name and unit and enables a deactivated user again, with the buttons the API offers', async () => {
+    const { sys } = stack();
+    const admin = await sys.login('admin@ledger.test');
+    const created = await sys.http
+      .post('/admin/users')
+      .set('Authorization', admin)
+      .send({ email: 'leaving-clerk@ledger.test', displayName: '离岗办事员', role: 'street_staff', orgUnitId: seedId('ST-WEST') });
+    expect((await sys.http.post(`/admin/users/${created.body.user.id}/deactivate`).set('Authorization', admin)).status).toBe(200);
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page.goto('/app/admin/directory');
+    const row = page.getByRole('row', { name: /leaving-clerk@ledger.test/ });
+    await row.getByText(zhText('directory.inactive'), { exact: true }).waitFor();
+    // A deactivated account is offered no password reset: its table does not allow one.
+    expect(await row.getByRole('button', { name: zhWord('userAction', 'resetPassword') }).count()).toBe(0);
+    await row.getByRole('button', { name: zhText('directory.editUser').replace('{email}', 'leaving-clerk@ledger.test') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(zhText('directory.name')).fill('返岗办事员');
+    await pickOption(page, dialog, zhText('list.unit'), 'East Street Office');
+    await dialog.getByRole('button', { name: zhText('directory.save') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row', { name: /leaving-clerk@ledger.test.*返岗办事员.*East Street Office/ }).waitFor();
+    await row.getByRole('button', { name: zhWord('userAction', 'reactivate') }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: /确|OK/ }).click();
+    await row.getByText(zhText('directory.active'), { exact: true }).waitFor();
+    await row.getByRole('button', { name: zhWord('userAction', 'deactivate') }).waitFor();
+    await capture(page, 'admin-user-edited');
   });
 
   it('an admin renames a unit and changes its e-mail', async () => {

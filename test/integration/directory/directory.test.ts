@@ -40,6 +40,60 @@ describe('users and units (admin)', () => {
     expect(listed.body.items.find((u: { email: string }) => u.email === 'new.clerk@ledger.test')).toMatchObject({ active: false });
   });
 
+  it('edits a user’s name, role and unit, enables a deactivated one again, and offers the steps the account’s table allows', async () => {
+    const created = await sys.http
+      .post('/admin/users')
+      .set('Authorization', admin)
+      .send({ email: 'moving.clerk@ledger.test', displayName: 'Moving clerk', role: 'street_staff', orgUnitId: seedId('ST-WEST') });
+    const id = created.body.user.id as string;
+    expect(created.body.user.allowedActions).toEqual(['edit', 'resetPassword', 'deactivate']);
+    const path = `/admin/users/${id}`;
+
+    const renamed = await sys.http
+      .patch(path)
+      .set('Authorization', admin)
+      .send({ displayName: '调动的办事员', orgUnitId: seedId('ST-EAST') });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body).toMatchObject({ displayName: '调动的办事员', orgUnitId: seedId('ST-EAST'), role: 'street_staff' });
+    // A role and a unit that do not fit each other: the unit is named, in the reader's language.
+    const misplaced = await sys.http
+      .patch(path)
+      .set('Authorization', admin)
+      .set('Accept-Language', 'zh')
+      .send({ role: 'district_officer' });
+    expect(misplaced.status).toBe(400);
+    expect(misplaced.body.error.fields).toEqual([{ path: 'body.orgUnitId', message: expect.stringContaining('区委组织部') }]);
+    const promoted = await sys.http
+      .patch(path)
+      .set('Authorization', admin)
+      .send({ role: 'district_officer', orgUnitId: seedId('DIST') });
+    expect(promoted.body).toMatchObject({ role: 'district_officer', orgUnitId: seedId('DIST') });
+    expect((await sys.http.patch(path).set('Authorization', admin).send({})).status).toBe(400);
+    expect((await sys.http.patch(path).set('Authorization', admin).send({ email: 'other@ledger.test' })).status).toBe(400);
+    const ownRole = await sys.http
+      .patch(`/admin/users/${seedId('user:admin@ledger.test')}`)
+      .set('Authorization', admin)
+      .send({ role: 'street_staff' });
+    expect(ownRole.status).toBe(400);
+    expect(ownRole.body.error.fields[0].path).toBe('body.role');
+
+    const deactivated = await sys.http.post(`${path}/deactivate`).set('Authorization', admin);
+    expect(deactivated.body).toMatchObject({ active: false, allowedActions: ['edit', 'reactivate'] });
+    // The table refuses what it does not offer: no second deactivation, no reset of a deactivated account.
+    const again = await sys.http.post(`${path}/deactivate`).set('Authorization', admin);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invalid_transition');
+    expect((await sys.http.post(`${path}/password`).set('Authorization', admin)).status).toBe(409);
+    const reactivated = await sys.http.post(`${path}/reactivate`).set('Authorization', admin);
+    expect(reactivated.status).toBe(200);
+    expect(reactivated.body).toMatchObject({ active: true, allowedActions: ['edit', 'resetPassword', 'deactivate'] });
+    expect((await sys.http.post(`${path}/reactivate`).set('Authorization', admin)).status).toBe(409);
+    // Enabled again, the account signs in with the password it had.
+    expect((await loginWith('moving.clerk@ledger.test', created.body.temporaryPassword)).status).toBe(200);
+    const listed = await sys.http.get('/admin/users').set('Authorization', admin);
+    expect(listed.body.items.find((u: { id: string }) => u.id === id)).toMatchObject({ role: 'district_officer', active: true });
+  });
+
   it('names the field when the e-mail is taken or the unit does not fit the role', async () => {
     const taken = await sys.http
       .post('/admin/users')
@@ -133,6 +187,8 @@ describe('users and units (admin)', () => {
       ['post', '/admin/users'],
       ['post', `/admin/users/${seedId('user:east@ledger.test')}/deactivate`],
       ['post', `/admin/users/${seedId('user:east@ledger.test')}/password`],
+      ['post', `/admin/users/${seedId('user:east@ledger.test')}/reactivate`],
+      ['patch', `/admin/users/${seedId('user:east@ledger.test')}`],
       ['post', '/org-units'],
       ['patch', `/org-units/${seedId('ST-EAST')}`],
     ] as const) {

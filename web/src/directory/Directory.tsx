@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { api, unwrap, type paths } from '../api/client.ts';
 import { showApiErrors } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
@@ -8,10 +8,11 @@ import { codesOf } from '../i18n/words.ts';
 import { unitName, useOrgUnits } from './org-units.ts';
 import { TONE } from '../cases/StatusTag.tsx';
 import { Units } from './Units.tsx';
+import { UserActions, type UserStepDone } from './UserActions.tsx';
 
 type NewUser = NonNullable<paths['/admin/users']['post']['requestBody']>['content']['application/json'];
 
-/** Users (create, deactivate, reset password) and organisation units (create, edit). */
+/** Users (create, edit, reset password, deactivate, enable again) and organisation units (create, edit). */
 export default function Directory() {
   const { t } = useI18n();
   return (
@@ -39,7 +40,7 @@ function Users() {
   const users = useQuery({ queryKey: ['users'], queryFn: async () => unwrap(await api.GET('/admin/users')).items });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
-  const run = async (action: () => Promise<{ temporaryPassword?: string; email: string }>) => {
+  const run = async (action: () => Promise<UserStepDone>) => {
     try {
       const done = await action();
       setNotice({
@@ -106,36 +107,7 @@ function Users() {
           },
           {
             title: t('directory.actions'),
-            render: (_, u) => (
-              <Space wrap>
-                <Popconfirm
-                  title={t('directory.confirmReset', { email: u.email })}
-                  onConfirm={() =>
-                    void run(async () => {
-                      const reset = unwrap(await api.POST('/admin/users/{id}/password', { params: { path: { id: u.id } } }));
-                      return { temporaryPassword: reset.temporaryPassword, email: u.email };
-                    })
-                  }
-                >
-                  <Button size="small">{t('directory.reset')}</Button>
-                </Popconfirm>
-                {u.active && (
-                  <Popconfirm
-                    title={t('directory.confirmDeactivate', { email: u.email })}
-                    onConfirm={() =>
-                      void run(async () => {
-                        unwrap(await api.POST('/admin/users/{id}/deactivate', { params: { path: { id: u.id } } }));
-                        return { email: u.email };
-                      })
-                    }
-                  >
-                    <Button size="small" danger>
-                      {t('directory.deactivate')}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            ),
+            render: (_, u) => <UserActions user={u} run={run} />,
           },
         ]}
       />

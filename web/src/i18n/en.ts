@@ -271,6 +271,8 @@ const shell: Record<ShellMessageKey, string> = {
   'directory.checkFields': 'Check the marked fields',
   'directory.edit': 'Edit',
   'directory.editUnit': 'Edit unit: {name}',
+  'directory.editUser': 'Edit user: {email}',
+  'directory.confirmReactivate': 'Enable {email} again?',
   'directory.save': 'Save',
   'mail.external': 'Mail goes to an external SMTP server and is not listed here.',
   'mail.empty': 'No mail',

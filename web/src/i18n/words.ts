@@ -31,6 +31,7 @@ const GROUPS = {
   appendixAction: GLOSSARY.lifecycles.appendixSubmission.actions,
   quotaItem: GLOSSARY.quotaItems,
   leaderRank: GLOSSARY.leaderRanks,
+  userAction: GLOSSARY.lifecycles.userAccount.actions,
 } as const;
 export type WordGroup = keyof typeof GROUPS;
 

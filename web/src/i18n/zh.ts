@@ -274,6 +274,8 @@ const shell = {
   'directory.checkFields': '请检查标出的字段',
   'directory.edit': '编辑',
   'directory.editUnit': '编辑单位：{name}',
+  'directory.editUser': '编辑用户：{email}',
+  'directory.confirmReactivate': '重新启用 {email}？',
   'directory.save': '保存',
   'mail.external': '邮件发往外部 SMTP 服务器，此处不显示。',
   'mail.empty': '暂无邮件',
