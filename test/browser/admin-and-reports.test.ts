@@ -147,6 +147,32 @@ describe('administration and reports', () => {
     await capture(page, 'admin-units');
   });
 
+  it('an admin adds one of the district’s leadership bodies with its e-mail from the new-unit form', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page.goto('/app/admin/directory');
+    await page.getByRole('tab', { name: zhText('directory.units') }).click();
+    const form = page.getByRole('tabpanel').locator('form').first();
+    await form.getByLabel(zhText('directory.code')).fill('LEAD-GOV');
+    await form.getByLabel(zhText('directory.name')).fill('区人民政府办公室');
+    await pickOption(page, form, zhText('directory.kind'), zhWord('unitKind', 'leadership_body'));
+    // Under the second district, whose name is the only one of its kind in the list.
+    await pickOption(page, form, zhText('directory.parent'), 'North District Organization Department');
+    await form.getByLabel(zhText('auth.email')).fill('gov-office@ledger.test');
+    await form.getByRole('button', { name: zhText('directory.create') }).click();
+    await page
+      .getByRole('row', { name: new RegExp(`区人民政府办公室.*${zhWord('unitKind', 'leadership_body')}.*gov-office@ledger\\.test`) })
+      .waitFor();
+    const admin = await stack().sys.login('admin@ledger.test');
+    const units = await stack().sys.http.get('/org-units').set('Authorization', admin);
+    expect(units.body.items.find((u: { code: string }) => u.code === 'LEAD-GOV')).toMatchObject({
+      kind: 'leadership_body',
+      email: 'gov-office@ledger.test',
+      keepsLeaders: true,
+      filesCases: false,
+    });
+  });
+
   it('the district reads the dashboard, clicks through to the list, and exports Annex 3 with a progress bar', async () => {
     const page = await stack().newPage();
     await signIn(page, 'district@ledger.test');

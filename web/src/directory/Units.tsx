@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { api, unwrap, type OrgUnit, type paths } from '../api/client.ts';
 import { UNIT_KINDS } from '../api/generated/vocabulary.ts';
-import { showApiErrors, useFormSubmit } from '../forms.ts';
+import { showApiErrors, useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { unitName, useOrgUnits } from './org-units.ts';
 
@@ -32,7 +32,8 @@ export function Units() {
   return (
     <>
       <Card size="small" title={t('directory.newUnit')} style={{ marginBottom: 16 }}>
-        <Form<NewUnit> form={form} layout="inline" onFinish={(body) => void create(body)}>
+        {/* Its own name prefixes the inputs' ids: the users tab's form has an e-mail field too. */}
+        <Form<NewUnit> form={form} name="new-unit" layout="inline" onFinish={(body) => void create(withoutEmpty(body))}>
           <Form.Item label={t('directory.code')} name="code">
             <Input style={{ width: 120 }} />
           </Form.Item>
@@ -44,6 +45,9 @@ export function Units() {
           </Form.Item>
           <Form.Item label={t('directory.parent')} name="parentId">
             <Select allowClear style={{ width: 220 }} options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+          </Form.Item>
+          <Form.Item label={t('auth.email')} name="email">
+            <Input type="email" style={{ width: 220 }} />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             {t('directory.create')}
