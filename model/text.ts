@@ -56,3 +56,15 @@ export const plainText = (max: number, min = 1) => text(max, min, MULTI_LINE_TEX
 
 /** One line a person typed (a title, a name, a place, a search), trimmed. */
 export const lineText = (max: number, min = 1) => text(max, min, SINGLE_LINE_TEXT, SINGLE_LINE_RULE);
+
+/**
+ * A phone number as people write it: digits, with spaces, hyphens and parentheses between them and a
+ * leading + (13912345678, 010-6512 3456, (010) 65123456, +86 139 1234 5678); 5 to 30 characters.
+ * One pattern, so the OpenAPI `pattern` and the validator agree; "abc" is refused with the field named.
+ */
+export const PHONE_NUMBER = /^\+?[0-9(][0-9 ()-]{3,27}[0-9]$/;
+const PHONE_RULE = bilingual({
+  zh: '请填写电话号码，如 13912345678 或 010-65123456',
+  en: 'a phone number, such as 13912345678 or 010-65123456',
+});
+export const phoneNumber = () => z.string().trim().max(30, { abort: true }).regex(PHONE_NUMBER, PHONE_RULE);

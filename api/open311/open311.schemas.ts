@@ -4,7 +4,7 @@ import { boundedDate, EARLIEST_YEAR, LATEST_YEAR } from '../../model/dates.ts';
 import { API_KEY_ACTIONS, API_KEY_STATES } from '../../model/open311/api-key.ts';
 import type { ServiceRequestForm } from '../../model/open311/attributes.ts';
 import { SERVICE_CODE_PATTERN } from '../../model/open311/services.ts';
-import { lineText, plainText } from '../../model/text.ts';
+import { lineText, phoneNumber, plainText } from '../../model/text.ts';
 import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 /**
@@ -79,7 +79,7 @@ const postRequestFields = z
     account_id: z.string().max(200).optional().describe('accepted, not kept'),
     first_name: lineText(50).optional(),
     last_name: lineText(50).optional(),
-    phone: lineText(100).optional(),
+    phone: phoneNumber().optional(),
     description: plainText(4000).optional(),
     media_url: z.string().max(2000).optional().describe('a PNG or JPEG on a host the district allows (OPEN311_MEDIA_HOSTS)'),
     'attribute[tried_locally]': attribute(plainText(3000)),

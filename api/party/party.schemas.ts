@@ -4,7 +4,7 @@ import { FUNDING_ACTIONS, NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } 
 import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
 import { RECORD_ACTIONS, RECORD_STATES } from '../../model/party/record-lifecycle.ts';
 import { REGISTRATION_ACTIONS, REGISTRATION_STATES } from '../../model/party/registration-lifecycle.ts';
-import { lineText, plainText } from '../../model/text.ts';
+import { lineText, phoneNumber, plainText } from '../../model/text.ts';
 import { pagedList, pageQuery } from '../paging.schemas.ts';
 
 // Schemas of the party members' routes (section Four). Dates a person gives are district dates.
@@ -61,7 +61,7 @@ export const registerBody = z.strictObject({
   name: lineText(100),
   homeUnitId: z.uuid(),
   branchId: z.uuid().optional(),
-  contact: lineText(100).optional(),
+  contact: phoneNumber().optional(),
   email: z.email().optional(),
   communityId: z.uuid(),
   registeredOn: districtDay,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedDate } from '../dates.ts';
-import { lineText, plainText } from '../text.ts';
+import { lineText, phoneNumber, plainText } from '../text.ts';
 import { coordinatesSchema } from './coordinates.ts';
 
 /**
@@ -25,7 +25,7 @@ export const caseFiling = z.strictObject({
   helpNeeded: plainText(3000),
   reporter: z.strictObject({
     name: lineText(100),
-    contact: lineText(100).optional(),
+    contact: phoneNumber().optional(),
     email: z.email().optional(),
   }),
   // The point beside the written place, when the filer gave one; inside the district's bounding box: checked by fileCase, which has the configuration.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { routes } from '../../../api/app.ts';
-import { MULTI_LINE_TEXT, SINGLE_LINE_TEXT } from '../../../model/text.ts';
+import { MULTI_LINE_TEXT, PHONE_NUMBER, SINGLE_LINE_TEXT } from '../../../model/text.ts';
 
 // A name, a post, a title, a place or a contact is one line wherever a person types it (a line feed
 // in a leader's name broke the Appendix 1 rows): one text rule, model/text.ts's lineText, for all.
@@ -58,23 +58,26 @@ type JsonSchema = {
 type TextField = { path: string; field: string; pattern: string };
 
 /** Every free-text field (a string a person types: one of the two text rules, no format) of a request schema, by its path. */
-function textFields(schema: JsonSchema, path: string): TextField[] {
-  const nested = [...(schema.anyOf ?? []), ...(schema.items ? [schema.items] : [])].flatMap((s) => textFields(s, path));
+function textFields(schema: JsonSchema, path: string, rules = [SINGLE_LINE_TEXT.source, MULTI_LINE_TEXT.source]): TextField[] {
+  const nested = [...(schema.anyOf ?? []), ...(schema.items ? [schema.items] : [])].flatMap((s) => textFields(s, path, rules));
   const own = Object.entries(schema.properties ?? {}).flatMap(([field, property]): TextField[] => {
-    if (property.type !== 'string') return textFields(property, `${path}.${field}`);
-    const freeText = !property.format && [SINGLE_LINE_TEXT.source, MULTI_LINE_TEXT.source].includes(property.pattern ?? '');
+    if (property.type !== 'string') return textFields(property, `${path}.${field}`, rules);
+    const freeText = !property.format && rules.includes(property.pattern ?? '');
     return freeText ? [{ path: `${path}.${field}`, field, pattern: property.pattern ?? '' }] : [];
   });
   return [...nested, ...own];
 }
 
-const typedText = routes.flatMap((route) =>
-  (['body', 'query'] as const).flatMap((part) => {
-    const schema = route.schemas[part];
-    if (!schema || route.rawBody) return [];
-    return textFields(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema, `${route.operationId} ${part}`);
-  }),
-);
+const fieldsOf = (rules?: string[]) =>
+  routes.flatMap((route) =>
+    (['body', 'query'] as const).flatMap((part) => {
+      const schema = route.schemas[part];
+      if (!schema || route.rawBody) return [];
+      const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+      return textFields(json, `${route.operationId} ${part}`, rules);
+    }),
+  );
+const typedText = fieldsOf();
 const paths = (fields: TextField[]) => fields.map((f) => f.path);
 
 describe('single-line fields', () => {
@@ -86,7 +89,6 @@ describe('single-line fields', () => {
         'createLeader body.post',
         'updateLeader body.name',
         'registerMember body.name',
-        'registerMember body.contact',
         'createCommunity body.name',
         'updateCommunity body.name',
         'createBranch body.name',
@@ -106,6 +108,13 @@ describe('single-line fields', () => {
     const others = typedText.filter((f) => !SINGLE_LINE_FIELDS.has(f.field));
     expect(paths(others.filter((f) => !MULTI_LINE_FIELDS.has(f.field)))).toEqual([]);
     expect(paths(others.filter((f) => f.pattern !== MULTI_LINE_TEXT.source))).toEqual([]);
+  });
+
+  it('and a phone (a reporter’s, a member’s) follows the one phone rule, which has no room for a line break either', () => {
+    expect(paths(fieldsOf([PHONE_NUMBER.source]))).toEqual(
+      expect.arrayContaining(['fileCase body.reporter.contact', 'registerMember body.contact', 'postOpen311Request body.phone']),
+    );
+    for (const typed of ['abc', '139\n0000', '139\t0000']) expect(new RegExp(PHONE_NUMBER.source).test(typed)).toBe(false);
   });
 
   it('are refused with a line feed or a tab, as the case API refuses them', () => {
