@@ -4,7 +4,7 @@ import { seedId } from '../../domain/directory/seed.ts';
 import { NOTICE_DEADLINES } from '../../lib/half-years.ts';
 import { TASK_QUEUE, workflowIdForCycle } from '../../workflows/definitions.ts';
 import { fileAs } from '../support/case-steps.ts';
-import { browserStackFor, capture, signIn, zhText } from './support/browser.ts';
+import { browserStackFor, capture, pickOption, signIn, zhText } from './support/browser.ts';
 import { startTimeSkippingServer } from '../support/time-skipping.ts';
 
 // The half-year runs on the time-skipping test server: the weeks to the deadline pass in a moment.
@@ -73,5 +73,25 @@ describe('the half-year ledger, through the UI', () => {
     await expect
       .poll(async () => (await stack().sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).body.forwardedCaseIds.length)
       .toBe(1);
+  });
+
+  it('is opened by an administrator from the menu for an earlier half-year, and a second time says it was open already', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'admin@ledger.test');
+    await page
+      .getByRole('navigation', { name: zhText('nav.label') })
+      .getByRole('link', { name: zhText('nav.openCycle') })
+      .click();
+    // The API's clock stands in 2099-H1: the half-year before it is a backfill.
+    await pickOption(page, page.locator('main'), zhText('openCycle.halfYear'), '2098年下半年');
+    await page.getByRole('button', { name: zhText('openCycle.open') }).click();
+    await page.getByRole('status').getByText('2098年下半年的台账报送已开启').waitFor();
+    const district = await stack().sys.login('district@ledger.test');
+    await expect
+      .poll(async () => (await stack().sys.http.get('/cycles/2098-H2').set('Authorization', district)).status, { timeout: 20_000 })
+      .toBe(200);
+    await page.getByRole('button', { name: zhText('openCycle.open') }).click();
+    await page.getByRole('status').getByText('2098年下半年的台账报送此前已开启').waitFor();
+    await capture(page, 'admin-open-cycle');
   });
 });
