@@ -1,16 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildFromLedger } from '../../../domain/system/rebuild.ts';
-import { freePort } from '../../../infra/free-port.ts';
-import { requireTemporalCli } from '../../../infra/temporal-cli.ts';
-import { startTemporalDevServer, type DevServer, type DevServerOptions } from '../../../infra/temporal-dev-server.ts';
-import { systemClock } from '../../../lib/clock.ts';
-import { loadConfig } from '../../../lib/config.ts';
-import { installTemporalRuntime } from '../../../lib/temporal-runtime.ts';
+import type { Clock } from '../../../lib/clock.ts';
 import {
   TASK_QUEUE,
   type Workflows,
@@ -20,58 +11,30 @@ import {
   workflowIdForCycle,
 } from '../../../workflows/definitions.ts';
 import { fileAs, stepOk } from '../../support/case-steps.ts';
-import { namespaceForTestFile } from '../../support/namespaces.ts';
-import { startTestSystem, type TestSystem } from '../../support/system.ts';
+import { startOnOwnDevServer, type OwnDevServer } from '../../support/own-dev-server.ts';
+import type { TestSystem } from '../../support/system.ts';
 
 // This file runs its own Temporal dev server (own port, own SQLite file) and loses its whole store
 // mid-life: stopped, its files deleted, started again empty. The shared dev server is never touched.
 // The district's deadline is 0 working days (a submitted case is overdue at once); the city's keeps
 // its default, so a forwarded case is not.
-const config = loadConfig({ LOG_LEVEL: 'silent' });
 const CYCLE = '2099-H2';
+/**
+ * The Schedules' catch-up reads the date from this clock, pinned whatever the real date: 7 December
+ * 2099, 10:00 in the district, inside the half-year the test opens (its district cycles are running).
+ */
+const scheduleClock: Clock = { now: () => new Date('2099-12-07T02:00:00Z') };
 
+let own: OwnDevServer;
 let sys: TestSystem;
-let server: DevServer;
-let serverOptions: DevServerOptions;
-let serverDir: string | undefined;
-let connection: Connection;
-let nativeConnection: NativeConnection;
 
 beforeAll(async () => {
-  installTemporalRuntime({ logLevel: 'error', handleSignals: false });
-  const namespace = namespaceForTestFile(import.meta.filename);
-  const dir = (serverDir = mkdtempSync(path.join(tmpdir(), 'temporal-rebuild-')));
-  serverOptions = {
-    cliPath: requireTemporalCli(config, () => {}).path,
-    port: await freePort(),
-    dbFile: path.join(dir, 'temporal.sqlite'),
-    namespaces: [namespace],
-    logFile: path.join(dir, 'temporal.log'),
-  };
-  server = await startTemporalDevServer(serverOptions);
-  connection = await Connection.connect({ address: server.address });
-  nativeConnection = await NativeConnection.connect({ address: server.address });
-  const client = new Client({ connection, namespace });
-  sys = await startTestSystem(import.meta.filename, {
-    temporal: { client, nativeConnection, listsWorkflows: true },
-    deadlines: { districtDays: 0, urgentDistrictDays: 0 },
-  });
+  own = await startOnOwnDevServer(import.meta.filename, { deadlines: { districtDays: 0, urgentDistrictDays: 0 } });
+  sys = own.sys;
 });
-afterAll(async () => {
-  await sys?.stop();
-  await nativeConnection?.close();
-  await connection?.close();
-  await server?.stop();
-  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
-});
+afterAll(() => own?.stop());
 
-async function loseTemporalStore() {
-  await server.stop();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${serverOptions.dbFile}${suffix}`, { force: true });
-  server = await startTemporalDevServer(serverOptions);
-}
-
-const rebuild = () => rebuildFromLedger({ prisma: sys.db.prisma, temporal: sys.client, config: sys.config, clock: systemClock });
+const rebuild = () => rebuildFromLedger({ prisma: sys.db.prisma, temporal: sys.client, config: sys.config, clock: scheduleClock });
 const eventsOf = async (caseId: string) =>
   sys.db.prisma.caseEvent.findMany({
     where: { caseId },
@@ -122,7 +85,7 @@ describe("Temporal's store lost mid-life, rebuilt from the ledger", () => {
     await expect.poll(async () => (await typesOf(atDistrict.id)).includes('deadline_overdue'), { timeout: 30_000 }).toBe(true);
     await sys.assertReconciled();
 
-    await loseTemporalStore();
+    await own.loseStore();
     await expect(sys.client.workflow.getHandle(workflowIdForCase(atCity.id)).describe()).rejects.toBeInstanceOf(WorkflowNotFoundError);
 
     // Days cannot pass here: the ledger is told the city's time runs out in 40 seconds, as if it had
@@ -133,6 +96,8 @@ describe("Temporal's store lost mid-life, rebuilt from the ledger", () => {
     const report = await rebuild();
     expect([...report.casesStarted].sort()).toEqual([...open].sort());
     expect(report.casesFound).toBe(0);
+    // The Schedules come back, and the pinned day's periods are started (the half-year's opener finds its cycles running).
+    expect(report.schedules.caughtUp.sort()).toEqual(['leader-quota-trackers 2099', 'ledger-cycle-h2 2099-H2', 'member-feedback 2099']);
     // One cycle per district: this one's, with West Street's ledger in, and the north district's.
     expect(report.cyclesStarted).toHaveLength(2);
     for (const id of [rejected.id, closed.id])

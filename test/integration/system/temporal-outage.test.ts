@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../infra/free-port.ts';
-import { requireTemporalCli } from '../../../infra/temporal-cli.ts';
-import { startTemporalDevServer, type DevServer, type DevServerOptions } from '../../../infra/temporal-dev-server.ts';
 import { loadConfig } from '../../../lib/config.ts';
-import { installTemporalRuntime } from '../../../lib/temporal-runtime.ts';
 import { filing } from '../../support/fixtures.ts';
-import { namespaceForTestFile } from '../../support/namespaces.ts';
-import { startTestSystem, type TestSystem } from '../../support/system.ts';
+import { startOnOwnDevServer, type OwnDevServer } from '../../support/own-dev-server.ts';
+import type { TestSystem } from '../../support/system.ts';
 
 // This file runs its own Temporal dev server (own port, own SQLite file, so its history survives a
 // restart) and kills it with SIGKILL under a filing load; the shared dev server is never touched.
@@ -20,38 +11,14 @@ const CONCURRENCY = 6;
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 const PROMPTLY_MS = config.temporal.callDeadlineMs + 3_000;
 
+let own: OwnDevServer;
 let sys: TestSystem;
-let server: DevServer;
-let serverOptions: DevServerOptions;
-let serverDir: string | undefined;
-let connection: Connection;
-let nativeConnection: NativeConnection;
 
 beforeAll(async () => {
-  // The worker's own retries while the server is down are expected here: only errors are shown.
-  installTemporalRuntime({ logLevel: 'error', handleSignals: false });
-  const namespace = namespaceForTestFile(import.meta.filename);
-  const dir = (serverDir = mkdtempSync(path.join(tmpdir(), 'temporal-outage-')));
-  serverOptions = {
-    cliPath: requireTemporalCli(config, () => {}).path,
-    port: await freePort(),
-    dbFile: path.join(dir, 'temporal.sqlite'),
-    namespaces: [namespace],
-    logFile: path.join(dir, 'temporal.log'),
-  };
-  server = await startTemporalDevServer(serverOptions);
-  connection = await Connection.connect({ address: server.address });
-  nativeConnection = await NativeConnection.connect({ address: server.address });
-  const client = new Client({ connection, namespace });
-  sys = await startTestSystem(import.meta.filename, { temporal: { client, nativeConnection, listsWorkflows: true } });
+  own = await startOnOwnDevServer(import.meta.filename);
+  sys = own.sys;
 });
-afterAll(async () => {
-  await sys?.stop();
-  await nativeConnection?.close();
-  await connection?.close();
-  await server?.stop();
-  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
-});
+afterAll(() => own?.stop());
 
 type Attempt = { status: number; id?: string; ms: number };
 
@@ -83,11 +50,11 @@ describe('the Temporal server killed under a filing load and restarted', () => {
       const count = (status: number) => first.filter((a) => a?.status === status).length;
 
       await expect.poll(() => count(201), { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(6);
-      process.kill(server.pid!, 'SIGKILL');
-      await server.exited;
+      process.kill(own.server.pid!, 'SIGKILL');
+      await own.server.exited;
       // Down long enough for filings to meet the outage, bounded in case the load ends first.
       await expect.poll(() => count(503) >= 4 || next >= FILINGS, { timeout: 60_000, interval: 100 }).toBe(true);
-      server = await startTemporalDevServer(serverOptions);
+      await own.start();
       await load;
 
       const statuses = first.map((a) => a.status);
