@@ -11,6 +11,7 @@ import { caseActionRoutes } from './cases/case-actions.ts';
 import { caseRoutes } from './cases/cases.ts';
 import { savedViewRoutes } from './cases/saved-views.ts';
 import { stockReplyRoutes } from './cases/stock-replies.ts';
+import { bellRoutes } from './cases/bell.ts';
 import { cycleAppendixRoutes } from './leaders/appendix-submissions.ts';
 import { cycleRoutes } from './cycle/cycles.ts';
 import { exportRoutes } from './exports/exports.ts';
@@ -65,6 +66,7 @@ export const routes: readonly RouteDefinition[] = [
   ...attachmentRoutes,
   ...savedViewRoutes,
   ...stockReplyRoutes,
+  ...bellRoutes,
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedId } from '../../domain/directory/seed.ts';
-import { fileAs } from '../support/case-steps.ts';
+import { fileAs, stepOk } from '../support/case-steps.ts';
 import { browserStackFor, capture, openCase, pickOption, signIn, takeStep, zhText, zhWord } from './support/browser.ts';
 
 const stack = browserStackFor(import.meta.filename);
@@ -112,5 +112,33 @@ describe('a district office works its queue as a team', () => {
     const view = await sys.http.get(`/cases/${filed.id}`).set('Authorization', east);
     expect(view.body.status).toBe('returned_for_info');
     expect(JSON.stringify(view.body.history)).toContain(`请为第${filed.number}号问题补充现场照片，并注明位置`);
+  });
+
+  it('rings the clerk’s bell within 5 s of the district returning a case, opens the case from it and marks it read', async () => {
+    const { sys } = stack();
+    const east = await sys.login('east@ledger.test');
+    const district = await sys.login('district@ledger.test');
+    const filed = await fileAs(sys, east, { title: '提醒：路面塌陷', urgent: true });
+
+    const page = await stack().newPage();
+    await signIn(page, 'east@ledger.test');
+    const bell = page.getByRole('button', { name: new RegExp(`^${zhText('bell.title')}`) });
+    await bell.waitFor();
+    const unreadOf = async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1]);
+    const unreadBefore = await unreadOf();
+    await stepOk(sys, district, filed.id, 'return', { questions: '请说明塌陷的面积' });
+    await expect.poll(() => unreadOf(), { timeout: 5_000, interval: 250 }).toBe(unreadBefore + 1);
+    await bell.click();
+    const list = page.getByRole('region', { name: zhText('bell.title') });
+    const entry = list.getByRole('link', { name: `#${filed.number} 提醒：路面塌陷` });
+    await entry.waitFor();
+    await list.getByText('District triage officer', { exact: false }).first().waitFor();
+    await capture(page, 'clerk-bell-returned');
+    await entry.click();
+    await page
+      .getByRole('heading', { name: /提醒：路面塌陷/ })
+      .first()
+      .waitFor();
+    await expect.poll(() => unreadOf(), LIVE).toBe(unreadBefore);
   });
 });

@@ -4,7 +4,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { useI18n, useLabel, type Language } from './i18n/i18n.tsx';
 import { useSession } from './auth/session.tsx';
 import { useOwnUnit } from './directory/org-units.ts';
-import { liveMenuFor, menuFor } from './features.ts';
+import { headerFor, liveMenuFor, menuFor } from './features.ts';
 import { useSettings } from './time.ts';
 
 /** Header with the user's menu (each feature's entries for the role and the unit's kind), the language switch and sign-out around every signed-in page. */
@@ -21,6 +21,7 @@ export function AppShell() {
     session && !(session.user.role === 'street_staff' && own.isPending) ? { role: session.user.role, unit: own.unit } : undefined;
   const items = viewer ? menuFor(viewer) : [];
   const live = viewer ? liveMenuFor(viewer) : [];
+  const headerItems = viewer ? headerFor(viewer) : [];
   // Signed out (never signed in, or signed out in another tab): to sign-in, which comes back here.
   // Every screen needs the settings, which the API gives only to a signed-in user.
   if (!session) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
@@ -68,6 +69,9 @@ export function AppShell() {
               { label: 'English', value: 'en' },
             ]}
           />
+          {headerItems.map(({ key, element }) => (
+            <Fragment key={key}>{element}</Fragment>
+          ))}
           {session && (
             <Typography.Text style={{ color: '#fff' }}>
               {session.user.displayName} · {label('role', session.user.role)}

@@ -28,6 +28,8 @@ export type Feature = {
   menu: readonly MenuEntry[];
   /** Entries that live on data (worklists with their counts), rendered after the menu's fixed ones, for their audience. */
   liveMenu?: Audience & { element: ReactNode };
+  /** What lives in the header beside the user's name (the bell), for its audience. */
+  header?: Audience & { element: ReactNode };
 };
 
 export type Viewer = { role: Role; unit: OrgUnit | undefined };

@@ -27,5 +27,9 @@ export const FEATURES: readonly Feature[] = [
 export const liveMenuFor = (viewer: Viewer) =>
   FEATURES.flatMap((f) => (f.liveMenu && reaches(f.liveMenu, viewer) ? [{ key: f.menu[0]?.path ?? '', element: f.liveMenu.element }] : []));
 
+/** The header's live items (the bell) the signed-in user reaches, in feature order. */
+export const headerFor = (viewer: Viewer) =>
+  FEATURES.flatMap((f, i) => (f.header && reaches(f.header, viewer) ? [{ key: String(i), element: f.header.element }] : []));
+
 /** The main menu of the signed-in user: each feature's entries their role (and their unit's kind) reaches. */
 export const menuFor = (viewer: Viewer): MenuEntry[] => FEATURES.flatMap((f) => f.menu.filter((entry) => reaches(entry, viewer)));

@@ -25,6 +25,7 @@ export type Statistics = Json<'/statistics', 'get'>;
 export type ExportJob = Json<'/exports/jobs/{id}', 'get'>;
 export type SavedView = Json<'/views', 'get'>['items'][number];
 export type Worklists = Json<'/worklists', 'get'>;
+export type Bell = Json<'/bell', 'get'>;
 export type Colleague = Json<'/colleagues', 'get'>['items'][number];
 export type CaseListQuery = NonNullable<paths['/cases']['get']['parameters']['query']>;
 export type ApiError = Json<'/cases/{id}', 'get', 404>['error'];

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { ALL_ROLES, type Feature } from '../feature.ts';
 import { CaseList } from './CaseList.tsx';
 import { WorklistMenu } from './WorklistMenu.tsx';
+import { Bell } from './Bell.tsx';
 
 // The ledger list is part of the first screen; the rest of the case screens load on demand.
 const FileCase = lazy(() => import('./FileCase.tsx'));
@@ -30,4 +31,5 @@ export const casesFeature: Feature = {
     { path: '/stock-replies', label: 'nav.stockReplies', roles: ['admin', 'district_officer'] },
   ],
   liveMenu: { roles: ALL_ROLES, clerkUnit: 'filesCases', element: <WorklistMenu /> },
+  header: { roles: ALL_ROLES, element: <Bell /> },
 };
