@@ -56,7 +56,11 @@ describe('the half-year ledger, through the UI', () => {
       .getByRole('tooltip')
       .getByRole('button', { name: zhText('step.confirm') })
       .click();
-    await clerk.getByText(/已于 .* 报送 1 个问题/).waitFor();
+    // The submission's outcome: the date and count, or the API's refusal (which then names itself in the failure).
+    const submitted = clerk.getByText(/已于 .* 报送 1 个问题/);
+    await submitted.or(clerk.getByRole('alert')).first().waitFor({ timeout: 30_000 });
+    expect(await clerk.getByRole('alert').allInnerTexts()).toEqual([]);
+    await submitted.waitFor();
 
     const district = await stack().newPage();
     await signIn(district, 'district@ledger.test');
