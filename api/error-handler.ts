@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode, type ErrorParams, type FieldIssueText, type Localized } from '../lib/errors.ts';
+import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode, type ErrorMessage, type ErrorParams, type FieldIssueText } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isTemporalUnavailable } from '../domain/workflow-calls.ts';
 import { requestLanguage } from './language.ts';
@@ -62,7 +62,7 @@ const hasBody = (headers: IncomingHttpHeaders) =>
 /** An error as the API answers it; its words are picked once the reader's language is known. */
 type Classified = Pick<DomainError, 'code' | 'retryAfterSeconds' | 'params' | 'textIn'>;
 
-const answer = (code: ErrorCode, message: string | Localized, params?: ErrorParams): Classified =>
+const answer = (code: ErrorCode, message: ErrorMessage, params?: ErrorParams): Classified =>
   new DomainError(code, message, undefined, undefined, params);
 
 function classify(error: unknown): Classified {
@@ -88,13 +88,8 @@ function classify(error: unknown): Classified {
       zh: '数据库或工作流服务暂时无法连接，请稍后重试',
       en: 'the database or Temporal is not reachable right now; try again shortly',
     });
-  return answer('internal', ERRORS_INTERNAL);
+  return answer('internal', ERRORS.internal.message);
 }
-
-const ERRORS_INTERNAL: Localized = {
-  zh: '系统内部错误；反馈问题时请提供请求编号',
-  en: 'internal error; quote the request id when reporting it',
-};
 
 /** Lost or refused connections to PostgreSQL or Temporal: the request may succeed if retried. */
 function isUnavailable(error: unknown): boolean {

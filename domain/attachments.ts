@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../lib/db.ts';
-import { DomainError, notFound } from '../lib/errors.ts';
+import { DomainError, internalFault, notFound } from '../lib/errors.ts';
 import type { BlobStorage } from '../lib/storage.ts';
 import { MAX_ATTACHMENTS_PER_OWNER } from '../model/attachments.ts';
 
@@ -153,6 +153,6 @@ export async function readStoredAttachment(deps: AttachmentDeps, owner: Attachme
   const attachment = await OWNERS[owner.kind].find(deps.prisma, owner.id, attachmentId);
   if (!attachment) throw notFound('attachment');
   const data = await deps.storage.get(attachment.storageKey);
-  if (!data) throw new DomainError('internal', `attachment ${attachmentId} is missing from storage`);
+  if (!data) throw internalFault(`attachment ${attachmentId} is missing from storage`);
   return { data, fileName: attachment.fileName, contentType: attachment.contentType };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../lib/clock.ts';
 import type { Db } from '../lib/db.ts';
-import { DomainError } from '../lib/errors.ts';
+import { DomainError, ERRORS } from '../lib/errors.ts';
 
 /** What a creating POST answered: kept under its key and answered again to a retry. */
 export type KeptAnswer = { status: number; body: unknown; location?: string };
@@ -51,17 +51,11 @@ export async function runOnce(
     const claim = await claimKey(deps, scope, requestHash);
     if ('claim' in claim) return { ...(await runClaimed(deps, scope, claim.claim, run)), replayed: false };
     const row = claim.row;
-    if (row.request_hash !== requestHash)
-      throw new DomainError('idempotency_key_reused', 'this Idempotency-Key was already used for a different request');
+    if (row.request_hash !== requestHash) throw new DomainError('idempotency_key_reused', ERRORS.idempotency_key_reused.message);
     if (row.status !== null)
       return { status: row.status, body: row.response, ...(row.location ? { location: row.location } : {}), replayed: true };
     if (Date.now() >= giveUpAt)
-      throw new DomainError(
-        'idempotency_request_in_progress',
-        'the first request with this Idempotency-Key is still running; send it again shortly for its answer',
-        undefined,
-        1,
-      );
+      throw new DomainError('idempotency_request_in_progress', ERRORS.idempotency_request_in_progress.message, undefined, 1);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS[Math.min(attempt, POLL_MS.length - 1)]));
   }
 }

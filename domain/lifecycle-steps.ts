@@ -1,5 +1,5 @@
 import { DomainError } from '../lib/errors.ts';
-import type { Refusal, Taker } from '../model/lifecycle.ts';
+import type { Refusal, RuleRefusal, Taker } from '../model/lifecycle.ts';
 import { refusalWords } from '../model/refusals.ts';
 
 type Refuses<S extends string, A extends string> = { refuse(action: A, state: S, taker: Taker): Refusal<S, A> | undefined };
@@ -11,7 +11,7 @@ type Refuses<S extends string, A extends string> = { refuse(action: A, state: S,
 export const refusalError = (refusal: Refusal<string, string>) =>
   new DomainError(
     refusal.kind === 'forbidden' ? 'forbidden' : 'invalid_transition',
-    refusalWords(refusal) ?? refusal.message,
+    refusalWords(refusal) ?? { log: refusal.message },
     undefined,
     undefined,
     refusal.kind === 'forbidden'
@@ -30,6 +30,14 @@ export function refusalIn(details: readonly unknown[] | undefined): Refusal<stri
     typeof candidate.action === 'string' &&
     typeof candidate.message === 'string';
   return isRefusal ? (candidate as Refusal<string, string>) : undefined;
+}
+
+/** A rule's refusal an Update's validator sent along in both languages, or undefined. */
+export function ruleRefusalIn(details: readonly unknown[] | undefined): RuleRefusal | undefined {
+  const [first] = details ?? [];
+  if (typeof first !== 'object' || first === null) return undefined;
+  const said = (first as Partial<RuleRefusal>).said;
+  return said && typeof said.zh === 'string' && typeof said.en === 'string' ? (first as RuleRefusal) : undefined;
 }
 
 /** Throws when the table refuses the step to this taker in this state (scope and other rules are the caller's). */

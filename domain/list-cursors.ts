@@ -17,7 +17,9 @@ export function decodeCursor<T>(raw: string, schema: z.ZodType<T>, path: string)
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw new DomainError('validation_failed', 'invalid cursor', [{ path, message: 'use nextCursor from a previous page' }]);
+  throw new DomainError('validation_failed', { zh: '翻页标记无效', en: 'invalid cursor' }, [
+    { path, message: { zh: '请使用上一页返回的 nextCursor', en: 'use nextCursor from a previous page' } },
+  ]);
 }
 
 /** A moment in a cursor: an ISO time inside the years every date is bounded to. */

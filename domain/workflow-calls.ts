@@ -6,10 +6,10 @@ import {
   isGrpcServiceError,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError } from '../lib/errors.ts';
+import { DomainError, type ErrorCode } from '../lib/errors.ts';
 import { UPDATE_REJECTIONS } from '../workflows/definitions.ts';
 import { QUOTA_EXCEEDED } from '../model/party/rounds.ts';
-import { refusalError, refusalIn } from './lifecycle-steps.ts';
+import { refusalError, refusalIn, ruleRefusalIn } from './lifecycle-steps.ts';
 import { hashRequest } from '../lib/request-hash.ts';
 
 /**
@@ -34,10 +34,10 @@ function translateWorkflowError(error: unknown): unknown {
     const { type, message, details } = error.cause;
     const refusal = refusalIn(details ?? undefined);
     if (refusal) return refusalError(refusal);
-    if (type === UPDATE_REJECTIONS.forbidden) return new DomainError('forbidden', message);
-    if (type === UPDATE_REJECTIONS.invalidState) return new DomainError('invalid_transition', message);
-    if (type === UPDATE_REJECTIONS.invalidInput) return new DomainError('validation_failed', message);
-    if (type === QUOTA_EXCEEDED) return new DomainError('quota_exceeded', message);
+    // A rule's refusal carries its words; one without them still gets its code's message in the reader's language.
+    const rule = ruleRefusalIn(details ?? undefined);
+    const code = type ? ERROR_OF_REJECTION[type] : undefined;
+    if (code) return new DomainError(code, rule?.said ?? { log: message }, undefined, undefined, rule?.params);
   }
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     // No answer within the request's deadline: Temporal is down, or no worker took the Update in time
@@ -61,6 +61,13 @@ function translateWorkflowError(error: unknown): unknown {
   }
   return error;
 }
+
+const ERROR_OF_REJECTION: Partial<Record<string, ErrorCode>> = {
+  [UPDATE_REJECTIONS.forbidden]: 'forbidden',
+  [UPDATE_REJECTIONS.invalidState]: 'invalid_transition',
+  [UPDATE_REJECTIONS.invalidInput]: 'validation_failed',
+  [QUOTA_EXCEEDED]: 'quota_exceeded',
+};
 
 /** gRPC statuses that mean the server could not be reached or did not answer within the request's deadline. */
 const GRPC_DEADLINE_EXCEEDED = 4;

@@ -131,27 +131,31 @@ export function inLanguage(message: string | Localized, language: Language, fall
   return language === 'en' ? (message as string) : fallback.zh;
 }
 
+/**
+ * What an error tells its reader: a sentence in each language, or — where the code's own message is
+ * all a reader needs (a fault of the server, a record not found) — only a detail for the log. A plain
+ * English string is not accepted: whoever reads Chinese would get English or a generic sentence.
+ */
+export type ErrorMessage = Localized | { readonly log: string };
+
 export class DomainError extends Error {
   override name = 'DomainError';
-  /** The message in each language when the thrower gave both; `message` is its English, for the log. */
-  readonly localized?: Localized;
   constructor(
     readonly code: ErrorCode,
-    message: string | Localized,
+    readonly said: ErrorMessage,
     readonly fields?: FieldIssue[],
     /** For 429 and 503: when the caller may try again. */
     readonly retryAfterSeconds?: number,
     readonly params?: ErrorParams,
   ) {
-    super(typeof message === 'string' ? message : message.en);
-    if (typeof message !== 'string') this.localized = message;
+    // The English sentence (or the log's detail) is the message the log records.
+    super('log' in said ? said.log : said.en);
   }
 
   /** The message and field messages in the reader's language. */
   textIn(language: Language): { message: string; fields?: FieldIssueText[] } {
-    const fallback = ERRORS[this.code].message;
     return {
-      message: inLanguage(this.localized ?? this.message, language, fallback),
+      message: 'log' in this.said ? ERRORS[this.code].message[language] : this.said[language],
       fields: this.fields?.map(({ path, message, params }) => ({
         path,
         message: inLanguage(message, language, FIELD_FALLBACK),
@@ -163,8 +167,21 @@ export class DomainError extends Error {
 
 const FIELD_FALLBACK: Localized = { zh: '此项填写有误', en: 'not valid' };
 
-export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
+/** A record that is not there, or not the reader's to see (the same answer, so nothing leaks). */
+export const notFound = (what: string) => new DomainError('not_found', { log: `${what} not found` });
 
-/** Bad input in one field, named as the API names it (`body.occurredOn`). */
-export const invalidField = (path: string, message: string | Localized, params?: ErrorParams) =>
+/** A fault of the server: the reader gets the code's message and the request id, the log the detail. */
+export const internalFault = (detail: string) => new DomainError('internal', { log: detail });
+
+/** A field naming something that is not there ("没有这个社区", "no such community"). */
+export const noSuch = (what: Localized): Localized => ({ zh: `没有这个${what.zh}`, en: `no such ${what.en}` });
+
+/** A date of something that already happened, given after the district's today (`YYYY-MM-DD`). */
+export const notAfterToday = (today: string): Localized => ({
+  zh: `不能晚于今天（${today}）`,
+  en: `cannot be in the future (today in the district is ${today})`,
+});
+
+/** Bad input in one field, named as the API names it (`body.occurredOn`), said in both languages. */
+export const invalidField = (path: string, message: Localized, params?: ErrorParams) =>
   new DomainError('validation_failed', message, [{ path, message, ...(params ? { params } : {}) }], undefined, params);

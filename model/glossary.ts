@@ -57,6 +57,12 @@ export const GLOSSARY = {
   webhookFormats: WEBHOOK_FORMAT_WORDS,
 } as const;
 
+/** Several words in one phrase, each language with its own joiner ("街道或园区", "street or park"). */
+export const joinWords = (list: readonly Words[], joiner: Words = { zh: '或', en: ' or ' }): Words => ({
+  zh: list.map((words) => words.zh).join(joiner.zh),
+  en: list.map((words) => words.en).join(joiner.en),
+});
+
 /** A word as it stands alone (a label, a table cell, a button): English begins with a capital. */
 export const labelOf = (words: Words, language: Language): string =>
   language === 'zh' ? words.zh : words.en.charAt(0).toUpperCase() + words.en.slice(1);

@@ -35,6 +35,18 @@ export type Refusal<S extends string, A extends string> =
   | { kind: 'forbidden'; subject: string; action: A; taker: Taker; message: string }
   | { kind: 'invalid_state'; subject: string; action: A; state: S; allowedFrom: readonly S[]; message: string };
 
+/**
+ * A refusal by a rule beside the table (whether someone holds the case, whether a nominee is on the
+ * shortlist), said in both languages so the API answers in the reader's; `invalid_input` names bad
+ * values in the request rather than the wrong moment.
+ */
+export type RuleRefusal = {
+  kind: 'forbidden' | 'invalid_state' | 'invalid_input';
+  said: Words;
+  /** The values the sentence names, for clients. */
+  params?: Record<string, string | number | readonly (string | number)[]>;
+};
+
 /** A word as people read it: Chinese first, English second. */
 export type Words = { zh: string; en: string };
 /** A lifecycle's states and steps in the words people read (the glossary gathers each feature's). */

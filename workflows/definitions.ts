@@ -8,7 +8,7 @@ import type {
   SubmitWithLedgerRequest,
 } from '../model/cases/case-actions.ts';
 import type { Actor } from '../model/directory/roles.ts';
-import type { Refusal } from '../model/lifecycle.ts';
+import type { Refusal, RuleRefusal } from '../model/lifecycle.ts';
 import type { CaseSnapshot, CaseWorkflowInput } from '../model/cases/case.ts';
 import type { CycleSnapshot, CycleWorkflowInput, OpenCyclesInput } from '../model/cycle/cycle.ts';
 import type { Annex3ExportInput } from '../model/exports/export-settings.ts';
@@ -122,13 +122,19 @@ export const UPDATE_REJECTIONS = {
  * wrong state as invalid. The refusal goes along as the failure's details, so the API can word it in
  * the reader's language (validators do not run on replay: no history depends on this).
  */
-export const updateRefusal = (refusal: Refusal<string, string> | { kind: 'forbidden' | 'invalid_state'; message: string }) =>
+export const updateRefusal = (refusal: Refusal<string, string> | RuleRefusal) =>
   ApplicationFailure.create({
-    message: refusal.message,
-    type: refusal.kind === 'forbidden' ? UPDATE_REJECTIONS.forbidden : UPDATE_REJECTIONS.invalidState,
+    message: 'said' in refusal ? refusal.said.en : refusal.message,
+    type: REJECTION_OF_KIND[refusal.kind],
     nonRetryable: true,
     details: [refusal],
   });
+
+const REJECTION_OF_KIND = {
+  forbidden: UPDATE_REJECTIONS.forbidden,
+  invalid_state: UPDATE_REJECTIONS.invalidState,
+  invalid_input: UPDATE_REJECTIONS.invalidInput,
+} as const satisfies Record<RuleRefusal['kind'], string>;
 
 /**
  * The ledger refused a value for good (a date PostgreSQL cannot store): the projection activity's

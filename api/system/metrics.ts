@@ -2,7 +2,7 @@ import { Gauge } from 'prom-client';
 import { z } from 'zod';
 import { readLedgerFigures, type LedgerFigures } from '../../domain/system/operations-figures.ts';
 import type { Db } from '../../lib/db.ts';
-import { DomainError } from '../../lib/errors.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
 import { METRICS_CONTENT_TYPE, metricsAccess, processMetric, renderMetrics } from '../../lib/metrics.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponses } from '../errors.schemas.ts';
@@ -98,8 +98,8 @@ export const metricsRoutes = [
     },
     handler: async ({ headers, deps, clientAddress }) => {
       const access = metricsAccess(deps.config.metrics.token, { authorization: headers.authorization, clientAddress });
-      if (access === 'hidden') throw new DomainError('not_found', 'no route for GET /metrics');
-      if (access === 'unauthorized') throw new DomainError('unauthenticated', 'the metrics need the configured bearer token');
+      if (access === 'hidden') throw notFound('a route for GET /metrics');
+      if (access === 'unauthorized') throw new DomainError('unauthenticated', { log: 'the metrics need the configured bearer token' });
       await updateLedgerGauges(deps);
       return { status: 200, body: Buffer.from(await renderMetrics()), headers: { 'content-type': METRICS_CONTENT_TYPE } };
     },

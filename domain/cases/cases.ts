@@ -3,7 +3,7 @@ import type { OrgUnit } from '../../generated/prisma/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { districtToday } from '../../lib/district-time.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, noSuch, notAfterToday, notFound } from '../../lib/errors.ts';
 import { TASK_QUEUE, caseActionUpdates, caseRecordedUpdate, workflowIdForCase, type Workflows } from '../../workflows/definitions.ts';
 import type { CaseSnapshot, CaseWorkflowInput, DeadlinePolicy } from '../../model/cases/case.ts';
 import type { CaseFiling } from '../../model/cases/filing.ts';
@@ -12,6 +12,7 @@ import { isOpenStatus, rolesFor, type CaseAction } from '../../model/cases/lifec
 import type { ActionBody, ActionRequest, FileRef } from '../../model/cases/case-actions.ts';
 import type { Actor } from '../../model/directory/roles.ts';
 import { filesCases } from '../../model/directory/unit-kinds.ts';
+import { ASSIGN_TO_COLLEAGUES } from '../../model/cases/owner.ts';
 import { CASE_GLOSSARY } from '../../model/cases/glossary.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { deriveCaseId } from './case-identity.ts';
@@ -51,7 +52,10 @@ export async function fileCase(
     deps.prisma.case.findUnique({ where: { id: caseId }, select: { requestHash: true } }),
   ]);
   if (!unit || !filesCases(unit.kind)) {
-    throw new DomainError('forbidden', 'only street offices, parks, district departments and garrison units file cases');
+    throw new DomainError('forbidden', {
+      zh: '只有街道、园区、区直部门和驻区单位可以报送问题',
+      en: 'only street offices, parks, district departments and garrison units file cases',
+    });
   }
   if (existing) {
     assertSameRequest(existing.requestHash, requestHash);
@@ -96,12 +100,7 @@ export async function fileCase(
 
 /** A problem found "today" is today in the district: at 23:00 UTC that is already tomorrow's UTC date. */
 function assertFoundByToday(foundOn: string, today: string) {
-  if (foundOn > today)
-    throw invalidField(
-      'body.foundOn',
-      { zh: `发现日期不能晚于今天（${today}）`, en: `cannot be in the future (today in the district is ${today})` },
-      { today },
-    );
+  if (foundOn > today) throw invalidField('body.foundOn', notAfterToday(today), { today });
 }
 
 export async function getCase(deps: Pick<CaseDeps, 'prisma'>, user: AuthenticatedUser, caseId: string) {
@@ -200,9 +199,8 @@ async function colleagueOf({ prisma, user }: StepContext, assigneeId: string): P
     where: { id: assigneeId },
     select: { id: true, role: true, orgUnitId: true, active: true },
   });
-  if (!assignee || !assignee.active) throw invalidField('body.assigneeId', 'no such active user');
-  if (assignee.orgUnitId !== user.orgUnitId || assignee.role !== user.role)
-    throw new DomainError('forbidden', 'a case is assigned only to a colleague of the unit holding it');
+  if (!assignee || !assignee.active) throw invalidField('body.assigneeId', noSuch({ zh: '在岗用户', en: 'active user' }));
+  if (assignee.orgUnitId !== user.orgUnitId || assignee.role !== user.role) throw new DomainError('forbidden', ASSIGN_TO_COLLEAGUES);
   return { userId: assignee.id, role: assignee.role, orgUnitId: assignee.orgUnitId };
 }
 
@@ -210,7 +208,12 @@ async function colleagueOf({ prisma, user }: StepContext, assigneeId: string): P
 async function filesOfCase({ prisma, row }: StepContext, ids: string[]): Promise<FileRef[]> {
   const found = await prisma.attachment.findMany({ where: { caseId: row.id, id: { in: ids } }, select: { id: true, fileName: true } });
   const missing = ids.filter((id) => !found.some((file) => file.id === id));
-  if (missing.length) throw invalidField('body.attachmentIds', `not files of this case: ${missing.join(', ')}`);
+  if (missing.length)
+    throw invalidField(
+      'body.attachmentIds',
+      { zh: `这些不是本问题的附件：${missing.join('、')}`, en: `not files of this case: ${missing.join(', ')}` },
+      { attachmentIds: missing },
+    );
   return ids.map((id) => found.find((file) => file.id === id)!);
 }
 

@@ -28,7 +28,10 @@ async function districtOf(prisma: Db, user: AuthenticatedUser): Promise<string> 
   const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId }, select: { parentId: true, kind: true } });
   // The units under a district: those that file cases, and those that keep leaders (their appendices go with the cycle).
   if (!unit?.parentId || parentKindOf(unit.kind) !== 'district')
-    throw new DomainError('forbidden', 'only filing units and their district take part in a ledger cycle');
+    throw new DomainError('forbidden', {
+      zh: '只有报送单位及其所在区参与半年台账',
+      en: 'only filing units and their district take part in a ledger cycle',
+    });
   return unit.parentId;
 }
 

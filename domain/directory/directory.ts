@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../lib/db.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
-import { ROLE_WORDS, UNIT_KIND_WORDS } from '../../model/directory/glossary.ts';
+import { DomainError, invalidField, noSuch, notFound, type Localized } from '../../lib/errors.ts';
+import { ROLE_WORDS, UNIT_KIND_WORDS, UNIT_WORDS } from '../../model/directory/glossary.ts';
 import type { Role } from '../../model/directory/roles.ts';
 import { USER_ACCOUNT_LIFECYCLE, userAccountStateOf } from '../../model/directory/user-account.ts';
 import { filesCases, keepsCommunities, keepsLeaders, parentKindOf, unitKindsFor, type UnitKind } from '../../model/directory/unit-kinds.ts';
@@ -38,8 +38,15 @@ export async function createOrgUnit(
   const parentKind = parentKindOf(input.kind);
   const parent = input.parentId ? await prisma.orgUnit.findUnique({ where: { id: input.parentId } }) : null;
   if ((parentKind === null) !== (parent === null) || (parent && parent.kind !== parentKind)) {
-    const message = parentKind ? `a ${input.kind} belongs to a ${parentKind}` : `a ${input.kind} has no parent`;
-    throw invalidField('body.parentId', message);
+    const kind = UNIT_KIND_WORDS[input.kind];
+    const parentWords = parentKind ? UNIT_KIND_WORDS[parentKind] : undefined;
+    throw invalidField(
+      'body.parentId',
+      parentWords
+        ? { zh: `${kind.zh}应隶属于${parentWords.zh}`, en: `a ${kind.en} belongs to a ${parentWords.en}` }
+        : { zh: `${kind.zh}没有上级单位`, en: `a ${kind.en} has no parent` },
+      { kind: input.kind, ...(parentKind ? { parentKind } : {}) },
+    );
   }
   try {
     const unit = await prisma.orgUnit.create({
@@ -54,7 +61,7 @@ export async function createOrgUnit(
     });
     return unitView(unit);
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken('body.code', `the code ${input.code} is taken`);
+    if (isUniqueViolation(error)) throw taken('body.code', { zh: `代码 ${input.code} 已被使用`, en: `the code ${input.code} is taken` });
     throw error;
   }
 }
@@ -123,7 +130,7 @@ export async function createUser(
     });
     return { user: userView(created, user), temporaryPassword };
   } catch (error) {
-    if (isUniqueViolation(error)) throw taken('body.email', `${input.email} already has an account`);
+    if (isUniqueViolation(error)) throw taken('body.email', { zh: `${input.email} 已有账号`, en: `${input.email} already has an account` });
     throw error;
   }
 }
@@ -134,7 +141,7 @@ export async function createUser(
  */
 async function unitForRole(prisma: Db, role: Role, orgUnitId: string) {
   const unit = await prisma.orgUnit.findUnique({ where: { id: orgUnitId } });
-  if (!unit) throw invalidField('body.orgUnitId', { zh: '没有这个单位', en: 'no such unit' });
+  if (!unit) throw invalidField('body.orgUnitId', noSuch(UNIT_WORDS));
   const kinds = unitKindsFor(role);
   if (!kinds.includes(unit.kind)) {
     throw invalidField('body.orgUnitId', {
@@ -215,4 +222,4 @@ function updateEndingSessions(prisma: Db, userId: string, data: { active?: boole
 }
 
 const newTemporaryPassword = () => randomBytes(9).toString('base64url');
-const taken = (path: string, message: string) => new DomainError('conflict', message, [{ path, message }]);
+const taken = (path: string, message: Localized) => new DomainError('conflict', message, [{ path, message }]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../lib/db.ts';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { internalFault, notFound } from '../../lib/errors.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { annex3FileName, type Annex3Request } from './annex3-export.ts';
@@ -123,9 +123,9 @@ export async function openExportFile(
   if (!job) throw notFound('export job');
   const request = exportJobRequest(job);
   requireStep(EXPORT_JOB, 'download', job.status, user.role);
-  if (!job.storageKey || !job.finishedAt) throw new DomainError('internal', `completed export ${id} names no file`);
-  if (!request) throw new DomainError('internal', `export ${id} holds an unreadable request`);
+  if (!job.storageKey || !job.finishedAt) throw internalFault(`completed export ${id} names no file`);
+  if (!request) throw internalFault(`export ${id} holds an unreadable request`);
   const stream = deps.storage.getStream(job.storageKey);
-  if (!stream) throw new DomainError('internal', `export ${id} is missing from storage`);
+  if (!stream) throw internalFault(`export ${id} is missing from storage`);
   return { stream, format: request.format, fileName: annex3FileName(request, job.finishedAt, deps.settings.utcOffsetMinutes) };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LeaderActivity, LeaderActivityAttachment, OrgUnit } from '../../generated/prisma/client.ts';
 import type { Db, Prisma } from '../../lib/db.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notAfterToday, notFound } from '../../lib/errors.ts';
 import { toAttachmentView } from '../attachments.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { districtDateOf as districtDate } from '../../lib/district-time.ts';
@@ -47,7 +47,14 @@ const include = {
 
 const yearOf = (row: Pick<LeaderActivity, 'occurredOn'>) => row.occurredOn.getUTCFullYear();
 const isYearFrozen = (row: ActivityRow) => row.leader.standings.some((s) => s.year === yearOf(row));
-const frozenYear = (year: number) => new DomainError('conflict', `the leader’s standing for ${year} was frozen at the end of the year`);
+const frozenYear = (year: number) =>
+  new DomainError(
+    'conflict',
+    { zh: `该领导${year}年的完成情况已在年底锁定`, en: `the leader’s standing for ${year} was frozen at the end of the year` },
+    undefined,
+    undefined,
+    { year },
+  );
 
 /**
  * What the caller may do to the activity: the table's steps for its role and the activity's state,
@@ -95,17 +102,20 @@ async function assertYearOpen(prisma: Db, leaderId: string, occurredOn: string) 
 export async function recordActivity(deps: LeaderDeps, user: AuthenticatedUser, leaderId: string, input: ActivityInput) {
   requireRole(user, REVIEW.rolesFor('record'));
   const leader = await loadVisibleLeader(deps.prisma, user, leaderId);
-  requireOwnUnit(user, leader.unitId, 'records its leaders’ activities');
-  if (!leader.active) throw new DomainError('conflict', 'the leader is no longer active');
+  requireOwnUnit(user, leader.unitId, { zh: '登记领导的活动', en: 'records its leaders’ activities' });
+  if (!leader.active) throw new DomainError('conflict', { zh: '该领导已不在任', en: 'the leader is no longer active' });
   const today = districtDate(deps.clock.now(), deps.settings.utcOffsetMinutes);
-  if (input.occurredOn > today) throw invalidField('body.occurredOn', `cannot be after today (${today}, district time)`);
+  if (input.occurredOn > today) throw invalidField('body.occurredOn', notAfterToday(today), { today });
   if (input.placeUnitId !== leader.reportsToUnitId)
-    throw invalidField(
-      'body.placeUnitId',
-      `${leader.name} reports to ${leader.reportsToUnit.name}; activities are held and confirmed there`,
-    );
+    throw invalidField('body.placeUnitId', {
+      zh: `${leader.name}到${leader.reportsToUnit.name}报到，活动在那里开展并由其确认`,
+      en: `${leader.name} reports to ${leader.reportsToUnit.name}; activities are held and confirmed there`,
+    });
   if (input.opinionsCollected !== undefined && input.kind !== 'opinion_collection')
-    throw invalidField('body.opinionsCollected', 'only an opinion collection counts opinions');
+    throw invalidField('body.opinionsCollected', {
+      zh: '只有“征求意见”活动填写收集的意见数',
+      en: 'only an opinion collection counts opinions',
+    });
   await assertYearOpen(deps.prisma, leaderId, input.occurredOn);
   const row = await deps.prisma.leaderActivity.create({
     data: {
@@ -137,7 +147,10 @@ export async function reviewActivity(
   requireRole(user, REVIEW.rolesFor(step));
   const row = await loadVisibleActivity(deps.prisma, user, activityId);
   if (row.placeUnitId !== user.orgUnitId)
-    throw new DomainError('forbidden', 'only the street or park where the activity took place confirms it');
+    throw new DomainError('forbidden', {
+      zh: '只有活动所在的街道或园区可以确认',
+      en: 'only the street or park where the activity took place confirms it',
+    });
   requireStep(REVIEW, step, row.review, user.role);
   if (isYearFrozen(row)) throw frozenYear(yearOf(row));
   // Only an activity still in a state the step starts from changes, so two clerks deciding at once cannot both win.
@@ -150,7 +163,7 @@ export async function reviewActivity(
       rejectionReason: decision.confirm ? null : decision.reason,
     },
   });
-  if (count === 0) throw new DomainError('invalid_transition', 'the activity was reviewed meanwhile');
+  if (count === 0) throw new DomainError('invalid_transition', { zh: '此活动刚刚已被他人审核', en: 'the activity was reviewed meanwhile' });
   if (decision.confirm) await touchQuotaTracker(deps.temporal, deps.settings, row.leader.unitId, yearOf(row));
   return getActivity(deps, user, activityId);
 }

@@ -8,7 +8,7 @@ import { requireOwnUnit } from './leaders.ts';
 export async function addActivityAttachment(deps: AttachmentDeps, user: AuthenticatedUser, activityId: string, file: UploadedFile) {
   requireRole(user, ['street_staff']);
   const activity = await loadVisibleActivity(deps.prisma, user, activityId);
-  requireOwnUnit(user, activity.leader.unitId, 'adds documents to its leaders’ activities');
+  requireOwnUnit(user, activity.leader.unitId, { zh: '为领导的活动添加材料', en: 'adds documents to its leaders’ activities' });
   return storeAttachment(deps, { kind: 'activity', id: activityId }, file, user.id);
 }
 

@@ -42,7 +42,8 @@ export function toProjectView(row: Case & { filingUnit: OrgUnit }, role: Role) {
 
 async function districtOf(prisma: Db, user: AuthenticatedUser) {
   const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
-  if (!unit?.parentId) throw new DomainError('forbidden', 'only units of a district claim its projects');
+  if (!unit?.parentId)
+    throw new DomainError('forbidden', { zh: '只有区属单位可以认领本区的公益项目', en: 'only units of a district claim its projects' });
   return { unit, districtId: unit.parentId };
 }
 
@@ -55,7 +56,7 @@ export async function claimProject(deps: ClaimDeps, user: AuthenticatedUser, cas
   });
   if (!row) throw notFound('unclaimed public-service project');
   const leader = await deps.prisma.leader.findFirst({ where: { id: leaderId, unitId: unit.id, active: true } });
-  if (!leader) throw invalidField('body.leaderId', 'not an active leader of your unit');
+  if (!leader) throw invalidField('body.leaderId', { zh: '不是本单位在任的领导', en: 'not an active leader of your unit' });
   const refusal = refuseClaim(row.kind, parseCaseDetails(row.details));
   if (refusal) throw new DomainError('invalid_transition', refusal);
   const updateId = updateIdFor('claim', user.id, idempotencyKey, { caseId, leaderId });

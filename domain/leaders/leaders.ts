@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db, Prisma } from '../../lib/db.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFound, type Localized } from '../../lib/errors.ts';
+import { joinWords } from '../../model/glossary.ts';
+import { UNIT_KIND_WORDS } from '../../model/directory/glossary.ts';
 import { REMINDER_HOUR, type QuotaSettings } from '../../model/leaders/leaders.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { districtMoment, districtYearOf } from '../../lib/district-time.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
 import type { LeaderRank } from '../../model/leaders/four-leads.ts';
-import { keepsCommunities, keepsLeaders } from '../../model/directory/unit-kinds.ts';
+import { LEADER_UNIT_KINDS, keepsCommunities, keepsLeaders } from '../../model/directory/unit-kinds.ts';
 import { leaderYearRecords, waitingCounts, type LeaderWithUnits } from './records.ts';
 import { visibleLeaderFilter } from './scope.ts';
 import { touchQuotaTracker } from './quota-trackers.ts';
@@ -42,26 +44,35 @@ export async function loadVisibleLeader(prisma: Db, user: AuthenticatedUser, lea
 }
 
 /** Only the leader's own unit's clerk (or an admin) changes the leader and records for them. */
-export function requireOwnUnit(user: AuthenticatedUser, unitId: string, what: string) {
-  if (user.role !== 'admin' && user.orgUnitId !== unitId) throw new DomainError('forbidden', `only the leader’s own unit ${what}`);
+export function requireOwnUnit(user: AuthenticatedUser, unitId: string, what: Localized) {
+  if (user.role !== 'admin' && user.orgUnitId !== unitId)
+    throw new DomainError('forbidden', { zh: `只有该领导所在单位可以${what.zh}`, en: `only the leader’s own unit ${what.en}` });
 }
 
 async function checkReportsTo(prisma: Db, unit: { id: string; parentId: string | null }, reportsToUnitId: string) {
   const target = await prisma.orgUnit.findUnique({ where: { id: reportsToUnitId } });
-  const invalid = (message: string) => invalidField('body.reportsToUnitId', message);
+  const invalid = (message: Localized) => invalidField('body.reportsToUnitId', message);
   if (!target || !keepsCommunities(target.kind) || target.parentId !== unit.parentId)
-    throw invalid('leaders report to a street office or park of their own district');
-  if (target.id === unit.id) throw invalid('a unit’s leader reports to another street or park, which confirms their activities');
+    throw invalid({ zh: '领导应到本区的街道或园区报到', en: 'leaders report to a street office or park of their own district' });
+  if (target.id === unit.id)
+    throw invalid({
+      zh: '领导应到其他街道或园区报到，由其确认活动',
+      en: 'a unit’s leader reports to another street or park, which confirms their activities',
+    });
 }
 
 export async function createLeader(deps: LeaderDeps, user: AuthenticatedUser, input: LeaderInput) {
   requireRole(user, ['street_staff', 'admin']);
   const unitId = user.role === 'admin' ? input.unitId : (input.unitId ?? user.orgUnitId);
-  if (!unitId) throw invalidField('body.unitId', 'admins say which unit the leader belongs to');
-  requireOwnUnit(user, unitId, 'adds its leaders');
+  if (!unitId) throw invalidField('body.unitId', { zh: '请选择领导所在单位', en: 'admins say which unit the leader belongs to' });
+  requireOwnUnit(user, unitId, { zh: '添加领导', en: 'adds its leaders' });
   const unit = await deps.prisma.orgUnit.findUnique({ where: { id: unitId } });
   if (!unit || !keepsLeaders(unit.kind)) {
-    throw invalidField('body.unitId', 'leaders belong to a street, park, district department, garrison unit or leadership body');
+    const kinds = joinWords(
+      LEADER_UNIT_KINDS.map((kind) => UNIT_KIND_WORDS[kind]),
+      { zh: '、', en: ', ' },
+    );
+    throw invalidField('body.unitId', { zh: `领导所在单位应为${kinds.zh}`, en: `leaders belong to a ${kinds.en}` });
   }
   await checkReportsTo(deps.prisma, unit, input.reportsToUnitId);
   const leader = await deps.prisma.leader.create({
@@ -83,7 +94,7 @@ export async function createLeader(deps: LeaderDeps, user: AuthenticatedUser, in
 export async function updateLeader(deps: LeaderDeps, user: AuthenticatedUser, leaderId: string, changes: LeaderChanges) {
   requireRole(user, ['street_staff', 'admin']);
   const leader = await loadVisibleLeader(deps.prisma, user, leaderId);
-  requireOwnUnit(user, leader.unitId, 'changes its leaders');
+  requireOwnUnit(user, leader.unitId, { zh: '修改领导信息', en: 'changes its leaders' });
   if (changes.reportsToUnitId) await checkReportsTo(deps.prisma, leader.unit, changes.reportsToUnitId);
   await deps.prisma.leader.update({ where: { id: leaderId }, data: { ...changes, updatedAt: deps.clock.now() } });
   await touchQuotaTracker(deps.temporal, deps.settings, leader.unitId, districtYearOf(deps.clock.now(), deps.settings.utcOffsetMinutes));

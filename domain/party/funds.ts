@@ -14,7 +14,10 @@ export async function recordFunding(deps: PartyDeps, user: AuthenticatedUser, ca
   const project = await deps.prisma.case.findFirst({ where: { AND: [{ id: caseId, filingUnitId: unit.id }, visibleCaseFilter(user)] } });
   if (!project) throw notFound('case');
   if (project.kind !== 'unclaimed_project')
-    throw invalidField('params.id', 'only public-service projects are funded from the service funds');
+    throw invalidField('params.id', {
+      zh: '只有公益项目可以使用服务经费',
+      en: 'only public-service projects are funded from the service funds',
+    });
   assertNotFuture(deps, input.approvedOn, 'body.approvedOn');
   await deps.prisma.serviceFund.create({
     data: {

@@ -3,7 +3,9 @@ import type { MemberRegistration } from '../../generated/prisma/client.ts';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
 import { shownContact } from '../../lib/contact-mask.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, noSuch, notFound } from '../../lib/errors.ts';
+import { PARTY_THING_WORDS } from '../../model/party/glossary.ts';
+import { UNIT_WORDS } from '../../model/directory/glossary.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
 import type { SameUnion } from '../../lib/type-checks.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -171,13 +173,17 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
   requireRole(user, REGISTRATIONS.rolesFor('register'));
   assertNotFuture(deps, input.registeredOn, 'body.registeredOn');
   const community = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
-  if (!community) throw invalidField('body.communityId', 'no such community');
+  if (!community) throw invalidField('body.communityId', noSuch(PARTY_THING_WORDS.community));
   const byCommunity = community.unitId === user.orgUnitId;
   if (!byCommunity && input.homeUnitId !== user.orgUnitId)
-    throw new DomainError('forbidden', 'register the members of your own unit, or members living in your street/park');
-  if (!(await deps.prisma.orgUnit.findUnique({ where: { id: input.homeUnitId } }))) throw invalidField('body.homeUnitId', 'no such unit');
+    throw new DomainError('forbidden', {
+      zh: '只能登记本单位的党员，或居住在本街道/园区的党员',
+      en: 'register the members of your own unit, or members living in your street/park',
+    });
+  if (!(await deps.prisma.orgUnit.findUnique({ where: { id: input.homeUnitId } })))
+    throw invalidField('body.homeUnitId', noSuch(UNIT_WORDS));
   if (input.branchId && !(await deps.prisma.partyBranch.findFirst({ where: { id: input.branchId, unitId: input.homeUnitId } })))
-    throw invalidField('body.branchId', 'no such party branch in the member’s home unit');
+    throw invalidField('body.branchId', { zh: '党员所在单位没有这个党支部', en: 'no such party branch in the member’s home unit' });
   const already = await deps.prisma.partyMember.findUnique({ where: { memberNumber: input.memberNumber } });
   if (already) throw alreadyRegistered(input.memberNumber);
   const memberId = randomUUID();
@@ -233,7 +239,13 @@ function openRegistration(
 const alreadyRegistered = (memberNumber: string) =>
   new DomainError(
     'conflict',
-    `member ${memberNumber} is already registered; a member moving is recorded as a move, never registered twice`,
+    {
+      zh: `党员 ${memberNumber} 已经报到；党员迁居请办理迁移，不要重复登记`,
+      en: `member ${memberNumber} is already registered; a member moving is recorded as a move, never registered twice`,
+    },
+    undefined,
+    undefined,
+    { memberNumber },
   );
 
 /** The clerk of the community's street/park accepts a registration sent by the home unit. */
@@ -271,18 +283,33 @@ export async function moveMember(
   if (!current) throw notFound('member registered with your street/park');
   requireStep(REGISTRATIONS, 'move', current.status, user.role);
   const target = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
-  if (!target) throw invalidField('body.communityId', 'no such community');
-  if (target.id === current.communityId) throw invalidField('body.communityId', 'the member is registered with this community already');
+  if (!target) throw invalidField('body.communityId', noSuch(PARTY_THING_WORDS.community));
+  if (target.id === current.communityId)
+    throw invalidField('body.communityId', { zh: '该党员已在这个社区报到', en: 'the member is registered with this community already' });
   if (input.movedOn <= dateOnly(current.registeredOn))
-    throw invalidField('body.movedOn', `must be after the current registration began (${dateOnly(current.registeredOn)})`);
+    throw invalidField(
+      'body.movedOn',
+      {
+        zh: `应晚于当前报到开始的日期（${dateOnly(current.registeredOn)}）`,
+        en: `must be after the current registration began (${dateOnly(current.registeredOn)})`,
+      },
+      { registeredOn: dateOnly(current.registeredOn) },
+    );
   if (await deps.prisma.serviceRecord.count({ where: { registrationId: current.id, servedOn: { gte: new Date(input.movedOn) } } }))
-    throw new DomainError('conflict', 'the current community has records on or after that day; a move cannot precede them');
+    throw new DomainError('conflict', {
+      zh: '当前社区在该日及之后还有服务记录，迁移日期不能早于这些记录',
+      en: 'the current community has records on or after that day; a move cannot precede them',
+    });
   await deps.prisma.$transaction(async (tx) => {
     const ended = await tx.memberRegistration.updateMany({
       where: { id: current.id, status: current.status },
       data: { status: REGISTRATIONS.targetOf('moveOut', current.status), endedOn: new Date(input.movedOn), openMemberId: null },
     });
-    if (ended.count === 0) throw new DomainError('conflict', 'the registration changed meanwhile; try again');
+    if (ended.count === 0)
+      throw new DomainError('conflict', {
+        zh: '报到信息刚刚已被他人修改，请刷新后重试',
+        en: 'the registration changed meanwhile; try again',
+      });
     await tx.memberRegistration.create({ data: openRegistration(deps, user, 'moveIn', memberId, target, input.movedOn) });
   });
   return getMember(deps, user, memberId);

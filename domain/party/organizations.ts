@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../lib/db.ts';
 import { isUniqueViolation } from '../../lib/db.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, noSuch, notFound } from '../../lib/errors.ts';
+import { PARTY_THING_WORDS } from '../../model/party/glossary.ts';
+import { UNIT_WORDS } from '../../model/directory/glossary.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
 import { keepsCommunities } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -11,8 +13,10 @@ import { callerStreetOrPark, type PartyDeps } from './scope.ts';
 // Communities (of a street office or park) and party branches (of a home unit) as data: a unit's clerk
 // keeps its own, an administrator any unit's.
 
-const duplicateName = (what: string) => (error: unknown) => {
-  if (isUniqueViolation(error)) throw new DomainError('conflict', `the unit already has a ${what} of that name`);
+const duplicateName = (what: 'community' | 'branch') => (error: unknown) => {
+  const words = PARTY_THING_WORDS[what];
+  if (isUniqueViolation(error))
+    throw new DomainError('conflict', { zh: `本单位已有同名的${words.zh}`, en: `the unit already has a ${words.en} of that name` });
   throw error;
 };
 
@@ -24,18 +28,22 @@ const nameMatches = (q: string | undefined) => (q ? { name: { contains: q, mode:
  */
 async function unitToAddTo(deps: PartyDeps, user: AuthenticatedUser, unitId: string | undefined, what: 'community' | 'branch') {
   if (user.role === 'admin') {
-    if (!unitId) throw invalidField('body.unitId', 'name the unit');
+    if (!unitId) throw invalidField('body.unitId', { zh: '请选择单位', en: 'name the unit' });
     const unit = await deps.prisma.orgUnit.findUnique({ where: { id: unitId } });
-    if (!unit) throw invalidField('body.unitId', 'no such unit');
+    if (!unit) throw invalidField('body.unitId', noSuch(UNIT_WORDS));
     if (what === 'community' && !keepsCommunities(unit.kind))
-      throw invalidField('body.unitId', 'only street offices and parks keep communities');
+      throw invalidField('body.unitId', { zh: '只有街道和园区设有社区', en: 'only street offices and parks keep communities' });
     return unit;
   }
   const unit =
     what === 'community'
       ? await callerStreetOrPark(deps.prisma, user)
       : await deps.prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
-  if (!unit || (unitId && unitId !== unit.id)) throw new DomainError('forbidden', `add a ${what} to your own unit`);
+  if (!unit || (unitId && unitId !== unit.id))
+    throw new DomainError('forbidden', {
+      zh: `只能为本单位添加${PARTY_THING_WORDS[what].zh}`,
+      en: `add a ${PARTY_THING_WORDS[what].en} to your own unit`,
+    });
   return unit;
 }
 
@@ -162,7 +170,7 @@ export async function createBranch(deps: PartyDeps, user: AuthenticatedUser, inp
   const unit = await unitToAddTo(deps, user, input.unitId, 'branch');
   const row = await deps.prisma.partyBranch
     .create({ data: { id: randomUUID(), unitId: unit.id, name: input.name }, include: branchInclude })
-    .catch(duplicateName('party branch'));
+    .catch(duplicateName('branch'));
   return branchView(row);
 }
 
@@ -173,6 +181,6 @@ export async function updateBranch(deps: PartyDeps, user: AuthenticatedUser, id:
   if (!(await deps.prisma.partyBranch.findFirst({ where }))) throw notFound('party branch');
   const row = await deps.prisma.partyBranch
     .update({ where: { id }, data: { name: input.name }, include: branchInclude })
-    .catch(duplicateName('party branch'));
+    .catch(duplicateName('branch'));
   return branchView(row);
 }

@@ -78,10 +78,17 @@ export async function createRecord(deps: PartyDeps, user: AuthenticatedUser, inp
       OR: [{ endedOn: null }, { endedOn: { gt: servedOn } }],
     },
   });
-  if (!registration) throw invalidField('body.servedOn', 'the member was not registered with any community on that day');
+  if (!registration)
+    throw invalidField('body.servedOn', {
+      zh: '该党员在这一天未在任何社区报到',
+      en: 'the member was not registered with any community on that day',
+    });
   const byCommunity = registration.unitId === user.orgUnitId;
   if (!byCommunity && member.homeUnitId !== user.orgUnitId)
-    throw new DomainError('forbidden', 'the street/park the member was registered with on that day, or the member’s home unit, records it');
+    throw new DomainError('forbidden', {
+      zh: '服务记录由党员当天报到的街道/园区或党员所在单位登记',
+      en: 'the street/park the member was registered with on that day, or the member’s home unit, records it',
+    });
   if (input.caseId && !(await deps.prisma.case.findFirst({ where: { id: input.caseId, filingUnitId: registration.unitId } })))
     throw notFound('case in the ledger of that street/park');
   const confirmed = RECORDS.targetOf('record', null, byCommunity ? 'confirmed' : 'awaiting_confirmation') === 'confirmed';

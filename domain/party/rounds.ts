@@ -1,5 +1,6 @@
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { invalidField, notFound } from '../../lib/errors.ts';
+import { PARTY_THING_WORDS } from '../../model/party/glossary.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
 import { roundSchedule } from '../../model/party/rules.ts';
 import { TASK_QUEUE, roundReadyUpdate, roundUpdates, workflowIdForRound, type Workflows } from '../../workflows/definitions.ts';
@@ -133,7 +134,11 @@ async function assertNominable(deps: PartyDeps, unitId: string, command: RoundCo
       : await deps.prisma.partyBranch.findFirst({
           where: { id: command.subjectId, members: { some: { registrations: { some: registered } } } },
         });
-  if (!found) throw invalidField('body.subjectId', `no ${command.kind} registered with this street/park`);
+  if (!found)
+    throw invalidField('body.subjectId', {
+      zh: `本街道/园区没有这个已报到的${PARTY_THING_WORDS[command.kind].zh}`,
+      en: `no ${PARTY_THING_WORDS[command.kind].en} registered with this street/park`,
+    });
 }
 
 /** A nomination, after checking that the member or branch is registered with the street/park. */

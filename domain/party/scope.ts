@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
-import { DomainError, invalidField } from '../../lib/errors.ts';
+import { DomainError, invalidField, notAfterToday } from '../../lib/errors.ts';
 import { districtToday } from '../../lib/district-time.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
@@ -13,14 +13,14 @@ export type PartyDeps = { prisma: Db; temporal: Client; clock: Clock; storage: B
 /** A date of something that already happened: today in the district at the latest. */
 export function assertNotFuture(deps: Pick<PartyDeps, 'clock' | 'settings'>, date: string, path: string) {
   const today = districtToday(deps.clock, deps.settings.feedback.utcOffsetMinutes);
-  if (date > today) throw invalidField(path, `cannot be in the future (today is ${today} in the district)`);
+  if (date > today) throw invalidField(path, notAfterToday(today), { today });
 }
 
 /** The caller's own street office or park; other units keep no communities. */
 export async function callerStreetOrPark(prisma: Db, user: AuthenticatedUser) {
   const unit = await prisma.orgUnit.findUnique({ where: { id: user.orgUnitId } });
   if (user.role !== 'street_staff' || !unit || !keepsCommunities(unit.kind))
-    throw new DomainError('forbidden', 'only the staff of a street office or park do this');
+    throw new DomainError('forbidden', { zh: '只有街道或园区的工作人员可以办理', en: 'only the staff of a street office or park do this' });
   return unit;
 }
 
@@ -43,7 +43,7 @@ export async function readableUnitIds(prisma: Db, user: AuthenticatedUser): Prom
     case 'district_officer':
       return unitsOfDistrict(prisma, user.orgUnitId);
     case 'municipal_liaison':
-      throw new DomainError('forbidden', 'party members are kept by the district and its units');
+      throw new DomainError('forbidden', { zh: '党员信息由区及区属单位管理', en: 'party members are kept by the district and its units' });
   }
 }
 

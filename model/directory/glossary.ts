@@ -3,6 +3,9 @@ import type { Role } from './roles.ts';
 import type { UnitKind } from './unit-kinds.ts';
 import type { UserAccountAction, UserAccountState } from './user-account.ts';
 
+/** What any unit of the tree is called in a sentence. */
+export const UNIT_WORDS = { zh: '单位', en: 'unit' } as const satisfies Words;
+
 /** The organisation tree in the words people read: the kinds of unit and the roles people hold in them. */
 export const UNIT_KIND_WORDS = {
   municipality: { zh: '市委组织部', en: 'municipality' },

@@ -1,4 +1,4 @@
-import type { LifecycleWords } from '../lifecycle.ts';
+import type { LifecycleWords, Words } from '../lifecycle.ts';
 import type { RecordAction, RecordState } from './record-lifecycle.ts';
 import type { RegistrationAction, RegistrationState } from './registration-lifecycle.ts';
 import type { RoundAction, RoundPhase } from './round-lifecycle.ts';
@@ -50,3 +50,10 @@ export const RECORD_GLOSSARY = {
     confirm: { zh: '确认', en: 'confirm' },
   },
 } as const satisfies LifecycleWords<RecordState, RecordAction>;
+
+/** The things of Section Four named in a sentence ("没有这个社区", "the unit already has a party branch of that name"). */
+export const PARTY_THING_WORDS = {
+  community: { zh: '社区', en: 'community' },
+  branch: { zh: '党支部', en: 'party branch' },
+  member: { zh: '党员', en: 'party member' },
+} as const satisfies Record<string, Words>;

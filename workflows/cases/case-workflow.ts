@@ -370,7 +370,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   takeUpdate(caseCycleUpdates.forwardWithBatch, 'forwardWithBatch', cycleMoves.forwardWithBatch);
   takeUpdate(claimProjectUpdate, 'claim', claim, () => {
     const refusal = refuseClaim(filing.kind, details);
-    return refusal ? { kind: 'invalid_state', message: refusal } : undefined;
+    return refusal ? { kind: 'invalid_state', said: refusal } : undefined;
   });
   setHandler(fileAddedSignal, attach);
   // Deprecated signals of cycles started before the moves were Updates: kept so those histories replay.

@@ -23,7 +23,10 @@ import {
   type RoundWorkflowInput,
 } from '../../model/party/rounds.ts';
 import { recommendationQuota } from '../../model/party/rules.ts';
-import { LEDGER_REFUSED_FAILURE, UPDATE_REJECTIONS, roundReadyUpdate, roundSnapshotQuery, roundUpdates } from '../definitions.ts';
+import { LEDGER_REFUSED_FAILURE, roundReadyUpdate, roundSnapshotQuery, roundUpdates, updateRefusal } from '../definitions.ts';
+import type { RuleRefusal, Words } from '../../model/lifecycle.ts';
+import { PARTY_THING_WORDS } from '../../model/party/glossary.ts';
+import { NOMINATION_SOURCE_LABELS } from '../../model/party/vocabulary.ts';
 import { refusedForGood } from '../refusals.ts';
 import { party, roundProjection } from './activities.ts';
 
@@ -38,8 +41,9 @@ const DAY = 86_400_000;
 /** The street/park is reminded this long before its submission deadline, if it has not submitted. */
 const REMINDER_BEFORE_MS = 3 * DAY;
 
-const refuse = (message: string, type: string = UPDATE_REJECTIONS.invalidState) => {
-  throw ApplicationFailure.nonRetryable(message, type);
+/** A validator's refusal in both languages (the API answers in the reader's). */
+const refuse = (kind: RuleRefusal['kind'], said: Words, params?: RuleRefusal['params']): never => {
+  throw updateRefusal({ kind, said, ...(params ? { params } : {}) });
 };
 const copyOf = (n: Nomination): Nomination => ({ ...n, sources: [...n.sources], reasons: { ...n.reasons } });
 
@@ -115,7 +119,7 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   }
   const untilProjected = async (sequence: number) => {
     await condition(() => projectedSequence >= sequence || refusal !== undefined);
-    if (projectedSequence < sequence) refuse(refusal ?? 'not recorded', UPDATE_REJECTIONS.invalidInput);
+    if (projectedSequence < sequence) refuse('invalid_input', { zh: '台账未能记录此项内容', en: refusal ?? 'not recorded' });
     return snapshot();
   };
   /** Before the patch: the whole round written per change. */
@@ -140,13 +144,29 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
    * An Update's validator: the transition table says whether this role may take the step in this
    * phase; the round says whether the caller's unit is the one that runs or reviews it.
    */
+  /** Over the quota: its own failure type (409 quota_exceeded), with the figures the list is held to. */
+  const overQuota = (selected: number) => {
+    const registered = registeredCount ?? 0;
+    const refusal: RuleRefusal = {
+      kind: 'invalid_input',
+      said: {
+        zh: `已选 ${selected} 名党员，超过名额：最多 ${quota} 名（已报到 ${registered} 名的 ${input.quotaPercent}%）`,
+        en: `over quota: ${selected} members selected, at most ${quota} allowed (${input.quotaPercent} % of ${registered} registered, ${input.quotaRounding}ed)`,
+      },
+      params: { selected, quota, quotaPercent: input.quotaPercent, registered },
+    };
+    return ApplicationFailure.create({ message: refusal.said.en, type: QUOTA_EXCEEDED, nonRetryable: true, details: [refusal] });
+  };
   const validate = (action: RoundAction, actor: Actor) => {
     const tableRefusal = ROUND_LIFECYCLE.refuse(action, phase, actor.role);
-    if (tableRefusal?.kind === 'forbidden') refuse(tableRefusal.message, UPDATE_REJECTIONS.forbidden);
+    if (tableRefusal?.kind === 'forbidden') throw updateRefusal(tableRefusal);
     if (!actsOnRound(input, actor))
-      refuse('only this street/park’s staff run its round, and its district’s officers review it', UPDATE_REJECTIONS.forbidden);
-    if (registeredCount === undefined) refuse('the round is still opening');
-    if (tableRefusal) refuse(tableRefusal.message);
+      refuse('forbidden', {
+        zh: '推荐评选由本街道/园区的工作人员办理，由所在区的组织部审核',
+        en: 'only this street/park’s staff run its round, and its district’s officers review it',
+      });
+    if (registeredCount === undefined) refuse('invalid_state', { zh: '推荐评选正在开启，请稍后再试', en: 'the round is still opening' });
+    if (tableRefusal) throw updateRefusal(tableRefusal);
   };
   const validateStep =
     (action: RoundAction) =>
@@ -181,7 +201,14 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
       validator: ({ actor, command: { kind, subjectId, source } }: RoundRequest<'nominate'>) => {
         validate('nominate', actor);
         if (nominations.get(subjectKeyOf(kind, subjectId))?.sources.includes(source))
-          refuse(`this ${kind} is already nominated by the ${source}`);
+          refuse(
+            'invalid_state',
+            {
+              zh: `这个${PARTY_THING_WORDS[kind].zh}已有${NOMINATION_SOURCE_LABELS[source].zh}`,
+              en: `this ${PARTY_THING_WORDS[kind].en} is already nominated by the ${source}`,
+            },
+            { kind, source },
+          );
       },
     },
   );
@@ -195,7 +222,12 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
       validator: ({ actor, command: { subjectKeys } }: RoundRequest<'shortlist'>) => {
         validate('shortlist', actor);
         const unknown = subjectKeys.filter((k) => !nominations.has(k));
-        if (unknown.length > 0) refuse(`not nominated: ${unknown.join(', ')}`, UPDATE_REJECTIONS.invalidInput);
+        if (unknown.length > 0)
+          refuse(
+            'invalid_input',
+            { zh: `未被推荐：${unknown.join('、')}`, en: `not nominated: ${unknown.join(', ')}` },
+            { subjectKeys: unknown },
+          );
       },
     },
   );
@@ -210,7 +242,12 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
       validator: ({ actor, command: { selected } }: RoundRequest<'decide'>) => {
         validate('decide', actor);
         const outside = selected.filter((k) => !nominations.get(k)?.shortlisted);
-        if (outside.length > 0) refuse(`not on the shortlist: ${outside.join(', ')}`, UPDATE_REJECTIONS.invalidInput);
+        if (outside.length > 0)
+          refuse(
+            'invalid_input',
+            { zh: `不在初步人选中：${outside.join('、')}`, en: `not on the shortlist: ${outside.join(', ')}` },
+            { subjectKeys: outside },
+          );
       },
     },
   );
@@ -226,12 +263,9 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
     {
       validator: ({ actor }: RoundRequest<'submit'>) => {
         validate('submit', actor);
-        if (![...nominations.values()].some((n) => n.selected)) refuse('the decision selects nobody', UPDATE_REJECTIONS.invalidInput);
-        if (selectedMembers() > quota)
-          refuse(
-            `over quota: ${selectedMembers()} members selected, at most ${quota} allowed (${input.quotaPercent} % of ${registeredCount} registered, ${input.quotaRounding}ed)`,
-            QUOTA_EXCEEDED,
-          );
+        if (![...nominations.values()].some((n) => n.selected))
+          refuse('invalid_input', { zh: '集体研究未确定任何人选', en: 'the decision selects nobody' });
+        if (selectedMembers() > quota) throw overQuota(selectedMembers());
       },
     },
   );

@@ -96,7 +96,7 @@ describe('the yearly 15 % recommendation round', () => {
     await nominate(branchId, 'organization', 'branch');
     const outsider = await nominate(westMemberId, 'residents');
     expect(outsider.status).toBe(400);
-    expect(outsider.body.error.fields).toEqual([{ path: 'body.subjectId', message: 'no member registered with this street/park' }]);
+    expect(outsider.body.error.fields).toEqual([{ path: 'body.subjectId', message: 'no party member registered with this street/park' }]);
 
     const all = [member(1), member(2), member(3), `branch:${branchId}`];
     expect((await post(east, 'shortlist', { subjectKeys: all })).body.phase).toBe('shortlisted');
@@ -106,6 +106,7 @@ describe('the yearly 15 % recommendation round', () => {
     expect(overQuota.body.error).toMatchObject({
       code: 'quota_exceeded',
       message: expect.stringContaining('3 members selected, at most 2'),
+      params: expect.objectContaining({ selected: 3, quota: 2 }),
     });
 
     const twoAndBranch = [member(1), member(2), `branch:${branchId}`];

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../../domain/directory/seed.ts';
 import { ROUND_LIFECYCLE } from '../../../model/party/round-lifecycle.ts';
+import { refusalWords } from '../../../model/refusals.ts';
 import { roundUpdates, workflowIdForRound } from '../../../workflows/definitions.ts';
 import { registerAs } from '../../support/party-steps.ts';
 import { startTestSystem, type TestSystem } from '../../support/system.ts';
@@ -130,11 +131,15 @@ describe('the round’s transition table over HTTP', () => {
     expect(early.status).toBe(409);
     expect(early.body.error).toMatchObject({
       code: 'invalid_transition',
-      message: ROUND_LIFECYCLE.refuse('approve', 'nominating', 'district_officer')!.message,
+      message: refusalWords(ROUND_LIFECYCLE.refuse('approve', 'nominating', 'district_officer')!)?.en,
     });
     const unsubmittable = await step('east', 'submission');
     expect(unsubmittable.status).toBe(409);
-    expect(unsubmittable.body.error.message).toBe(ROUND_LIFECYCLE.refuse('submit', 'nominating', 'street_staff')!.message);
+    const submitRefusal = refusalWords(ROUND_LIFECYCLE.refuse('submit', 'nominating', 'street_staff')!);
+    expect(unsubmittable.body.error.message).toBe(submitRefusal?.en);
+    // The workflow's validator refuses it; the reader of Chinese reads the glossary's words, not a generic sentence.
+    const inChinese = await step('east', 'submission').set('Accept-Language', 'zh-CN');
+    expect(inChinese.body.error).toMatchObject({ code: 'invalid_transition', message: submitRefusal?.zh });
     // Another district's officer does not see the round at all.
     expect((await step('north-district', 'approve')).status).toBe(404);
   });

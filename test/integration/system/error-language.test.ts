@@ -62,7 +62,7 @@ describe('field errors', () => {
     expect(zh.body.error.fields).toEqual([
       {
         path: 'body.foundOn',
-        message: expect.stringMatching(/^发现日期不能晚于今天（\d{4}-\d{2}-\d{2}）$/),
+        message: expect.stringMatching(/^不能晚于今天（\d{4}-\d{2}-\d{2}）$/),
         params: { today: expect.any(String) },
       },
     ]);
@@ -180,6 +180,36 @@ describe('refusals and request errors', () => {
     expect(en.body.error.message).toBe(
       'cannot submit to the district while the case is in district review (possible in awaiting submission)',
     );
+  });
+
+  it('say the party and leader rules in the reader’s language too (no generic fallback)', async () => {
+    const zhPost = (token: string, path: string, body: object) =>
+      sys.http.post(path).set('Authorization', token).set('Idempotency-Key', newKey()).set('Accept-Language', 'zh-CN').send(body);
+    const member = {
+      memberNumber: 'M-LANG-1',
+      name: 'Wang Fang',
+      homeUnitId: seedId('DEPT-CIVIL'),
+      communityId: seedId('DEPT-CIVIL'),
+      registeredOn: '2099-01-05',
+    };
+    const future = await zhPost(east, '/party/members', member);
+    expect(future.status).toBe(400);
+    expect(future.body.error.fields).toEqual([
+      {
+        path: 'body.registeredOn',
+        message: expect.stringMatching(/^不能晚于今天（\d{4}-\d{2}-\d{2}）$/),
+        params: { today: expect.any(String) },
+      },
+    ]);
+    const nowhere = await zhPost(east, '/party/members', { ...member, registeredOn: '2026-01-05' });
+    expect(nowhere.body.error.fields).toEqual([{ path: 'body.communityId', message: '没有这个社区' }]);
+    const adminOwnUnit = await zhPost(admin, '/leaders', {
+      name: 'Li Ming',
+      post: 'Director',
+      rank: 'principal',
+      reportsToUnitId: seedId('ST-EAST'),
+    });
+    expect(adminOwnUnit.body.error.fields).toEqual([{ path: 'body.unitId', message: '请选择领导所在单位' }]);
   });
 
   it('answer a wrong login, bad JSON and an unknown route in Chinese', async () => {

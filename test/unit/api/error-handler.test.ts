@@ -21,7 +21,7 @@ function appThrowing(error: unknown, logs: string[] = []) {
 
 describe('errorHandler', () => {
   it.each(Object.entries(ERROR_STATUS) as Array<[ErrorCode, number]>)('maps %s to HTTP %i', async (code, status) => {
-    const res = await appThrowing(new DomainError(code, `because ${code}`))
+    const res = await appThrowing(new DomainError(code, { zh: `因为 ${code}`, en: `because ${code}` }))
       .get('/')
       .set('Accept-Language', 'en');
     expect(res.status).toBe(status);
@@ -29,7 +29,7 @@ describe('errorHandler', () => {
   });
 
   it('passes field details through, in the language asked for', async () => {
-    const error = new DomainError('validation_failed', 'invalid body', [
+    const error = new DomainError('validation_failed', { zh: '填写有误', en: 'invalid body' }, [
       { path: 'body.title', message: { zh: '至少 3 个字', en: 'at least 3 characters' }, params: { minimum: 3 } },
     ]);
     const english = await appThrowing(error).get('/').set('Accept-Language', 'en-US,en;q=0.9,zh-CN;q=0.5');
@@ -41,20 +41,26 @@ describe('errorHandler', () => {
     expect(chinese.headers.vary).toContain('Accept-Language');
   });
 
-  it('answers in Chinese by default, never with an English message it has no Chinese for', async () => {
+  it('answers in Chinese by default; an error said only for the log gets its code’s message in the reader’s language', async () => {
     for (const header of [undefined, 'fr-FR', '*']) {
-      const request = appThrowing(new DomainError('conflict', 'the registration changed meanwhile; try again')).get('/');
+      const request = appThrowing(new DomainError('conflict', { zh: '报到信息已变化', en: 'the registration changed' })).get('/');
       const res = header ? await request.set('Accept-Language', header) : await request;
-      expect(res.body.error).toMatchObject({ code: 'conflict', message: ERRORS.conflict.message.zh });
+      expect(res.body.error).toMatchObject({ code: 'conflict', message: '报到信息已变化' });
+    }
+    for (const language of ['zh', 'en'] as const) {
+      const res = await appThrowing(new DomainError('not_found', { log: 'export job 42 not found' }))
+        .get('/')
+        .set('Accept-Language', language);
+      expect(res.body.error).toMatchObject({ code: 'not_found', message: ERRORS.not_found.message[language] });
     }
     const bodyTooLarge = await appThrowing(Object.assign(new Error('request entity too large'), { type: 'entity.too.large' })).get('/');
     expect(bodyTooLarge.body.error).toMatchObject({ code: 'payload_too_large', message: '提交的内容过大' });
   });
 
   it('challenges with Bearer on 401 and says when to come back on 429', async () => {
-    const unauthenticated = await appThrowing(new DomainError('unauthenticated', 'no token')).get('/');
+    const unauthenticated = await appThrowing(new DomainError('unauthenticated', { log: 'no token' })).get('/');
     expect(unauthenticated.headers['www-authenticate']).toMatch(/^Bearer/);
-    const throttled = await appThrowing(new DomainError('too_many_requests', 'slow down', undefined, 120)).get('/');
+    const throttled = await appThrowing(new DomainError('too_many_requests', { log: 'slow down' }, undefined, 120)).get('/');
     expect(throttled.status).toBe(429);
     expect(throttled.headers['retry-after']).toBe('120');
     expect(throttled.headers['www-authenticate']).toBeUndefined();

@@ -39,7 +39,7 @@ describe('the owner rules the table cannot hold', () => {
     expect(refuseOwnerStep('assignOwner', { ...facts, assignee: officer('b') })).toBeUndefined();
     expect(refuseOwnerStep('assignOwner', { ...facts, assignee: officer('c', 'north') })?.kind).toBe('forbidden');
     expect(refuseOwnerStep('assignOwner', { ...facts, assignee: clerk('d', 'dist') })?.kind).toBe('forbidden');
-    expect(refuseOwnerStep('assignOwner', facts)?.kind).toBe('forbidden');
+    expect(refuseOwnerStep('assignOwner', facts)?.kind).toBe('invalid_input');
     expect(refuseOwnerStep('assignOwner', { ...facts, assignee: officer('a') })?.kind).toBe('invalid_state');
   });
 
