@@ -26,7 +26,7 @@ const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-bench')
 try {
   const { url } = await createMigratedDatabase(postgres.url, 'bench_export', path.join(config.projectRoot, 'prisma', 'migrations'));
   const prisma = createPrisma(url, { maxConnections: 2 });
-  await seedDemoData(prisma, 'bench');
+  await seedDemoData(prisma, 'bench', 'zh');
 
   say(`inserting ${ROWS.toLocaleString('en')} cases`);
   const fill = new pg.Client({ connectionString: url });

@@ -41,7 +41,7 @@ try {
   const prisma = createPrisma(databaseUrl, { maxConnections: 10 });
   let fill: Awaited<ReturnType<typeof fillLedger>> | undefined;
   if (!REUSE) {
-    await seedDemoData(prisma, 'bench');
+    await seedDemoData(prisma, 'bench', 'zh');
     // A realistic tree: the demo district with 24 streets and parks, the north district with 12.
     const extra = [
       ...Array.from({ length: 20 }, (_, i) => ['DIST', `BENCH-D${i}`]),

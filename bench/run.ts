@@ -59,7 +59,7 @@ try {
   const { url: dbUrl } = await createMigratedDatabase(postgres.url, 'bench', path.join(config.projectRoot, 'prisma', 'migrations'));
   const prisma = createPrisma(dbUrl, { maxConnections: 20 });
   cleanups.push(() => prisma.$disconnect());
-  await seedDemoData(prisma, 'bench');
+  await seedDemoData(prisma, 'bench', 'zh');
 
   const temporal = await benchTemporal();
   const smtp = await startDevSmtpServer(0, { keep: 10 });

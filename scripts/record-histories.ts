@@ -33,7 +33,7 @@ mkdirSync(outDir, { recursive: true });
 const postgres = startLocalPostgres(path.join(config.cacheDir, 'postgres-dev-tools'), await freePort());
 const database = await createMigratedDatabase(postgres.url, `record_${Date.now()}`, path.join(config.projectRoot, 'prisma', 'migrations'));
 const prisma = createPrisma(database.url);
-await seedDemoData(prisma, 'record');
+await seedDemoData(prisma, 'record', 'en');
 
 const testServer = ensureTestServer(config.cacheDir, config.temporal.testServerVersion);
 // Recording runs alone, often beside busy suites: it may wait for a few more JVM starts.

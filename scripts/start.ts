@@ -94,9 +94,9 @@ async function main() {
     connectTimeoutMs: config.database.connectTimeoutMs,
   });
   cleanups.push(() => prisma.$disconnect());
-  const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD);
+  const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD, config.notices.language);
   if (seeded) say('seeded the demo organisation tree and users');
-  if ((await seedDemoLeaders(prisma, systemClock.now())).seeded) say('seeded demo leaders');
+  if ((await seedDemoLeaders(prisma, systemClock.now(), config.notices.language)).seeded) say('seeded demo leaders');
 
   const storage = createLocalDirectoryStorage(config.filesDir);
   const mailer = createMailer(smtpUrl, config.mail.from);

@@ -177,7 +177,7 @@ export const SCENARIOS: Scenario[] = [
     run: caseWorkflowOf(async (deps) => {
       const project = fixtureFiling({ title: 'claimed project', urgent: true, kind: 'unclaimed_project' }) as CaseFiling;
       const id = (await fileCase(deps, as(deps, 'east@ledger.test'), project, 'replay-claimed project')).case.id;
-      await seedDemoLeaders(deps.prisma, new Date(await deps.now()));
+      await seedDemoLeaders(deps.prisma, new Date(await deps.now()), 'en');
       const leader = await deps.prisma.leader.findFirstOrThrow({ where: { unitId: seedId('DEPT-CIVIL'), rank: 'principal' } });
       await claimProject(deps, as(deps, 'civil@ledger.test'), id, leader.id);
       await performCaseAction(deps, as(deps, 'district@ledger.test'), id, 'solve', { resolution: 'volunteers did it' });
@@ -188,7 +188,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'district-cycle-with-appendices-chased',
     async run(deps) {
-      await seedDemoLeaders(deps.prisma, new Date(await deps.now()));
+      await seedDemoLeaders(deps.prisma, new Date(await deps.now()), 'en');
       const { workflowId, handle } = await openCycle(deps, '2098-H1', { reminderWorkingDays: [1], reviewFirst: false, chaseDays: 1 });
       await submitAppendices({ ...deps, rules: loadConfig({}).leaders }, as(deps, 'civil@ledger.test'), '2098-H1');
       await deps.advance(12 * DAY);
@@ -200,7 +200,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'quota-tracker-counted-reminded-frozen',
     async run(deps) {
       const now = await deps.now();
-      await seedDemoLeaders(deps.prisma, new Date(now));
+      await seedDemoLeaders(deps.prisma, new Date(now), 'en');
       const { leaders } = loadConfig({});
       // The whole of next year: counted at the start and on a signal, reminded twice, frozen at its end.
       const year = districtYearOf(new Date(now), leaders.utcOffsetMinutes) + 1;

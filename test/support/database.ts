@@ -16,7 +16,7 @@ export async function createTestDatabase(options: { seed?: boolean } = { seed: t
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const prisma = createPrisma(url.toString());
-  if (options.seed !== false) await seedDemoData(prisma, DEMO_PASSWORD);
+  if (options.seed !== false) await seedDemoData(prisma, DEMO_PASSWORD, 'en');
   return {
     url: url.toString(),
     prisma,

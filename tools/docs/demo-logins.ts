@@ -5,11 +5,11 @@ import { code, table } from './regions.ts';
 export function demoLoginTable(): string {
   const units = new Map(DEMO_UNITS.map((unit) => [unit.code, unit]));
   return table(
-    ['login', 'role', 'unit'],
+    ['login', 'who', 'unit'],
     DEMO_USERS.map((user) => {
       const unit = units.get(user.unit);
       if (!unit) throw new Error(`domain/directory/seed.ts: ${user.email} names no demo unit ${user.unit}`);
-      return [code(user.email), code(user.role), `${unit.name} (${code(unit.kind)})`];
+      return [code(user.email), `${user.displayName.zh} (${user.displayName.en})`, `${unit.name.zh} (${unit.name.en})`];
     }),
   );
 }

@@ -36,8 +36,8 @@ afterAll(async () => {
 
 describe('embedded PostgreSQL (PGlite)', () => {
   it('takes the same migrations, seed and ledger projection as PostgreSQL', async () => {
-    expect((await seedDemoData(prisma, 'pw')).seeded).toBe(true);
-    expect((await seedDemoData(prisma, 'pw')).seeded).toBe(false);
+    expect((await seedDemoData(prisma, 'pw', 'en')).seeded).toBe(true);
+    expect((await seedDemoData(prisma, 'pw', 'en')).seeded).toBe(false);
     const { projectCaseEvent } = createLedgerActivities({ prisma, clock: systemClock });
     const caseId = '11111111-1111-4111-8111-111111111111';
     const workflow = {

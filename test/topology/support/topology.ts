@@ -68,7 +68,7 @@ export async function startTopology(options: { workerCount: number; log: (messag
     // The API has migrated the ledger; the demo organisation and users are what the steps act as.
     const prisma = createPrisma(ledgerUrl);
     stops.push(() => prisma.$disconnect());
-    await seedDemoData(prisma, DEMO_PASSWORD);
+    await seedDemoData(prisma, DEMO_PASSWORD, 'en');
     for (let i = 0; i < options.workerCount; i++) {
       workers.push(await startEntryProcess('start:worker', env, 'worker polling', { built: true }));
       options.log(`worker process ${workers.at(-1)!.child.pid} polling`);

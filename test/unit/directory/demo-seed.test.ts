@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_UNITS, DEMO_USERS } from '../../../domain/directory/seed.ts';
+import { DEMO_COMMUNITIES, DEMO_LEADERS, DEMO_UNITS, DEMO_USERS } from '../../../domain/directory/seed.ts';
 
 // The demo tree is merged from several features' additions: a repeated entry fails the first `npm start`.
 describe('the demo seed', () => {
@@ -9,5 +9,17 @@ describe('the demo seed', () => {
     expect(new Set(codes).size).toBe(codes.length);
     expect(new Set(emails).size).toBe(emails.length);
     expect(DEMO_USERS.filter((u) => !codes.includes(u.unit))).toEqual([]);
+  });
+
+  it('names everything in Chinese for a district’s first run, with the English the tests read beside it', () => {
+    const names = [
+      ...DEMO_UNITS.map((u) => u.name),
+      ...DEMO_USERS.map((u) => u.displayName),
+      ...DEMO_COMMUNITIES.map((c) => c.name),
+      ...DEMO_LEADERS.flatMap((l) => [l.name, l.post]),
+    ];
+    const han = /^[\u4e00-\u9fff（）]+$/u;
+    expect(names.filter((words) => !han.test(words.zh))).toEqual([]);
+    expect(names.filter((words) => !/^[A-Za-z][A-Za-z’ -]+$/.test(words.en))).toEqual([]);
   });
 });
