@@ -57,7 +57,7 @@ try {
   );
   const prisma = createPrisma(url, { maxConnections: 20 });
   cleanups.push(() => prisma.$disconnect());
-  await seedDemoData(prisma, 'bench');
+  await seedDemoData(prisma, 'bench', 'zh');
 
   const cli = requireTemporalCli(config, say);
   const temporalServer = await startTemporalDevServer({

@@ -44,7 +44,7 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         title, description, category, location, found_on, tried_locally, help_needed, reporter_name, reporter_contact,
         reporter_email, status, responsible_level, due_at, overdue, calendar_version, details, merged_into_case_id,
         search_grams, event_sequence, filed_at, updated_at, closed_at, forwarded_to_municipal, owner_user_id, owner_sequence,
-        latitude, longitude)
+        latitude, longitude, number)
       VALUES (${workflow.caseId}::uuid, ${`case-${workflow.caseId}`}, ${workflow.idempotencyKey}, ${workflow.requestHash},
         ${workflow.filingUnitId}::uuid, ${workflow.filedBy.userId}::uuid, ${filing.kind}::"CaseKind", ${filing.urgent},
         ${filing.title}, ${filing.description}, ${filing.category}, ${filing.location}, ${filing.foundOn}::date,
@@ -53,7 +53,11 @@ async function writeCaseEvent(prisma: Db, { workflow, event }: ProjectCaseEventI
         ${state.overdue}, ${state.calendarVersion}, ${JSON.stringify(state.details)}::jsonb,
         ${state.details.mergedIntoCaseId ?? null}::uuid, ${searchGrams(filing)}::text[], ${event.sequence}, ${occurredAt},
         ${occurredAt}, ${closedAt}, ${forwarded}, ${owner?.userId ?? null}::uuid, ${owner?.sequence ?? null},
-        ${filing.coordinates?.latitude ?? null}::float8, ${filing.coordinates?.longitude ?? null}::float8)
+        ${filing.coordinates?.latitude ?? null}::float8, ${filing.coordinates?.longitude ?? null}::float8,
+        -- Only the insert that creates the row draws a number: a column default would draw one for every
+        -- later event too (evaluated before the conflict is found), and numbers people quote would jump.
+        CASE WHEN EXISTS (SELECT 1 FROM cases WHERE id = ${workflow.caseId}::uuid) THEN 0
+          ELSE nextval(pg_get_serial_sequence('cases', 'number')) END)
       ON CONFLICT (id) DO UPDATE SET
         kind = EXCLUDED.kind, urgent = EXCLUDED.urgent, title = EXCLUDED.title, description = EXCLUDED.description,
         category = EXCLUDED.category, location = EXCLUDED.location, found_on = EXCLUDED.found_on,

@@ -42,7 +42,10 @@ export async function fileCase(
   requireRole(user, ['street_staff']);
   assertFoundByToday(filing.foundOn, districtToday(deps.clock, deps.policy.utcOffsetMinutes));
   if (filing.coordinates && deps.bounds && !isInside(filing.coordinates, deps.bounds)) {
-    throw invalidField('body.coordinates', `outside the district (${describeBox(deps.bounds)})`);
+    throw invalidField('body.coordinates', {
+      zh: `不在本区范围内（${describeBox(deps.bounds)}）`,
+      en: `outside the district (${describeBox(deps.bounds)})`,
+    });
   }
   // The case's id needs only the caller's unit id, so its unit and an earlier filing with this key are
   // looked up together, in one round trip's time.

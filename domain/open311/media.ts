@@ -78,7 +78,7 @@ export async function fetchMedia(url: string, settings: MediaSettings) {
   try {
     assertAcceptedFile({ contentType, data });
   } catch (error) {
-    if (error instanceof DomainError) throw refuse(error.localized ?? { zh: '照片内容与其类型不符', en: error.message });
+    if (error instanceof DomainError) throw refuse('log' in error.said ? { zh: '照片内容与其类型不符', en: error.message } : error.said);
     throw error;
   }
   return { fileName: fileNameOf(target, contentType), contentType, data, sha256: createHash('sha256').update(data).digest('hex') };

@@ -110,7 +110,7 @@ const open311Field = (filingPath: string) =>
 function inClientTerms(error: unknown): unknown {
   if (!(error instanceof DomainError) || !error.fields) return error;
   const fields: FieldIssue[] = error.fields.map((f) => ({ ...f, path: open311Field(f.path.replace(/^body\./, '')) }));
-  return new DomainError(error.code, error.localized ?? error.message, fields, error.retryAfterSeconds, error.params);
+  return new DomainError(error.code, error.said, fields, error.retryAfterSeconds, error.params);
 }
 
 /**

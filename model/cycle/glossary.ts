@@ -14,3 +14,11 @@ export const HALF_YEAR_WORDS = {
   H1: { zh: '上半年', en: 'first half' },
   H2: { zh: '下半年', en: 'second half' },
 } as const satisfies Record<'H1' | 'H2', Words>;
+
+/** A half-year code (2026-H2) in a sentence: 2026年下半年, the second half of 2026; another period as it is. */
+export function halfYearWords(cycle: string): Words {
+  const half = /^(\d{4})-(H[12])$/.exec(cycle);
+  if (!half) return { zh: cycle, en: cycle };
+  const words = HALF_YEAR_WORDS[half[2] as 'H1' | 'H2'];
+  return { zh: `${half[1]}年${words.zh}`, en: `the ${words.en} of ${half[1]}` };
+}

@@ -1,4 +1,4 @@
-import { HALF_YEAR_WORDS } from '../cycle/glossary.ts';
+import { halfYearWords } from '../cycle/glossary.ts';
 import { DOWNLOAD_WORDS } from './glossary.ts';
 
 export type DownloadKind = keyof typeof DOWNLOAD_WORDS;
@@ -7,9 +7,7 @@ type Language = 'zh' | 'en';
 /** A period as a file name shows it: in Chinese 2026年下半年, 2026年, a date as it is; in English the code. */
 function periodIn(period: string, language: Language): string {
   if (language === 'en') return period;
-  const half = /^(\d{4})-(H[12])$/.exec(period);
-  if (half) return `${half[1]}年${HALF_YEAR_WORDS[half[2] as 'H1' | 'H2'].zh}`;
-  return /^\d{4}$/.test(period) ? `${period}年` : period;
+  return /^\d{4}$/.test(period) ? `${period}年` : halfYearWords(period).zh;
 }
 
 /**

@@ -250,7 +250,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'district-cycle-appendix-units-follow-leaders',
     async run(deps) {
       const now = new Date(await deps.now());
-      await seedDemoLeaders(deps.prisma, now);
+      await seedDemoLeaders(deps.prisma, now, 'en');
       const { workflowId, handle } = await openCycle(deps, '2096-H1', { reminderWorkingDays: [1], reviewFirst: false, chaseDays: 1 });
       await deps.prisma.leader.create({
         data: {

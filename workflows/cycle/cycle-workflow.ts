@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
@@ -16,8 +15,8 @@ import { halfYearOf, halfYearWindow, nextHalfYear } from '../../lib/half-years.t
 import type { CaseMove } from '../../activities/cycle/case-moves.ts';
 import type { Actor } from '../../model/directory/roles.ts';
 import type { CyclePhase, CycleSnapshot, CycleWorkflowInput, OpenCyclesInput } from '../../model/cycle/cycle.ts';
+import { CYCLE_PHASE_WORDS, halfYearWords } from '../../model/cycle/glossary.ts';
 import {
-  UPDATE_REJECTIONS,
   approveSummaryUpdate,
   cycleSnapshotQuery,
   forwardedInBatchSignal,
@@ -97,6 +96,8 @@ export async function openCyclesWorkflow(input: OpenCyclesInput): Promise<{ cycl
  */
 export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<CycleSnapshot> {
   const { cycle, districtId } = input;
+  /** The half-year as refusals name it (2026年下半年). */
+  const period = halfYearWords(cycle);
   const workflowId = workflowInfo().workflowId;
   const deadline = Date.parse(input.deadlineAt);
   const followsLeaders = patched(APPENDIX_UNITS_FOLLOW_LEADERS);
@@ -150,11 +151,17 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     {
       validator: ({ actor }) => {
         if (actor.role !== 'street_staff')
-          throw ApplicationFailure.nonRetryable('only street staff submit a unit’s ledger', UPDATE_REJECTIONS.forbidden);
+          throw updateRefusal({
+            kind: 'forbidden',
+            said: { zh: '半年台账由街道/园区工作人员报送', en: 'only street staff submit a unit’s ledger' },
+          });
         if (!opened.unitIds.includes(actor.orgUnitId))
-          throw ApplicationFailure.nonRetryable('your unit does not report to this district', UPDATE_REJECTIONS.forbidden);
+          throw updateRefusal({ kind: 'forbidden', said: { zh: '本单位不属于这个区', en: 'your unit does not report to this district' } });
         if (submitted.has(actor.orgUnitId))
-          throw ApplicationFailure.nonRetryable(`your unit already submitted its ledger for ${cycle}`, UPDATE_REJECTIONS.invalidState);
+          throw updateRefusal({
+            kind: 'invalid_state',
+            said: { zh: `本单位已报送${period.zh}的台账`, en: `your unit already submitted its ledger for ${period.en}` },
+          });
       },
     },
   );
@@ -174,10 +181,13 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
         // The API looked the unit up just now (keepsLeaders); the list is what the cycle last asked.
         // A unit without leaders owes nothing now (not a matter of role: it may once it registers one).
         if (!keepsLeaders && !appendixUnitIds.includes(actor.orgUnitId))
-          throw ApplicationFailure.nonRetryable(
-            `your unit keeps no active leaders, so it owes no Appendix 1 and 2 for ${cycle}`,
-            UPDATE_REJECTIONS.invalidState,
-          );
+          throw updateRefusal({
+            kind: 'invalid_state',
+            said: {
+              zh: `本单位没有在任领导干部，无需报送${period.zh}的附件1、2`,
+              en: `your unit keeps no active leaders, so it owes no Appendix 1 and 2 for ${period.en}`,
+            },
+          });
         const refusal = APPENDIX_SUBMISSION_LIFECYCLE.refuse('submit', appendixStateOf(actor.orgUnitId), actor.role);
         if (refusal) throw updateRefusal({ ...refusal, message: `${refusal.message} (your unit, ${cycle})` });
       },
@@ -193,10 +203,19 @@ export async function districtCycleWorkflow(input: CycleWorkflowInput): Promise<
     {
       validator: ({ actor }) => {
         if (actor.role !== 'district_officer' || actor.orgUnitId !== districtId) {
-          throw ApplicationFailure.nonRetryable('only this district’s officers approve its summary', UPDATE_REJECTIONS.forbidden);
+          throw updateRefusal({
+            kind: 'forbidden',
+            said: { zh: '只有本区组织部可以审核汇总', en: 'only this district’s officers approve its summary' },
+          });
         }
         if (phase !== 'awaiting_review')
-          throw ApplicationFailure.nonRetryable(`the summary is not awaiting review (${phase})`, UPDATE_REJECTIONS.invalidState);
+          throw updateRefusal({
+            kind: 'invalid_state',
+            said: {
+              zh: `汇总当前${CYCLE_PHASE_WORDS[phase].zh}，不在待审核状态`,
+              en: `the summary is not awaiting review (${CYCLE_PHASE_WORDS[phase].en})`,
+            },
+          });
       },
     },
   );
