@@ -44,7 +44,10 @@ describe('the half-year ledger, through the UI', () => {
         },
       ],
     });
-    await expect.poll(async () => (await stack().sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).status).toBe(200);
+    // The cycle's first activities (open the row, ask who owes appendices) may take seconds on a busy machine.
+    await expect
+      .poll(async () => (await stack().sys.http.get(`/cycles/${CYCLE}`).set('Authorization', east)).status, { timeout: 30_000 })
+      .toBe(200);
 
     const clerk = await stack().newPage();
     await signIn(clerk, 'east@ledger.test');
