@@ -170,6 +170,13 @@ const FIELD_FALLBACK: Localized = { zh: '此项填写有误', en: 'not valid' };
 /** A record that is not there, or not the reader's to see (the same answer, so nothing leaks). */
 export const notFound = (what: string) => new DomainError('not_found', { log: `${what} not found` });
 
+/**
+ * Not found, naming the identifier the client sent (an Open311 client shows the description it gets):
+ * the same answer whether the record is missing or another unit's.
+ */
+export const notFoundNamed = (identifier: string) =>
+  new DomainError('not_found', { zh: `未找到 ${identifier}`, en: `${identifier} not found` });
+
 /** A fault of the server: the reader gets the code's message and the request id, the log the detail. */
 export const internalFault = (detail: string) => new DomainError('internal', { log: detail });
 

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Clock } from '../../lib/clock.ts';
 import type { Db } from '../../lib/db.ts';
 import { districtToday } from '../../lib/district-time.ts';
-import { DomainError, invalidField, notFound, type FieldIssue, type Localized } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFoundNamed, type FieldIssue, type Localized } from '../../lib/errors.ts';
 import type { BlobStorage } from '../../lib/storage.ts';
 import type { DeadlinePolicy } from '../../model/cases/case.ts';
 import type { CaseFiling } from '../../model/cases/filing.ts';
@@ -140,7 +140,7 @@ export async function postServiceRequest(
   const holder = await authenticateApiKey(deps.prisma, form.apiKey);
   checkJurisdiction(settings, form.jurisdictionId);
   const service = parseServiceCode(form.serviceCode);
-  if (!service) throw notFound(`service_code ${form.serviceCode}`);
+  if (!service) throw notFoundNamed(`service_code ${form.serviceCode}`);
   if (!filesCases(holder.unit.kind))
     throw new DomainError('forbidden', {
       zh: '此 api_key 所属单位不登记问题，只能查询',

@@ -1,6 +1,6 @@
 import type { Clock } from '../../lib/clock.ts';
 import type { Db, Prisma } from '../../lib/db.ts';
-import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
+import { DomainError, invalidField, notFoundNamed } from '../../lib/errors.ts';
 import { CASE_STATUSES } from '../../model/cases/lifecycle.ts';
 import { namedCategoryWords, open311Status, parseServiceCode, type Language, type ServiceRef } from '../../model/open311/services.ts';
 import { lastSteps, REQUEST_ROW_INCLUDE, toOpen311Request, type Open311Request, type RequestRow } from './request-view.ts';
@@ -27,7 +27,7 @@ export const MAX_REQUESTS = 1000;
 
 /** One jurisdiction is served; a client naming another (or any, where none is configured) is told it is not found. */
 export function checkJurisdiction(settings: Pick<Open311Settings, 'jurisdictionId'>, given: string | undefined) {
-  if (given !== undefined && given !== settings.jurisdictionId) throw notFound(`jurisdiction_id ${given}`);
+  if (given !== undefined && given !== settings.jurisdictionId) throw notFoundNamed(`jurisdiction_id ${given}`);
 }
 
 function scopeOf(settings: Open311Settings, reader: Open311Reader): Prisma.CaseWhereInput {
@@ -108,8 +108,8 @@ export async function findRequests(
 export async function findRequest(deps: { prisma: Db }, settings: Open311Settings, reader: Open311Reader, id: string) {
   const scope = scopeOf(settings, reader);
   // Any string may come as an id; one that cannot be a case's is simply not found.
-  if (!UUID.test(id)) throw notFound(`service_request_id ${id}`);
+  if (!UUID.test(id)) throw notFoundNamed(`service_request_id ${id}`);
   const row = await deps.prisma.case.findFirst({ where: { AND: [scope, { id }] }, include: REQUEST_ROW_INCLUDE });
-  if (!row) throw notFound(`service_request_id ${id}`);
+  if (!row) throw notFoundNamed(`service_request_id ${id}`);
   return present(deps.prisma, settings, reader, [row]);
 }

@@ -1,4 +1,4 @@
-import { notFound } from '../../lib/errors.ts';
+import { notFoundNamed } from '../../lib/errors.ts';
 import { CASE_KIND_WORDS } from '../../model/cases/glossary.ts';
 import { labelOf } from '../../model/glossary.ts';
 import { OPEN311_ATTRIBUTES } from '../../model/open311/attributes.ts';
@@ -29,7 +29,7 @@ export function listServices(lang: Language) {
 
 /** GET services/{code}: the attributes a request of the service carries, in the order a form asks for them. */
 export function serviceDefinition(code: string, lang: Language) {
-  if (!parseServiceCode(code)) throw notFound(`service_code ${code}`);
+  if (!parseServiceCode(code)) throw notFoundNamed(`service_code ${code}`);
   return {
     service_code: code,
     attributes: OPEN311_ATTRIBUTES.map((attribute, index) => ({
