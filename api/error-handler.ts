@@ -1,7 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { DomainError, ERROR_STATUS, ERRORS, type ErrorCode, type ErrorMessage, type ErrorParams, type FieldIssueText } from '../lib/errors.ts';
+import {
+  DomainError,
+  ERROR_STATUS,
+  ERRORS,
+  type ErrorCode,
+  type ErrorMessage,
+  type ErrorParams,
+  type FieldIssueText,
+} from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isTemporalUnavailable } from '../domain/workflow-calls.ts';
 import { requestLanguage } from './language.ts';

@@ -103,7 +103,8 @@ export async function submitAppendices(deps: CycleDeps, user: AuthenticatedUser,
     where: { id: user.orgUnitId },
     select: { parentId: true, kind: true, _count: { select: { leaders: { where: { active: true } } } } },
   });
-  if (!unit?.parentId) throw new DomainError('forbidden', { zh: '只有区属单位报送领导统计表', en: 'only units of a district submit leaders’ statistics' });
+  if (!unit?.parentId)
+    throw new DomainError('forbidden', { zh: '只有区属单位报送领导统计表', en: 'only units of a district submit leaders’ statistics' });
   // Who keeps leaders is asked now, not when the cycle opened: a unit's first leader may come later.
   const keepsLeaders = keepsLeadersKind(unit.kind) && unit._count.leaders > 0;
   if (!keepsLeaders) throw noLeadersNow(cycle);
