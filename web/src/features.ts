@@ -9,6 +9,8 @@ import { calendarFeature } from './calendar/routes.tsx';
 import { directoryFeature } from './directory/routes.tsx';
 import { systemFeature } from './system/routes.tsx';
 import { exportsFeature } from './exports/routes.tsx';
+import { open311Feature } from './open311/routes.tsx';
+import { webhooksFeature } from './webhooks/routes.tsx';
 
 /** Every feature's screens, in the order their entries appear in the main menu. */
 export const FEATURES: readonly Feature[] = [
@@ -21,6 +23,8 @@ export const FEATURES: readonly Feature[] = [
   directoryFeature,
   systemFeature,
   exportsFeature,
+  open311Feature,
+  webhooksFeature,
 ];
 
 /** The live entries (worklists and the like) the signed-in user's role and unit reach, in feature order. */

@@ -1,6 +1,8 @@
 import type { MessageKey, ShellMessageKey } from './zh.ts';
 import { leadersEn } from '../leaders/locale.en.ts';
 import { partyEn } from '../party/locale.en.ts';
+import { open311En } from '../open311/locale.en.ts';
+import { webhooksEn } from '../webhooks/locale.en.ts';
 
 const shell: Record<ShellMessageKey, string> = {
   'app.title': 'Linkage Ledger',
@@ -293,4 +295,4 @@ const shell: Record<ShellMessageKey, string> = {
   'mail.empty': 'No mail',
 };
 
-export const en: Record<MessageKey, string> = { ...shell, ...leadersEn, ...partyEn };
+export const en: Record<MessageKey, string> = { ...shell, ...leadersEn, ...partyEn, ...open311En, ...webhooksEn };

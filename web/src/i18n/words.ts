@@ -32,6 +32,14 @@ const GROUPS = {
   quotaItem: GLOSSARY.quotaItems,
   leaderRank: GLOSSARY.leaderRanks,
   userAction: GLOSSARY.lifecycles.userAccount.actions,
+  apiKeyState: GLOSSARY.lifecycles.open311ApiKey.states,
+  apiKeyStep: GLOSSARY.lifecycles.open311ApiKey.actions,
+  webhookState: GLOSSARY.lifecycles.webhook.states,
+  webhookStep: GLOSSARY.lifecycles.webhook.actions,
+  deliveryState: GLOSSARY.lifecycles.webhookDelivery.states,
+  deliveryStep: GLOSSARY.lifecycles.webhookDelivery.actions,
+  webhookEvent: GLOSSARY.webhookEvents,
+  webhookFormat: GLOSSARY.webhookFormats,
 } as const;
 export type WordGroup = keyof typeof GROUPS;
 

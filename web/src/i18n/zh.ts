@@ -1,5 +1,7 @@
 import { leadersZh } from '../leaders/locale.zh.ts';
 import { partyZh } from '../party/locale.zh.ts';
+import { open311Zh } from '../open311/locale.zh.ts';
+import { webhooksZh } from '../webhooks/locale.zh.ts';
 
 /**
  * Chinese, the default language, and the list of every message key (en.ts must match it): the shell's
@@ -295,6 +297,6 @@ const shell = {
   'mail.empty': '暂无邮件',
 };
 
-export const zh = { ...shell, ...leadersZh, ...partyZh };
+export const zh = { ...shell, ...leadersZh, ...partyZh, ...open311Zh, ...webhooksZh };
 export type ShellMessageKey = keyof typeof shell;
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,31 @@
+import type { webhooksZh } from './locale.zh.ts';
+
+/** The webhooks' screen in English: the same keys as locale.zh.ts. */
+export const webhooksEn: Record<keyof typeof webhooksZh, string> = {
+  'webhooks.title': 'Webhooks',
+  'webhooks.new': 'Register a webhook',
+  'webhooks.unit': 'Unit or district',
+  'webhooks.label': 'Name',
+  'webhooks.url': 'URL',
+  'webhooks.format': 'Format',
+  'webhooks.events': 'Events',
+  'webhooks.secret': 'DingTalk signing secret (optional)',
+  'webhooks.register': 'Register',
+  'webhooks.state': 'State',
+  'webhooks.counts': 'Pending / delivered / failed',
+  'webhooks.actions': 'Actions',
+  'webhooks.deliveries': 'Deliveries',
+  'webhooks.deliveriesOf': 'Deliveries: {label}',
+  'webhooks.secretTitle': 'Signing secret (shown this once)',
+  'webhooks.secretHint': 'The receiver checks X-Ledger-Signature with it: the HMAC-SHA256 of “timestamp.body”.',
+  'webhooks.none': 'No webhooks yet',
+  'webhooks.event': 'Event',
+  'webhooks.subject': 'About',
+  'webhooks.occurredAt': 'When',
+  'webhooks.attempts': 'Attempts',
+  'webhooks.lastError': 'Last error',
+  'webhooks.allStates': 'All',
+  'webhooks.more': 'Load more',
+  'webhooks.total': '{total} in all',
+  'webhooks.caseSubject': 'No. {number} {title}',
+};
