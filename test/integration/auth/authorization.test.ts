@@ -12,6 +12,9 @@ let historyLength: number;
 let attachmentId: string;
 const leader = { id: '', activityId: '', attachmentId: '' };
 
+/** A valid query for the case routes that need one (by the path's last part), so that only scope and role can stop the call. */
+const VALID_QUERIES: Record<string, Record<string, string>> = { 'stock-replies': { step: 'forward' } };
+
 /** A valid body for each case route, so that only scope and role can stop the call. */
 const VALID_BODIES: Record<string, Record<string, unknown>> = {
   submit: {},
@@ -45,7 +48,7 @@ const keyed = (route: (typeof routes)[number], request: ReturnType<typeof sys.ht
 /** The request an in-scope caller with the right role would make to this route. */
 function requestFor(route: (typeof routes)[number]) {
   const path = route.path.replace(':id', caseId).replace(':attachmentId', attachmentId);
-  if (route.method === 'get') return sys.http.get(path);
+  if (route.method === 'get') return sys.http.get(path).query(VALID_QUERIES[path.split('/').at(-1) ?? ''] ?? {});
   if (route.rawBody) return keyed(route, sys.http.post(path)).set('Content-Type', 'image/png').set('X-File-Name', 'x.png').send(PNG_BYTES);
   return keyed(route, sys.http.post(path)).send(VALID_BODIES[path.split('/').at(-1) ?? ''] ?? {});
 }

@@ -131,7 +131,9 @@ describe('a party member’s year and the year-end feedback to the home unit', (
       .set('Idempotency-Key', newKey())
       .send({ ...record, servedOn: `${YEAR}-11-22` });
     expect(future.status).toBe(400);
-    expect(future.body.error.fields).toEqual([{ path: 'body.servedOn', message: expect.stringContaining('future') }]);
+    expect(future.body.error.fields).toEqual([
+      { path: 'body.servedOn', message: expect.stringContaining('future'), params: { today: `${YEAR}-11-21` } },
+    ]);
 
     const byHomeUnit = await recordAs(sys, civil, {
       memberId: zhang.id,
