@@ -10,16 +10,26 @@ export type HalfYearDeadlines = { h1: string; h2: string };
 /** The notice's dates (MM-DD); configurable because a district may set its own. */
 export const NOTICE_DEADLINES: HalfYearDeadlines = { h1: '06-26', h2: '12-26' };
 
+/** A half-year code (2026-H1) as its year and half, or undefined for anything else. */
+export function parseHalfYear(cycle: string): { year: number; half: 'H1' | 'H2' } | undefined {
+  const match = /^(\d{4})-(H[12])$/.exec(cycle);
+  return match ? { year: Number(match[1]), half: match[2] as 'H1' | 'H2' } : undefined;
+}
+
+function requireHalfYear(cycle: string) {
+  const parsed = parseHalfYear(cycle);
+  if (!parsed) throw new RangeError(`cycle must look like 2026-H1, got ${cycle}`);
+  return parsed;
+}
+
 export function halfYearWindow(
   cycle: string,
   utcOffsetMinutes: number,
   deadlines: HalfYearDeadlines = NOTICE_DEADLINES,
 ): { from: Date; to: Date } {
-  const match = /^(\d{4})-H([12])$/.exec(cycle);
-  if (!match) throw new RangeError(`cycle must look like 2026-H1, got ${cycle}`);
-  const year = Number(match[1]);
+  const { year, half } = requireHalfYear(cycle);
   const [start, end] =
-    match[2] === '1' ? [`${year - 1}-${deadlines.h2}`, `${year}-${deadlines.h1}`] : [`${year}-${deadlines.h1}`, `${year}-${deadlines.h2}`];
+    half === 'H1' ? [`${year - 1}-${deadlines.h2}`, `${year}-${deadlines.h1}`] : [`${year}-${deadlines.h1}`, `${year}-${deadlines.h2}`];
   return { from: districtDayStart(start, utcOffsetMinutes), to: districtDayStart(end, utcOffsetMinutes) };
 }
 
@@ -34,7 +44,6 @@ export function halfYearOf(moment: Date, utcOffsetMinutes: number, deadlines: Ha
 
 /** The half-year after this one: 2026-H1 -> 2026-H2 -> 2027-H1. */
 export function nextHalfYear(cycle: string): string {
-  const match = /^(\d{4})-H([12])$/.exec(cycle);
-  if (!match) throw new RangeError(`cycle must look like 2026-H1, got ${cycle}`);
-  return match[2] === '1' ? `${match[1]}-H2` : `${Number(match[1]) + 1}-H1`;
+  const { year, half } = requireHalfYear(cycle);
+  return half === 'H1' ? `${year}-H2` : `${year + 1}-H1`;
 }

@@ -1,3 +1,4 @@
+import { parseHalfYear } from '../../lib/half-years.ts';
 import type { Words } from '../lifecycle.ts';
 import type { CyclePhase } from './cycle.ts';
 
@@ -17,8 +18,8 @@ export const HALF_YEAR_WORDS = {
 
 /** A half-year code (2026-H2) in a sentence: 2026年下半年, the second half of 2026; another period as it is. */
 export function halfYearWords(cycle: string): Words {
-  const half = /^(\d{4})-(H[12])$/.exec(cycle);
-  if (!half) return { zh: cycle, en: cycle };
-  const words = HALF_YEAR_WORDS[half[2] as 'H1' | 'H2'];
-  return { zh: `${half[1]}年${words.zh}`, en: `the ${words.en} of ${half[1]}` };
+  const parsed = parseHalfYear(cycle);
+  if (!parsed) return { zh: cycle, en: cycle };
+  const words = HALF_YEAR_WORDS[parsed.half];
+  return { zh: `${parsed.year}年${words.zh}`, en: `the ${words.en} of ${parsed.year}` };
 }
