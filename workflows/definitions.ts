@@ -122,10 +122,10 @@ export const UPDATE_REJECTIONS = {
  * wrong state as invalid. The refusal goes along as the failure's details, so the API can word it in
  * the reader's language (validators do not run on replay: no history depends on this).
  */
-export const updateRefusal = (refusal: Refusal<string, string> | RuleRefusal) =>
+export const updateRefusal = (refusal: Refusal<string, string> | RuleRefusal, type: string = REJECTION_OF_KIND[refusal.kind]) =>
   ApplicationFailure.create({
     message: 'said' in refusal ? refusal.said.en : refusal.message,
-    type: REJECTION_OF_KIND[refusal.kind],
+    type,
     nonRetryable: true,
     details: [refusal],
   });

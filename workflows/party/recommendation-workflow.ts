@@ -147,15 +147,18 @@ export async function recommendationRoundWorkflow(input: RoundWorkflowInput): Pr
   /** Over the quota: its own failure type (409 quota_exceeded), with the figures the list is held to. */
   const overQuota = (selected: number) => {
     const registered = registeredCount ?? 0;
-    const refusal: RuleRefusal = {
-      kind: 'invalid_input',
-      said: {
-        zh: `已选 ${selected} 名党员，超过名额：最多 ${quota} 名（已报到 ${registered} 名的 ${input.quotaPercent}%）`,
-        en: `over quota: ${selected} members selected, at most ${quota} allowed (${input.quotaPercent} % of ${registered} registered, ${input.quotaRounding}ed)`,
+    // Its own failure type: the API answers 409 quota_exceeded, not a plain bad input.
+    return updateRefusal(
+      {
+        kind: 'invalid_input',
+        said: {
+          zh: `已选 ${selected} 名党员，超过名额：最多 ${quota} 名（已报到 ${registered} 名的 ${input.quotaPercent}%）`,
+          en: `over quota: ${selected} members selected, at most ${quota} allowed (${input.quotaPercent} % of ${registered} registered, ${input.quotaRounding}ed)`,
+        },
+        params: { selected, quota, quotaPercent: input.quotaPercent, registered },
       },
-      params: { selected, quota, quotaPercent: input.quotaPercent, registered },
-    };
-    return ApplicationFailure.create({ message: refusal.said.en, type: QUOTA_EXCEEDED, nonRetryable: true, details: [refusal] });
+      QUOTA_EXCEEDED,
+    );
   };
   const validate = (action: RoundAction, actor: Actor) => {
     const tableRefusal = ROUND_LIFECYCLE.refuse(action, phase, actor.role);
