@@ -69,6 +69,10 @@ const caseSummary = z.object({
   closedAt: z.iso.datetime().nullable(),
 });
 
+const caseLink = z
+  .object({ number: z.number().int(), id: z.uuid().optional(), title: z.string().optional() })
+  .describe('Another case named by a merge: its ledger number always; its id and title only when the caller may open it');
+
 export const caseList = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
 
 export const caseView = caseSummary.extend({
@@ -80,6 +84,8 @@ export const caseView = caseSummary.extend({
   coordinates: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   calendarVersion: z.number().int().nullable(),
   details: z.record(z.string(), z.unknown()),
+  mergedInto: caseLink.nullable().describe('The case this one was merged into'),
+  duplicates: z.array(caseLink).describe('The cases merged into this one, in the order they were merged'),
   history: z.array(
     z.object({
       sequence: z.number().int(),
@@ -89,6 +95,9 @@ export const caseView = caseSummary.extend({
       actorRole: z.enum(ROLES).nullable(),
       actor: person.nullable(),
       comment: z.string().nullable(),
+      linkedCase: caseLink
+        .nullable()
+        .describe('The other case of a merge the event is about: merged into, a duplicate attached, closed with'),
       owner: person.nullable().describe('The owner the event names: taken by, assigned to, released by, cleared'),
       attachments: z.array(z.object({ id: z.uuid(), fileName: z.string() })).describe('The files the event added or answered with'),
       occurredAt: z.iso.datetime(),

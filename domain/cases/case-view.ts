@@ -1,6 +1,6 @@
 import type { Case, OrgUnit } from '../../generated/prisma/client.ts';
 import { shownContact } from '../../lib/contact-mask.ts';
-import { parseCaseDetails } from '../../model/cases/case-details.ts';
+import { parseCaseDetails, type CaseDetails } from '../../model/cases/case-details.ts';
 import { parseCaseEventData } from '../../model/cases/event-data.ts';
 import { viewActions, type ViewAction } from '../../model/cases/lifecycle.ts';
 import { offersOwnerStep, type OwnerStep } from '../../model/cases/owner.ts';
@@ -8,6 +8,7 @@ import { toAttachmentView } from '../attachments.ts';
 import type { Db } from '../../lib/db.ts';
 import { recordPersonalDataAccess, type PersonalDataAccess } from '../auth/access-log.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
+import { linkedCaseOf, mergeLinksOf, NO_MERGE_LINKS, type MergeLinks } from './merge-links.ts';
 import { namesOf, personOf, type PeopleNames } from './people.ts';
 import type { CaseRowWithEvents } from './visible-case.ts';
 
@@ -70,8 +71,17 @@ function allowedActionsOf(row: Case, user: AuthenticatedUser): ViewAction[] {
 export const coordinatesOf = (row: Pick<Case, 'latitude' | 'longitude'>) =>
   row.latitude === null || row.longitude === null ? null : { latitude: row.latitude, longitude: row.longitude };
 
+/**
+ * The case's details as the view shows them: the merge's raw ids are left out, since `mergedInto`
+ * and `duplicates` name those cases as far as the caller may see them.
+ */
+const MERGE_IDS: readonly string[] = ['mergedIntoCaseId', 'mergedIntoNumber', 'duplicateCaseIds'] satisfies Array<keyof CaseDetails>;
+const shownDetails = (details: CaseDetails): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(details).filter(([key]) => !MERGE_IDS.includes(key)));
+
 /** What the API shows of one case: the ledger row, its history, and what the caller can do next. */
-export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, names: PeopleNames) {
+export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, names: PeopleNames, links: MergeLinks = NO_MERGE_LINKS) {
+  const details = parseCaseDetails(row.details);
   return {
     ...toCaseSummary(row, user, names),
     workflowId: row.workflowId,
@@ -81,9 +91,12 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, name
     helpNeeded: row.helpNeeded,
     coordinates: coordinatesOf(row),
     calendarVersion: row.calendarVersion,
-    details: parseCaseDetails(row.details),
+    details: shownDetails(details),
+    mergedInto: links.mergedInto,
+    duplicates: links.duplicates,
     history: row.events.map((e) => {
       const data = parseCaseEventData(e.data);
+      const linkedCase = linkedCaseOf(e.type, e.comment, links);
       return {
         sequence: e.sequence,
         type: e.type,
@@ -91,7 +104,9 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, name
         toStatus: e.toStatus,
         actorRole: e.actorRole,
         actor: personOf(names, e.actorUserId),
-        comment: e.comment,
+        // A duplicate's attachment recorded only its id: the linked case says which it is.
+        comment: e.type === 'duplicate_attached' ? null : e.comment,
+        linkedCase,
         owner: personOf(names, data.owner?.userId),
         attachments: data.attachments ?? [],
         occurredAt: e.occurredAt.toISOString(),
@@ -105,7 +120,8 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, name
 
 /** The case view for `user`, its reporter's contact written to the access log when the view shows it whole. */
 export async function showCase(prisma: Db, row: CaseRowWithEvents, user: AuthenticatedUser) {
-  const view = toCaseView(row, user, await namesOf(prisma, peopleOfCase(row)));
+  const [names, links] = await Promise.all([namesOf(prisma, peopleOfCase(row)), mergeLinksOf(prisma, user, parseCaseDetails(row.details))]);
+  const view = toCaseView(row, user, names, links);
   await recordPersonalDataAccess(prisma, user, reporterContactAccesses([row], user));
   return view;
 }

@@ -104,7 +104,7 @@ export const SCENARIOS: Scenario[] = [
       const district = as(deps, 'district@ledger.test');
       const east = as(deps, 'east@ledger.test');
       await performCaseAction(deps, district, duplicate, 'merge', { primaryCaseId: primary });
-      await waitUntil(async () => ((await getCase(deps, district, primary)).details.duplicateCaseIds ?? []).length > 0);
+      await waitUntil(async () => (await getCase(deps, district, primary)).duplicates.length > 0);
       await performCaseAction(deps, district, primary, 'solve', { resolution: 'done' });
       await performCaseAction(deps, east, primary, 'feedback', { satisfied: true });
       await waitUntil(async () => (await getCase(deps, district, duplicate)).status === 'closed');
@@ -118,7 +118,7 @@ export const SCENARIOS: Scenario[] = [
       const duplicate = await file(deps, 'duplicate of rejected');
       const district = as(deps, 'district@ledger.test');
       await performCaseAction(deps, district, duplicate, 'merge', { primaryCaseId: primary });
-      await waitUntil(async () => ((await getCase(deps, district, primary)).details.duplicateCaseIds ?? []).length > 0);
+      await waitUntil(async () => (await getCase(deps, district, primary)).duplicates.length > 0);
       await performCaseAction(deps, district, primary, 'reject', { reason: 'private matter' });
       await waitUntil(async () => (await getCase(deps, district, duplicate)).status === 'closed');
       return duplicate;

@@ -180,10 +180,28 @@ describe('district triage', () => {
     });
 
     const merged = await stepOk(sys, district, duplicate.id, 'merge', { primaryCaseId: primary.id, comment: 'Same road works.' });
-    expect(merged).toMatchObject({ status: 'merged', details: { mergedIntoCaseId: primary.id } });
+    // Both sides name each other by number; the district sees both cases, so it gets their ids and titles too.
+    const primaryLink = { id: primary.id, number: primary.number, title: 'Potholes on Harbour Road' };
+    const duplicateLink = { id: duplicate.id, number: duplicate.number, title: 'Potholes along Harbour Road' };
+    expect(merged).toMatchObject({ status: 'merged', mergedInto: primaryLink, duplicates: [] });
+    expect(merged.details).not.toHaveProperty('mergedIntoCaseId');
+    expect(merged.history.at(-1)).toMatchObject({ type: 'merged', comment: 'Same road works.', linkedCase: primaryLink });
     await expect
-      .poll(async () => (await sys.http.get(`/cases/${primary.id}`).set('Authorization', district)).body.details.duplicateCaseIds)
-      .toEqual([duplicate.id]);
+      .poll(async () => (await sys.http.get(`/cases/${primary.id}`).set('Authorization', district)).body.duplicates)
+      .toEqual([duplicateLink]);
+    const primaryView = (await sys.http.get(`/cases/${primary.id}`).set('Authorization', district)).body;
+    expect(primaryView.mergedInto).toBeNull();
+    expect(primaryView.details).not.toHaveProperty('duplicateCaseIds');
+    // The primary's history names the duplicate by its number, not by a raw id.
+    expect(primaryView.history.at(-1)).toMatchObject({ type: 'duplicate_attached', comment: null, linkedCase: duplicateLink });
+    // Each street sees only the other's number: no id to open, no text.
+    const westView = (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body;
+    expect(westView.mergedInto).toEqual({ number: primary.number });
+    expect(JSON.stringify(westView)).not.toContain(primary.id);
+    const eastView = (await sys.http.get(`/cases/${primary.id}`).set('Authorization', east)).body;
+    expect(eastView.duplicates).toEqual([{ number: duplicate.number }]);
+    expect(eastView.history.at(-1).linkedCase).toEqual({ number: duplicate.number });
+    expect(JSON.stringify(eastView)).not.toContain(duplicate.id);
 
     await stepOk(sys, district, primary.id, 'solve', { resolution: 'Road resurfaced.' });
     await stepOk(sys, east, primary.id, 'feedback', { satisfied: true });
@@ -209,8 +227,8 @@ describe('district triage', () => {
     const duplicate = await fileAs(sys, west, { urgent: true, title: 'Party noise again' });
     await stepOk(sys, district, duplicate.id, 'merge', { primaryCaseId: primary.id });
     await expect
-      .poll(async () => (await sys.http.get(`/cases/${primary.id}`).set('Authorization', district)).body.details.duplicateCaseIds)
-      .toEqual([duplicate.id]);
+      .poll(async () => (await sys.http.get(`/cases/${primary.id}`).set('Authorization', district)).body.duplicates)
+      .toEqual([{ id: duplicate.id, number: duplicate.number, title: 'Party noise again' }]);
     await stepOk(sys, district, primary.id, 'reject', { reason: 'A private matter, not a public service.' });
     await expect.poll(async () => (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body.status).toBe('closed');
     const closed = (await sys.http.get(`/cases/${duplicate.id}`).set('Authorization', west)).body;

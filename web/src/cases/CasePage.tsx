@@ -6,6 +6,7 @@ import { ApiFailure, api, unwrap, type CaseView } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
 import { CaseFlags, StatusTag } from './StatusTag.tsx';
 import { StepButtons } from './StepForms.tsx';
+import { CaseLinkText, MergeLinks } from './MergeLinks.tsx';
 import { ServiceFunds } from '../party/ServiceFunds.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime, timeLeft } from '../time.ts';
@@ -74,6 +75,7 @@ function CaseDetails({ view }: { view: CaseView }) {
           {t('case.owner')}: {view.owner?.name ?? t('case.noOwner')}
         </Typography.Text>
       </Space>
+      <MergeLinks view={view} />
       <div style={{ marginBottom: 16 }}>
         {view.allowedActions.length > 0 ? (
           <StepButtons view={view} />
@@ -140,6 +142,11 @@ function CaseDetails({ view }: { view: CaseView }) {
                     {e.owner && (
                       <div>
                         {t('case.owner')}: {e.owner.name}
+                      </div>
+                    )}
+                    {e.linkedCase && (
+                      <div>
+                        <CaseLinkText link={e.linkedCase} />
                       </div>
                     )}
                     {e.comment && <div style={{ whiteSpace: 'pre-wrap' }}>{e.comment}</div>}

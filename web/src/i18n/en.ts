@@ -136,6 +136,8 @@ const shell: Record<ShellMessageKey, string> = {
   'case.referTo': 'Turn to',
   'case.rejectionReason': 'Reason for rejection',
   'case.feedback': 'Reporter’s answer',
+  'case.mergedInto': 'Merged into',
+  'case.duplicates': 'Duplicates merged into this case',
   'file.urgent': 'Urgent',
   'file.urgentHint': 'Urgent cases go to the district at once, without waiting for the half-year ledger.',
   'file.lookAlikes': 'These open cases may be the same problem:',

@@ -139,6 +139,8 @@ const shell = {
   'case.referTo': '建议反映渠道',
   'case.rejectionReason': '不予受理理由',
   'case.feedback': '反映人评价',
+  'case.mergedInto': '已并入',
+  'case.duplicates': '并入本问题的重复问题',
   'file.urgent': '紧急问题',
   'file.urgentHint': '紧急问题立即报送区委组织部，不等半年台账。',
   'file.lookAlikes': '以下在办问题可能与本问题相同：',
