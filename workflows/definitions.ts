@@ -12,7 +12,7 @@ import type { Refusal, RuleRefusal } from '../model/lifecycle.ts';
 import type { CaseSnapshot, CaseWorkflowInput } from '../model/cases/case.ts';
 import type { CycleSnapshot, CycleWorkflowInput, OpenCyclesInput } from '../model/cycle/cycle.ts';
 import type { Annex3ExportInput } from '../model/exports/export-settings.ts';
-import type { PrimaryOutcome } from '../model/cases/outcome.ts';
+import type { DuplicateAttached, PrimaryOutcome } from '../model/cases/outcome.ts';
 import type { CaseAction } from '../model/cases/lifecycle.ts';
 import type {
   AppendixSubmissionRequest,
@@ -105,7 +105,7 @@ export const caseCycleUpdates = {
 export const claimProjectUpdate = defineUpdate<CaseSnapshot, [ClaimRequest]>('claimProject');
 
 /** A duplicate tells its primary it now follows it (nothing to confirm: the duplicate is already merged). */
-export const duplicateAttachedSignal = defineSignal<[{ caseId: string }]>('duplicateAttached');
+export const duplicateAttachedSignal = defineSignal<[DuplicateAttached]>('duplicateAttached');
 /** The primary tells each duplicate that it closed, and how. */
 export const primaryClosedSignal =
   defineSignal<[{ primaryCaseId: string; status: string; resolution?: string; outcome?: PrimaryOutcome }]>('primaryClosed');

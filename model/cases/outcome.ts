@@ -17,6 +17,12 @@ export type PrimaryOutcome = {
   rejectionReason?: string;
 };
 
+/**
+ * A duplicate telling its primary that it now follows it. An urgent one brings the deadline it was
+ * working to, which the primary takes when it is the sooner (older duplicates sent only their id).
+ */
+export type DuplicateAttached = { caseId: string; urgentDueAt?: string };
+
 const OUTCOME_WORDS = {
   en: {
     merged: (n: string) => `merged into ${n}`,

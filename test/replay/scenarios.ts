@@ -125,6 +125,21 @@ export const SCENARIOS: Scenario[] = [
     }),
   },
   {
+    // An urgent duplicate brings its shorter deadline to the regular case it joins (patch 'urgent-duplicate-deadline').
+    name: 'urgent-duplicate-into-regular-primary',
+    run: caseWorkflowOf(async (deps) => {
+      const primary = await file(deps, 'regular primary', false);
+      const west = as(deps, 'west@ledger.test');
+      const district = as(deps, 'district@ledger.test');
+      await performCaseAction(deps, west, primary, 'submit', {});
+      const duplicate = await file(deps, 'urgent duplicate');
+      await performCaseAction(deps, district, duplicate, 'merge', { primaryCaseId: primary });
+      await waitUntil(async () => (await getCase(deps, district, primary)).urgent);
+      await performCaseAction(deps, district, primary, 'forward', { summary: 'needs the city, urgently' });
+      return primary;
+    }),
+  },
+  {
     name: 'deadline-reminders-overdue',
     run: caseWorkflowOf(async (deps) => {
       const id = await file(deps, 'deadline path');
@@ -281,13 +296,15 @@ export const SCENARIOS: Scenario[] = [
  * before patch 'round-records-events' (recorded as 'recommendation-round-returned-approved'); a case
  * had no owner before patch 'case-owners' (a copy of 'regular-forwarded-resolved-satisfied'); the cycle
  * fixed who owes Appendix 1 and 2 when it opened before patch 'cycle-appendix-units-follow-leaders' (a
- * copy of 'district-cycle-with-appendices-chased').
+ * copy of 'district-cycle-with-appendices-chased'); a regular case kept its own deadline when an urgent
+ * duplicate joined it before patch 'urgent-duplicate-deadline' (a copy of 'urgent-duplicate-into-regular-primary').
  */
 export const LEGACY_HISTORIES = [
   'district-cycle-signals-before-updates',
   'recommendation-round-snapshots-before-events',
   'case-before-owners',
   'district-cycle-appendix-units-fixed-at-open',
+  'urgent-duplicate-before-deadline-patch',
 ];
 
 /** Starts a district's half-year cycle ten days before its deadline and waits until it has opened. */

@@ -87,6 +87,11 @@ const mail = proxyActivities<Activities>({
  * leaves that level. Workflows started before it replay their status changes without that check.
  */
 export const CASE_OWNERS_PATCH = 'case-owners';
+/**
+ * Patch: an urgent duplicate merged into a regular case makes it urgent, due no later than the
+ * duplicate was. Workflows started before it recorded the duplicate and kept their own deadline.
+ */
+export const URGENT_DUPLICATE_PATCH = 'urgent-duplicate-deadline';
 
 /** Each job carries where it came from: the API request and trace span that queued it (none for the workflow's own timers). */
 type Job = (
@@ -94,7 +99,7 @@ type Job = (
   | { kind: 'feedbackDeadline' }
   | { kind: 'project'; event: Omit<CaseEventRecord, 'state'> }
   | { kind: 'notice'; notice: NoticeKind; sequence: number; level: Level }
-  | { kind: 'attachToPrimary'; primaryCaseId: string }
+  | { kind: 'attachToPrimary'; primaryCaseId: string; urgentDueAt?: string }
   | { kind: 'closeDuplicates'; only?: string }
 ) & { origin?: Origin };
 
@@ -250,8 +255,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
     merge: ({ actor, primaryCaseId, primaryNumber, comment }) => {
       details.mergedIntoCaseId = primaryCaseId;
       details.mergedIntoNumber = primaryNumber;
+      // An urgent case hands its deadline on to the case it joins (taken there if it is the sooner).
+      const due = filing.urgent ? activeDueAt() : undefined;
       stopClock();
-      queue({ kind: 'attachToPrimary', primaryCaseId });
+      queue({ kind: 'attachToPrimary', primaryCaseId, ...(due === undefined ? {} : { urgentDueAt: new Date(due).toISOString() }) });
       return record('merge', actor, comment ?? null);
     },
     reject: ({ actor, reason }) => {
@@ -380,12 +387,24 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
   setHandler(forwardedInBatchSignal, (request) => {
     if (status === 'district_review') cycleMoves.forwardWithBatch(request);
   });
-  setHandler(duplicateAttachedSignal, ({ caseId }) => {
+  setHandler(duplicateAttachedSignal, ({ caseId, urgentDueAt }) => {
     details.duplicateCaseIds = [...(details.duplicateCaseIds ?? []), caseId];
     // Closed before it heard of the duplicate: tell the duplicate at once instead of recording a link.
     if (isFinalStatus(status)) queue({ kind: 'closeDuplicates', only: caseId });
-    else record('attachDuplicate', null, caseId);
+    else {
+      if (urgentDueAt !== undefined && !filing.urgent && patched(URGENT_DUPLICATE_PATCH)) takeUrgency(Date.parse(urgentDueAt));
+      record('attachDuplicate', null, caseId);
+    }
   });
+  /**
+   * An urgent duplicate joined this regular case: the case is urgent from now on (a later level gets
+   * the urgent working days), and the level holding it must act by the duplicate's deadline when that
+   * comes first; its reminders follow the shorter time. The attachment's ledger row shows both.
+   */
+  function takeUrgency(urgentDueAt: number) {
+    filing.urgent = true;
+    if (clock && urgentDueAt < clock.dueAt) clock = { ...clock, dueAt: urgentDueAt };
+  }
   setHandler(primaryClosedSignal, (message) => {
     if (status === 'merged') closeWithPrimary(message.outcome ?? legacyOutcome(message));
   });
@@ -504,7 +523,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseSnapsh
       }
       case 'attachToPrimary':
         try {
-          await getExternalWorkflowHandle(workflowIdForCase(job.primaryCaseId)).signal(duplicateAttachedSignal, { caseId: input.caseId });
+          await getExternalWorkflowHandle(workflowIdForCase(job.primaryCaseId)).signal(duplicateAttachedSignal, {
+            caseId: input.caseId,
+            ...(job.urgentDueAt ? { urgentDueAt: job.urgentDueAt } : {}),
+          });
         } catch (error) {
           // The primary closed between the district's check and this message: close with its recorded result.
           log.warn('primary closed before the merge reached it', { primaryCaseId: job.primaryCaseId, error });

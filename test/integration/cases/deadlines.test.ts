@@ -147,4 +147,40 @@ describe('deadlines, on the time-skipping test server', () => {
     expect(fresh.calendarVersion).toBe(version + 1);
     expectAbout(fresh.dueAt, at('2099-06-05 09:00'));
   });
+
+  it('gives a regular case the urgent, shorter deadline of an urgent duplicate merged into it', async () => {
+    // West's regular case is submitted Monday 2099-07-06 09:00: the district has 10 working days, until Monday 07-20 09:00.
+    const west = await sys.login('west@ledger.test');
+    await time.advanceTo(at('2099-07-06 09:00'));
+    const primary = await fileAs(sys, west, { urgent: false, title: 'Deadline: broken water main' });
+    const submitted = await stepOk(sys, west, primary.id, 'submit');
+    expectAbout(submitted.dueAt, at('2099-07-20 09:00'));
+    expect(submitted.urgent).toBe(false);
+
+    // East reports the same thing as urgent on Tuesday 09:00 (4 working days: Monday 07-13 09:00); the district merges it.
+    await time.advanceTo(at('2099-07-07 09:00'));
+    const duplicate = await fileAs(sys, east, { urgent: true, title: 'Deadline: water main burst' });
+    expectAbout(duplicate.dueAt, at('2099-07-13 09:00'));
+    await stepOk(sys, district, duplicate.id, 'merge', { primaryCaseId: primary.id });
+    await expect.poll(async () => (await getCase(primary.id)).urgent).toBe(true);
+    const urgentNow = await getCase(primary.id);
+    expect(urgentNow.dueAt).toBe(duplicate.dueAt);
+    expect(urgentNow.history.at(-1)).toMatchObject({ type: 'duplicate_attached', linkedCase: { number: duplicate.number } });
+    // The ledger row and the triage inbox show the new deadline.
+    const row = await sys.db.prisma.case.findUniqueOrThrow({ where: { id: primary.id } });
+    expect(row).toMatchObject({ urgent: true, dueAt: new Date(duplicate.dueAt) });
+    const inbox = await sys.http.get('/cases').query({ status: 'district_review', sort: 'due' }).set('Authorization', district);
+    expect(inbox.body.items.find((c: { id: string }) => c.id === primary.id)).toMatchObject({ urgent: true, dueAt: duplicate.dueAt });
+
+    // Overdue at the urgent deadline, a week before the regular one would have been.
+    await time.advanceTo(justBefore(at('2099-07-13 09:00')));
+    expect(mailsFor(primary.number, 'OVERDUE')).toEqual([]);
+    await time.advanceTo(justAfter(at('2099-07-13 09:00')));
+    await waitForMail(primary.number, 'OVERDUE');
+    await expect.poll(async () => (await getCase(primary.id)).overdue).toBe(true);
+
+    // The city then has the urgent 6 working days, not the regular 20: Tuesday 07-21 09:00.
+    const forwarded = await stepOk(sys, district, primary.id, 'forward', { summary: 'Needs the water company.' });
+    expectAbout(forwarded.dueAt, justAfter(at('2099-07-21 09:00')));
+  });
 });
