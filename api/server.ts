@@ -12,12 +12,13 @@ import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { annex3SettingsOf } from '../domain/exports/annex3-export.ts';
 import { runExportStarter, starterPolicyOf } from '../domain/exports/starts.ts';
 import { createApp } from './app.ts';
+import { serveHttp } from './http-server.ts';
 import type { AppDeps } from './deps.ts';
 import path from 'node:path';
 
 /** The API on its port, with the starter that runs export jobs queued while Temporal was unreachable. */
 export async function listen(deps: AppDeps) {
-  const server = createApp(deps).listen(deps.config.http.port, deps.config.http.host);
+  const server = serveHttp(createApp(deps), deps.config.http.port, deps.config.http.host);
   await once(server, 'listening');
   const exportStarter = runExportStarter(
     { ...deps, settings: annex3SettingsOf(deps.config) },

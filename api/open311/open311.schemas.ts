@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { bilingual } from '../../lib/errors.ts';
 import { latitude, longitude } from '../../model/cases/coordinates.ts';
 import { boundedDate, EARLIEST_YEAR, LATEST_YEAR } from '../../model/dates.ts';
 import { API_KEY_ACTIONS, API_KEY_STATES } from '../../model/open311/api-key.ts';
 import type { ServiceRequestForm } from '../../model/open311/attributes.ts';
-import { SERVICE_CODE_PATTERN } from '../../model/open311/services.ts';
+import { SERVICE_CODE_MAX_LENGTH, SERVICE_CODE_PATTERN } from '../../model/open311/services.ts';
 import { lineText, phoneNumber, plainText } from '../../model/text.ts';
 import { pagedList, pageQuery } from '../paging.schemas.ts';
 
@@ -25,13 +26,20 @@ export const requestParams = z.strictObject({ service_request_id: z.string().max
 export const servicesQuery = z.strictObject({ jurisdiction_id: jurisdictionId });
 export const requestQuery = z.strictObject({ jurisdiction_id: jurisdictionId, api_key: apiKey.optional() });
 
-/** `a,b,c`, each item held to its own rule. */
-const commaList = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
+const COMMA_LIST_RULE = bilingual({ zh: '请用英文逗号分隔各项', en: 'values separated by commas' });
+
+/**
+ * `a,b,c`, each item held to its own rule. The list as a whole is held to the items' alphabet and to the
+ * length `max` items may take, so a documented query stays a short ASCII URL (Node refuses a request line
+ * and headers over its `maxHeaderSize` before the app sees them).
+ */
+const commaList = <T extends z.ZodType<unknown, string>>(item: T, list: { max: number; itemChars: string; itemLength: number }) =>
   z
     .string()
-    .max(4000)
+    .max(list.max * (list.itemLength + 3))
+    .regex(new RegExp(`^ *[${list.itemChars}]+ *(, *[${list.itemChars}]+ *)*$`), COMMA_LIST_RULE)
     .transform((v) => v.split(',').map((s) => s.trim()))
-    .pipe(z.array(item).min(1).max(max));
+    .pipe(z.array(item).min(1).max(list.max));
 
 const YEAR = new RegExp(`^(?:19\\d{2}|20\\d{2}|2100)-`);
 /** A W3C date and time with its zone (`2026-11-05T08:15:30+08:00`, `...Z`), years 1900-2100. */
@@ -44,11 +52,17 @@ const w3cDateTime = z.iso
 export const requestsQuery = z.strictObject({
   api_key: apiKey.optional(),
   jurisdiction_id: jurisdictionId,
-  service_request_id: commaList(z.uuid(), 100).optional().describe('ids, comma-separated; when given, every other filter is ignored'),
-  service_code: commaList(z.string().regex(SERVICE_CODE_PATTERN, 'a service_code of GET services'), 50).optional(),
+  service_request_id: commaList(z.uuid(), { max: 100, itemChars: '0-9A-Fa-f-', itemLength: 36 })
+    .optional()
+    .describe('ids, comma-separated; when given, every other filter is ignored'),
+  service_code: commaList(z.string().regex(SERVICE_CODE_PATTERN, 'a service_code of GET services'), {
+    max: 50,
+    itemChars: 'a-z_-',
+    itemLength: SERVICE_CODE_MAX_LENGTH,
+  }).optional(),
   start_date: w3cDateTime.optional(),
   end_date: w3cDateTime.optional(),
-  status: commaList(z.enum(['open', 'closed']), 2).optional(),
+  status: commaList(z.enum(['open', 'closed']), { max: 2, itemChars: 'a-z', itemLength: 6 }).optional(),
 });
 
 const decimal = (degrees: typeof latitude) =>

@@ -37,6 +37,8 @@ export type ServiceRef = { kind: CaseKind; category: CategoryCode };
 /** `hard_problem-drainage`: no dot, so `services/{code}.json` parses one way only. */
 export const serviceCode = ({ kind, category }: ServiceRef) => `${kind}-${category}`;
 export const SERVICE_CODE_PATTERN = new RegExp(`^(${CASE_KINDS.join('|')})-(${CATEGORY_CODES.join('|')})$`);
+export const SERVICE_CODE_MAX_LENGTH =
+  Math.max(...CASE_KINDS.map((kind) => kind.length)) + 1 + Math.max(...CATEGORY_CODES.map((code) => code.length));
 
 export function parseServiceCode(code: string): ServiceRef | undefined {
   const match = SERVICE_CODE_PATTERN.exec(code);

@@ -10,6 +10,7 @@ import type { Express } from 'express';
 import supertest from 'supertest';
 import { inject } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { serveHttp } from '../../api/http-server.ts';
 import type { AppDeps } from '../../api/deps.ts';
 import { reconcile } from '../../domain/cases/reconcile.ts';
 import { startDevSmtpServer, type DevSmtpServer } from '../../infra/dev-smtp.ts';
@@ -177,7 +178,7 @@ export async function startTestSystem(testFile: string, options: TestSystemOptio
       return { id: created.body.user.id as string, token };
     },
     async listen() {
-      const server = app.listen(0, '127.0.0.1');
+      const server = serveHttp(app, 0, '127.0.0.1');
       await once(server, 'listening');
       const { port } = server.address() as AddressInfo;
       return {

@@ -9,6 +9,7 @@ import { wordOf, type WordGroup } from '../../../web/src/i18n/words.ts';
 import type { CaseAction, CaseStatus } from '../../../model/cases/lifecycle.ts';
 import { DEMO_PASSWORD } from '../../support/database.ts';
 import { startTestSystem, type TestSystem, type TestSystemOptions } from '../../support/system.ts';
+import { serveHttp } from '../../../api/http-server.ts';
 
 export const SCREENSHOTS = path.join(import.meta.dirname, '..', 'screenshots');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -33,7 +34,7 @@ export type BrowserStack = {
  */
 export async function startBrowserStack(testFile: string, options: TestSystemOptions = {}): Promise<BrowserStack> {
   const sys = await startTestSystem(testFile, options);
-  const server: Server = sys.app.listen(0, '127.0.0.1');
+  const server: Server = serveHttp(sys.app, 0, '127.0.0.1');
   await once(server, 'listening');
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

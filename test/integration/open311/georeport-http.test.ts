@@ -289,4 +289,26 @@ describe('keyed reads (reads are not public here)', () => {
     expect(old.body).toEqual([]);
     expect((await read('nothing-here.json')).body).toEqual([{ code: 404, description: 'no route for GET /open311/v2/nothing-here.json' }]);
   });
+
+  it('reads a hundred ids in one query, and names the field of a query too long instead of refusing the request line', async () => {
+    const server = await sys.listen();
+    try {
+      const get = (query: Record<string, string>) =>
+        fetch(`${server.url}${V2}/requests.json?${new URLSearchParams({ api_key: keys.east, ...query })}`, {
+          headers: { 'Accept-Language': 'en' },
+        });
+      const hundred = [eastCase, ...Array.from({ length: 99 }, () => crypto.randomUUID())];
+      const many = await get({ service_request_id: hundred.join(',') });
+      expect(many.status).toBe(200);
+      expect(ids((await many.json()) as Array<{ service_request_id: string }>)).toEqual([eastCase]);
+      // 2,000 Chinese characters take 18 kB once percent-encoded: past Node's default room for a request line.
+      const long = await get({ jurisdiction_id: '路'.repeat(2000) });
+      expect(long.status).toBe(400);
+      expect(((await long.json()) as Array<{ description: string }>)[0]?.description).toMatch(/^jurisdiction_id: /);
+      const spaced = await get({ service_request_id: `${eastCase} , ${westCase}`, status: 'open, closed' });
+      expect(ids((await spaced.json()) as Array<{ service_request_id: string }>)).toEqual([eastCase]);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -21,6 +21,8 @@ export function Bell() {
   const bell = useQuery({ queryKey: ['bell'], queryFn: async () => unwrap(await api.GET('/bell')), refetchInterval: REFRESH_MS });
   const markRead = async (keys?: string[]) => {
     const after = unwrap(await api.POST('/bell/read', { body: keys ? { keys } : {} }));
+    // A refresh sent before the marking would otherwise land after it and show the items unread again.
+    await queryClient.cancelQueries({ queryKey: ['bell'] });
     queryClient.setQueryData(['bell'], after);
   };
   const unread = bell.data?.unread ?? 0;
