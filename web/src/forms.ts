@@ -7,7 +7,7 @@ import { ApiFailure } from './api/client.ts';
  * the form field ['reporter', 'name']); whatever names no field comes back as text.
  */
 export function showApiErrors(form: FormInstance, error: unknown): string | undefined {
-  if (!(error instanceof ApiFailure)) return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ApiFailure)) return messageOf(error);
   const fields = error.error?.fields ?? [];
   const known = fields.filter((f) => f.path.startsWith('body.') && form.getFieldInstance(f.path.split('.').slice(1)) !== undefined);
   const grouped = new Map<string, { name: string[]; errors: string[] }>();
@@ -28,23 +28,49 @@ export function withoutEmpty<T extends object>(values: T): T {
   return JSON.parse(JSON.stringify(values, (_key, value: unknown) => (value === '' || value === null ? undefined : value))) as T;
 }
 
+/** What a failed call says to a person: the API's message in their language (ApiFailure), or the error's own. */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One step at a time (a button's call, a dialog's submit): busy while it runs, and its failure worded
+ * by `word` (the API's message by default); the step does what follows success (refresh, close) itself.
+ */
+export function useAction<A extends unknown[]>(
+  step: (...args: A) => Promise<unknown>,
+  word: (error: unknown) => string | undefined = messageOf,
+) {
+  const [failure, setFailure] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async (...args: A) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await step(...args);
+    } catch (error) {
+      setFailure(word(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, failure };
+}
+
 /**
  * A dialog's submit: busy while `action` runs, the API's messages beside the fields on failure
  * (and the rest as `failure`); `action` does what follows success (close, refresh) itself.
  */
 export function useFormSubmit<T>(form: FormInstance<T>, action: (values: T) => Promise<void>) {
-  const [failure, setFailure] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: T) => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await action(values);
-    } catch (error) {
-      setFailure(showApiErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { submit, busy, failure };
+  const { run, busy, failure } = useAction(action, (error) => showApiErrors(form, error));
+  return { submit: run, busy, failure };
+}
+
+const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
+
+/**
+ * The Idempotency-Key of one thing being created: the same across retries of its submission (a lost
+ * answer creates nothing twice), a new one once it was created.
+ */
+export function useIdempotencyKey() {
+  const [key, setKey] = useState(newIdempotencyKey);
+  return { key, renew: () => setKey(newIdempotencyKey()) };
 }

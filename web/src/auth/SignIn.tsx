@@ -5,6 +5,7 @@ import { api, unwrap, ApiFailure } from '../api/client.ts';
 import { useI18n, type Language } from '../i18n/i18n.tsx';
 import { HOME } from './home.ts';
 import { useSession } from './session.tsx';
+import { messageOf } from '../forms.ts';
 
 type Credentials = { email: string; password: string };
 
@@ -28,9 +29,7 @@ export function SignIn() {
       const home = next?.startsWith('/') ? next : HOME[created.user.role];
       void navigate(created.user.mustChangePassword ? '/password' : home, { replace: true });
     } catch (error) {
-      setFailure(
-        error instanceof ApiFailure && error.status === 401 ? t('auth.wrong') : error instanceof Error ? error.message : String(error),
-      );
+      setFailure(error instanceof ApiFailure && error.status === 401 ? t('auth.wrong') : messageOf(error));
     } finally {
       setBusy(false);
     }

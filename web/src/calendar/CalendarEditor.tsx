@@ -4,6 +4,7 @@ import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { TONE } from '../cases/StatusTag.tsx';
+import { messageOf } from '../forms.ts';
 
 type DayKind = 'holiday' | 'workday';
 type Marks = Record<string, { kind: DayKind; name?: string }>;
@@ -42,7 +43,7 @@ export default function CalendarEditor() {
       setResult({ type: 'success', text: t('calendar.saved', { version: saved.version }) });
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
     } catch (error) {
-      setResult({ type: 'error', text: error instanceof Error ? error.message : String(error) });
+      setResult({ type: 'error', text: messageOf(error) });
     }
   };
 

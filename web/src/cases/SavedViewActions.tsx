@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
-import { useFormSubmit } from '../forms.ts';
+import { useFormSubmit, useIdempotencyKey } from '../forms.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { filtersToParams, paramsToFilters } from './case-filters.ts';
 
@@ -59,7 +59,7 @@ function SaveViewModal({ onClose }: { onClose(): void }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string; shared: boolean }>();
   // One key per dialog: a retry of the same save (a lost answer) gives the same view.
-  const idempotencyKey = useMemo(() => `web-${crypto.randomUUID()}`, []);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const { submit, busy, failure } = useFormSubmit(form, async (values) => {
     const filters = paramsToFilters(params);
     const view = unwrap(

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { api, unwrap, type paths } from '../api/client.ts';
 import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
-import { useFormSubmit, withoutEmpty } from '../forms.ts';
+import { useFormSubmit, useIdempotencyKey, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import type { StockReplyStep } from './StockReplyPicker.tsx';
 
@@ -91,7 +91,7 @@ function ReplyDialog({ reply, onClose }: { reply?: StockReply; onClose(): void }
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ReplyFields>();
   // One key per dialog: a retry of the same save (a lost answer) keeps one reply.
-  const idempotencyKey = useMemo(() => `web-${crypto.randomUUID()}`, []);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const { submit, busy, failure } = useFormSubmit(form, async (values: ReplyFields) => {
     const body = { ...withoutEmpty(values), category: values.category?.trim() ? values.category : null };
     if (reply) unwrap(await api.PATCH('/stock-replies/{id}', { params: { path: { id: reply.id } }, body }));

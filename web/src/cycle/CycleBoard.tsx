@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, List, Row, Statistic, Tag, Typography } from 'antd';
+import { useAction } from '../forms.ts';
 import { api, unwrap } from '../api/client.ts';
 import { useCurrentCycle, type CycleSummary } from './cycle.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
@@ -17,18 +17,12 @@ export default function CycleBoard() {
   const units = useOrgUnits();
   const queryClient = useQueryClient();
   const { cycle, data: view, isPending } = useCurrentCycle();
-  const [failure, setFailure] = useState<string>();
   const summary = view?.summary as CycleSummary | null | undefined;
 
-  const approve = async (values: { note?: string }) => {
-    setFailure(undefined);
-    try {
-      unwrap(await api.POST('/cycles/{cycle}/summary/approve', { params: { path: { cycle } }, body: { note: values.note || undefined } }));
-      await queryClient.invalidateQueries({ queryKey: ['cycle'] });
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const approve = useAction(async (values: { note?: string }) => {
+    unwrap(await api.POST('/cycles/{cycle}/summary/approve', { params: { path: { cycle } }, body: { note: values.note || undefined } }));
+    await queryClient.invalidateQueries({ queryKey: ['cycle'] });
+  });
 
   return (
     <section aria-labelledby="cycle-title">
@@ -98,7 +92,7 @@ export default function CycleBoard() {
               <Typography.Text type="secondary">{t('cycle.summaryLater')}</Typography.Text>
             )}
             {view.phase === 'awaiting_review' && (
-              <Form layout="vertical" onFinish={(v: { note?: string }) => void approve(v)} style={{ marginTop: 12 }}>
+              <Form layout="vertical" onFinish={(v: { note?: string }) => void approve.run(v)} style={{ marginTop: 12 }}>
                 <Form.Item label={t('cycle.note')} name="note">
                   <Input.TextArea rows={2} />
                 </Form.Item>
@@ -108,7 +102,7 @@ export default function CycleBoard() {
               </Form>
             )}
           </Card>
-          {failure && <Alert type="error" role="alert" title={failure} style={{ marginTop: 16 }} />}
+          {approve.failure && <Alert type="error" role="alert" title={approve.failure} style={{ marginTop: 16 }} />}
         </>
       )}
     </section>

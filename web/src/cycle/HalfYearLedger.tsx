@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useUser } from '../auth/session.tsx';
 import { useDistrictTime } from '../time.ts';
 import { Countdown } from '../cases/CasePage.tsx';
+import { messageOf } from '../forms.ts';
 
 /** A unit's half-year ledger: the regular cases it will submit, the deadline, and what it submitted. */
 export default function HalfYearLedger() {
@@ -31,7 +32,7 @@ export default function HalfYearLedger() {
       await queryClient.invalidateQueries({ queryKey: ['cycle'] });
       await queryClient.invalidateQueries({ queryKey: ['cycle-pending'] });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
     }
   };
 

@@ -4,6 +4,7 @@ import { api, unwrap } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime, useSettings } from '../time.ts';
 import { halfYearParts } from '../date-words.ts';
+import { messageOf } from '../forms.ts';
 
 /** How many half-years before the current one an administrator may pick (a backfill). */
 const EARLIER_HALVES = 4;
@@ -48,7 +49,7 @@ export default function OpenCycle() {
           : { type: 'info', text: t('openCycle.alreadyOpened', words) },
       );
     } catch (error) {
-      setOutcome({ type: 'error', text: error instanceof Error ? error.message : String(error) });
+      setOutcome({ type: 'error', text: messageOf(error) });
     } finally {
       setBusy(false);
     }

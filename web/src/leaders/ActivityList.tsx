@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
-import { useFormSubmit } from '../forms.ts';
+import { useAction, useFormSubmit } from '../forms.ts';
 import { TONE } from '../cases/StatusTag.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { pagination, type Activity } from './leaders-api.ts';
@@ -26,19 +26,13 @@ export function ActivityList(props: {
   const time = useDistrictTime();
   const label = useLabel();
   const [rejecting, setRejecting] = useState<Activity>();
-  const [failure, setFailure] = useState<string>();
-  const confirm = async (activity: Activity) => {
-    setFailure(undefined);
-    try {
-      unwrap(await api.POST('/leader-activities/{activityId}/confirm', { params: { path: { activityId: activity.id } } }));
-      await props.onChanged();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const confirm = useAction(async (activity: Activity) => {
+    unwrap(await api.POST('/leader-activities/{activityId}/confirm', { params: { path: { activityId: activity.id } } }));
+    await props.onChanged();
+  });
   return (
     <>
-      {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      {confirm.failure && <Alert type="error" role="alert" title={confirm.failure} style={{ marginBottom: 12 }} />}
       <List<Activity>
         loading={props.loading}
         dataSource={props.page?.items ?? []}
@@ -51,7 +45,7 @@ export function ActivityList(props: {
                 key={action}
                 type={action === 'confirm' ? 'primary' : 'default'}
                 danger={action === 'reject'}
-                onClick={() => (action === 'confirm' ? void confirm(a) : setRejecting(a))}
+                onClick={() => (action === 'confirm' ? void confirm.run(a) : setRejecting(a))}
                 aria-label={`${label('activityAction', action)}: ${a.leader.name} ${time.calendarDate(a.occurredOn)}`}
               >
                 {label('activityAction', action)}

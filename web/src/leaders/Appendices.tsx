@@ -8,6 +8,7 @@ import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useCurrentCycle } from '../cycle/cycle.ts';
 import { useDistrictTime } from '../time.ts';
 import { useDistrictYear } from './leaders-api.ts';
+import { messageOf } from '../forms.ts';
 
 type Which = 1 | 2;
 
@@ -109,7 +110,7 @@ function Submission() {
       unwrap(await api.POST('/cycles/{cycle}/appendices', { params: { path: { cycle } } }));
       await queryClient.invalidateQueries({ queryKey: key });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
     } finally {
       setBusy(false);
     }

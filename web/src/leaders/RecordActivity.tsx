@@ -4,7 +4,7 @@ import { api, unwrap } from '../api/client.ts';
 import { uploadAttachment } from '../api/upload.ts';
 import { FileInputs, type Pending } from '../components/FileInputs.tsx';
 import { useOrgUnits } from '../directory/org-units.ts';
-import { useFormSubmit, withoutEmpty } from '../forms.ts';
+import { useFormSubmit, useIdempotencyKey, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { DateField } from '../components/DateField.tsx';
@@ -21,7 +21,7 @@ export function RecordActivity({ leader, onRecorded }: { leader: LeaderYear; onR
   const [files, setFiles] = useState<Pending[]>([]);
   const [notice, setNotice] = useState<{ type: 'success' | 'warning'; text: string }>();
   // One key per activity: a retry after a lost answer records it once; the next activity gets a new key.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
+  const idempotencyKey = useIdempotencyKey();
   // The streets and parks of the district the leader reports in (the API says which of them is allowed).
   const units = useOrgUnits().data ?? [];
   const district = units.find((u) => u.id === leader.reportsTo.id)?.parentId;
@@ -30,11 +30,11 @@ export function RecordActivity({ leader, onRecorded }: { leader: LeaderYear; onR
     setNotice(undefined);
     const recorded = unwrap(
       await api.POST('/leaders/{id}/activities', {
-        params: { path: { id: leader.id }, header: { 'idempotency-key': idempotencyKey } },
+        params: { path: { id: leader.id }, header: { 'idempotency-key': idempotencyKey.key } },
         body: withoutEmpty(values),
       }),
     );
-    setIdempotencyKey(`web-${crypto.randomUUID()}`);
+    idempotencyKey.renew();
     const failed: string[] = [];
     for (const pending of files)
       await uploadAttachment(`/leader-activities/${recorded.id}/attachments`, pending.file, () => undefined).catch((error: Error) =>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { api, unwrap, type paths } from '../api/client.ts';
-import { useFormSubmit } from '../forms.ts';
+import { useAction, useFormSubmit, useIdempotencyKey } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useOrgUnits } from '../directory/org-units.ts';
 import { useDistrictTime } from '../time.ts';
@@ -13,8 +13,6 @@ import { TONE } from '../cases/StatusTag.tsx';
 type NewKey = NonNullable<paths['/open311/keys']['post']['requestBody']>['content']['application/json'];
 type ApiKey = paths['/open311/keys']['get']['responses'][200]['content']['application/json']['items'][number];
 
-const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
-
 /** Open311 api_keys: issue one for a unit (the key is shown once), see them by their first characters, revoke. */
 export default function ApiKeys() {
   const { t } = useI18n();
@@ -24,9 +22,7 @@ export default function ApiKeys() {
   const units = useOrgUnits();
   const [form] = Form.useForm<NewKey>();
   const [issued, setIssued] = useState<string>();
-  const [revokeFailure, setRevokeFailure] = useState<string>();
-  // One Idempotency-Key per key being issued: a retry of the same issue (a lost answer) issues nothing new.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const idempotencyKey = useIdempotencyKey();
   const pages = useTablePages((total) => t('open311.total', { total }));
   const keys = useQuery({
     queryKey: ['open311-keys', pages.query],
@@ -34,21 +30,20 @@ export default function ApiKeys() {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['open311-keys'] });
   const { submit, busy, failure } = useFormSubmit(form, async (body) => {
-    const answer = unwrap(await api.POST('/open311/keys', { params: { header: { 'idempotency-key': idempotencyKey } }, body }));
+    const answer = unwrap(await api.POST('/open311/keys', { params: { header: { 'idempotency-key': idempotencyKey.key } }, body }));
     setIssued(answer.key);
-    setIdempotencyKey(newIdempotencyKey());
+    idempotencyKey.renew();
     form.resetFields();
     await refresh();
   });
-  const revoke = async (key: ApiKey) => {
-    setRevokeFailure(undefined);
+  // A refusal usually means the key changed meanwhile: the list is refreshed either way.
+  const revoke = useAction(async (key: ApiKey) => {
     try {
       unwrap(await api.POST('/open311/keys/{id}/revoke', { params: { path: { id: key.id } } }));
-    } catch (error) {
-      setRevokeFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      await refresh();
     }
-    await refresh();
-  };
+  });
   return (
     <section aria-labelledby="keys-title">
       <Typography.Title level={1} id="keys-title" style={{ fontSize: 22 }}>
@@ -73,7 +68,7 @@ export default function ApiKeys() {
         </Form>
         {failure && <Alert type="error" role="alert" title={failure} style={{ marginTop: 12 }} />}
       </Card>
-      {revokeFailure && <Alert type="error" role="alert" title={revokeFailure} style={{ marginBottom: 12 }} />}
+      {revoke.failure && <Alert type="error" role="alert" title={revoke.failure} style={{ marginBottom: 12 }} />}
       <Table<ApiKey>
         rowKey="id"
         size="small"
@@ -97,7 +92,7 @@ export default function ApiKeys() {
             // The key's own table says when it can be revoked (allowedActions), not this screen.
             render: (_, k) =>
               k.allowedActions.includes('revoke') && (
-                <Popconfirm title={t('open311.confirmRevoke', { label: k.label })} onConfirm={() => void revoke(k)}>
+                <Popconfirm title={t('open311.confirmRevoke', { label: k.label })} onConfirm={() => void revoke.run(k)}>
                   <Button size="small" danger>
                     {label('apiKeyStep', 'revoke')}
                   </Button>

@@ -9,6 +9,7 @@ import { downloadWithAuth } from '../download.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
 import { PAGE_SIZE, PARTY_REFRESH_MS } from './party-api.ts';
+import { messageOf } from '../forms.ts';
 
 /**
  * The year-end feedback of members' service records to their home units: the years opened (an
@@ -53,7 +54,7 @@ function OpenYear() {
       );
       await queryClient.invalidateQueries({ queryKey: ['party', 'feedback'] });
     } catch (error) {
-      setOutcome({ type: 'error', text: error instanceof Error ? error.message : String(error) });
+      setOutcome({ type: 'error', text: messageOf(error) });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useAction } from '../forms.ts';
 import { api, unwrap } from '../api/client.ts';
 import { useUser } from '../auth/session.tsx';
 import { TONE } from '../cases/StatusTag.tsx';
@@ -41,7 +42,6 @@ export default function Members() {
   const [offset, setOffset] = useState(0);
   const [registering, setRegistering] = useState(false);
   const [moving, setMoving] = useState<Member>();
-  const [failure, setFailure] = useState<string>();
   const queryClient = useQueryClient();
   const effectiveSide = user.role !== 'street_staff' ? undefined : keepsCommunities ? side : 'home_unit';
   const list = useMembers({ ...filters, side: effectiveSide, limit: PAGE_SIZE, offset });
@@ -50,15 +50,10 @@ export default function Members() {
     setOffset(0);
   };
 
-  const accept = async (registration: Registration) => {
-    setFailure(undefined);
-    try {
-      unwrap(await api.POST('/party/registrations/{id}/accept', { params: { path: { id: registration.id } } }));
-      await queryClient.invalidateQueries({ queryKey: ['party', 'members'] });
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const accept = useAction(async (registration: Registration) => {
+    unwrap(await api.POST('/party/registrations/{id}/accept', { params: { path: { id: registration.id } } }));
+    await queryClient.invalidateQueries({ queryKey: ['party', 'members'] });
+  });
 
   return (
     <section aria-labelledby="members-title">
@@ -105,7 +100,7 @@ export default function Members() {
           options={codesOf('registration').map((code) => ({ value: code, label: label('registration', code) }))}
         />
       </Space>
-      {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      {accept.failure && <Alert type="error" role="alert" title={accept.failure} style={{ marginBottom: 12 }} />}
       <Table<Member>
         rowKey="id"
         size="small"
@@ -144,7 +139,7 @@ export default function Members() {
                 {member.registrations
                   .filter((r) => r.allowedActions.includes('accept'))
                   .map((r) => (
-                    <Button key={r.id} size="small" type="primary" onClick={() => void accept(r)}>
+                    <Button key={r.id} size="small" type="primary" onClick={() => void accept.run(r)}>
                       {label('registrationStep', 'accept')}
                     </Button>
                   ))}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api, unwrap } from '../api/client.ts';
-import { useFormSubmit, withoutEmpty } from '../forms.ts';
+import { useFormSubmit, useIdempotencyKey, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { DateField } from '../components/DateField.tsx';
@@ -23,7 +23,7 @@ export function RecordService({ side, onClose }: { side: MembersQuery['side']; o
   const [form] = Form.useForm<NewRecord>();
   const queryClient = useQueryClient();
   // One key per record: a retry after a lost answer records it once.
-  const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const { submit, busy, failure } = useFormSubmit(form, async (values) => {
     unwrap(await api.POST('/party/records', { params: { header: { 'idempotency-key': idempotencyKey } }, body: withoutEmpty(values) }));
     await queryClient.invalidateQueries({ queryKey: ['party', 'records'] });

@@ -11,6 +11,7 @@ import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime, useSettings } from '../time.ts';
 import { PAGE_SIZE, PARTY_REFRESH_MS, useRound, type Round } from './party-api.ts';
 import { RoundSteps } from './RoundSteps.tsx';
+import { messageOf } from '../forms.ts';
 
 export function PhaseTag({ phase }: { phase: Round['phase'] }) {
   const label = useLabel();
@@ -148,7 +149,7 @@ function UnitRound({ year, unitId }: { year: number; unitId: string }) {
       unwrap(await api.POST('/party/rounds/{year}/open', { params: { path: { year } } }));
       await queryClient.invalidateQueries({ queryKey: ['party', 'round'] });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
     } finally {
       setOpening(false);
     }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useFormSubmit } from '../forms.ts';
+import { messageOf, useFormSubmit } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
 import {
@@ -45,7 +45,7 @@ export function RoundSteps({ round }: { round: Round }) {
       await takeRoundStep(round.year, round.unitId, action, body);
       await queryClient.invalidateQueries({ queryKey: ['party'] });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
     }
   };
   const bodyOf: Record<RoundStep, () => object | undefined> = {

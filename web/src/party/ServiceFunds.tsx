@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
 import { api, unwrap } from '../api/client.ts';
-import { useFormSubmit, withoutEmpty } from '../forms.ts';
+import { useFormSubmit, useIdempotencyKey, withoutEmpty } from '../forms.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
 import { DateField } from '../components/DateField.tsx';
@@ -68,7 +68,7 @@ function RecordFunding({ caseId, onClose }: { caseId: string; onClose(): void })
   const [form] = Form.useForm<NewFunding>();
   const queryClient = useQueryClient();
   // One key per grant: a retry after a lost answer records it once.
-  const [idempotencyKey] = useState(() => `web-${crypto.randomUUID()}`);
+  const { key: idempotencyKey } = useIdempotencyKey();
   const { submit, busy, failure } = useFormSubmit(form, async (values) => {
     unwrap(
       await api.POST('/cases/{id}/funds', {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { useAction } from '../forms.ts';
 import { api, unwrap } from '../api/client.ts';
 import { useUser } from '../auth/session.tsx';
 import { TONE } from '../cases/StatusTag.tsx';
@@ -33,20 +34,14 @@ export default function ServiceRecords() {
   const [state, setState] = useState<RecordState>();
   const [offset, setOffset] = useState(0);
   const [recording, setRecording] = useState(false);
-  const [failure, setFailure] = useState<string>();
   const queryClient = useQueryClient();
   const effectiveSide = user.role !== 'street_staff' ? undefined : keepsCommunities ? side : 'home_unit';
   const list = useRecords({ side: effectiveSide, state, limit: PAGE_SIZE, offset });
 
-  const confirm = async (record: ServiceRecord) => {
-    setFailure(undefined);
-    try {
-      unwrap(await api.POST('/party/records/{id}/confirm', { params: { path: { id: record.id } } }));
-      await queryClient.invalidateQueries({ queryKey: ['party', 'records'] });
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const confirm = useAction(async (record: ServiceRecord) => {
+    unwrap(await api.POST('/party/records/{id}/confirm', { params: { path: { id: record.id } } }));
+    await queryClient.invalidateQueries({ queryKey: ['party', 'records'] });
+  });
 
   return (
     <section aria-labelledby="records-title">
@@ -89,7 +84,7 @@ export default function ServiceRecords() {
           options={codesOf('serviceRecord').map((code) => ({ value: code, label: label('serviceRecord', code) }))}
         />
       </Space>
-      {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      {confirm.failure && <Alert type="error" role="alert" title={confirm.failure} style={{ marginBottom: 12 }} />}
       <ScrollRegion label={t('party.records.title')}>
         <Table<ServiceRecord>
           rowKey="id"
@@ -125,7 +120,7 @@ export default function ServiceRecords() {
               title: t('party.actions'),
               render: (_, record) =>
                 record.allowedActions.includes('confirm') && (
-                  <Button size="small" type="primary" onClick={() => void confirm(record)}>
+                  <Button size="small" type="primary" onClick={() => void confirm.run(record)}>
                     {label('serviceRecordStep', 'confirm')}
                   </Button>
                 ),

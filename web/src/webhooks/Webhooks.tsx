@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Drawer, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, unwrap, type paths } from '../api/client.ts';
-import { useFormSubmit } from '../forms.ts';
+import { useAction, useFormSubmit, useIdempotencyKey } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { useOrgUnits } from '../directory/org-units.ts';
@@ -19,7 +19,6 @@ type DeliveryState = Delivery['state'];
 
 const FORMATS = codesOf('webhookFormat');
 const EVENTS = codesOf('webhookEvent');
-const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
 const STATE_COLORS: Record<DeliveryState, string> = { pending: TONE.info, delivered: TONE.good, failed: TONE.bad };
 
 /** The administrators' webhooks: register one, see each one's deliveries, disable, enable, send again. */
@@ -32,9 +31,7 @@ export default function Webhooks() {
   const format = Form.useWatch('format', form);
   const [secret, setSecret] = useState<string>();
   const [open, setOpen] = useState<Webhook>();
-  const [stepFailure, setStepFailure] = useState<string>();
-  // One Idempotency-Key per webhook being registered: a retry of the same registration registers nothing new.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const idempotencyKey = useIdempotencyKey();
   const pages = useTablePages((total) => t('webhooks.total', { total }));
   const webhooks = useQuery({
     queryKey: ['webhooks', pages.query],
@@ -43,22 +40,21 @@ export default function Webhooks() {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['webhooks'] });
   const { submit, busy, failure } = useFormSubmit(form, async (body) => {
-    const created = unwrap(await api.POST('/webhooks', { params: { header: { 'idempotency-key': idempotencyKey } }, body }));
-    setIdempotencyKey(newIdempotencyKey());
+    const created = unwrap(await api.POST('/webhooks', { params: { header: { 'idempotency-key': idempotencyKey.key } }, body }));
+    idempotencyKey.renew();
     form.resetFields();
     setSecret(created.secret);
     await refresh();
   });
-  const act = async (webhook: Webhook, action: 'disable' | 'enable') => {
-    setStepFailure(undefined);
+  // A refusal usually means the webhook changed meanwhile: the list is refreshed either way.
+  const act = useAction(async (webhook: Webhook, action: 'disable' | 'enable') => {
     const path = { params: { path: { id: webhook.id } } };
     try {
       unwrap(action === 'disable' ? await api.POST('/webhooks/{id}/disable', path) : await api.POST('/webhooks/{id}/enable', path));
-    } catch (error) {
-      setStepFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      await refresh();
     }
-    await refresh();
-  };
+  });
   return (
     <section aria-labelledby="webhooks-title">
       <Typography.Title level={1} id="webhooks-title" style={{ fontSize: 22 }}>
@@ -99,7 +95,7 @@ export default function Webhooks() {
         </Form>
         {failure && <Alert type="error" role="alert" title={failure} style={{ marginTop: 12 }} />}
       </Card>
-      {stepFailure && <Alert type="error" role="alert" title={stepFailure} style={{ marginBottom: 12 }} />}
+      {act.failure && <Alert type="error" role="alert" title={act.failure} style={{ marginBottom: 12 }} />}
       <Table<Webhook>
         rowKey="id"
         size="small"
@@ -132,7 +128,7 @@ export default function Webhooks() {
                 {w.allowedActions
                   .filter((a): a is 'disable' | 'enable' => a !== 'register')
                   .map((action) => (
-                    <Button key={action} size="small" onClick={() => void act(w, action)}>
+                    <Button key={action} size="small" onClick={() => void act.run(w, action)}>
                       {label('webhookStep', action)}
                     </Button>
                   ))}
@@ -169,21 +165,18 @@ function Deliveries({ webhook, onClose }: { webhook: Webhook; onClose(): void })
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     refetchInterval: REFRESH_MS,
   });
-  const [failure, setFailure] = useState<string>();
-  const resend = async (delivery: Delivery) => {
-    setFailure(undefined);
+  const resend = useAction(async (delivery: Delivery) => {
     try {
       unwrap(
         await api.POST('/webhooks/{id}/deliveries/{deliveryId}/resend', {
           params: { path: { id: webhook.id, deliveryId: delivery.id } },
         }),
       );
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ['webhook-deliveries', webhook.id] });
+      await queryClient.invalidateQueries({ queryKey: ['webhooks'] });
     }
-    await queryClient.invalidateQueries({ queryKey: ['webhook-deliveries', webhook.id] });
-    await queryClient.invalidateQueries({ queryKey: ['webhooks'] });
-  };
+  });
   // What the event is about, read from the event as delivered (the JSON format's body; see model/webhooks/events.ts).
   const subject = (d: Delivery) => {
     const event = (d.event ?? {}) as {
@@ -204,7 +197,7 @@ function Deliveries({ webhook, onClose }: { webhook: Webhook; onClose(): void })
         options={[{ value: 'all', label: t('webhooks.allStates') }, ...states.map((s) => ({ value: s, label: label('deliveryState', s) }))]}
         style={{ marginBottom: 12 }}
       />
-      {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      {resend.failure && <Alert type="error" role="alert" title={resend.failure} style={{ marginBottom: 12 }} />}
       <Table<Delivery>
         rowKey="id"
         size="small"
@@ -226,7 +219,7 @@ function Deliveries({ webhook, onClose }: { webhook: Webhook; onClose(): void })
             title: t('webhooks.actions'),
             render: (_, d) =>
               d.allowedActions.map((action) => (
-                <Button key={action} size="small" onClick={() => void resend(d)}>
+                <Button key={action} size="small" onClick={() => void resend.run(d)}>
                   {label('deliveryStep', action)}
                 </Button>
               )),
