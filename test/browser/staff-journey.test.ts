@@ -127,6 +127,8 @@ describe('a district office works its queue as a team', () => {
     const bell = page.getByRole('button', { name: new RegExp(`^${zhText('bell.title')}`) });
     await bell.waitFor();
     const unreadOf = async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+)/)?.[1]);
+    // The label names a count once the bell has answered; earlier tests left this clerk's unit other items.
+    await expect.poll(() => unreadOf(), BELL).not.toBeNaN();
     const unreadBefore = await unreadOf();
     await stepOk(sys, district, filed.id, 'return', { questions: '请说明塌陷的面积' });
     await expect.poll(() => unreadOf(), BELL).toBe(unreadBefore + 1);

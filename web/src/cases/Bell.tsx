@@ -64,7 +64,8 @@ export function Bell() {
         </div>
       }
     >
-      <Button size="small" aria-label={t('bell.button', { count: unread })}>
+      {/* No count is announced before the bell has answered: "0 unread" would be a guess. */}
+      <Button size="small" aria-label={bell.data ? t('bell.button', { count: unread }) : t('bell.title')}>
         {t('bell.title')} <Badge count={unread} size="small" overflowCount={99} />
       </Button>
     </Popover>
