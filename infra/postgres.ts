@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, chownSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../lib/migrations.ts';
@@ -58,6 +58,33 @@ export function startLocalPostgres(baseDir: string, port: number): LocalPostgres
     dataDir,
     stop: () => void run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
   };
+}
+
+/** A cluster folder this young may still be in `initdb`, with no server yet: not taken for abandoned. */
+const ABANDONED_AFTER_MS = 15 * 60 * 1000;
+
+/**
+ * Removes the clusters under `parent` (one folder each, as `startLocalPostgres` keeps them) whose server
+ * is not running: what runs that were killed before their teardown left behind.
+ */
+export function removeStoppedClusters(parent: string, now = Date.now()) {
+  if (!existsSync(parent)) return;
+  for (const entry of readdirSync(parent, { withFileTypes: true })) {
+    const dir = path.join(parent, entry.name);
+    if (!entry.isDirectory() || now - statSync(dir).mtimeMs < ABANDONED_AFTER_MS) continue;
+    const pid = path.join(dir, 'data', 'postmaster.pid');
+    if (existsSync(pid) && processAlive(Number(readFileSync(pid, 'utf8').split('\n')[0]))) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function chownToPostgres(dir: string) {

@@ -1,9 +1,10 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type {} from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../infra/free-port.ts';
-import { startLocalPostgres } from '../../infra/postgres.ts';
+import { removeStoppedClusters, startLocalPostgres } from '../../infra/postgres.ts';
 import { startConfiguredDevServer, type DevServer } from '../../infra/temporal-dev-server.ts';
 import { ensureTestServer } from '../../infra/temporal-test-server.ts';
 import { loadConfig } from '../../lib/config.ts';
@@ -29,6 +30,11 @@ declare module 'vitest' {
  * template database that each test file clones, and a Temporal dev server with one namespace per
  * test file so suites never see each other's workflows.
  */
+const mkdirp = (dir: string) => {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
 export default async function setup(project: TestProject) {
   const config = loadConfig();
   const log = (m: string) => console.log(`[test setup] ${m}`);
@@ -36,8 +42,16 @@ export default async function setup(project: TestProject) {
 
   let postgresUrl = config.database.testUrl;
   if (!postgresUrl) {
-    const local = startLocalPostgres(path.join(config.cacheDir, `postgres-test-${project.name}`), await freePort());
-    stops.push(() => local.stop());
+    // A cluster of this run's own: two runs side by side (two terminals, or checkouts sharing CACHE_DIR)
+    // would otherwise stop each other's cluster and drop each other's databases.
+    const clusters = path.join(config.cacheDir, 'postgres-test-runs');
+    removeStoppedClusters(clusters);
+    const own = mkdtempSync(path.join(mkdirp(clusters), `${project.name}-`));
+    const local = startLocalPostgres(own, await freePort());
+    stops.push(() => {
+      local.stop();
+      rmSync(own, { recursive: true, force: true });
+    });
     postgresUrl = local.url;
   }
   // Each project (integration, browser) has its own servers, template and database names, since
