@@ -8,6 +8,7 @@ import { createFeedbackActivities } from './party/feedback.ts';
 import { createRoundActivities } from './party/rounds.ts';
 import { createQuotaTrackerActivities } from './leaders/quota-trackers.ts';
 import { createWebhookActivities } from './webhooks/webhooks.ts';
+import { createBulkStepActivities } from './bulk/bulk-steps.ts';
 
 export function createActivities(deps: ActivityDeps) {
   return {
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRoundActivities(deps),
     ...createQuotaTrackerActivities(deps),
     ...createWebhookActivities(deps),
+    ...createBulkStepActivities(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import { caseRoutes } from './cases/cases.ts';
 import { savedViewRoutes } from './cases/saved-views.ts';
 import { stockReplyRoutes } from './cases/stock-replies.ts';
 import { bellRoutes } from './cases/bell.ts';
+import { bulkStepRoutes } from './bulk/bulk-steps.ts';
 import { cycleAppendixRoutes } from './leaders/appendix-submissions.ts';
 import { cycleRoutes } from './cycle/cycles.ts';
 import { exportRoutes } from './exports/exports.ts';
@@ -67,6 +68,7 @@ export const routes: readonly RouteDefinition[] = [
   ...savedViewRoutes,
   ...stockReplyRoutes,
   ...bellRoutes,
+  ...bulkStepRoutes,
   ...exportRoutes,
   ...statisticsRoutes,
   ...cycleRoutes,

@@ -5,6 +5,7 @@
  */
 export const API_TAGS = {
   cases: 'Filing a case, reading it with its history, taking the steps of its transition table, look-alikes and attachments.',
+  bulk: 'Bulk steps: one step applied to many selected cases, each case as its own Update with its own outcome, as a workflow with progress.',
   cycle: 'The half-year cycles: opening them, each unit’s ledger submission before 26 June / 26 December, the district summary.',
   leaders:
     'Leaders’ “four leads”: leaders and their activities, the confirmations by the street/park, claimed public-service projects, Appendix 1 and 2 and their submissions.',

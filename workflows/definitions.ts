@@ -24,6 +24,7 @@ import type { FeedbackSnapshot, MemberFeedbackInput, OpenMemberFeedbackInput } f
 import type { RoundAction } from '../model/party/round-lifecycle.ts';
 import type { RoundRequest, RoundSnapshot, RoundWorkflowInput } from '../model/party/rounds.ts';
 import type { DeliveryWorkflowInput, FeedSettings } from '../model/webhooks/delivery.ts';
+import type { BulkProgress, BulkStepInput } from '../model/bulk/bulk-steps.ts';
 
 /**
  * The Temporal contract, declared once: task queue, workflow ids, queries, updates and signals.
@@ -54,6 +55,7 @@ export type Workflows = {
   recommendationRoundWorkflow: (input: RoundWorkflowInput) => Promise<RoundSnapshot>;
   webhookFeedWorkflow: (settings: FeedSettings) => Promise<void>;
   webhookDeliveryWorkflow: (input: DeliveryWorkflowInput) => Promise<void>;
+  bulkStepWorkflow: (input: BulkStepInput) => Promise<BulkProgress>;
 };
 export type WorkflowName = keyof Workflows;
 
@@ -198,3 +200,17 @@ export const workflowIdForWebhookSubject = (webhookId: string, subject: string) 
 export const webhookDeliveriesSignal = defineSignal<[{ deliveryIds: string[] }]>('webhookDeliveries');
 /** A receiver refused an event for good (a 4xx that a retry cannot change): the delivery's activity failure type, never retried. */
 export const WEBHOOK_REFUSED = 'WebhookRefused';
+
+// ---- Bulk steps (issue 17) --------------------------------------------------------------------------
+
+/**
+ * A bulk step runs on the case workers' queue: each of its activities sends one case's Update, which
+ * the case workflow on that queue answers (workflow and activity tasks have slots of their own).
+ */
+export const BULK_TASK_QUEUE = TASK_QUEUE;
+/** One workflow per caller and Idempotency-Key (the job id is derived from both): the same key never starts a second run. */
+export const workflowIdForBulkJob = (jobId: string) => `bulk-${jobId}`;
+/** The Update id of one case's step in a job: a retried activity joins the first Update, so no case is acted on twice. */
+export const updateIdForBulkCase = (jobId: string, caseId: string) => `bulk-${jobId}-${caseId}`;
+/** Each case's outcome so far, and the counts (done, refused, pending), readable while the job runs. */
+export const bulkProgressQuery = defineQuery<BulkProgress>('bulkProgress');

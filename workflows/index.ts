@@ -5,3 +5,4 @@ export { memberFeedbackWorkflow, openMemberFeedbackWorkflow } from './party/memb
 export { recommendationRoundWorkflow } from './party/recommendation-workflow.ts';
 export { openQuotaTrackersWorkflow, quotaTrackerWorkflow } from './leaders/quota-tracker.ts';
 export { webhookDeliveryWorkflow, webhookFeedWorkflow } from './webhooks/webhook-workflows.ts';
+export { bulkStepWorkflow } from './bulk/bulk-step-workflow.ts';

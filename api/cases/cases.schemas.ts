@@ -67,6 +67,11 @@ const caseSummary = z.object({
   filedAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().nullable(),
+  allowedActions: z
+    .array(z.enum(VIEW_ACTIONS))
+    .describe(
+      'The steps the caller may take now (`POST /cases/:id/<action>`, or for many cases at once `POST /bulk-steps`); `attach`: `POST /cases/:id/attachments`',
+    ),
 });
 
 const caseLink = z
@@ -104,9 +109,6 @@ export const caseView = caseSummary.extend({
     }),
   ),
   attachments: z.array(attachmentView),
-  allowedActions: z
-    .array(z.enum(VIEW_ACTIONS))
-    .describe('The steps the caller may take now (`POST /cases/:id/<action>`); `attach`: `POST /cases/:id/attachments`'),
 });
 
 export const filedCaseView = caseView.extend({ possibleDuplicates: z.array(duplicateSuggestion) });

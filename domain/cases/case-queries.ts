@@ -115,3 +115,23 @@ export async function listCases(prisma: Db, user: AuthenticatedUser, filter: Cas
     nextCursor: rows.length > filter.limit && last ? encodeCursor(order.keyOf(last)) : null,
   };
 }
+
+/**
+ * The ids of the cases the filter finds for the caller, in the list's order, at most `limit` + 1 (one
+ * more tells the caller that the filter finds too many): "all matching" of a bulk step.
+ */
+export async function matchingCaseIds(
+  prisma: Db,
+  user: AuthenticatedUser,
+  filter: CaseFilter & { sort?: CaseListSort },
+  utcOffsetMinutes: number,
+  limit: number,
+): Promise<string[]> {
+  const rows = await prisma.case.findMany({
+    where: { AND: await caseConditions(prisma, user, filter, utcOffsetMinutes) },
+    select: { id: true },
+    orderBy: ORDERS[filter.sort ?? 'newest'].orderBy,
+    take: limit + 1,
+  });
+  return rows.map((row) => row.id);
+}

@@ -48,6 +48,8 @@ export function toCaseSummary(row: Case & { filingUnit: OrgUnit }, user: Authent
     filedAt: row.filedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
+    // Visibility already limits street staff to their own unit, districts to theirs, the city to what was forwarded.
+    allowedActions: allowedActionsOf(row, user),
   };
 }
 
@@ -113,8 +115,6 @@ export function toCaseView(row: CaseRowWithEvents, user: AuthenticatedUser, name
       };
     }),
     attachments: (row.attachments ?? []).map(toAttachmentView),
-    // Visibility already limits street staff to their own unit, districts to theirs, the city to what was forwarded.
-    allowedActions: allowedActionsOf(row, user),
   };
 }
 

@@ -17,6 +17,7 @@ import type { CaseFiling } from '../../model/cases/filing.ts';
 import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';
 import { WEBHOOK_SCENARIOS } from './webhook-scenarios.ts';
+import { BULK_SCENARIOS } from './bulk-scenarios.ts';
 import type { Scenario, ScenarioDeps } from './scenario.ts';
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
@@ -285,6 +286,7 @@ export const SCENARIOS: Scenario[] = [
       return workflowId;
     },
   },
+  ...BULK_SCENARIOS,
   // Last: their webhooks hear only their own cases, and their feed only what came after them.
   ...WEBHOOK_SCENARIOS,
 ];
