@@ -49,7 +49,7 @@ describe('a bulk step over selected cases', () => {
     const filed = [];
     for (let i = 0; i < 6; i++) filed.push(await fileAs(sys, east, { title: `Bulk forward lamp ${i}`, urgent: true }));
     const elsewhere = await fileAs(sys, north, { title: 'Bulk forward: another district’s lamp', urgent: true });
-    // Two cases move on meanwhile: one is rejected, one returned with questions.
+    // Two cases move on meanwhile: one is rejected (its workflow may have ended by the time the step reaches it), one returned with questions.
     await stepOk(sys, district, filed[0]!.id, 'reject', { reason: 'not a public-service problem' });
     await stepOk(sys, district, filed[1]!.id, 'return', { questions: 'Which lamp post?' });
 
@@ -66,7 +66,7 @@ describe('a bulk step over selected cases', () => {
     for (const done of filed.slice(2)) expect(byCase.get(done.id)).toMatchObject({ outcome: 'done', case: { number: done.number } });
     expect(byCase.get(filed[0]!.id)).toMatchObject({ outcome: 'refused', code: 'invalid_transition' });
     expect(byCase.get(filed[0]!.id)!.reason!.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(byCase.get(filed[0]!.id)!.reason!.en).toMatch(/closed/);
+    expect(byCase.get(filed[0]!.id)!.reason!.en).toMatch(/closed|rejected/);
     expect(byCase.get(filed[1]!.id)).toMatchObject({ outcome: 'refused', code: 'invalid_transition' });
     // Another district's case is "not found" for that item, and nothing of it is shown.
     expect(byCase.get(elsewhere.id)).toEqual({
