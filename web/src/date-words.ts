@@ -62,3 +62,17 @@ export function halfYearParts(code: string): { year: string; half: 'H1' | 'H2' }
   const match = /^(\d{4})-(H[12])$/.exec(code);
   return match ? { year: match[1]!, half: match[2] as 'H1' | 'H2' } : undefined;
 }
+
+/** `count` half-years up to `current`, newest first ('2026-H2', '2026-H1', '2025-H2', …); none for a code that is not one. */
+export function recentHalfYears(current: string | undefined, count: number): string[] {
+  const parts = current ? halfYearParts(current) : undefined;
+  if (!parts) return [];
+  const halves: string[] = [];
+  let year = Number(parts.year);
+  let half = parts.half;
+  while (halves.length < count) {
+    halves.push(`${year}-${half}`);
+    [year, half] = half === 'H2' ? [year, 'H1'] : [year - 1, 'H2'];
+  }
+  return halves;
+}

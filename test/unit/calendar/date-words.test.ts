@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { halfYearParts, readCalendarDate, readDate, readDateTime, readDeadline } from '../../../web/src/date-words.ts';
+import { halfYearParts, readCalendarDate, recentHalfYears, readDate, readDateTime, readDeadline } from '../../../web/src/date-words.ts';
 import { HALF_YEAR_WORDS } from '../../../model/cycle/glossary.ts';
 
 // The web app's reading of dates (web/src/date-words.ts): the district's zone decides the day, the
@@ -37,5 +37,12 @@ describe('dates as a person in the district reads them', () => {
     expect(HALF_YEAR_WORDS[halfYearParts('2026-H2')!.half].zh).toBe('下半年');
     expect(halfYearParts('2026-H3')).toBeUndefined();
     expect(halfYearParts('2026H1')).toBeUndefined();
+  });
+
+  it('lists the half-years to pick from, newest first, across the turn of the year', () => {
+    expect(recentHalfYears('2026-H1', 4)).toEqual(['2026-H1', '2025-H2', '2025-H1', '2024-H2']);
+    expect(recentHalfYears('2026-H2', 1)).toEqual(['2026-H2']);
+    expect(recentHalfYears(undefined, 4)).toEqual([]);
+    expect(recentHalfYears('next year', 4)).toEqual([]);
   });
 });

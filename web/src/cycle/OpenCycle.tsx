@@ -1,28 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Select, Typography } from 'antd';
+import { Alert, Button, Form, Typography } from 'antd';
 import { api, unwrap } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useDistrictTime, useSettings } from '../time.ts';
-import { halfYearParts } from '../date-words.ts';
+import { HalfYearSelect } from '../components/HalfYearSelect.tsx';
 import { messageOf } from '../forms.ts';
 
-/** How many half-years before the current one an administrator may pick (a backfill). */
-const EARLIER_HALVES = 4;
-
-/** The current half-year and the ones before it, newest first ('2026-H2', '2026-H1', '2025-H2', …). */
-function recentHalves(current: string): string[] {
-  const parts = halfYearParts(current);
-  if (!parts) return [];
-  const halves: string[] = [];
-  let year = Number(parts.year);
-  let half = parts.half;
-  for (let i = 0; i <= EARLIER_HALVES; i++) {
-    halves.push(`${year}-${half}`);
-    if (half === 'H2') half = 'H1';
-    else [year, half] = [year - 1, 'H2'];
-  }
-  return halves;
-}
+/** The current half-year and how many before it an administrator may pick (a backfill). */
+const HALVES_OFFERED = 5;
 
 /**
  * An administrator opens a half-year's ledger cycles now (the Schedule does it on the opening date; an
@@ -34,7 +19,7 @@ export default function OpenCycle() {
   const time = useDistrictTime();
   const settings = useSettings();
   // The shell shows a screen once the settings are there: the current half-year is known at mount.
-  const halves = recentHalves(settings.data?.currentCycle ?? '');
+  const current = settings.data?.currentCycle;
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ type: 'success' | 'info' | 'error'; text: string }>();
   const open = async ({ cycle }: { cycle: string }) => {
@@ -60,9 +45,9 @@ export default function OpenCycle() {
         {t('nav.openCycle')}
       </Typography.Title>
       <Typography.Paragraph>{t('openCycle.explain')}</Typography.Paragraph>
-      <Form<{ cycle: string }> layout="inline" initialValues={{ cycle: halves[0] }} onFinish={(values) => void open(values)}>
+      <Form<{ cycle: string }> layout="inline" initialValues={{ cycle: current }} onFinish={(values) => void open(values)}>
         <Form.Item label={t('openCycle.halfYear')} name="cycle">
-          <Select style={{ width: 200 }} options={halves.map((code) => ({ value: code, label: time.halfYear(code) }))} />
+          <HalfYearSelect count={HALVES_OFFERED} style={{ width: 200 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('openCycle.open')}

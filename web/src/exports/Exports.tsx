@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Progress, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, List, Progress, Radio, Space, Tag, Typography } from 'antd';
 import { api, unwrap, type paths } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
 import { showApiErrors, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime } from '../time.ts';
+import { HalfYearSelect } from '../components/HalfYearSelect.tsx';
 
 /** Header languages, each named in itself (as language switches are), on the form and in the job list. */
 const LANGUAGE_NAMES = { zh: '中文', en: 'English' } as const;
@@ -14,6 +15,8 @@ const languageName = (lang: string) => (lang === 'zh' || lang === 'en' ? LANGUAG
 type ExportRequest = NonNullable<paths['/exports/jobs']['post']['requestBody']>['content']['application/json'];
 
 const JOBS_KEY = ['export-jobs'];
+/** The half-years an export offers: the current one and the three before it (without one, all time). */
+const EXPORT_HALVES = 4;
 
 /** Annex 3 straight away, or as a job with a live progress bar for large ledgers. */
 export default function Exports() {
@@ -67,7 +70,7 @@ export default function Exports() {
               <Radio.Group options={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))} />
             </Form.Item>
             <Form.Item label={t('stats.cycle')} name="cycle">
-              <Input placeholder="2026-H2" style={{ width: 120 }} />
+              <HalfYearSelect count={EXPORT_HALVES} allowClear placeholder={t('stats.allTime')} />
             </Form.Item>
           </Space>
           <Space wrap>

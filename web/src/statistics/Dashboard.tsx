@@ -1,15 +1,19 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap, type Statistics } from '../api/client.ts';
 import { EChart } from '../components/EChart.tsx';
 import { RepeatedProblems } from './RepeatedProblems.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
-import { useSettings } from '../time.ts';
+import { useDistrictTime } from '../time.ts';
+import { HalfYearSelect } from '../components/HalfYearSelect.tsx';
 
 type Figures = Statistics['units'][number];
 /** Each bar series and the case list it opens when clicked. */
+/** The dashboard's half-years to pick from: the current one and three before it. */
+const DASHBOARD_HALVES = 4;
+
 const UNIT_SERIES: Array<{ key: 'filed' | 'solvedAtDistrict' | 'solvedAtMunicipal' | 'overdue'; filter: string }> = [
   { key: 'filed', filter: '' },
   { key: 'solvedAtDistrict', filter: 'status=awaiting_feedback,closed' },
@@ -21,13 +25,12 @@ export default function Dashboard() {
   const { t } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
-  const settings = useSettings();
+  const time = useDistrictTime();
   const [cycle, setCycle] = useState<string>();
   const stats = useQuery({
     queryKey: ['statistics', cycle],
     queryFn: async () => unwrap(await api.GET('/statistics', { params: { query: cycle ? { cycle } : {} } })),
   });
-  const cycles = useMemo(() => recentCycles(settings.data?.currentCycle), [settings.data?.currentCycle]);
   const data = stats.data;
   const units = data?.units ?? [];
 
@@ -73,14 +76,13 @@ export default function Dashboard() {
         <Typography.Title level={1} id="dashboard-title" style={{ fontSize: 22 }}>
           {t('nav.dashboard')}
         </Typography.Title>
-        <Select
+        <HalfYearSelect
+          count={DASHBOARD_HALVES}
           aria-label={t('stats.cycle')}
           placeholder={t('stats.allTime')}
           allowClear
           value={cycle}
           onChange={setCycle}
-          style={{ width: 160 }}
-          options={cycles.map((c) => ({ value: c, label: c }))}
         />
       </Space>
       {data && (
@@ -137,11 +139,11 @@ export default function Dashboard() {
                 label={t('stats.byHalfYear')}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  xAxis: { type: 'category', data: byHalfYear.map(([k]) => k) },
+                  xAxis: { type: 'category', data: byHalfYear.map(([code]) => time.halfYear(code)) },
                   yAxis: { type: 'value', minInterval: 1 },
                   series: [{ type: 'bar', data: byHalfYear.map(([, v]) => v) }],
                 }}
-                onClick={(e) => setCycle(e.name)}
+                onClick={(e) => setCycle(byHalfYear[e.dataIndex]?.[0])}
               />
             </Card>
           </Col>
@@ -184,18 +186,4 @@ export default function Dashboard() {
       )}
     </section>
   );
-}
-
-/** The current half-year and the three before it, for the cycle filter. */
-function recentCycles(current: string | undefined): string[] {
-  const match = current ? /^(\d{4})-H([12])$/.exec(current) : null;
-  if (!match) return [];
-  let year = Number(match[1]);
-  let half = Number(match[2]);
-  const out: string[] = [];
-  for (let i = 0; i < 4; i += 1) {
-    out.push(`${year}-H${half}`);
-    [year, half] = half === 2 ? [year, 1] : [year - 1, 2];
-  }
-  return out;
 }

@@ -3,6 +3,7 @@ import { Space, Spin, Table } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap, type Statistics } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useDistrictTime } from '../time.ts';
 
 type RepeatedProblem = Statistics['repeatedProblems']['items'][number];
 
@@ -29,7 +30,8 @@ function ProblemCases({ problem, cycle }: { problem: RepeatedProblem; cycle?: st
 
 /** The largest repeated problems of the period; a row opens to its cases. */
 export function RepeatedProblems({ page, cycle }: { page: Statistics['repeatedProblems']; cycle?: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const time = useDistrictTime();
   return (
     <Table
       rowKey={(r) => `${r.category}|${r.place}`}
@@ -43,7 +45,7 @@ export function RepeatedProblems({ page, cycle }: { page: Statistics['repeatedPr
         { title: t('case.location'), dataIndex: 'place' },
         { title: t('stats.cases'), dataIndex: 'cases' },
         { title: t('stats.units'), dataIndex: 'units' },
-        { title: t('stats.cycles'), render: (_, r) => r.cycles.join(', ') },
+        { title: t('stats.cycles'), render: (_, r) => r.cycles.map(time.halfYear).join(language === 'zh' ? '、' : ', ') },
       ]}
     />
   );
