@@ -7,23 +7,18 @@ import { api, unwrap, type CaseListQuery, type CaseStatus, type CaseSummary } fr
 import { CaseFlags, StatusTag } from './StatusTag.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
-import type { MessageKey } from '../i18n/zh.ts';
 import { useOrgUnits, unitName } from '../directory/org-units.ts';
 import { useUser } from '../auth/session.tsx';
 import { DateField } from '../components/DateField.tsx';
 import { useDistrictTime } from '../time.ts';
 import { FILTER_NAMES, type FilterName } from './case-filters.ts';
 import { REFRESH_MS } from './refresh.ts';
+import { QUEUES, type QueueName } from './queues.ts';
 import { SavedViewActions, useCurrentView } from './SavedViewActions.tsx';
 
 const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
-type Preset = 'ledger' | 'triage' | 'coordination';
-/** The work queues: one status in the server's queue order (overdue first, then by deadline), paged like the ledger. */
-const QUEUES: Record<Exclude<Preset, 'ledger'>, { status: CaseStatus; title: MessageKey }> = {
-  triage: { status: 'district_review', title: 'nav.triage' },
-  coordination: { status: 'municipal_coordination', title: 'nav.coordination' },
-};
+type Preset = 'ledger' | QueueName;
 
 export function CaseList({ preset }: { preset: Preset }) {
   const { t } = useI18n();

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, List, Result, Row, Space, Spin, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ApiFailure, api, unwrap, type CaseView } from '../api/client.ts';
+import { ApiFailure, api, unwrap, type CaseStep, type CaseView } from '../api/client.ts';
 import { downloadWithAuth } from '../download.ts';
 import { CaseFlags, StatusTag } from './StatusTag.tsx';
 import { StepButtons } from './StepForms.tsx';
 import { CaseLinkText, MergeLinks } from './MergeLinks.tsx';
+import { NextCase } from './NextCase.tsx';
 import { ServiceFunds } from '../party/ServiceFunds.tsx';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { useDistrictTime, timeLeft } from '../time.ts';
@@ -37,13 +38,16 @@ export default function CasePage() {
   }
   if (view.error) return <Alert type="error" role="alert" title={view.error.message} />;
   if (!view.data) return <Spin style={{ display: 'block', margin: 48 }} />;
-  return <CaseDetails view={view.data} />;
+  // Keyed by case: another case (the next one of the queue) starts without the last one's confirmation.
+  return <CaseDetails key={view.data.id} view={view.data} />;
 }
 
 function CaseDetails({ view }: { view: CaseView }) {
   const { t } = useI18n();
   const label = useLabel();
   const time = useDistrictTime();
+  // The step just taken here, confirmed until the next one.
+  const [done, setDone] = useState<CaseStep>();
   const d = view.details as Record<string, unknown>;
   const resolution = d.resolution as { text?: string; referTo?: string; level?: string } | undefined;
   const feedback = d.feedback as { satisfied?: boolean; reason?: string } | undefined;
@@ -76,12 +80,18 @@ function CaseDetails({ view }: { view: CaseView }) {
         </Typography.Text>
       </Space>
       <MergeLinks view={view} />
+      {done && (
+        <Alert
+          type="success"
+          role="status"
+          showIcon
+          title={t('step.done', { step: label('step', done) })}
+          description={<NextCase caseId={view.id} />}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <div style={{ marginBottom: 16 }}>
-        {view.allowedActions.length > 0 ? (
-          <StepButtons view={view} />
-        ) : (
-          <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>
-        )}
+        <StepButtons view={view} onDone={setDone} />
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { api, isCaseStep, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
+import { Alert, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { ApiFailure, api, isCaseStep, performStep, unwrap, type CaseStep, type CaseView, type StepBody } from '../api/client.ts';
 import { useFormSubmit, withoutEmpty } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
@@ -39,36 +39,65 @@ const STEP_FIELDS: { [A in CaseStep]: Field[] } = {
   release: [long('comment', 'step.comment')],
 };
 
-/** One button per action the API allows now; each opens the step's form. */
-export function StepButtons({ view }: { view: CaseView }) {
+/**
+ * One button per action the API allows now; each opens the step's form. An open form stays open when
+ * the case changes under it (another officer acted first): what was typed is kept, and sending it
+ * says what changed. `onDone` hears of each step that went through.
+ */
+export function StepButtons({ view, onDone }: { view: CaseView; onDone(action: CaseStep): void }) {
+  const { t } = useI18n();
   const label = useLabel();
   const [open, setOpen] = useState<CaseStep>();
+  const steps = view.allowedActions.filter(isCaseStep);
   return (
     <>
+      {view.allowedActions.length === 0 && <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>}
       <Space wrap>
-        {view.allowedActions.filter(isCaseStep).map((action) => (
+        {steps.map((action) => (
           <Button key={action} type={action === view.allowedActions[0] ? 'primary' : 'default'} onClick={() => setOpen(action)}>
             {label('step', action)}
           </Button>
         ))}
       </Space>
-      {open && <StepModal view={view} action={open} onClose={() => setOpen(undefined)} />}
+      {open && (
+        <StepModal
+          view={view}
+          action={open}
+          onClose={() => setOpen(undefined)}
+          onDone={() => {
+            setOpen(undefined);
+            onDone(open);
+          }}
+        />
+      )}
     </>
   );
 }
 
-function StepModal<A extends CaseStep>({ view, action, onClose }: { view: CaseView; action: A; onClose(): void }) {
+function StepModal<A extends CaseStep>({ view, action, onClose, onDone }: { view: CaseView; action: A; onClose(): void; onDone(): void }) {
   const { t } = useI18n();
   const label = useLabel();
   const [form] = Form.useForm<StepBody<A>>();
   const queryClient = useQueryClient();
-  const initial = action === 'resubmit' ? { edits: pickEdits(view) } : {};
+  const [initial] = useState(() => (action === 'resubmit' ? { edits: pickEdits(view) } : {}));
+  // Refused because the case moved on (409): the form keeps its text, the page shows the case as it is now.
+  const [movedOn, setMovedOn] = useState(false);
 
   const { submit, busy, failure } = useFormSubmit(form, async (values: StepBody<A>) => {
-    const updated = await performStep(view.id, action, withoutEmpty(values));
-    queryClient.setQueryData(['case', view.id], updated);
-    await queryClient.invalidateQueries({ queryKey: ['cases'] });
-    onClose();
+    setMovedOn(false);
+    try {
+      const updated = await performStep(view.id, action, withoutEmpty(values));
+      queryClient.setQueryData(['case', view.id], updated);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 409) {
+        setMovedOn(true);
+        await queryClient.invalidateQueries({ queryKey: ['case', view.id] });
+      }
+      throw error;
+    } finally {
+      await queryClient.invalidateQueries({ queryKey: ['cases'] });
+    }
+    onDone();
   });
 
   return (
@@ -95,7 +124,15 @@ function StepModal<A extends CaseStep>({ view, action, onClose }: { view: CaseVi
             )}
           </Form.Item>
         ))}
-        {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+        {failure && (
+          <Alert
+            type={movedOn ? 'warning' : 'error'}
+            role="alert"
+            title={movedOn ? t('step.changedMeanwhile') : failure}
+            description={movedOn ? failure : undefined}
+            style={{ marginBottom: 12 }}
+          />
+        )}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy}>
             {t('step.confirm')}
