@@ -11,6 +11,7 @@ import { startTracing } from '../lib/tracing.ts';
 import { createLocalDirectoryStorage } from '../lib/storage.ts';
 import { annex3SettingsOf } from '../domain/exports/annex3-export.ts';
 import { runExportStarter, starterPolicyOf } from '../domain/exports/starts.ts';
+import { shipNationalHolidays } from '../domain/calendar/calendar.ts';
 import { createApp } from './app.ts';
 import { serveHttp } from './http-server.ts';
 import type { AppDeps } from './deps.ts';
@@ -39,6 +40,8 @@ async function main() {
   }
   await applyMigrations(config.database.url, path.join(config.projectRoot, 'prisma', 'migrations'), (m) => logger.info(m));
   const prisma = createPrisma(config.database.url, { connectTimeoutMs: config.database.connectTimeoutMs });
+  if ((await shipNationalHolidays(prisma, config.district.language)).shipped)
+    logger.info('calendar: the published national holidays saved as version 1');
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = createTemporalClient(connection, config.temporal.namespace);
   const storage = createLocalDirectoryStorage(config.filesDir);

@@ -7,6 +7,7 @@ import { listen } from '../api/server.ts';
 import { allSchedules, ensureSchedules, schedulesReport } from '../domain/system/schedules.ts';
 import { ensureWebhookFeed } from '../domain/webhooks/webhooks.ts';
 import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/directory/seed.ts';
+import { shipNationalHolidays } from '../domain/calendar/calendar.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { supervise } from '../infra/supervisor.ts';
@@ -97,6 +98,7 @@ async function main() {
   const { seeded } = await seedDemoData(prisma, DEMO_PASSWORD, config.notices.language);
   if (seeded) say('seeded the demo organisation tree and users');
   if ((await seedDemoLeaders(prisma, systemClock.now(), config.notices.language)).seeded) say('seeded demo leaders');
+  if ((await shipNationalHolidays(prisma, config.district.language)).shipped) say('calendar: the published national holidays (version 1)');
 
   const storage = createLocalDirectoryStorage(config.filesDir);
   const mailer = createMailer(smtpUrl, config.mail.from);

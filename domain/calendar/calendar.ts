@@ -1,4 +1,6 @@
-import type { Db } from '../../lib/db.ts';
+import { isUniqueViolation, type Db } from '../../lib/db.ts';
+import type { Language } from '../../lib/errors.ts';
+import { nationalCalendarDays, nationalHolidaySources } from '../../model/calendar/national-holidays.ts';
 import type { CalendarExceptions } from '../../model/calendar/working-days.ts';
 
 type LoadedCalendar = { version: number; exceptions: CalendarExceptions };
@@ -30,4 +32,32 @@ export async function saveCalendarVersion(prisma: Db, days: CalendarDayInput[], 
     });
     return version;
   });
+}
+
+/**
+ * A district's first calendar: the national holidays and make-up working days published so far
+ * (model/calendar/national-holidays.ts), saved as version 1 when no version exists yet, so deadlines
+ * skip the Spring Festival from the first start. Once any version exists (an admin's, or this one)
+ * nothing is saved: an admin's edits are never overwritten. API instances starting together race for
+ * version 1; the one that loses finds it saved.
+ */
+export async function shipNationalHolidays(prisma: Db, language: Language): Promise<{ shipped: boolean }> {
+  if (await prisma.calendarVersion.findFirst({ select: { version: true } })) return { shipped: false };
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.calendarVersion.create({ data: { version: 1, note: nationalHolidaySources(), createdByUserId: null } });
+      await tx.calendarDay.createMany({
+        data: nationalCalendarDays(language).map((d) => ({
+          version: 1,
+          date: new Date(`${d.date}T00:00:00Z`),
+          kind: d.kind,
+          name: d.name,
+        })),
+      });
+    });
+    return { shipped: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { shipped: false };
+    throw error;
+  }
 }
