@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerActivities } from '../../../activities/cases/ledger.ts';
 import { systemUser } from '../../../domain/auth/auth.ts';
+import { shipNationalHolidays } from '../../../domain/calendar/calendar.ts';
 import { listCases } from '../../../domain/cases/case-queries.ts';
 import { seedDemoData, seedId } from '../../../domain/directory/seed.ts';
 import { caseStatistics } from '../../../domain/statistics/statistics.ts';
@@ -38,6 +39,9 @@ describe('embedded PostgreSQL (PGlite)', () => {
   it('takes the same migrations, seed and ledger projection as PostgreSQL', async () => {
     expect((await seedDemoData(prisma, 'pw', 'en')).seeded).toBe(true);
     expect((await seedDemoData(prisma, 'pw', 'en')).seeded).toBe(false);
+    expect(await shipNationalHolidays(prisma, 'en')).toEqual({ shipped: true });
+    expect(await shipNationalHolidays(prisma, 'en')).toEqual({ shipped: false });
+    expect(await prisma.calendarDay.count({ where: { version: 1, kind: 'workday' } })).toBe(11);
     const { projectCaseEvent } = createLedgerActivities({ prisma, clock: systemClock });
     const caseId = '11111111-1111-4111-8111-111111111111';
     const workflow = {
