@@ -1,11 +1,14 @@
 import type { Case, CaseEvent } from '../../generated/prisma/client.ts';
+import type { Db } from '../../lib/db.ts';
 import { addWorkingDays, type CalendarExceptions } from '../../model/calendar/working-days.ts';
-import { workingDaysAt, type CaseResume, type DeadlinePolicy, type ResumedClock } from '../../model/cases/case.ts';
+import { workingDaysAt, type CaseResume, type CaseWorkflowInput, type DeadlinePolicy, type ResumedClock } from '../../model/cases/case.ts';
 import { parseCaseDetails } from '../../model/cases/case-details.ts';
 import { parseCaseEventData } from '../../model/cases/event-data.ts';
 import type { CaseFiling } from '../../model/cases/filing.ts';
 import { holdingLevelOf, type CaseEventType } from '../../model/cases/lifecycle.ts';
 import type { Level } from '../../model/cases/outcome.ts';
+import { loadCalendar } from '../calendar/calendar.ts';
+import { coordinatesOf } from './case-view.ts';
 
 type EventRow = Pick<CaseEvent, 'sequence' | 'type' | 'toStatus' | 'occurredAt' | 'data'>;
 type Facts = {
@@ -98,8 +101,60 @@ export function caseResumeOf(row: Case, events: EventRow[], facts: Facts): CaseR
   };
 }
 
+/** The events a resumed case's clock is replayed from: include them when reading the rows (`include: RESUME_EVENTS`). */
+export const RESUME_EVENTS = {
+  events: { select: { sequence: true, type: true, toStatus: true, occurredAt: true, data: true } },
+} as const;
+type RowWithEvents = Case & { events: EventRow[] };
+
+/**
+ * What starts open cases' workflows again from the ledger (`npm run rebuild`, and the replay history
+ * of a resumed case): for each row, its workflow id and an input whose `resume` is the row's state.
+ * The filer's role and the owner's unit are looked up once per batch of rows, each calendar version once.
+ */
+export function resumeInputsFromLedger(prisma: Db, policy: DeadlinePolicy) {
+  const calendars = new Map<number | null, Promise<CalendarExceptions>>();
+  const calendarAt = (version: number | null) => {
+    if (!calendars.has(version))
+      calendars.set(
+        version,
+        loadCalendar(prisma, version).then((c) => c.exceptions),
+      );
+    return calendars.get(version)!;
+  };
+  return async (rows: RowWithEvents[]): Promise<Array<{ workflowId: string; input: CaseWorkflowInput }>> => {
+    const users = await prisma.user.findMany({
+      where: { id: { in: rows.flatMap((r) => [r.filedByUserId, ...(r.ownerUserId ? [r.ownerUserId] : [])]) } },
+      select: { id: true, role: true, orgUnitId: true },
+    });
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const inputs = [];
+    for (const row of rows) {
+      const filer = userById.get(row.filedByUserId);
+      const resume = caseResumeOf(row, row.events, {
+        policy,
+        calendar: await calendarAt(row.calendarVersion),
+        ownerOrgUnitId: (row.ownerUserId && userById.get(row.ownerUserId)?.orgUnitId) || null,
+      });
+      const input: CaseWorkflowInput = {
+        caseId: row.id,
+        filingUnitId: row.filingUnitId,
+        filedBy: { userId: row.filedByUserId, role: filer?.role ?? 'street_staff', orgUnitId: filer?.orgUnitId ?? row.filingUnitId },
+        idempotencyKey: row.idempotencyKey,
+        requestHash: row.requestHash,
+        filing: resume.filing,
+        policy,
+        resume,
+      };
+      inputs.push({ workflowId: row.workflowId, input });
+    }
+    return inputs;
+  };
+}
+
 /** The filing as the workflow holds it (edits of resubmissions included), from the row's columns. */
 function filingOf(row: Case): CaseFiling {
+  const coordinates = coordinatesOf(row);
   return {
     kind: row.kind,
     urgent: row.urgent,
@@ -115,6 +170,8 @@ function filingOf(row: Case): CaseFiling {
       ...(row.reporterContact === null ? {} : { contact: row.reporterContact }),
       ...(row.reporterEmail === null ? {} : { email: row.reporterEmail }),
     },
+    // The projection writes the filing's point over the row's at every event: dropped here, it would be lost.
+    ...(coordinates ? { coordinates } : {}),
   };
 }
 

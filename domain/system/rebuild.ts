@@ -2,11 +2,9 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Clock } from '../../lib/clock.ts';
 import type { Config } from '../../lib/config.ts';
 import type { Db } from '../../lib/db.ts';
-import type { CaseWorkflowInput } from '../../model/cases/case.ts';
 import { FINAL_STATUSES } from '../../model/cases/lifecycle.ts';
 import { TASK_QUEUE, type Workflows } from '../../workflows/definitions.ts';
-import { loadCalendar } from '../calendar/calendar.ts';
-import { caseResumeOf } from '../cases/resume.ts';
+import { RESUME_EVENTS, resumeInputsFromLedger } from '../cases/resume.ts';
 import { allSchedules, ensureSchedules } from './schedules.ts';
 
 type RebuildDeps = { prisma: Db; temporal: Client; config: Config; clock: Clock };
@@ -40,45 +38,20 @@ export async function rebuildFromLedger(deps: RebuildDeps, onProgress: (started:
     cyclesFound: 0,
     schedules: { created: [], caughtUp: [] },
   };
-  const calendars = new Map<number | null, Awaited<ReturnType<typeof loadCalendar>>>();
-  const calendarAt = async (version: number | null) => {
-    if (!calendars.has(version)) calendars.set(version, await loadCalendar(deps.prisma, version));
-    return calendars.get(version)!;
-  };
+  const resumeInputs = resumeInputsFromLedger(deps.prisma, deps.config.deadlines);
   let after: string | undefined;
   for (;;) {
     const rows = await deps.prisma.case.findMany({
       where: { status: { notIn: [...FINAL_STATUSES] }, ...(after ? { id: { gt: after } } : {}) },
-      include: { events: { select: { sequence: true, type: true, toStatus: true, occurredAt: true, data: true } } },
+      include: RESUME_EVENTS,
       orderBy: { id: 'asc' },
       take: PAGE,
     });
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
-    const users = await deps.prisma.user.findMany({
-      where: { id: { in: rows.flatMap((r) => [r.filedByUserId, ...(r.ownerUserId ? [r.ownerUserId] : [])]) } },
-      select: { id: true, role: true, orgUnitId: true },
-    });
-    const userById = new Map(users.map((u) => [u.id, u]));
-    for (const row of rows) {
-      const filer = userById.get(row.filedByUserId);
-      const resume = caseResumeOf(row, row.events, {
-        policy: deps.config.deadlines,
-        calendar: (await calendarAt(row.calendarVersion)).exceptions,
-        ownerOrgUnitId: (row.ownerUserId && userById.get(row.ownerUserId)?.orgUnitId) || null,
-      });
-      const input: CaseWorkflowInput = {
-        caseId: row.id,
-        filingUnitId: row.filingUnitId,
-        filedBy: { userId: row.filedByUserId, role: filer?.role ?? 'street_staff', orgUnitId: filer?.orgUnitId ?? row.filingUnitId },
-        idempotencyKey: row.idempotencyKey,
-        requestHash: row.requestHash,
-        filing: resume.filing,
-        policy: deps.config.deadlines,
-        resume,
-      };
-      if (await startOnce<Workflows['caseWorkflow']>(deps.temporal, 'caseWorkflow', row.workflowId, [input])) {
-        report.casesStarted.push(row.id);
+    for (const { workflowId, input } of await resumeInputs(rows)) {
+      if (await startOnce<Workflows['caseWorkflow']>(deps.temporal, 'caseWorkflow', workflowId, [input])) {
+        report.casesStarted.push(input.caseId);
         onProgress(report.casesStarted.length);
       } else report.casesFound += 1;
     }

@@ -18,23 +18,12 @@ import { filing as fixtureFiling } from '../support/fixtures.ts';
 import { PARTY_SCENARIOS } from './party-scenarios.ts';
 import { WEBHOOK_SCENARIOS } from './webhook-scenarios.ts';
 import { BULK_SCENARIOS } from './bulk-scenarios.ts';
-import type { Scenario, ScenarioDeps } from './scenario.ts';
+import { RESUME_SCENARIOS } from './resume-scenarios.ts';
+import { as, file, waitUntil, type Scenario, type ScenarioDeps } from './scenario.ts';
 
 const caseWorkflowOf = (run: (deps: ScenarioDeps) => Promise<string>) => async (deps: ScenarioDeps) => workflowIdForCase(await run(deps));
 
 const DAY = 86_400_000;
-const filing = (title: string, urgent = true) => fixtureFiling({ title, urgent }) as CaseFiling;
-
-const as = (deps: ScenarioDeps, email: string) => {
-  const found = deps.users[email];
-  if (!found) throw new Error(`no seeded user ${email}`);
-  return found;
-};
-const file = async (deps: ScenarioDeps, title: string, urgent = true) =>
-  (await fileCase(deps, as(deps, urgent ? 'east@ledger.test' : 'west@ledger.test'), filing(title, urgent), `replay-${title}`)).case.id;
-const waitUntil = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
-};
 
 export const SCENARIOS: Scenario[] = [
   { name: 'urgent-filing', run: caseWorkflowOf((deps) => file(deps, 'urgent filing')) },
@@ -187,6 +176,7 @@ export const SCENARIOS: Scenario[] = [
       return id;
     }),
   },
+  ...RESUME_SCENARIOS,
   ...PARTY_SCENARIOS,
   {
     name: 'unclaimed-project-claimed-solved',

@@ -67,7 +67,9 @@ describe("Temporal's store lost mid-life, rebuilt from the ledger", () => {
     // Cases at every status: in the unit's ledger, with the district (overdue, owned), back with the
     // street (clock paused), with the city, awaiting the reporter; and two closed.
     const inLedger = await fileAs(sys, east, { title: 'Rebuild: pending in the ledger' });
-    const atDistrict = await fileAs(sys, east, { title: 'Rebuild: at the district' });
+    // With a point beside its place: the projection writes the filing's point at every event.
+    const point = { latitude: 31.2304, longitude: 121.4737 };
+    const atDistrict = await fileAs(sys, east, { title: 'Rebuild: at the district', coordinates: point });
     await stepOk(sys, east, atDistrict.id, 'submit');
     await stepOk(sys, district, atDistrict.id, 'take');
     const returned = await fileAs(sys, east, { title: 'Rebuild: returned for information' });
@@ -123,6 +125,9 @@ describe("Temporal's store lost mid-life, rebuilt from the ledger", () => {
       .poll(async () => (await typesOf(inLedger.id)).slice(before), { timeout: 30_000 })
       .toEqual(['submitted_to_district', 'deadline_overdue']);
     expect((await stepOk(sys, district, atDistrict.id, 'forward', { summary: 'To the city.' })).status).toBe('municipal_coordination');
+    expect(
+      await sys.db.prisma.case.findUniqueOrThrow({ where: { id: atDistrict.id }, select: { latitude: true, longitude: true } }),
+    ).toEqual(point);
     expect((await stepOk(sys, east, returned.id, 'resubmit', { comment: 'Posts 12 to 20.' })).status).toBe('district_review');
     expect((await stepOk(sys, east, awaitingFeedback.id, 'feedback', { satisfied: true })).status).toBe('closed');
     for (const id of open) {
