@@ -7,7 +7,7 @@ import { DOWNLOAD_WORDS, EXPORT_JOB_GLOSSARY } from './exports/glossary.ts';
 import { ACTIVITY_REVIEW_GLOSSARY, APPENDIX_SUBMISSION_GLOSSARY, LEADER_RANK_WORDS, QUOTA_ITEM_WORDS } from './leaders/glossary.ts';
 import { API_KEY_GLOSSARY } from './open311/glossary.ts';
 import { DELIVERY_GLOSSARY, WEBHOOK_EVENT_WORDS, WEBHOOK_FORMAT_WORDS, WEBHOOK_GLOSSARY } from './webhooks/glossary.ts';
-import { RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
+import { ORGANIZATION_GLOSSARY, RECORD_GLOSSARY, REGISTRATION_GLOSSARY, ROUND_GLOSSARY } from './party/glossary.ts';
 import { SERVICE_KIND_LABELS } from './party/vocabulary.ts';
 
 /**
@@ -33,6 +33,7 @@ export const LIFECYCLE_WORDS = {
   round: ROUND_GLOSSARY,
   registration: REGISTRATION_GLOSSARY,
   serviceRecord: RECORD_GLOSSARY,
+  partyOrganization: ORGANIZATION_GLOSSARY,
   exportJob: EXPORT_JOB_GLOSSARY,
   open311ApiKey: API_KEY_GLOSSARY,
   webhook: WEBHOOK_GLOSSARY,

@@ -4,6 +4,7 @@ import { APPENDIX_SUBMISSION_LIFECYCLE } from './leaders/appendix-submission.ts'
 import { ROUND_LIFECYCLE } from './party/round-lifecycle.ts';
 import { REGISTRATION_LIFECYCLE } from './party/registration-lifecycle.ts';
 import { RECORD_LIFECYCLE } from './party/record-lifecycle.ts';
+import { ORGANIZATION_LIFECYCLE } from './party/organization-lifecycle.ts';
 import { EXPORT_JOB_LIFECYCLE } from './exports/export-job.ts';
 import { API_KEY_LIFECYCLE } from './open311/api-key.ts';
 import { DELIVERY_LIFECYCLE } from './webhooks/delivery.ts';
@@ -22,6 +23,7 @@ export const LIFECYCLES = {
   round: ROUND_LIFECYCLE,
   registration: REGISTRATION_LIFECYCLE,
   serviceRecord: RECORD_LIFECYCLE,
+  partyOrganization: ORGANIZATION_LIFECYCLE,
   exportJob: EXPORT_JOB_LIFECYCLE,
   open311ApiKey: API_KEY_LIFECYCLE,
   webhook: WEBHOOK_LIFECYCLE,

@@ -12,6 +12,7 @@ const SUBJECT_WORDS: Record<LifecycleName, Words> = {
   round: { zh: '推荐评选', en: 'round' },
   registration: { zh: '报到登记', en: 'registration' },
   serviceRecord: { zh: '服务记录', en: 'record' },
+  partyOrganization: { zh: '社区或党支部', en: 'community or party branch' },
   exportJob: { zh: '导出', en: 'export' },
   open311ApiKey: { zh: 'Open311 接口密钥', en: 'Open311 api key' },
   webhook: { zh: '推送地址', en: 'webhook' },

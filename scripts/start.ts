@@ -8,6 +8,7 @@ import { allSchedules, ensureSchedules, schedulesReport } from '../domain/system
 import { ensureWebhookFeed } from '../domain/webhooks/webhooks.ts';
 import { DEMO_USERS, seedDemoData, seedDemoLeaders } from '../domain/directory/seed.ts';
 import { shipNationalHolidays } from '../domain/calendar/calendar.ts';
+import { seedDemoParty } from '../domain/party/demo-seed.ts';
 import { startDevSmtpServer } from '../infra/dev-smtp.ts';
 import { startEmbeddedPostgres } from '../infra/embedded-postgres.ts';
 import { supervise } from '../infra/supervisor.ts';
@@ -125,6 +126,9 @@ async function main() {
   });
 
   say(schedulesReport(await ensureSchedules(temporal, allSchedules(config), systemClock, config.districtTime.zone)));
+  // After the worker: the demo round is a workflow.
+  const partyDeps = { prisma, temporal, clock: systemClock, storage, settings: config.party };
+  if ((await seedDemoParty(partyDeps, config.notices.language)).seeded) say('seeded demo party members and East Street’s round');
   if (await ensureWebhookFeed(temporal, config.webhooks)) say('started the webhook feed');
   // The UI is built by the development tool in a process of its own (Vite and the client generator
   // are devDependencies); it skips the build when web/dist matches the sources.

@@ -43,6 +43,7 @@ export const listLeadersQuery = z.strictObject({
   ...pageQuery,
 });
 export const leaderYearQuery = z.strictObject({ year: yearField.optional() });
+export const standingTotalsQuery = z.strictObject({ unit: z.uuid().optional(), district: z.uuid().optional(), year: yearField.optional() });
 
 export const recordActivityBody = z.strictObject({
   kind: z.enum(ACTIVITY_KINDS),
@@ -106,6 +107,18 @@ const leaderYearView = leaderView.extend({ record: yearRecordView, waiting: coun
 
 export const leaderWithYearView = leaderYearView.extend({ year: z.number().int(), remindersAhead });
 export const leaderListView = pagedList(leaderYearView).extend({ year: z.number().int(), remindersAhead });
+
+export const standingTotalsView = z.object({
+  year: z.number().int(),
+  /** Principal leaders in office: the ones the minimums bind. */
+  principals: z.number().int(),
+  /** Of them, those with something missing. */
+  behind: z.number().int(),
+  required: counts,
+  /** Done toward the minimums: done plus missing is required. */
+  done: counts,
+  missing: counts,
+});
 
 export const activityView = z.object({
   id: z.uuid(),

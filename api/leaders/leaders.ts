@@ -1,4 +1,4 @@
-import { createLeader, getLeader, listLeaders, updateLeader } from '../../domain/leaders/leaders.ts';
+import { createLeader, getLeader, leaderStandingTotals, listLeaders, updateLeader } from '../../domain/leaders/leaders.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import {
@@ -8,6 +8,8 @@ import {
   leaderWithYearView,
   leaderYearQuery,
   listLeadersQuery,
+  standingTotalsQuery,
+  standingTotalsView,
   updateLeaderBody,
 } from './leaders.schemas.ts';
 import { defineRoute } from '../route.ts';
@@ -46,6 +48,21 @@ export const leaderRoutes = [
         },
         { limit: query.limit, offset: query.offset },
       ),
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/leader-standing',
+    operationId: 'leaderStandingTotals',
+    tag: 'leaders',
+    summary:
+      'The year’s standing of the principal leaders in office the caller may see (narrowed to a unit or a district), summed per item: required, done toward it and missing, with how many are behind.',
+    authenticated: true,
+    schemas: { query: standingTotalsQuery },
+    responses: { 200: { description: 'The totals', schema: standingTotalsView }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({
+      status: 200,
+      body: await leaderStandingTotals(leaderDepsOf(deps), user, { unitId: query.unit, districtId: query.district, year: query.year }),
     }),
   }),
   defineRoute({

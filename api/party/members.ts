@@ -4,6 +4,8 @@ import {
   createCommunity,
   listBranches,
   listCommunities,
+  retireBranch,
+  retireCommunity,
   updateBranch,
   updateCommunity,
 } from '../../domain/party/organizations.ts';
@@ -33,6 +35,7 @@ import {
   registerBody,
 } from './party.schemas.ts';
 import { defineRoute } from '../route.ts';
+import { ORGANIZATION_LIFECYCLE } from '../../model/party/organization-lifecycle.ts';
 import { RECORD_LIFECYCLE } from '../../model/party/record-lifecycle.ts';
 import { REGISTRATION_LIFECYCLE } from '../../model/party/registration-lifecycle.ts';
 
@@ -53,7 +56,7 @@ export const partyMemberRoutes = [
     responses: { 200: { description: 'Communities', schema: communityList }, ...errorResponses },
     handler: async ({ query, user, deps }) => ({
       status: 200,
-      body: await listCommunities(partyDepsOf(deps), user, { unitId: query.unit, q: query.q }, query),
+      body: await listCommunities(partyDepsOf(deps), user, { unitId: query.unit, q: query.q, state: query.state }, query),
     }),
   }),
   defineRoute({
@@ -64,7 +67,7 @@ export const partyMemberRoutes = [
     summary: 'Add a community to the caller’s street/park (an administrator: to the street/park named).',
     authenticated: true,
     idempotency: 'optional',
-    roles: ['street_staff', 'admin'],
+    roles: ORGANIZATION_LIFECYCLE.rolesFor('add'),
     schemas: { body: communityBody },
     responses: { 201: { description: 'Added', schema: communityView }, ...errorResponses, ...conflict },
     handler: async ({ body, user, deps }) => ({ status: 201, body: await createCommunity(partyDepsOf(deps), user, body) }),
@@ -76,7 +79,7 @@ export const partyMemberRoutes = [
     tag: 'party',
     summary: 'Rename a community or change its e-mail (null removes it): its street/park’s clerk, or an administrator.',
     authenticated: true,
-    roles: ['street_staff', 'admin'],
+    roles: ORGANIZATION_LIFECYCLE.rolesFor('edit'),
     schemas: { params: idParams, body: communityChange },
     responses: { 200: { description: 'Changed', schema: communityView }, ...errorResponses, ...conflict },
     handler: async ({ params, body, user, deps }) => ({
@@ -97,7 +100,12 @@ export const partyMemberRoutes = [
     responses: { 200: { description: 'Branches', schema: branchList }, ...errorResponses },
     handler: async ({ query, user, deps }) => ({
       status: 200,
-      body: await listBranches(partyDepsOf(deps), user, { unitId: query.unit, registeredHere: query.registeredHere, q: query.q }, query),
+      body: await listBranches(
+        partyDepsOf(deps),
+        user,
+        { unitId: query.unit, registeredHere: query.registeredHere, q: query.q, state: query.state },
+        query,
+      ),
     }),
   }),
   defineRoute({
@@ -108,7 +116,7 @@ export const partyMemberRoutes = [
     summary: 'Add a party branch to the caller’s unit (an administrator: to the unit named).',
     authenticated: true,
     idempotency: 'optional',
-    roles: ['street_staff', 'admin'],
+    roles: ORGANIZATION_LIFECYCLE.rolesFor('add'),
     schemas: { body: branchBody },
     responses: { 201: { description: 'Added', schema: branchView }, ...errorResponses, ...conflict },
     handler: async ({ body, user, deps }) => ({ status: 201, body: await createBranch(partyDepsOf(deps), user, body) }),
@@ -120,10 +128,35 @@ export const partyMemberRoutes = [
     tag: 'party',
     summary: 'Rename a party branch: its unit’s clerk, or an administrator.',
     authenticated: true,
-    roles: ['street_staff', 'admin'],
+    roles: ORGANIZATION_LIFECYCLE.rolesFor('edit'),
     schemas: { params: idParams, body: branchChange },
     responses: { 200: { description: 'Renamed', schema: branchView }, ...errorResponses, ...conflict },
     handler: async ({ params, body, user, deps }) => ({ status: 200, body: await updateBranch(partyDepsOf(deps), user, params.id, body) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/party/communities/:id/retire',
+    operationId: 'retireCommunity',
+    tag: 'party',
+    summary:
+      'Retire a community once nobody is registered there (409 otherwise): kept with its history, no new member registers or moves in. Its street/park’s clerk, or an administrator.',
+    authenticated: true,
+    roles: ORGANIZATION_LIFECYCLE.rolesFor('retire'),
+    schemas: { params: idParams },
+    responses: { 200: { description: 'Retired', schema: communityView }, ...errorResponses, ...conflict },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await retireCommunity(partyDepsOf(deps), user, params.id) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/party/branches/:id/retire',
+    operationId: 'retireBranch',
+    tag: 'party',
+    summary: 'Retire a party branch: its members keep it, no new member joins it. Its unit’s clerk, or an administrator.',
+    authenticated: true,
+    roles: ORGANIZATION_LIFECYCLE.rolesFor('retire'),
+    schemas: { params: idParams },
+    responses: { 200: { description: 'Retired', schema: branchView }, ...errorResponses, ...conflict },
+    handler: async ({ params, user, deps }) => ({ status: 200, body: await retireBranch(partyDepsOf(deps), user, params.id) }),
   }),
   defineRoute({
     method: 'post',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { booleanFlag } from '../query.schemas.ts';
 import { FUNDING_ACTIONS, NOMINATION_KINDS, NOMINATION_SOURCES, SERVICE_KINDS } from '../../model/party/vocabulary.ts';
 import { ROUND_ACTIONS, ROUND_PHASES } from '../../model/party/round-lifecycle.ts';
+import { ORGANIZATION_ACTIONS, ORGANIZATION_STATES } from '../../model/party/organization-lifecycle.ts';
 import { RECORD_ACTIONS, RECORD_STATES } from '../../model/party/record-lifecycle.ts';
 import { REGISTRATION_ACTIONS, REGISTRATION_STATES } from '../../model/party/registration-lifecycle.ts';
 import { lineText, phoneNumber, plainText } from '../../model/text.ts';
@@ -31,7 +32,11 @@ const side = z
   .optional()
   .describe('community: kept by the caller’s street/park; home_unit: the caller’s own members (employed by the caller’s unit)');
 
-export const communitiesQuery = z.strictObject({ unit: z.uuid().optional(), q: search, ...pageQuery });
+const organizationState = z.enum(ORGANIZATION_STATES).optional().describe('active: those in use (the ones a member may join); retired');
+/** A community's or branch's state and what the caller may do with it (its own unit's clerk, an administrator). */
+const organizationSteps = { state: z.enum(ORGANIZATION_STATES), allowedActions: z.array(z.enum(ORGANIZATION_ACTIONS)) };
+
+export const communitiesQuery = z.strictObject({ unit: z.uuid().optional(), q: search, state: organizationState, ...pageQuery });
 export const communityView = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -39,6 +44,7 @@ export const communityView = z.object({
   unit: unitRef,
   /** Members registered there now. */
   registeredCount: z.number().int(),
+  ...organizationSteps,
 });
 export const communityList = pagedList(communityView);
 
@@ -48,9 +54,10 @@ export const branchesQuery = z.strictObject({
     .optional()
     .describe('true: branches with members registered with the caller’s street/park now (the ones it may nominate)'),
   q: search,
+  state: organizationState,
   ...pageQuery,
 });
-export const branchView = z.object({ id: z.uuid(), name: z.string(), unit: unitRef, memberCount: z.number().int() });
+export const branchView = z.object({ id: z.uuid(), name: z.string(), unit: unitRef, memberCount: z.number().int(), ...organizationSteps });
 export const branchList = pagedList(branchView);
 
 export const registerBody = z.strictObject({

@@ -9,7 +9,7 @@ import { REMINDER_HOUR, type QuotaSettings } from '../../model/leaders/leaders.t
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { districtMoment, districtYearOf } from '../../lib/district-time.ts';
 import { pageOf, type Page } from '../../lib/paging.ts';
-import type { LeaderRank } from '../../model/leaders/four-leads.ts';
+import { QUOTA_ITEMS, type ItemCounts, type LeaderRank, type LeaderStanding, type QuotaItem } from '../../model/leaders/four-leads.ts';
 import { LEADER_UNIT_KINDS, keepsCommunities, keepsLeaders } from '../../model/directory/unit-kinds.ts';
 import { leaderYearRecords, waitingCounts, type LeaderWithUnits } from './records.ts';
 import { visibleLeaderFilter } from './scope.ts';
@@ -158,15 +158,7 @@ const leaderOrder = [{ unit: { code: 'asc' } }, { rank: 'asc' }, { name: 'asc' }
  */
 export async function listLeaders(deps: LeaderDeps, user: AuthenticatedUser, filter: LeaderFilter, page: Page) {
   const forYear = yearOr(deps, filter.year);
-  const where: Prisma.LeaderWhereInput = {
-    AND: [
-      visibleLeaderFilter(user),
-      filter.unitId ? { unitId: filter.unitId } : {},
-      filter.districtId ? { unit: { parentId: filter.districtId } } : {},
-      filter.rank ? { rank: filter.rank } : {},
-      filter.active === undefined ? {} : { active: filter.active },
-    ],
-  };
+  const where = leadersWhere(user, filter);
   const matching = filter.behind === undefined ? undefined : await leadersByStanding(deps, where, forYear, filter.behind);
   const { items, ...rest } = await pageOf(
     page,
@@ -180,4 +172,42 @@ export async function listLeaders(deps: LeaderDeps, user: AuthenticatedUser, fil
       }),
   );
   return { ...rest, year: forYear, items: await withYear(deps, items, forYear), remindersAhead: remindersAhead(deps, forYear) };
+}
+
+/** The caller's leaders a filter narrows. */
+const leadersWhere = (user: AuthenticatedUser, filter: Omit<LeaderFilter, 'behind' | 'year'>): Prisma.LeaderWhereInput => ({
+  AND: [
+    visibleLeaderFilter(user),
+    filter.unitId ? { unitId: filter.unitId } : {},
+    filter.districtId ? { unit: { parentId: filter.districtId } } : {},
+    filter.rank ? { rank: filter.rank } : {},
+    filter.active === undefined ? {} : { active: filter.active },
+  ],
+});
+
+/**
+ * The year's standing of the caller's principal leaders in office (those the minimums bind), summed per
+ * item: required, done toward it (what one leader does beyond their minimum covers nobody else's, so
+ * done plus missing is required) and missing; with how many there are and how many are behind. The
+ * figures beside the leaders' list, for a unit, a leadership body, a district or the city.
+ */
+export async function leaderStandingTotals(
+  deps: LeaderDeps,
+  user: AuthenticatedUser,
+  filter: Pick<LeaderFilter, 'unitId' | 'districtId' | 'year'>,
+) {
+  const forYear = yearOr(deps, filter.year);
+  const where = leadersWhere(user, { unitId: filter.unitId, districtId: filter.districtId, rank: 'principal', active: true });
+  const principals = await deps.prisma.leader.findMany({ where, select: { id: true, rank: true } });
+  const standings = (await leaderYearRecords(deps.prisma, principals, forYear, deps.settings)).map((r) => r.standing);
+  const sum = (of: (standing: LeaderStanding, item: QuotaItem) => number) =>
+    Object.fromEntries(QUOTA_ITEMS.map((item) => [item, standings.reduce((total, s) => total + of(s, item), 0)])) as ItemCounts;
+  return {
+    year: forYear,
+    principals: principals.length,
+    behind: standings.filter((s) => s.behind).length,
+    required: sum((s, item) => s.required[item]),
+    done: sum((s, item) => s.required[item] - s.missing[item]),
+    missing: sum((s, item) => s.missing[item]),
+  };
 }

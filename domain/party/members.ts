@@ -19,6 +19,7 @@ import {
   type RegistrationState,
 } from '../../model/party/registration-lifecycle.ts';
 import { dateOnly } from '../../model/party/vocabulary.ts';
+import { refuseRetired } from './organizations.ts';
 import { assertNotFuture, callerStreetOrPark, readableUnitIds, type PartyDeps } from './scope.ts';
 
 export type RegistrationInput = {
@@ -174,6 +175,7 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
   assertNotFuture(deps, input.registeredOn, 'body.registeredOn');
   const community = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
   if (!community) throw invalidField('body.communityId', noSuch(PARTY_THING_WORDS.community));
+  refuseRetired(community, 'body.communityId', 'community');
   const byCommunity = community.unitId === user.orgUnitId;
   if (!byCommunity && input.homeUnitId !== user.orgUnitId)
     throw new DomainError('forbidden', {
@@ -182,8 +184,12 @@ export async function registerMember(deps: PartyDeps, user: AuthenticatedUser, i
     });
   if (!(await deps.prisma.orgUnit.findUnique({ where: { id: input.homeUnitId } })))
     throw invalidField('body.homeUnitId', noSuch(UNIT_WORDS));
-  if (input.branchId && !(await deps.prisma.partyBranch.findFirst({ where: { id: input.branchId, unitId: input.homeUnitId } })))
-    throw invalidField('body.branchId', { zh: '党员所在单位没有这个党支部', en: 'no such party branch in the member’s home unit' });
+  if (input.branchId) {
+    const branch = await deps.prisma.partyBranch.findFirst({ where: { id: input.branchId, unitId: input.homeUnitId } });
+    if (!branch)
+      throw invalidField('body.branchId', { zh: '党员所在单位没有这个党支部', en: 'no such party branch in the member’s home unit' });
+    refuseRetired(branch, 'body.branchId', 'branch');
+  }
   const already = await deps.prisma.partyMember.findUnique({ where: { memberNumber: input.memberNumber } });
   if (already) throw alreadyRegistered(input.memberNumber);
   const memberId = randomUUID();
@@ -284,6 +290,7 @@ export async function moveMember(
   requireStep(REGISTRATIONS, 'move', current.status, user.role);
   const target = await deps.prisma.community.findUnique({ where: { id: input.communityId } });
   if (!target) throw invalidField('body.communityId', noSuch(PARTY_THING_WORDS.community));
+  refuseRetired(target, 'body.communityId', 'community');
   if (target.id === current.communityId)
     throw invalidField('body.communityId', { zh: '该党员已在这个社区报到', en: 'the member is registered with this community already' });
   if (input.movedOn <= dateOnly(current.registeredOn))

@@ -1,4 +1,5 @@
 import type { LifecycleWords, Words } from '../lifecycle.ts';
+import type { OrganizationAction, OrganizationState } from './organization-lifecycle.ts';
 import type { RecordAction, RecordState } from './record-lifecycle.ts';
 import type { RegistrationAction, RegistrationState } from './registration-lifecycle.ts';
 import type { RoundAction, RoundPhase } from './round-lifecycle.ts';
@@ -50,6 +51,18 @@ export const RECORD_GLOSSARY = {
     confirm: { zh: '确认', en: 'confirm' },
   },
 } as const satisfies LifecycleWords<RecordState, RecordAction>;
+
+export const ORGANIZATION_GLOSSARY = {
+  states: {
+    active: { zh: '在用', en: 'in use' },
+    retired: { zh: '已撤销', en: 'retired' },
+  },
+  actions: {
+    add: { zh: '新增', en: 'add' },
+    edit: { zh: '修改', en: 'edit' },
+    retire: { zh: '撤销', en: 'retire' },
+  },
+} as const satisfies LifecycleWords<OrganizationState, OrganizationAction>;
 
 /** The things of Section Four named in a sentence ("没有这个社区", "the unit already has a party branch of that name"). */
 export const PARTY_THING_WORDS = {

@@ -57,6 +57,27 @@ describe('the four leads, through the UI', () => {
     await clerk.getByText(zhWord('activityState', 'confirmed'), { exact: true }).waitFor();
   });
 
+  it('shows the principals’ standing per item as a chart beside the list, said in words, to the unit and the district', async () => {
+    const said = (key: Parameters<typeof zhText>[0], params: Record<string, string | number>) =>
+      zhText(key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+    const summary = said('leaders.chart.summary', { year: 2099, principals: 1, behind: 1 });
+    const visits = said('leaders.chart.item', { item: zhWord('quotaItem', 'research_visit'), required: 2, done: 1, missing: 1 });
+    for (const [email, shot] of [
+      ['civil@ledger.test', 'leaders-standing-chart'],
+      ['district@ledger.test', 'leaders-district'],
+    ] as const) {
+      const page = await stack().newPage();
+      await signIn(page, email);
+      await page.getByRole('link', { name: zhText('leaders.nav.list') }).click();
+      const chart = page.getByRole('img', { name: new RegExp(zhText('leaders.chart.title').replace('{year}', '2099')) });
+      await expect.poll(async () => chart.getAttribute('aria-label')).toContain(summary);
+      expect(await chart.getAttribute('aria-label')).toContain(visits);
+      await page.getByTestId('standing-summary').getByText(summary).waitFor();
+      await page.getByRole('row', { name: /张敏/ }).first().waitFor();
+      await capture(page, shot);
+    }
+  });
+
   it('claims a public-service project for a leader, and previews Appendix 1 and 2', async () => {
     const east = await stack().sys.login('east@ledger.test');
     await fileAs(stack().sys, east, { kind: 'unclaimed_project', title: '老旧小区加装电梯' });

@@ -176,6 +176,31 @@ describe('activities: recorded by the unit, confirmed by the street/park', () =>
     expect(record.standing.behind).toBe(true);
   });
 
+  it('sums the year’s standing of the principals each caller sees, per item, for the figures beside the list', async () => {
+    const zhang = (await sys.http.get(`/leaders/${zhangId}`).set('Authorization', civil)).body.record.standing;
+    const totals = async (token: string) => (await sys.http.get('/leader-standing').set('Authorization', token)).body;
+    const own = await totals(civil);
+    expect(own).toMatchObject({ year: 2099, principals: 1, behind: 1, required: zhang.required, missing: zhang.missing });
+    expect(own.done.research_visit).toBe(1);
+    const all = await totals(district);
+    expect(all).toMatchObject({ principals: 3, behind: 3 });
+    expect(all.required.research_visit).toBe(3 * zhang.required.research_visit);
+    expect(all.done.research_visit + all.missing.research_visit).toBe(all.required.research_visit);
+    expect(all.done.research_visit).toBe(1);
+    expect(await totals(north)).toMatchObject({ principals: 0, behind: 0, done: { research_visit: 0 }, required: { research_visit: 0 } });
+    expect(
+      (
+        await sys.http
+          .get('/leader-standing')
+          .query({ unit: seedId('GARRISON') })
+          .set('Authorization', district)
+      ).body,
+    ).toMatchObject({
+      principals: 1,
+      done: { research_visit: 0 },
+    });
+  });
+
   it('offers each caller the table’s steps for its role, the activity’s state and its own scope; none in a frozen year', async () => {
     const lecture = await recordActivity(sys, civil, zhangId, {
       kind: 'party_lecture',

@@ -32,6 +32,11 @@ const CALLS: Record<string, { kind: 'target' | 'list' | 'own' | 'refused'; call:
     kind: 'target',
     call: () => sys.http.patch(`/party/branches/${ids.branch}`).send({ name: 'Renamed by an outsider' }),
   },
+  'post /party/communities/:id/retire': {
+    kind: 'target',
+    call: () => sys.http.post(`/party/communities/${seedId('COMM-EAST-RIVER')}/retire`),
+  },
+  'post /party/branches/:id/retire': { kind: 'target', call: () => sys.http.post(`/party/branches/${ids.branch}/retire`) },
   'post /party/branches': { kind: 'own', call: () => sys.http.post('/party/branches').send({ name: `Matrix ${Math.random()}` }) },
   'post /party/members': {
     kind: 'refused',

@@ -171,6 +171,39 @@ describe('communities and branches', () => {
     });
     expect((await as('admin').patch(`/party/branches/${byAdmin.body.id}`, { name: 'Garrison First Branch' })).status).toBe(200);
   });
+
+  it('retires a community once nobody is registered there, and a branch; neither takes a new member afterwards', async () => {
+    const quarry = (await as('east').post('/party/communities', { name: 'Quarry Community' })).body;
+    expect(quarry).toMatchObject({ state: 'active', allowedActions: ['edit', 'retire'] });
+    const seenByWest = (await as('west').get('/party/communities', { unit: EAST, q: 'Quarry' })).body.items;
+    expect(seenByWest).toMatchObject([{ id: quarry.id, state: 'active', allowedActions: [] }]);
+    expect((await as('west').post(`/party/communities/${quarry.id}/retire`)).status).toBe(404);
+    expect((await as('district').post(`/party/communities/${quarry.id}/retire`)).status).toBe(403);
+    const occupied = await as('east').post(`/party/communities/${ELM}/retire`);
+    expect(occupied.status).toBe(409);
+    expect(occupied.body.error.message).toBe('members are still registered with this community: move them first');
+
+    const retired = await as('east').post(`/party/communities/${quarry.id}/retire`);
+    expect(retired.status).toBe(200);
+    expect(retired.body).toMatchObject({ state: 'retired', allowedActions: [] });
+    expect((await as('east').post(`/party/communities/${quarry.id}/retire`)).body.error.code).toBe('invalid_transition');
+    expect((await as('east').patch(`/party/communities/${quarry.id}`, { name: 'Quarry Again' })).status).toBe(409);
+    expect(await page('east', '/party/communities', { unit: EAST, state: 'retired' })).toEqual({ total: 1, names: ['Quarry Community'] });
+    expect((await page('east', '/party/communities', { unit: EAST, state: 'active' })).names).not.toContain('Quarry Community');
+
+    const branch = (await as('civil').post('/party/branches', { name: 'Civil Affairs Second Branch' })).body;
+    expect((await as('east').post(`/party/branches/${branch.id}/retire`)).status).toBe(404);
+    expect((await as('civil').post(`/party/branches/${branch.id}/retire`)).body).toMatchObject({ state: 'retired', allowedActions: [] });
+    expect((await page('civil', '/party/branches', { state: 'active' })).names).not.toContain('Civil Affairs Second Branch');
+
+    const newcomer = { memberNumber: 'PL-RETIRED', name: 'Late Comer', homeUnitId: CIVIL, registeredOn: '2020-03-01' };
+    const intoRetired = await as('civil').post('/party/members', { ...newcomer, communityId: quarry.id });
+    expect(intoRetired.body.error.fields).toEqual([{ path: 'body.communityId', message: 'that community is retired' }]);
+    const joiningRetired = await as('civil').post('/party/members', { ...newcomer, communityId: RIVER, branchId: branch.id });
+    expect(joiningRetired.body.error.fields).toEqual([{ path: 'body.branchId', message: 'that party branch is retired' }]);
+    const moveInto = await as('east').post(`/party/members/${ids.m1}/move`, { communityId: quarry.id, movedOn: '2020-06-01' });
+    expect(moveInto.body.error.fields).toEqual([{ path: 'body.communityId', message: 'that community is retired' }]);
+  });
 });
 
 describe('rounds and feedback years, a page at a time', () => {

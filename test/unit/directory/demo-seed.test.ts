@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITIES, DEMO_LEADERS, DEMO_UNITS, DEMO_USERS } from '../../../domain/directory/seed.ts';
+import { DEMO_BRANCHES, DEMO_MEMBERS } from '../../../domain/party/demo-seed.ts';
 
 // The demo tree is merged from several features' additions: a repeated entry fails the first `npm start`.
 describe('the demo seed', () => {
@@ -17,6 +18,8 @@ describe('the demo seed', () => {
       ...DEMO_USERS.map((u) => u.displayName),
       ...DEMO_COMMUNITIES.map((c) => c.name),
       ...DEMO_LEADERS.flatMap((l) => [l.name, l.post]),
+      ...DEMO_BRANCHES.map((b) => b.name),
+      ...DEMO_MEMBERS.map((m) => m.name),
     ];
     const han = /^[\u4e00-\u9fff（）]+$/u;
     expect(names.filter((words) => !han.test(words.zh))).toEqual([]);

@@ -13,6 +13,7 @@ import {
 import { roundActionsFor } from '../../../model/party/rounds.ts';
 import { RECORD_EVENTS, RECORD_LIFECYCLE, RECORD_STATES, recordStateOf } from '../../../model/party/record-lifecycle.ts';
 import { REGISTRATION_EVENTS, REGISTRATION_LIFECYCLE, REGISTRATION_STATES } from '../../../model/party/registration-lifecycle.ts';
+import { ORGANIZATION_EVENTS, ORGANIZATION_LIFECYCLE, organizationStateOf } from '../../../model/party/organization-lifecycle.ts';
 
 type AnyLifecycle = { transitions: Record<string, Transition<string, string, string, string>> };
 
@@ -21,7 +22,25 @@ const PARTY_TABLES = [
   { name: 'round', lifecycle: ROUND_LIFECYCLE as AnyLifecycle, events: ROUND_EVENT_TYPES, notices: ROUND_NOTICES },
   { name: 'registration', lifecycle: REGISTRATION_LIFECYCLE as AnyLifecycle, events: REGISTRATION_EVENTS, notices: [] },
   { name: 'serviceRecord', lifecycle: RECORD_LIFECYCLE as AnyLifecycle, events: RECORD_EVENTS, notices: [] },
+  { name: 'partyOrganization', lifecycle: ORGANIZATION_LIFECYCLE as AnyLifecycle, events: ORGANIZATION_EVENTS, notices: [] },
 ];
+
+describe('a community or party branch', () => {
+  it('is edited and retired while in use, by its unit’s clerk or an administrator, and retired for good', () => {
+    expect(organizationStateOf({ retiredAt: null })).toBe('active');
+    expect(organizationStateOf({ retiredAt: new Date() })).toBe('retired');
+    for (const role of ['street_staff', 'admin'] as const) {
+      expect(ORGANIZATION_LIFECYCLE.allowedActions('active', role)).toEqual(['edit', 'retire']);
+      expect(ORGANIZATION_LIFECYCLE.allowedActions('retired', role)).toEqual([]);
+    }
+    expect(ORGANIZATION_LIFECYCLE.allowedActions('active', 'district_officer')).toEqual([]);
+    expect(ORGANIZATION_LIFECYCLE.refuse('retire', 'retired', 'street_staff')).toMatchObject({
+      kind: 'invalid_state',
+      allowedFrom: ['active'],
+    });
+    expect(ORGANIZATION_LIFECYCLE.rolesFor('add')).toEqual(['street_staff', 'admin']);
+  });
+});
 
 describe.each(PARTY_TABLES)('the $name transition table', ({ name, lifecycle, events, notices }) => {
   it('is listed with every lifecycle', () => {

@@ -23,6 +23,8 @@ const GROUPS = {
   serviceRecord: GLOSSARY.lifecycles.serviceRecord.states,
   serviceRecordStep: GLOSSARY.lifecycles.serviceRecord.actions,
   serviceKind: GLOSSARY.serviceKinds,
+  organizationState: GLOSSARY.lifecycles.partyOrganization.states,
+  organizationStep: GLOSSARY.lifecycles.partyOrganization.actions,
   round: GLOSSARY.lifecycles.round.states,
   roundStep: GLOSSARY.lifecycles.round.actions,
   activityState: GLOSSARY.lifecycles.activityReview.states,

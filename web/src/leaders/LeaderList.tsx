@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../api/client.ts';
 import { useFormSubmit } from '../forms.ts';
@@ -9,13 +9,19 @@ import { codesOf } from '../i18n/words.ts';
 import { useUser } from '../auth/session.tsx';
 import { useOrgUnits, useOwnUnit } from '../directory/org-units.ts';
 import { Standing } from './Standing.tsx';
+import { StandingChart } from './StandingChart.tsx';
 import { leadersKey, pagination, useDistrictYear, useLeaders, type LeaderRow, type NewLeader } from './leaders-api.ts';
 
-/** The unit's leaders, a page at a time, each with the year's standing; add, edit and retire them. */
+/**
+ * The leaders the caller sees, a page at a time, each with the year's standing, beside the chart of
+ * the principals' standing per item. A unit's clerk adds, edits and retires its own; the district and
+ * the city read theirs.
+ */
 export default function LeaderList() {
   const { t } = useI18n();
   const label = useLabel();
   const year = useDistrictYear();
+  const keeps = useUser().role === 'street_staff';
   const [offset, setOffset] = useState(0);
   const leaders = useLeaders(offset, year);
   const [editing, setEditing] = useState<LeaderRow | 'new'>();
@@ -26,47 +32,61 @@ export default function LeaderList() {
         {t('leaders.nav.list')} {year}
       </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" onClick={() => setEditing('new')}>
-          {t('leaders.add')}
-        </Button>
+        {keeps && (
+          <Button type="primary" onClick={() => setEditing('new')}>
+            {t('leaders.add')}
+          </Button>
+        )}
         <Typography.Text type="secondary">
           {reminders.length > 0 ? t('leaders.remindersAhead', { dates: reminders.join('、') }) : t('leaders.noReminders')}
         </Typography.Text>
       </Space>
-      <Table<LeaderRow>
-        rowKey="id"
-        size="small"
-        scroll={{ x: true }}
-        loading={leaders.isPending}
-        dataSource={leaders.data?.items ?? []}
-        pagination={{ ...pagination(leaders.data, setOffset), showTotal: (total) => t('leaders.total', { total }) }}
-        columns={[
-          {
-            title: t('leaders.name'),
-            key: 'name',
-            render: (_, l) => (
-              <Space direction="vertical" size={0}>
-                <Link to={`/leaders/${l.id}`}>{l.name}</Link>
-                <Typography.Text type="secondary">
-                  {l.post} · {label('leaderRank', l.rank)}
-                  {!l.active && <Tag style={{ marginLeft: 4 }}>{t('leaders.retired')}</Tag>}
-                </Typography.Text>
-              </Space>
-            ),
-          },
-          { title: t('leaders.reportsTo'), key: 'reportsTo', render: (_, l) => l.reportsTo.name },
-          { title: t('leaders.standing'), key: 'standing', render: (_, l) => <Standing leader={l} compact /> },
-          {
-            title: t('leaders.actions'),
-            key: 'actions',
-            render: (_, l) => (
-              <Button size="small" onClick={() => setEditing(l)} aria-label={t('leaders.editTitle', { name: l.name })}>
-                {t('leaders.edit')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Table<LeaderRow>
+            rowKey="id"
+            size="small"
+            scroll={{ x: true }}
+            loading={leaders.isPending}
+            dataSource={leaders.data?.items ?? []}
+            pagination={{ ...pagination(leaders.data, setOffset), showTotal: (total) => t('leaders.total', { total }) }}
+            columns={[
+              {
+                title: t('leaders.name'),
+                key: 'name',
+                render: (_, l) => (
+                  <Space direction="vertical" size={0}>
+                    {keeps ? <Link to={`/leaders/${l.id}`}>{l.name}</Link> : l.name}
+                    <Typography.Text type="secondary">
+                      {l.post} · {label('leaderRank', l.rank)}
+                      {!l.active && <Tag style={{ marginLeft: 4 }}>{t('leaders.retired')}</Tag>}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
+              ...(keeps ? [] : [{ title: t('leaders.unit'), key: 'unit', render: (_: unknown, l: LeaderRow) => l.unit.name }]),
+              { title: t('leaders.reportsTo'), key: 'reportsTo', render: (_, l) => l.reportsTo.name },
+              { title: t('leaders.standing'), key: 'standing', render: (_, l) => <Standing leader={l} compact /> },
+              ...(keeps
+                ? [
+                    {
+                      title: t('leaders.actions'),
+                      key: 'actions',
+                      render: (_: unknown, l: LeaderRow) => (
+                        <Button size="small" onClick={() => setEditing(l)} aria-label={t('leaders.editTitle', { name: l.name })}>
+                          {t('leaders.edit')}
+                        </Button>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Col>
+        <Col xs={24} xl={9}>
+          <StandingChart year={year} />
+        </Col>
+      </Row>
       {editing && <LeaderForm leader={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} />}
     </section>
   );

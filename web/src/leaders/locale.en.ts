@@ -67,4 +67,7 @@ export const leadersEn: Record<keyof typeof leadersZh, string> = {
   'leaders.appendix.notOpen': 'The half-year has not opened yet; submit once it has',
   'leaders.appendix.submittedAt': 'Submitted {at}',
   'leaders.appendix.nothingOwed': 'Nothing to submit this half-year',
+  'leaders.chart.title': 'Principal leaders’ four leads in {year}',
+  'leaders.chart.summary': '{principals} principal leaders in office, {behind} of them with something missing.',
+  'leaders.chart.item': '{item}: {required} required, {done} done, {missing} missing',
 };

@@ -65,4 +65,7 @@ export const leadersZh = {
   'leaders.appendix.notOpen': '本期汇总尚未开始，开始后可报送',
   'leaders.appendix.submittedAt': '报送时间：{at}',
   'leaders.appendix.nothingOwed': '本单位本期无需报送',
+  'leaders.chart.title': '{year}年主要负责同志“四个带头”完成情况',
+  'leaders.chart.summary': '在任主要负责同志 {principals} 名，其中 {behind} 名尚有欠缺。',
+  'leaders.chart.item': '{item}应完成 {required}、已完成 {done}、尚缺 {missing}',
 };

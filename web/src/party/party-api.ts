@@ -18,6 +18,7 @@ export type MembersQuery = NonNullable<paths['/party/members']['get']['parameter
 export type NewMember = Body<'/party/members', 'post'>;
 export type MemberMove = Body<'/party/members/{id}/move', 'post'>;
 export type Community = Answer<'/party/communities', 'get'>['items'][number];
+export type Branch = Answer<'/party/branches', 'get'>['items'][number];
 
 /** Lists refresh this often, so a registration accepted elsewhere shows soon (a 304 when nothing changed). */
 export const PARTY_REFRESH_MS = 5_000;
@@ -34,20 +35,21 @@ export function useMembers(query: MembersQuery) {
   });
 }
 
-/** The district's communities a clerk may register a member with (the API's first 100, by street and name). */
+/** The district's communities in use a clerk may register a member with (the API's first 100, by street and name). */
 export function useCommunities() {
   return useQuery({
-    queryKey: ['party', 'communities'],
-    queryFn: async () => unwrap(await api.GET('/party/communities', { params: { query: { limit: 100 } } })).items,
+    queryKey: ['party', 'communities', 'active'],
+    queryFn: async () => unwrap(await api.GET('/party/communities', { params: { query: { state: 'active', limit: 100 } } })).items,
     staleTime: 60_000,
   });
 }
 
-/** Party branches of a unit (the caller's own unit unless `unitId` names another). */
+/** Party branches in use of a unit (the caller's own unit unless `unitId` names another): the ones a new member may join. */
 export function useBranches(unitId: string | undefined) {
   return useQuery({
     queryKey: ['party', 'branches', unitId],
-    queryFn: async () => unwrap(await api.GET('/party/branches', { params: { query: { unit: unitId, limit: 100 } } })).items,
+    queryFn: async () =>
+      unwrap(await api.GET('/party/branches', { params: { query: { unit: unitId, state: 'active', limit: 100 } } })).items,
     enabled: unitId !== undefined,
     staleTime: 60_000,
   });
