@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedId } from '../../domain/directory/seed.ts';
 import { registerAs } from '../support/party-steps.ts';
@@ -32,6 +32,15 @@ async function retire(page: Page, kind: 'community' | 'branch', name: string) {
     .locator('.ant-popconfirm:visible')
     .getByRole('button', { name: zhWord('organizationStep', 'retire'), exact: true })
     .click();
+}
+
+/** Presses Tab until `target` has the focus, as someone without a mouse does; fails when it never comes. */
+async function tabTo(page: Page, target: Locator) {
+  for (let presses = 0; presses < 80; presses += 1) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
 }
 
 describe('communities and branches on screen', () => {
@@ -80,6 +89,39 @@ describe('communities and branches on screen', () => {
     expect(await retired.getByRole('button').count()).toBe(0);
     await expectAccessible(page, 'party-organizations-retired');
     await signOut(page);
+  });
+
+  it('a home unit’s clerk adds a party branch with the keyboard alone', async () => {
+    const page = await stack().newPage();
+    await signIn(page, 'civil@ledger.test');
+    await page.goto('/app/party/organizations');
+    // A home unit keeps branches only.
+    const add = section(page, 'branch').getByRole('button', { name: zhText('party.organizations.branch.add') });
+    await add.waitFor();
+    expect(await section(page, 'community').count()).toBe(0);
+    await tabTo(page, add);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await tabTo(page, dialog.getByLabel(zhText('party.organizations.name')));
+    await page.keyboard.type('民政局机关第三党支部');
+    await tabTo(page, dialog.getByRole('button', { name: zhText('party.save') }));
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await row(page, 'branch', '民政局机关第三党支部').getByText(zhWord('organizationState', 'active')).waitFor();
+    // Renamed the same way: Tab to the row's step, Enter, Tab into the form, Enter to save.
+    await tabTo(
+      page,
+      row(page, 'branch', '民政局机关第三党支部').getByRole('button', {
+        name: `${zhWord('organizationStep', 'edit')}：民政局机关第三党支部`,
+      }),
+    );
+    await page.keyboard.press('Enter');
+    const name = dialog.getByLabel(zhText('party.organizations.name'));
+    await tabTo(page, name);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('民政局机关第四党支部');
+    await page.keyboard.press('Enter');
+    await row(page, 'branch', '民政局机关第四党支部').waitFor();
   });
 
   it('an administrator adds a community to the street it names', async () => {

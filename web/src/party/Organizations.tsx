@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Ta
 import { useUser } from '../auth/session.tsx';
 import { TONE } from '../cases/StatusTag.tsx';
 import { useOrgUnits, useOwnUnit } from '../directory/org-units.ts';
-import { useFormSubmit } from '../forms.ts';
+import { useAction, useFormSubmit, useIdempotencyKey } from '../forms.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
 import { codesOf } from '../i18n/words.ts';
 import { DialogFormFooter } from '../components/DialogFormFooter.tsx';
@@ -52,17 +52,11 @@ function OrganizationTable({ kind, unitId }: { kind: OrganizationKind; unitId: s
   const [filters, setFilters] = useState<{ q?: string; state?: Organization['state'] }>({ state: 'active' });
   const list = useOrganizations(kind, { unit: unitId, ...filters, ...pages.query });
   const [editing, setEditing] = useState<Organization | 'new'>();
-  const [failure, setFailure] = useState<string>();
   const words = (key: 'title' | 'add' | 'count' | 'none') => t(`party.organizations.${kind}.${key}`);
-  const retire = async (row: Organization) => {
-    setFailure(undefined);
-    try {
-      await retireOrganization(kind, row.id);
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    }
+  const retire = useAction(async (row: Organization) => {
+    await retireOrganization(kind, row.id);
     await queryClient.invalidateQueries({ queryKey: ['party'] });
-  };
+  });
   const titleId = `organizations-${kind}`;
   return (
     <section aria-labelledby={titleId} style={{ marginBottom: 24 }}>
@@ -93,7 +87,7 @@ function OrganizationTable({ kind, unitId }: { kind: OrganizationKind; unitId: s
           ]}
         />
       </Space>
-      {failure && <Alert type="error" role="alert" title={failure} style={{ marginBottom: 12 }} />}
+      {retire.failure && <Alert type="error" role="alert" title={retire.failure} style={{ marginBottom: 12 }} />}
       <Table<Organization>
         rowKey="id"
         size="small"
@@ -130,7 +124,7 @@ function OrganizationTable({ kind, unitId }: { kind: OrganizationKind; unitId: s
                     title={t(`party.organizations.${kind}.retireConfirm`, { name: row.name })}
                     okText={label('organizationStep', 'retire')}
                     cancelText={t('step.cancel')}
-                    onConfirm={() => void retire(row)}
+                    onConfirm={() => void retire.run(row)}
                   >
                     <Button size="small" danger aria-label={`${label('organizationStep', 'retire')}：${row.name}`}>
                       {label('organizationStep', 'retire')}
@@ -162,9 +156,14 @@ function OrganizationForm(props: { kind: OrganizationKind; row?: Organization; c
   const units = useOrgUnits();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewOrganization>();
+  // One key per thing being added: a retry of the same submission adds nothing twice.
+  const idempotency = useIdempotencyKey();
   const { submit, busy, failure } = useFormSubmit(form, async (values) => {
     if (row) await editOrganization(kind, row.id, values);
-    else await addOrganization(kind, values);
+    else {
+      await addOrganization(kind, values, idempotency.key);
+      idempotency.renew();
+    }
     await queryClient.invalidateQueries({ queryKey: organizationsQueryKey(kind) });
     onClose();
   });

@@ -24,10 +24,12 @@ export function useOrganizations(kind: OrganizationKind, query: OrganizationsQue
   });
 }
 
-/** Adds one to the caller's unit (an administrator names the unit); an empty e-mail is left out. */
-export async function addOrganization(kind: OrganizationKind, { name, email, unitId }: NewOrganization) {
-  if (kind === 'community') unwrap(await api.POST('/party/communities', { body: { name, unitId, email: email?.trim() || undefined } }));
-  else unwrap(await api.POST('/party/branches', { body: { name, unitId } }));
+/** Adds one to the caller's unit (an administrator names the unit) under its Idempotency-Key; an empty e-mail is left out. */
+export async function addOrganization(kind: OrganizationKind, { name, email, unitId }: NewOrganization, idempotencyKey: string) {
+  const params = { header: { 'idempotency-key': idempotencyKey } };
+  if (kind === 'community')
+    unwrap(await api.POST('/party/communities', { params, body: { name, unitId, email: email?.trim() || undefined } }));
+  else unwrap(await api.POST('/party/branches', { params, body: { name, unitId } }));
 }
 
 /** Renames one (a community: and sets its e-mail; emptied, the address goes). */
