@@ -4,15 +4,23 @@ import { ApiFailure } from './api/client.ts';
 
 /**
  * Shows the API's validation messages beside the fields they name (`body.reporter.name` ->
- * the form field ['reporter', 'name']); whatever names no field comes back as text.
+ * the form field ['reporter', 'name'], or the nearest field holding what they name); whatever
+ * names no field comes back as text.
  */
 export function showApiErrors(form: FormInstance, error: unknown): string | undefined {
   if (!(error instanceof ApiFailure)) return messageOf(error);
   const fields = error.error?.fields ?? [];
-  const known = fields.filter((f) => f.path.startsWith('body.') && form.getFieldInstance(f.path.split('.').slice(1)) !== undefined);
+  // A message about a part of a field (`body.coordinates.latitude`) shows under the field that holds the part.
+  const fieldOf = (path: string) => {
+    if (!path.startsWith('body.')) return undefined;
+    const name = path.split('.').slice(1);
+    while (name.length > 0 && form.getFieldInstance(name) === undefined) name.pop();
+    return name.length > 0 ? name : undefined;
+  };
+  const known = fields.filter((f) => fieldOf(f.path) !== undefined);
   const grouped = new Map<string, { name: string[]; errors: string[] }>();
   for (const f of known) {
-    const name = f.path.split('.').slice(1);
+    const name = fieldOf(f.path)!;
     const entry = grouped.get(name.join('.')) ?? { name, errors: [] };
     entry.errors.push(f.message);
     grouped.set(name.join('.'), entry);

@@ -104,6 +104,14 @@ function CaseDetails({ view }: { view: CaseView }) {
                 { label: t('case.filingUnit'), children: view.filingUnit.name },
                 { label: t('case.category'), children: view.category },
                 { label: t('case.location'), children: view.location },
+                ...(view.coordinates
+                  ? [
+                      {
+                        label: t('file.position'),
+                        children: t('case.coordinates', { latitude: view.coordinates.latitude, longitude: view.coordinates.longitude }),
+                      },
+                    ]
+                  : []),
                 { label: t('case.foundOn'), children: time.calendarDate(view.foundOn) },
                 { label: t('case.description'), children: view.description },
                 { label: t('case.triedLocally'), children: view.triedLocally },

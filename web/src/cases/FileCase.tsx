@@ -14,6 +14,7 @@ import { sendDraftNow, wakeDraftSync } from './draft-sync.ts';
 import { DateField } from '../components/DateField.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
 import { shrinkPhoto } from './shrink-photo.ts';
+import { PositionField } from './PositionField.tsx';
 
 /** How much of the description the look-alike query takes: its beginning (GET /look-alikes takes 300 at most). */
 const LOOK_ALIKE_DESCRIPTION = 300;
@@ -144,6 +145,9 @@ export default function FileCase() {
             <Input />
           </Form.Item>
         </Space>
+        <Form.Item label={t('file.position')} name="coordinates" extra={t('file.positionHint')}>
+          <PositionField />
+        </Form.Item>
         {lookAlikes.data && lookAlikes.data.length > 0 && (
           <Alert
             type="info"
@@ -157,7 +161,8 @@ export default function FileCase() {
                 renderItem={(c) => (
                   <List.Item>
                     {c.id ? (
-                      <Link to={`/cases/${c.id}`} target="_blank">
+                      // Underlined: inside a line of text, a link must not be told apart by its colour alone (axe).
+                      <Link to={`/cases/${c.id}`} target="_blank" style={{ textDecoration: 'underline' }}>
                         #{c.number} {c.title}
                       </Link>
                     ) : (

@@ -144,6 +144,17 @@ const shell: Record<ShellMessageKey, string> = {
   'lookAlike.place': 'same place',
   'lookAlike.problem': 'same problem',
   'lookAlike.category': 'same category',
+  'case.coordinates': 'latitude {latitude}, longitude {longitude}',
+  'file.position': 'Coordinates',
+  'file.positionHint': 'Optional: the phone’s position, or latitude and longitude typed in (WGS 84); no online map is needed.',
+  'file.latitude': 'Latitude',
+  'file.longitude': 'Longitude',
+  'file.useMyPosition': 'Use my position',
+  'file.clearPosition': 'Clear coordinates',
+  'file.positionDenied':
+    'Permission to use your position was refused: allow this site to use your location in the browser’s settings, or type the latitude and longitude.',
+  'file.positionUnavailable':
+    'Your position cannot be found just now (the device has none or the fix failed): try again shortly, or type the latitude and longitude.',
   'file.photo': 'Take a photo',
   'file.document': 'Add a document',
   'file.submit': 'File',
