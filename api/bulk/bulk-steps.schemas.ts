@@ -27,3 +27,9 @@ export const bulkJobView = z.object({
     )
     .describe('Each selected case in the order selected'),
 });
+
+export const bulkSelectionView = z.object({
+  count: z.number().int().describe('How many cases the filter finds for the caller'),
+  max: z.number().int().describe('At most this many cases in one bulk step'),
+  steps: z.array(z.enum(BULK_STEPS)).describe('The bulk steps the caller’s role may take from a status some of the cases are in'),
+});

@@ -1,4 +1,6 @@
-import { getBulkJob, startBulkStep } from '../../domain/bulk/bulk-jobs.ts';
+import { getBulkJob, matchingSelection, startBulkStep } from '../../domain/bulk/bulk-jobs.ts';
+import { caseFilterOfQuery } from '../cases/cases.ts';
+import { caseFilterQuery } from '../cases/cases.schemas.ts';
 import { bulkStepRequest } from '../../model/bulk/bulk-request.ts';
 import { BULK_STEPS } from '../../model/bulk/bulk-steps.ts';
 import { rolesFor } from '../../model/cases/lifecycle.ts';
@@ -6,7 +8,7 @@ import type { AppDeps } from '../deps.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { idempotencyHeaders } from '../idempotency.ts';
 import { defineRoute } from '../route.ts';
-import { bulkJobParams, bulkJobView } from './bulk-steps.schemas.ts';
+import { bulkJobParams, bulkJobView, bulkSelectionView } from './bulk-steps.schemas.ts';
 
 const bulkDepsOf = (deps: AppDeps) => ({
   prisma: deps.prisma,
@@ -38,6 +40,22 @@ export const bulkStepRoutes = [
       const { job } = await startBulkStep(bulkDepsOf(deps), user, body, headers['idempotency-key']);
       return { status: 202, body: job, headers: { Location: `/bulk-steps/${job.id}` } };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/bulk-steps/matching',
+    operationId: 'bulkStepMatching',
+    tag: 'bulk',
+    summary:
+      'What a bulk step over all cases a GET /cases filter finds would be: how many the caller sees (at most 500 in one step), and the bulk steps the transition table lets the caller take from a status some of them are in.',
+    authenticated: true,
+    roles: BULK_ROLES,
+    schemas: { query: caseFilterQuery },
+    responses: { 200: { description: 'The count and the steps offered', schema: bulkSelectionView }, ...errorResponses },
+    handler: async ({ query, user, deps }) => ({
+      status: 200,
+      body: await matchingSelection(bulkDepsOf(deps), user, caseFilterOfQuery(query)),
+    }),
   }),
   defineRoute({
     method: 'get',

@@ -41,6 +41,9 @@ export const listCasesQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
 });
 
+/** The filters alone of `GET /cases`, without its order and paging (what "all matching" a filter means). */
+export const caseFilterQuery = listCasesQuery.omit({ sort: true, limit: true, cursor: true });
+
 const unitRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 /** A person as the API names them; the name is empty when the account is gone. */
 export const person = z.object({ id: z.uuid(), name: z.string() });

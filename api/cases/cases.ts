@@ -1,11 +1,26 @@
-import { listCases } from '../../domain/cases/case-queries.ts';
+import type { z } from 'zod';
+import { listCases, type CaseFilter } from '../../domain/cases/case-queries.ts';
 import { fileCase, getCase } from '../../domain/cases/cases.ts';
 import { caseDepsOf } from '../deps.ts';
 import { errorBody, errorResponses } from '../errors.schemas.ts';
 import { caseFiling } from '../../model/cases/filing.ts';
-import { caseIdParams, caseList, caseView, filedCaseView, listCasesQuery } from './cases.schemas.ts';
+import { type caseFilterQuery, caseIdParams, caseList, caseView, filedCaseView, listCasesQuery } from './cases.schemas.ts';
 import { idempotencyHeaders } from '../idempotency.ts';
 import { defineRoute } from '../route.ts';
+
+/** The filters of a `GET /cases` query string as the domain's filter (bulk steps over "all matching" read the same). */
+export const caseFilterOfQuery = (query: z.output<typeof caseFilterQuery>): CaseFilter => ({
+  unitId: query.unit,
+  status: query.status,
+  kind: query.kind,
+  urgent: query.urgent,
+  overdue: query.overdue,
+  owner: query.owner,
+  held: query.held,
+  filedFrom: query.filedFrom,
+  filedTo: query.filedTo,
+  q: query.q,
+});
 
 export const caseRoutes = [
   defineRoute({
@@ -48,21 +63,7 @@ export const caseRoutes = [
       body: await listCases(
         deps.prisma,
         user,
-        {
-          unitId: query.unit,
-          status: query.status,
-          kind: query.kind,
-          urgent: query.urgent,
-          overdue: query.overdue,
-          owner: query.owner,
-          held: query.held,
-          filedFrom: query.filedFrom,
-          filedTo: query.filedTo,
-          q: query.q,
-          sort: query.sort,
-          limit: query.limit,
-          cursor: query.cursor,
-        },
+        { ...caseFilterOfQuery(query), sort: query.sort, limit: query.limit, cursor: query.cursor },
         deps.config.districtTime.utcOffsetMinutes,
       ),
     }),

@@ -4,11 +4,11 @@ import type { Db } from '../../lib/db.ts';
 import { DomainError, invalidField, notFound } from '../../lib/errors.ts';
 import { hashRequest } from '../../lib/request-hash.ts';
 import type { BulkStepRequest } from '../../model/bulk/bulk-request.ts';
-import { MAX_BULK_CASES, bulkProgressOf, type BulkProgress, type BulkStepInput } from '../../model/bulk/bulk-steps.ts';
-import { rolesFor } from '../../model/cases/lifecycle.ts';
+import { BULK_STEPS, MAX_BULK_CASES, bulkProgressOf, type BulkProgress, type BulkStepInput } from '../../model/bulk/bulk-steps.ts';
+import { CASE_LIFECYCLE, rolesFor } from '../../model/cases/lifecycle.ts';
 import { BULK_TASK_QUEUE, bulkProgressQuery, workflowIdForBulkJob, type Workflows } from '../../workflows/definitions.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
-import { countCases, matchingCaseIds } from '../cases/case-queries.ts';
+import { countCases, countCasesByStatus, matchingCaseIds, type CaseFilter } from '../cases/case-queries.ts';
 import { caseFilterOf } from '../cases/saved-views.ts';
 import { requireRole, visibleCaseFilter } from '../cases/scope.ts';
 import { isTemporalUnavailable } from '../workflow-calls.ts';
@@ -79,6 +79,18 @@ async function readJob(prisma: Db, user: AuthenticatedUser, handle: WorkflowHand
   } catch (error) {
     throw unavailableOr(error);
   }
+}
+
+/**
+ * What "all matching" a filter would be: how many cases the caller sees with it (at most MAX_BULK_CASES
+ * go in one step), and the bulk steps the transition table lets the caller's role take from a status
+ * some of them are in. Each case still answers for itself when the step is sent.
+ */
+export async function matchingSelection(deps: Pick<BulkDeps, 'prisma' | 'utcOffsetMinutes'>, user: AuthenticatedUser, filter: CaseFilter) {
+  const byStatus = await countCasesByStatus(deps.prisma, user, filter, deps.utcOffsetMinutes);
+  const count = [...byStatus.values()].reduce((sum, n) => sum + n, 0);
+  const steps = BULK_STEPS.filter((step) => CASE_LIFECYCLE.fromFor(step, user.role).some((status) => byStatus.has(status)));
+  return { count, max: MAX_BULK_CASES, steps };
 }
 
 /** The selected ids (each once), or the ids the filter finds for the caller: at most MAX_BULK_CASES, at least one. */

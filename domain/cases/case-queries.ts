@@ -135,3 +135,13 @@ export async function matchingCaseIds(
   });
   return rows.map((row) => row.id);
 }
+
+/** How many cases the filter finds for the caller in each status (what a bulk step over "all matching" may offer). */
+export async function countCasesByStatus(prisma: Db, user: AuthenticatedUser, filter: CaseFilter, utcOffsetMinutes: number) {
+  const groups = await prisma.case.groupBy({
+    by: ['status'],
+    where: { AND: await caseConditions(prisma, user, filter, utcOffsetMinutes) },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.status, group._count._all]));
+}

@@ -11,10 +11,12 @@ import { systemFeature } from './system/routes.tsx';
 import { exportsFeature } from './exports/routes.tsx';
 import { open311Feature } from './open311/routes.tsx';
 import { webhooksFeature } from './webhooks/routes.tsx';
+import { bulkFeature } from './bulk/routes.tsx';
 
 /** Every feature's screens, in the order their entries appear in the main menu. */
 export const FEATURES: readonly Feature[] = [
   casesFeature,
+  bulkFeature,
   cycleFeature,
   leadersFeature,
   partyFeature,

@@ -109,6 +109,17 @@ describe('a bulk step over selected cases', () => {
     ];
     await fileAs(sys, north, { title: `${marker} north bench`, urgent: true });
 
+    // What "all matching" would be, before it is sent: the caller's own cases only, and the steps the table offers from their status.
+    const preview = await sys.http
+      .get('/bulk-steps/matching')
+      .query({ q: marker, status: 'district_review' })
+      .set('Authorization', district);
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(preview.body).toMatchObject({ count: 2, max: 500 });
+    expect([...preview.body.steps].sort()).toEqual(['assignOwner', 'forward', 'note', 'reject', 'return', 'take']);
+    const northPreview = await sys.http.get('/bulk-steps/matching').query({ q: marker }).set('Authorization', northDistrict);
+    expect(northPreview.body.count).toBe(1);
+
     const started = await startBulk(district, { step: 'take', body: {}, matching: { q: marker, status: ['district_review'] } }, newKey());
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     expect(started.body.counts.total).toBe(2);

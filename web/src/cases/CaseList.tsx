@@ -15,6 +15,8 @@ import { FILTER_NAMES, type FilterName } from './case-filters.ts';
 import { REFRESH_MS } from './refresh.ts';
 import { QUEUES, type QueueName } from './queues.ts';
 import { SavedViewActions, useCurrentView } from './SavedViewActions.tsx';
+import { paramsToFilters } from './case-filters.ts';
+import { BulkStepBar, type MatchingQuery } from '../bulk/BulkStepBar.tsx';
 
 const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
@@ -41,6 +43,20 @@ export function CaseList({ preset }: { preset: Preset }) {
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
+  // The bulk selection: rows of this page, or every case the list's filters find.
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [allMatching, setAllMatching] = useState(false);
+  const clearSelection = () => {
+    setSelectedIds([]);
+    setAllMatching(false);
+  };
+  // "All matching" is the list's filters without its order.
+  const filterQuery = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== 'sort'));
+  const matching = queue
+    ? { query: { status: queue.status } as MatchingQuery, filters: { status: [queue.status], sort: 'due' as const } }
+    : { query: filterQuery as MatchingQuery, filters: paramsToFilters(params) };
+  const selected = items.filter((row) => selectedIds.includes(row.id));
+  const selects = user.role !== 'admin';
 
   const setFilter = (name: FilterName, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -49,6 +65,7 @@ export function CaseList({ preset }: { preset: Preset }) {
     // Changed, the list is no longer the saved view it was opened as.
     next.delete('view');
     setCursors([]);
+    clearSelection();
     setParams(next, { replace: true });
   };
   const filingUnits = (units.data ?? []).filter((u) => u.filesCases);
@@ -172,8 +189,30 @@ export function CaseList({ preset }: { preset: Preset }) {
           <DateField aria-label={t('list.filedTo')} value={params.get('filedTo') ?? undefined} onChange={(v) => setFilter('filedTo', v)} />
         </Space>
       )}
+      {selects && (
+        <BulkStepBar
+          selected={selected}
+          wholePage={items.length > 0 && selected.length === items.length}
+          matching={matching}
+          allMatching={allMatching}
+          onAllMatching={setAllMatching}
+          onClear={clearSelection}
+        />
+      )}
       <Table<CaseSummary>
         rowKey="id"
+        rowSelection={
+          selects
+            ? {
+                selectedRowKeys: allMatching ? items.map((row) => row.id) : selectedIds,
+                onChange: (keys) => {
+                  setAllMatching(false);
+                  setSelectedIds(keys.map(String));
+                },
+                getCheckboxProps: (row) => ({ 'aria-label': `${t('bulk.selectRow')} #${row.number}` }),
+              }
+            : undefined
+        }
         size="middle"
         loading={list.isPending}
         dataSource={items}
@@ -206,10 +245,22 @@ export function CaseList({ preset }: { preset: Preset }) {
         ]}
       />
       <Space style={{ marginTop: 12 }}>
-        <Button disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+        <Button
+          disabled={cursors.length === 0}
+          onClick={() => {
+            clearSelection();
+            setCursors(cursors.slice(0, -1));
+          }}
+        >
           {t('list.previous')}
         </Button>
-        <Button disabled={!list.data?.nextCursor} onClick={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}>
+        <Button
+          disabled={!list.data?.nextCursor}
+          onClick={() => {
+            clearSelection();
+            if (list.data?.nextCursor) setCursors([...cursors, list.data.nextCursor]);
+          }}
+        >
           {t('list.next')}
         </Button>
       </Space>

@@ -8,10 +8,10 @@ import { reasonsText } from './look-alike-reasons.ts';
 import { StockReplyPicker } from './StockReplyPicker.tsx';
 import type { MessageKey } from '../i18n/zh.ts';
 
-type Field = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' | 'colleague' };
-const long = (name: string, label: MessageKey): Field => ({ name, label, input: 'long' });
-const EDITS: Field[] = (['title', 'category', 'location'] as const)
-  .map((name): Field => ({ name: ['edits', name], label: `case.${name}`, input: 'text' }))
+export type StepField = { name: string | string[]; label: MessageKey; input: 'text' | 'long' | 'satisfied' | 'primaryCase' | 'colleague' };
+const long = (name: string, label: MessageKey): StepField => ({ name, label, input: 'long' });
+const EDITS: StepField[] = (['title', 'category', 'location'] as const)
+  .map((name): StepField => ({ name: ['edits', name], label: `case.${name}`, input: 'text' }))
   .concat(
     (['description', 'triedLocally', 'helpNeeded'] as const).map((name) => ({
       name: ['edits', name],
@@ -21,7 +21,7 @@ const EDITS: Field[] = (['title', 'category', 'location'] as const)
   );
 
 /** The inputs each step asks for; the names are the fields of the step's API body. */
-const STEP_FIELDS: { [A in CaseStep]: Field[] } = {
+export const STEP_FIELDS: { [A in CaseStep]: StepField[] } = {
   submit: [long('comment', 'step.comment')],
   resubmit: [long('comment', 'step.answer'), ...EDITS],
   forward: [long('summary', 'step.summary')],
@@ -106,22 +106,7 @@ function StepModal<A extends CaseStep>({ view, action, onClose, onDone }: { view
         <StockReplyPicker caseId={view.id} action={action} />
         {STEP_FIELDS[action].map((field) => (
           <Form.Item key={String(field.name)} label={t(field.label)} name={field.name}>
-            {field.input === 'text' ? (
-              <Input />
-            ) : field.input === 'long' ? (
-              <Input.TextArea rows={3} />
-            ) : field.input === 'satisfied' ? (
-              <Radio.Group
-                options={[
-                  { value: true, label: t('step.satisfiedYes') },
-                  { value: false, label: t('step.satisfiedNo') },
-                ]}
-              />
-            ) : field.input === 'colleague' ? (
-              <ColleagueSelect />
-            ) : (
-              <MergeCandidates caseId={view.id} />
-            )}
+            <StepFieldInput field={field} caseId={view.id} />
           </Form.Item>
         ))}
         {failure && (
@@ -142,6 +127,31 @@ function StepModal<A extends CaseStep>({ view, action, onClose, onDone }: { view
       </Form>
     </Modal>
   );
+}
+
+type FieldControl = { value?: never; onChange?: (value: never) => void; id?: string };
+
+/**
+ * The input of one step field, given the value and onChange of the Form.Item around it (a bulk step's
+ * dialog uses the same inputs; `caseId` is the case a merge looks for candidates beside).
+ */
+export function StepFieldInput({ field, caseId, ...control }: { field: StepField; caseId?: string } & FieldControl) {
+  const { t } = useI18n();
+  const props = control as Record<string, unknown>;
+  if (field.input === 'text') return <Input {...props} />;
+  if (field.input === 'long') return <Input.TextArea rows={3} {...props} />;
+  if (field.input === 'satisfied')
+    return (
+      <Radio.Group
+        {...props}
+        options={[
+          { value: true, label: t('step.satisfiedYes') },
+          { value: false, label: t('step.satisfiedNo') },
+        ]}
+      />
+    );
+  if (field.input === 'colleague') return <ColleagueSelect {...props} />;
+  return caseId ? <MergeCandidates caseId={caseId} {...props} /> : null;
 }
 
 const pickEdits = (view: CaseView) => ({

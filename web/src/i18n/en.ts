@@ -3,6 +3,7 @@ import { leadersEn } from '../leaders/locale.en.ts';
 import { partyEn } from '../party/locale.en.ts';
 import { open311En } from '../open311/locale.en.ts';
 import { webhooksEn } from '../webhooks/locale.en.ts';
+import { bulkEn } from '../bulk/locale.en.ts';
 
 const shell: Record<ShellMessageKey, string> = {
   'app.title': 'Linkage Ledger',
@@ -312,4 +313,4 @@ const shell: Record<ShellMessageKey, string> = {
   'mail.empty': 'No mail',
 };
 
-export const en: Record<MessageKey, string> = { ...shell, ...leadersEn, ...partyEn, ...open311En, ...webhooksEn };
+export const en: Record<MessageKey, string> = { ...shell, ...leadersEn, ...partyEn, ...open311En, ...webhooksEn, ...bulkEn };

@@ -2,6 +2,7 @@ import { leadersZh } from '../leaders/locale.zh.ts';
 import { partyZh } from '../party/locale.zh.ts';
 import { open311Zh } from '../open311/locale.zh.ts';
 import { webhooksZh } from '../webhooks/locale.zh.ts';
+import { bulkZh } from '../bulk/locale.zh.ts';
 
 /**
  * Chinese, the default language, and the list of every message key (en.ts must match it): the shell's
@@ -312,6 +313,6 @@ const shell = {
   'mail.empty': '暂无邮件',
 };
 
-export const zh = { ...shell, ...leadersZh, ...partyZh, ...open311Zh, ...webhooksZh };
+export const zh = { ...shell, ...leadersZh, ...partyZh, ...open311Zh, ...webhooksZh, ...bulkZh };
 export type ShellMessageKey = keyof typeof shell;
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,30 @@
+import type { bulkZh } from './locale.zh.ts';
+
+/** The bulk steps' words in English: the same keys as locale.zh.ts. */
+export const bulkEn: Record<keyof typeof bulkZh, string> = {
+  'bulk.selected': '{count} selected',
+  'bulk.allMatching': 'All {count} matching cases selected',
+  'bulk.selectAllMatching': 'Select all {count} matching cases',
+  'bulk.tooMany': '{count} cases match; at most {max} at once: narrow the filter',
+  'bulk.clear': 'Clear selection',
+  'bulk.menu': 'Bulk step',
+  'bulk.noSteps': 'No bulk step is possible for the selected cases',
+  'bulk.dialogTitle': '{step}: {count} cases',
+  'bulk.dialogHint': 'Each case is taken on its own; a case that moved on or is not yours to step is refused, with the reason.',
+  'bulk.start': 'Start',
+  'bulk.resultTitle': 'Bulk step: {step}',
+  'bulk.progress': 'Progress',
+  'bulk.done': 'Done',
+  'bulk.refused': 'Refused',
+  'bulk.pending': 'Pending',
+  'bulk.total': 'Total',
+  'bulk.finished': 'Every case has its outcome',
+  'bulk.running': 'Taking each case in turn; this page refreshes itself',
+  'bulk.refusedTitle': 'Refused cases and why',
+  'bulk.noneRefused': 'Every case was done',
+  'bulk.case': 'Case',
+  'bulk.reason': 'Reason',
+  'bulk.notVisible': '(a case you may not see)',
+  'bulk.backToList': 'Back to the list',
+  'bulk.selectRow': 'Select this case',
+};
