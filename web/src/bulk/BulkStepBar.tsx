@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Dropdown, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Dropdown, Space, Typography } from 'antd';
 import { BULK_STEPS } from '../api/generated/case-steps.ts';
 import { api, unwrap, type CaseListQuery, type CaseSummary } from '../api/client.ts';
 import { useI18n, useLabel } from '../i18n/i18n.tsx';
@@ -19,6 +19,8 @@ type Props = {
   matching: { query: MatchingQuery; filters: CaseFilters };
   allMatching: boolean;
   onAllMatching(all: boolean): void;
+  /** Selects every row of this page, or none (here rather than in the table's header, which antd also renders hidden). */
+  onSelectPage(all: boolean): void;
   onClear(): void;
 };
 
@@ -26,7 +28,7 @@ type Props = {
  * What is selected in a case list and the bulk steps it offers: for selected rows, the steps some row's
  * `allowedActions` lists; for "all N matching", those GET /bulk-steps/matching says the cases' statuses allow.
  */
-export function BulkStepBar({ selected, wholePage, matching, allMatching, onAllMatching, onClear }: Props) {
+export function BulkStepBar({ selected, wholePage, matching, allMatching, onAllMatching, onSelectPage, onClear }: Props) {
   const { t } = useI18n();
   const label = useLabel();
   const [step, setStep] = useState<BulkStep>();
@@ -35,7 +37,12 @@ export function BulkStepBar({ selected, wholePage, matching, allMatching, onAllM
     enabled: wholePage || allMatching,
     queryFn: async () => unwrap(await api.GET('/bulk-steps/matching', { params: { query: matching.query } })),
   });
-  if (selected.length === 0 && !allMatching) return null;
+  const pageBox = (
+    <Checkbox checked={wholePage || allMatching} onChange={(event) => onSelectPage(event.target.checked)}>
+      {t('bulk.selectPage')}
+    </Checkbox>
+  );
+  if (selected.length === 0 && !allMatching) return <div style={{ marginBottom: 12 }}>{pageBox}</div>;
 
   const count = allMatching ? (preview.data?.count ?? 0) : selected.length;
   const tooMany = allMatching && preview.data !== undefined && preview.data.count > preview.data.max;
@@ -46,6 +53,7 @@ export function BulkStepBar({ selected, wholePage, matching, allMatching, onAllM
 
   return (
     <Space wrap style={{ marginBottom: 12 }} role="region" aria-label={t('bulk.menu')}>
+      {pageBox}
       <Typography.Text strong>{allMatching ? t('bulk.allMatching', { count }) : t('bulk.selected', { count })}</Typography.Text>
       {!allMatching && wholePage && preview.data && preview.data.count > selected.length && (
         <Button type="link" onClick={() => onAllMatching(true)}>

@@ -6,6 +6,7 @@ export const bulkEn: Record<keyof typeof bulkZh, string> = {
   'bulk.allMatching': 'All {count} matching cases selected',
   'bulk.selectAllMatching': 'Select all {count} matching cases',
   'bulk.tooMany': '{count} cases match; at most {max} at once: narrow the filter',
+  'bulk.selectPage': 'Select this page',
   'bulk.clear': 'Clear selection',
   'bulk.menu': 'Bulk step',
   'bulk.noSteps': 'No bulk step is possible for the selected cases',

@@ -4,6 +4,7 @@ export const bulkZh = {
   'bulk.allMatching': '已选全部符合条件的 {count} 件',
   'bulk.selectAllMatching': '选择全部符合条件的 {count} 件',
   'bulk.tooMany': '符合条件的有 {count} 件，一次最多 {max} 件，请缩小筛选范围',
+  'bulk.selectPage': '选择本页全部',
   'bulk.clear': '取消选择',
   'bulk.menu': '批量办理',
   'bulk.noSteps': '所选问题没有可批量办理的操作',

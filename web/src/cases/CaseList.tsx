@@ -196,6 +196,10 @@ export function CaseList({ preset }: { preset: Preset }) {
           matching={matching}
           allMatching={allMatching}
           onAllMatching={setAllMatching}
+          onSelectPage={(all) => {
+            setAllMatching(false);
+            setSelectedIds(all ? items.map((row) => row.id) : []);
+          }}
           onClear={clearSelection}
         />
       )}
@@ -204,6 +208,7 @@ export function CaseList({ preset }: { preset: Preset }) {
         rowSelection={
           selects
             ? {
+                hideSelectAll: true,
                 selectedRowKeys: allMatching ? items.map((row) => row.id) : selectedIds,
                 onChange: (keys) => {
                   setAllMatching(false);
