@@ -12,8 +12,21 @@ export const cycleView = z.object({
   phase: z.enum(['open', 'awaiting_review', 'chasing', 'closed']),
   opensAt: z.iso.datetime(),
   deadlineAt: z.iso.datetime(),
-  submissions: z.array(z.object({ unitId: z.uuid(), submittedAt: z.iso.datetime(), caseCount: z.number().int(), late: z.boolean() })),
+  submissions: z.array(
+    z.object({
+      unitId: z.uuid(),
+      submittedAt: z.iso.datetime(),
+      caseCount: z.number().int(),
+      late: z.boolean(),
+      cases: z
+        .array(z.object({ id: z.uuid(), number: z.number().int(), title: z.string() }))
+        .describe('The cases the submission carried to the district'),
+    }),
+  ),
   lateUnitIds: z.array(z.string()),
+  notSubmittedUnitIds: z
+    .array(z.uuid())
+    .describe('The district’s filing units that have not submitted this half-year’s ledger (for a filing unit: itself, until it has)'),
   summary: z.unknown().nullable(),
   reviewNote: z.string().nullable(),
   forwardedCaseIds: z.array(z.string()),

@@ -14,7 +14,7 @@ import {
   type Workflows,
 } from '../../workflows/definitions.ts';
 import { cycleRowId, type CycleSettings } from '../../model/cycle/cycle.ts';
-import { parentKindOf } from '../../model/directory/unit-kinds.ts';
+import { FILING_UNIT_KINDS, parentKindOf } from '../../model/directory/unit-kinds.ts';
 import type { AuthenticatedUser } from '../auth/auth.ts';
 import { pendingLedgerOf } from '../cases/ledger-filters.ts';
 import { requireRole } from '../cases/scope.ts';
@@ -69,16 +69,36 @@ export async function getCycle(deps: CycleDeps, user: AuthenticatedUser, cycle: 
     ? undefined
     : await deps.prisma.case.findMany({ where: { id: { in: row.forwardedIds }, filingUnitId: user.orgUnitId }, select: { id: true } });
   const forwarded = (caseId: string) => !ownForwarded || ownForwarded.some((c) => c.id === caseId);
+  const submissions = row.submissions.filter((s) => ownUnit(s.unitId));
+  const [filingUnits, submittedCases] = await Promise.all([
+    deps.prisma.orgUnit.findMany({
+      where: { parentId: districtId, kind: { in: [...FILING_UNIT_KINDS] } },
+      select: { id: true },
+      orderBy: { code: 'asc' },
+    }),
+    deps.prisma.case.findMany({
+      where: { id: { in: submissions.flatMap((s) => s.caseIds) } },
+      select: { id: true, number: true, title: true },
+      orderBy: { number: 'asc' },
+    }),
+  ]);
+  const submitted = new Set(row.submissions.map((s) => s.unitId));
   return {
     cycle: row.cycle,
     districtId: row.districtId,
     phase: row.phase,
     opensAt: row.opensAt.toISOString(),
     deadlineAt: row.deadlineAt.toISOString(),
-    submissions: row.submissions
-      .filter((s) => ownUnit(s.unitId))
-      .map((s) => ({ unitId: s.unitId, submittedAt: s.submittedAt.toISOString(), caseCount: s.caseIds.length, late: s.late })),
+    submissions: submissions.map((s) => ({
+      unitId: s.unitId,
+      submittedAt: s.submittedAt.toISOString(),
+      caseCount: s.caseIds.length,
+      late: s.late,
+      cases: submittedCases.filter((c) => s.caseIds.includes(c.id)),
+    })),
     lateUnitIds: row.lateUnitIds.filter(ownUnit),
+    // Who owes a ledger and has not sent it yet: the district's filing units, before the deadline as after it.
+    notSubmittedUnitIds: filingUnits.map((u) => u.id).filter((id) => ownUnit(id) && !submitted.has(id)),
     summary: wholeDistrict ? row.summary : null,
     reviewNote: wholeDistrict ? row.reviewNote : null,
     forwardedCaseIds: row.forwardedIds.filter(forwarded),

@@ -64,11 +64,20 @@ describe('the half-year ledger, through the UI', () => {
     await submitted.or(clerk.getByRole('alert')).first().waitFor({ timeout: 30_000 });
     expect(await clerk.getByRole('alert').allInnerTexts()).toEqual([]);
     await submitted.waitFor();
+    // The clerk's page lists what the submission carried (the pending list is empty now).
+    await clerk.getByRole('heading', { name: zhText('halfYear.submittedCases') }).waitFor();
+    await expect.poll(() => clerk.getByRole('link', { name: '半年台账：社区活动室漏雨' }).count()).toBe(1);
 
     const district = await stack().newPage();
     await signIn(district, 'district@ledger.test');
     await district.goto('/app/cycle');
     await district.getByText(zhText('cycle.onTime'), { exact: true }).first().waitFor();
+    // The board names the units that have not submitted yet, and no longer East Street, which has.
+    const unitNameOf = async (code: string) =>
+      (await stack().sys.db.prisma.orgUnit.findUniqueOrThrow({ where: { id: seedId(code) } })).name;
+    const waiting = district.locator('.ant-card', { has: district.getByText(zhText('cycle.waitingUnits'), { exact: true }) });
+    await waiting.getByText(await unitNameOf('ST-WEST'), { exact: true }).waitFor();
+    expect(await waiting.getByText(await unitNameOf('ST-EAST'), { exact: true }).count()).toBe(0);
     await capture(district, 'district-cycle-open');
 
     await env.sleep(31 * DAY);

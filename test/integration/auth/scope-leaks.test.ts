@@ -98,11 +98,18 @@ describe('a ledger cycle seen by a filing unit', () => {
     expect(asWest.body).toMatchObject({ cycle, phase: 'chasing', summary: null, reviewNote: null, lateUnitIds: [] });
     expect(asWest.body.submissions.map((s: { unitId: string }) => s.unitId)).toEqual([westUnit]);
     expect(asWest.body.forwardedCaseIds).toEqual([westCase.id]);
+    // West reads what its own submission carried, and owes nothing more.
+    expect(asWest.body.submissions[0].cases).toEqual([{ id: westCase.id, number: westCase.number, title: 'Cycle view: west' }]);
+    expect(asWest.body.notSubmittedUnitIds).toEqual([]);
     expect(JSON.stringify(asWest.body)).not.toContain(eastUnit);
     expect(JSON.stringify(asWest.body)).not.toContain(eastCase.id);
 
     const asDistrict = (await sys.http.get(`/cycles/${cycle}`).set('Authorization', district)).body;
     expect(asDistrict.submissions).toHaveLength(2);
+    // The district's board names the filing units that have not submitted: not East or West, which have.
+    expect(asDistrict.notSubmittedUnitIds).toContain(edzUnit);
+    expect(asDistrict.notSubmittedUnitIds).not.toContain(eastUnit);
+    expect(asDistrict.notSubmittedUnitIds).not.toContain(westUnit);
     expect(asDistrict).toMatchObject({
       lateUnitIds: [edzUnit],
       forwardedCaseIds: [eastCase.id, westCase.id],

@@ -42,7 +42,17 @@ export default function CycleBoard() {
             ]}
           />
           <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={8}>
+              <Card size="small" title={t('cycle.waitingUnits')}>
+                <List
+                  size="small"
+                  dataSource={view.notSubmittedUnitIds}
+                  locale={{ emptyText: t('cycle.allSubmitted') }}
+                  renderItem={(id) => <List.Item>{unitName(units.data, id)}</List.Item>}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} md={8}>
               <Card size="small" title={t('cycle.submissions')}>
                 <List
                   size="small"
@@ -57,7 +67,7 @@ export default function CycleBoard() {
                 />
               </Card>
             </Col>
-            <Col xs={24} md={12}>
+            <Col xs={24} md={8}>
               <Card size="small" title={t('cycle.lateUnits')}>
                 <List
                   size="small"

@@ -73,6 +73,24 @@ export default function HalfYearLedger() {
           </Button>
         </Popconfirm>
       </Space>
+      {mine && (
+        <>
+          <Typography.Title level={2} style={{ fontSize: 18 }}>
+            {t('halfYear.submittedCases')}
+          </Typography.Title>
+          <Table
+            rowKey="id"
+            size="small"
+            dataSource={mine.cases}
+            pagination={false}
+            style={{ marginBottom: 16 }}
+            columns={[
+              { title: t('case.number'), dataIndex: 'number', width: 80 },
+              { title: t('case.title'), dataIndex: 'title', render: (title: string, row) => <Link to={`/cases/${row.id}`}>{title}</Link> },
+            ]}
+          />
+        </>
+      )}
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('halfYear.pending')}
       </Typography.Title>

@@ -213,6 +213,7 @@ const shell: Record<ShellMessageKey, string> = {
   'halfYear.submit': 'Submit the ledger',
   'halfYear.confirm': 'Submit {count} pending case(s) to the district?',
   'halfYear.pending': 'Pending cases',
+  'halfYear.submittedCases': 'Submitted cases',
   'cycle.title': 'Half-year summary: {cycle}',
   'openCycle.explain':
     'Each half-year opens on its own on its opening date; here an administrator opens the current half-year now, or an earlier one as a backfill.',
@@ -228,6 +229,8 @@ const shell: Record<ShellMessageKey, string> = {
   'cycle.onTime': 'On time',
   'cycle.lateUnits': 'Late units',
   'cycle.noneLate': 'None',
+  'cycle.waitingUnits': 'Units yet to submit',
+  'cycle.allSubmitted': 'All have submitted',
   'cycle.summary': 'Summary at the deadline',
   'cycle.summaryLater': 'The summary is made at the deadline.',
   'cycle.onTimeUnits': 'Units on time',
