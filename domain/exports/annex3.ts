@@ -23,6 +23,8 @@ type Row = Pick<
 > & {
   number: number;
   unitName: string;
+  /** `31.2304, 121.4737`, or empty when the case carries no point. */
+  coordinates: string;
   reporterName: string;
   /** Already masked unless the exporting user's unit filed the case. */
   reporterContact: string;
@@ -49,6 +51,7 @@ export const ANNEX3_COLUMNS: Column[] = [
   { zh: '具体情况', en: 'Description', value: (r) => r.description },
   { zh: '类别', en: 'Category', value: (r) => r.category },
   { zh: '地点', en: 'Location', value: (r) => r.location },
+  { zh: '坐标（纬度, 经度）', en: 'Coordinates (lat, long)', value: (r) => r.coordinates },
   { zh: '发现时间', en: 'Found on', value: (r) => r.foundOn },
   { zh: '反映人', en: 'Reported by', value: (r) => r.reporterName },
   { zh: '反映人联系方式', en: 'Reporter contact', value: (r) => r.reporterContact },
@@ -120,7 +123,7 @@ export async function* annex3Rows(
     const query = Prisma.sql`
       SELECT c.number, c.filing_unit_id, c.kind::text, c.urgent, c.title, c.description, c.category, c.location,
         to_char(c.found_on, 'YYYY-MM-DD'), c.reporter_name, c.tried_locally, c.help_needed, ${local('c.filed_at')}, c.status::text,
-        c.overdue, c.details, ${local('c.closed_at')}, c.reporter_contact, c.reporter_email
+        c.overdue, c.details, ${local('c.closed_at')}, c.reporter_contact, c.reporter_email, c.latitude, c.longitude
       FROM cases c WHERE ${where} AND c.number > ${after} ORDER BY c.number LIMIT ${batchSize}`;
     const { rows } = await pool.query<RowArray>({ text: query.text, values: query.values, rowMode: 'array' });
     for (const r of rows) {
@@ -133,6 +136,7 @@ export async function* annex3Rows(
         description: r[5],
         category: r[6],
         location: r[7],
+        coordinates: r[19] === null || r[20] === null ? '' : `${r[19]}, ${r[20]}`,
         foundOn: r[8],
         reporterName: r[9],
         triedLocally: r[10],
@@ -173,6 +177,8 @@ type RowArray = [
   string,
   string | null,
   string | null,
+  number | null,
+  number | null,
 ];
 
 /** The phone and the e-mail in one cell, each masked on its own (an address after a number stays an address). */

@@ -71,7 +71,11 @@ beforeAll(async () => {
   district = await sys.login('district@ledger.test');
   city = await sys.login('city@ledger.test');
   const open = await fileAs(sys, east, { title: 'Export: waiting in the ledger' });
-  const resolved = await fileAs(sys, east, { urgent: true, title: 'Export: resolved, "quoted", with, commas' });
+  const resolved = await fileAs(sys, east, {
+    urgent: true,
+    title: 'Export: resolved, "quoted", with, commas',
+    coordinates: { latitude: 31.2304, longitude: 121.4737 },
+  });
   await stepOk(sys, district, resolved.id, 'forward', { summary: 'Needs the city.' });
   await stepOk(sys, city, resolved.id, 'assign', { coordinatingBody: 'Water Bureau' });
   await stepOk(sys, city, resolved.id, 'resolve', { resolution: 'Pump installed.\nSecond line.' });
@@ -103,6 +107,9 @@ describe('Annex 3 export', () => {
     expect(resolved[column('办理结果')]).toBe('Pump installed.\nSecond line.');
     expect(resolved[column('反馈意见')]).toBe('满意');
     expect(resolved[column('是否紧急')]).toBe('是');
+    expect(resolved[column('坐标（纬度, 经度）')]).toBe('31.2304, 121.4737');
+    // The reader leaves an empty cell out.
+    expect(rows.find((r) => r[0] === String(numbers.open))![column('坐标（纬度, 经度）')] ?? '').toBe('');
     // Times are in the district's zone (UTC+8), not UTC.
     const row = await sys.db.prisma.case.findFirstOrThrow({ where: { number: numbers.resolved } });
     const local = new Date(row.filedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
