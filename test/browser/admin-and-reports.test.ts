@@ -213,5 +213,18 @@ describe('administration and reports', () => {
     await capture(page, 'clerk-file-case-375');
     await page.getByRole('button', { name: zhText('file.submit') }).click();
     await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/);
+
+    // The ledger on a phone is a list of cards, not a table that scrolls sideways.
+    await page.goto('/app/cases');
+    await page
+      .getByRole('link', { name: /报表：手机登记的问题/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('columnheader', { name: zhText('case.filedAt') }).count()).toBe(0);
+    await page.getByText(zhText('case.filedAt'), { exact: true }).first().waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(
+      0,
+    );
+    await capture(page, 'clerk-ledger-375');
   });
 });

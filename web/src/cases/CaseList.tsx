@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Grid, Input, Select, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { CASE_STATUSES } from '../api/generated/case-steps.ts';
 import { api, unwrap, type CaseListQuery, type CaseStatus, type CaseSummary } from '../api/client.ts';
@@ -17,6 +17,7 @@ import { QUEUES, type QueueName } from './queues.ts';
 import { SavedViewActions, useCurrentView } from './SavedViewActions.tsx';
 import { paramsToFilters } from './case-filters.ts';
 import { BulkStepBar, type MatchingQuery } from '../bulk/BulkStepBar.tsx';
+import { CaseCards } from './CaseCards.tsx';
 
 const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
@@ -32,6 +33,8 @@ export function CaseList({ preset }: { preset: Preset }) {
   const [cursors, setCursors] = useState<string[]>([]);
   const queue = preset === 'ledger' ? undefined : QUEUES[preset];
   const view = useCurrentView();
+  // Below the md breakpoint (768 px) the list is cards: a phone never scrolls a table sideways.
+  const narrow = Grid.useBreakpoint().md === false;
 
   const filters = Object.fromEntries(FILTER_NAMES.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])));
   const page = { limit: 20, ...(cursors.length ? { cursor: cursors[cursors.length - 1] } : {}) };
@@ -189,7 +192,7 @@ export function CaseList({ preset }: { preset: Preset }) {
           <DateField aria-label={t('list.filedTo')} value={params.get('filedTo') ?? undefined} onChange={(v) => setFilter('filedTo', v)} />
         </Space>
       )}
-      {selects && (
+      {selects && !narrow && (
         <BulkStepBar
           selected={selected}
           wholePage={items.length > 0 && selected.length === items.length}
@@ -203,52 +206,56 @@ export function CaseList({ preset }: { preset: Preset }) {
           onClear={clearSelection}
         />
       )}
-      <Table<CaseSummary>
-        rowKey="id"
-        rowSelection={
-          selects
-            ? {
-                hideSelectAll: true,
-                selectedRowKeys: allMatching ? items.map((row) => row.id) : selectedIds,
-                onChange: (keys) => {
-                  setAllMatching(false);
-                  setSelectedIds(keys.map(String));
-                },
-                getCheckboxProps: (row) => ({ 'aria-label': `${t('bulk.selectRow')} #${row.number}` }),
-              }
-            : undefined
-        }
-        size="middle"
-        loading={list.isPending}
-        dataSource={items}
-        pagination={false}
-        scroll={{ x: 900 }}
-        rowClassName={(row) => (row.overdue ? 'row-overdue' : '')}
-        columns={[
-          { title: t('case.number'), dataIndex: 'number', width: 70 },
-          {
-            title: t('case.title'),
-            dataIndex: 'title',
-            render: (title: string, row) => (
-              <Space wrap size={4}>
-                <Link to={`/cases/${row.id}`}>{title}</Link>
-                <CaseFlags urgent={row.urgent} overdue={row.overdue} />
-              </Space>
-            ),
-          },
-          { title: t('case.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => label('kind', kind) },
-          { title: t('case.status'), dataIndex: 'status', width: 130, render: (status: CaseStatus) => <StatusTag status={status} /> },
-          { title: t('case.owner'), key: 'owner', width: 130, render: (_, row) => row.owner?.name ?? '' },
-          {
-            title: t('case.filingUnit'),
-            key: 'unit',
-            width: 170,
-            render: (_, row) => unitName(units.data, row.filingUnit.id, row.filingUnit.name),
-          },
-          { title: t('case.filedAt'), dataIndex: 'filedAt', width: 150, render: (iso: string) => time.dateTime(iso) },
-          { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.deadline(iso) },
-        ]}
-      />
+      {narrow ? (
+        <CaseCards items={items} loading={list.isPending} />
+      ) : (
+        <Table<CaseSummary>
+          rowKey="id"
+          rowSelection={
+            selects
+              ? {
+                  hideSelectAll: true,
+                  selectedRowKeys: allMatching ? items.map((row) => row.id) : selectedIds,
+                  onChange: (keys) => {
+                    setAllMatching(false);
+                    setSelectedIds(keys.map(String));
+                  },
+                  getCheckboxProps: (row) => ({ 'aria-label': `${t('bulk.selectRow')} #${row.number}` }),
+                }
+              : undefined
+          }
+          size="middle"
+          loading={list.isPending}
+          dataSource={items}
+          pagination={false}
+          scroll={{ x: 900 }}
+          rowClassName={(row) => (row.overdue ? 'row-overdue' : '')}
+          columns={[
+            { title: t('case.number'), dataIndex: 'number', width: 70 },
+            {
+              title: t('case.title'),
+              dataIndex: 'title',
+              render: (title: string, row) => (
+                <Space wrap size={4}>
+                  <Link to={`/cases/${row.id}`}>{title}</Link>
+                  <CaseFlags urgent={row.urgent} overdue={row.overdue} />
+                </Space>
+              ),
+            },
+            { title: t('case.kind'), dataIndex: 'kind', width: 120, render: (kind: string) => label('kind', kind) },
+            { title: t('case.status'), dataIndex: 'status', width: 130, render: (status: CaseStatus) => <StatusTag status={status} /> },
+            { title: t('case.owner'), key: 'owner', width: 130, render: (_, row) => row.owner?.name ?? '' },
+            {
+              title: t('case.filingUnit'),
+              key: 'unit',
+              width: 170,
+              render: (_, row) => unitName(units.data, row.filingUnit.id, row.filingUnit.name),
+            },
+            { title: t('case.filedAt'), dataIndex: 'filedAt', width: 150, render: (iso: string) => time.dateTime(iso) },
+            { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.deadline(iso) },
+          ]}
+        />
+      )}
       <Space style={{ marginTop: 12 }}>
         <Button
           disabled={cursors.length === 0}
