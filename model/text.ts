@@ -63,8 +63,10 @@ export const lineText = (max: number, min = 1) => text(max, min, SINGLE_LINE_TEX
  * One pattern, so the OpenAPI `pattern` and the validator agree; "abc" is refused with the field named.
  */
 export const PHONE_NUMBER = /^\+?[0-9(][0-9 ()-]{3,27}[0-9]$/;
-const PHONE_RULE = bilingual({
+/** What the rule asks for, in words: the API's field message, and the web form's before it sends. */
+export const PHONE_NUMBER_WORDS = {
   zh: '请填写电话号码，如 13912345678 或 010-65123456',
   en: 'a phone number, such as 13912345678 or 010-65123456',
-});
+} as const;
+const PHONE_RULE = bilingual(PHONE_NUMBER_WORDS);
 export const phoneNumber = () => z.string().trim().max(30, { abort: true }).regex(PHONE_NUMBER, PHONE_RULE);

@@ -15,6 +15,7 @@ import { DateField } from '../components/DateField.tsx';
 import { reasonsText } from './look-alike-reasons.ts';
 import { shrinkPhoto } from './shrink-photo.ts';
 import { PositionField } from './PositionField.tsx';
+import { PHONE_NUMBER, PHONE_NUMBER_WORDS } from '../api/generated/vocabulary.ts';
 
 /** How much of the description the look-alike query takes: its beginning (GET /look-alikes takes 300 at most). */
 const LOOK_ALIKE_DESCRIPTION = 300;
@@ -195,7 +196,18 @@ export default function FileCase() {
             <Form.Item label={t('case.reporterName')} name={['reporter', 'name']}>
               <Input />
             </Form.Item>
-            <Form.Item label={t('case.reporterContact')} name={['reporter', 'contact']}>
+            <Form.Item
+              label={t('case.reporterContact')}
+              name={['reporter', 'contact']}
+              rules={[
+                {
+                  // The API's own rule (generated from model/text.ts), checked as the API does: trimmed, when given.
+                  validator: async (_, value?: string) => {
+                    if (value?.trim() && !PHONE_NUMBER.test(value.trim())) throw new Error(PHONE_NUMBER_WORDS[language]);
+                  },
+                },
+              ]}
+            >
               <Input type="tel" />
             </Form.Item>
             <Form.Item label={t('case.reporterEmail')} name={['reporter', 'email']}>
