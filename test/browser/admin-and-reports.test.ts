@@ -230,6 +230,11 @@ describe('administration and reports', () => {
       .waitFor();
     expect(await page.getByRole('columnheader', { name: zhText('case.filedAt') }).count()).toBe(0);
     await page.getByText(zhText('case.filedAt'), { exact: true }).first().waitFor();
+    // Whose deadline a row shows: the urgent case just filed is the district's to meet.
+    await page
+      .getByText(new RegExp(`前（${zhWord('level', 'district')}）$`))
+      .first()
+      .waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(
       0,
     );

@@ -43,11 +43,26 @@ export function CaseCards({ items, loading }: { items: readonly CaseSummary[]; l
               </Descriptions.Item>
               {row.owner && <Descriptions.Item label={t('case.owner')}>{row.owner.name}</Descriptions.Item>}
               <Descriptions.Item label={t('case.filedAt')}>{time.dateTime(row.filedAt)}</Descriptions.Item>
-              <Descriptions.Item label={t('case.dueAt')}>{time.deadline(row.dueAt)}</Descriptions.Item>
+              <Descriptions.Item label={t('case.dueAt')}>
+                <DueOrClosed row={row} />
+              </Descriptions.Item>
             </Descriptions>
           </Card>
         </List.Item>
       )}
     />
   );
+}
+
+/**
+ * A row's deadline and whose it is (the level holding the case: 12月26日前（区级）), or, once the case
+ * is closed, when it closed.
+ */
+export function DueOrClosed({ row }: { row: Pick<CaseSummary, 'dueAt' | 'closedAt' | 'responsibleLevel'> }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const time = useDistrictTime();
+  if (row.closedAt) return <>{t('list.closedOn', { date: time.date(row.closedAt) })}</>;
+  if (!row.dueAt) return <>{time.deadline(null)}</>;
+  return <>{t('list.dueOf', { due: time.deadline(row.dueAt), level: label('level', row.responsibleLevel) })}</>;
 }

@@ -17,7 +17,7 @@ import { QUEUES, type QueueName } from './queues.ts';
 import { SavedViewActions, useCurrentView } from './SavedViewActions.tsx';
 import { paramsToFilters } from './case-filters.ts';
 import { BulkStepBar, type MatchingQuery } from '../bulk/BulkStepBar.tsx';
-import { CaseCards } from './CaseCards.tsx';
+import { CaseCards, DueOrClosed } from './CaseCards.tsx';
 
 const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
@@ -252,7 +252,7 @@ export function CaseList({ preset }: { preset: Preset }) {
               render: (_, row) => unitName(units.data, row.filingUnit.id, row.filingUnit.name),
             },
             { title: t('case.filedAt'), dataIndex: 'filedAt', width: 150, render: (iso: string) => time.dateTime(iso) },
-            { title: t('case.dueAt'), dataIndex: 'dueAt', width: 150, render: (iso: string | null) => time.deadline(iso) },
+            { title: t('case.dueAt'), key: 'due', width: 170, render: (_, row) => <DueOrClosed row={row} /> },
           ]}
         />
       )}

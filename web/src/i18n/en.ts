@@ -62,6 +62,8 @@ const shell: Record<ShellMessageKey, string> = {
   'list.heldByMe': 'Held by my level',
   'list.sort': 'Order',
   'list.sortNewest': 'Newest first',
+  'list.closedOn': 'closed {date}',
+  'list.dueOf': '{due} ({level})',
   'list.sortDue': 'Overdue first, by deadline',
   'nav.stockReplies': 'Stock replies',
   'stockReply.pick': 'Stock reply',

@@ -66,6 +66,8 @@ const shell = {
   'list.heldByMe': '本级正在办理',
   'list.sort': '排序',
   'list.sortNewest': '最新登记在前',
+  'list.closedOn': '{date}办结',
+  'list.dueOf': '{due}（{level}）',
   'list.sortDue': '超期在前，按期限',
   'nav.stockReplies': '常用回复',
   'stockReply.pick': '常用回复',
