@@ -32,6 +32,8 @@ async function retire(page: Page, kind: 'community' | 'branch', name: string) {
     .locator('.ant-popconfirm:visible')
     .getByRole('button', { name: zhWord('organizationStep', 'retire'), exact: true })
     .click();
+  // The confirmation fades out: the next retire must not find it still on screen beside its own.
+  await expect.poll(() => page.locator('.ant-popconfirm:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Presses Tab until `target` has the focus, as someone without a mouse does; fails when it never comes. */

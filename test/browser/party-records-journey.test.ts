@@ -108,6 +108,10 @@ describe('service records on screen', () => {
     await page.frameLocator('iframe').getByText('协助社区开展垃圾分类宣传').waitFor();
     // Not capture(): Playwright never reports "network idle" for a page holding a srcdoc frame; the
     // frame's text was awaited above, and the check and the picture are the same.
+    // The print button turns from disabled to primary as the document arrives: axe must not read its
+    // colours half-way through antd's transition.
+    await expect.poll(() => page.getByRole('button', { name: zhText('party.feedback.printNow') }).isEnabled()).toBe(true);
+    await page.waitForTimeout(400);
     await expectAccessible(page, 'party-feedback-document');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'party-feedback-document.png'), fullPage: true });
     const file = page.waitForEvent('download');
