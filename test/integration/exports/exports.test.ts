@@ -107,9 +107,9 @@ describe('Annex 3 export', () => {
     expect(resolved[column('办理结果')]).toBe('Pump installed.\nSecond line.');
     expect(resolved[column('反馈意见')]).toBe('满意');
     expect(resolved[column('是否紧急')]).toBe('是');
-    expect(resolved[column('坐标（纬度, 经度）')]).toBe('31.2304, 121.4737');
+    expect(resolved[column('坐标（纬度/经度）')]).toBe('31.2304, 121.4737');
     // The reader leaves an empty cell out.
-    expect(rows.find((r) => r[0] === String(numbers.open))![column('坐标（纬度, 经度）')] ?? '').toBe('');
+    expect(rows.find((r) => r[0] === String(numbers.open))![column('坐标（纬度/经度）')] ?? '').toBe('');
     // Times are in the district's zone (UTC+8), not UTC.
     const row = await sys.db.prisma.case.findFirstOrThrow({ where: { number: numbers.resolved } });
     const local = new Date(row.filedAt.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
